@@ -1,0 +1,51 @@
+package io.strongroom.local;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How to run an embedded store.
+ *
+ * @param dataDir          where the database and root key live
+ * @param port             the loopback port, 0 for an ephemeral one
+ * @param clock            the store's time: resource dates, deletion windows, audit times; tests move it
+ * @param latencyByRegion  simulated latency added to each request, by region ({@code "*"} for all)
+ * @param enforceQuotas    refuse calls over AWS's per-account, per-region request quotas
+ * @param workerThreads    request threads; with simulated latency, more threads keep parallel callers parallel
+ */
+public record LocalStoreConfig(Path dataDir, int port, Clock clock, Map<String, Duration> latencyByRegion,
+                               boolean enforceQuotas, int workerThreads) {
+
+    public LocalStoreConfig {
+        latencyByRegion = Map.copyOf(latencyByRegion);
+        if (workerThreads < 1) {
+            throw new IllegalArgumentException("workerThreads must be at least 1");
+        }
+    }
+
+    public static LocalStoreConfig defaults(Path dataDir) {
+        return new LocalStoreConfig(dataDir, 0, Clock.systemUTC(), Map.of(), false, 32);
+    }
+
+    public LocalStoreConfig withPort(int port) {
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads);
+    }
+
+    public LocalStoreConfig withClock(Clock clock) {
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads);
+    }
+
+    public LocalStoreConfig withLatency(Map<String, Duration> latencyByRegion) {
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads);
+    }
+
+    public LocalStoreConfig withQuotas(boolean enforceQuotas) {
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads);
+    }
+
+    public LocalStoreConfig withWorkerThreads(int workerThreads) {
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads);
+    }
+}

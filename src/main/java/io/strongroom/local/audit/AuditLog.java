@@ -1,0 +1,269 @@
+package io.strongroom.local.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.strongroom.local.storage.Database;
+
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The audit trail. Request threads hand events to a queue; one writer thread stores them in
+ * batches, so recording costs a request almost nothing and the database sees one commit per
+ * batch rather than one per call. {@link #flush()} waits until everything recorded so far is
+ * stored; lookups flush first, so a caller always finds its own earlier calls.
+ *
+ * <p>Events older than the retention period (90 days, as CloudTrail's event history) are
+ * purged by {@link #purgeOlderThan}.
+ */
+public final class AuditLog implements AutoCloseable {
+
+    public static final Duration RETENTION = Duration.ofDays(90);
+    private static final int BATCH = 512;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A page of events, newest first, and the sequence number to continue after. */
+    public record Page(List<StoredEvent> events, Long nextSeq) {}
+
+    /** An event as stored: its sequence number, summary columns and CloudTrail JSON. */
+    public record StoredEvent(long seq, AuditEvent event, String cloudTrailJson) {}
+
+    /** A lookup: at most one attribute, a time range, a page size, a start point. */
+    public record Query(String accountId, String region, String attributeKey, String attributeValue,
+                        Instant startTime, Instant endTime, int maxResults, Long beforeSeq) {}
+
+    private final Database db;
+    private final LinkedBlockingQueue<AuditEvent> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition stored = lock.newCondition();
+    private long recorded;
+    private long written;
+    private volatile boolean closing;
+
+    public AuditLog(Database db, ThreadFactory threads) {
+        this.db = db;
+        this.writer = threads.newThread(this::drainLoop);
+        this.writer.start();
+    }
+
+    public void record(AuditEvent event) {
+        lock.lock();
+        try {
+            recorded++;
+        } finally {
+            lock.unlock();
+        }
+        queue.add(event);
+    }
+
+    /** Blocks until every event recorded before this call is stored. */
+    public void flush() {
+        lock.lock();
+        try {
+            long target = recorded;
+            while (written < target) {
+                if (!stored.await(5, TimeUnit.SECONDS) && !writer.isAlive()) {
+                    throw new IllegalStateException("the audit writer has stopped");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void drainLoop() {
+        List<AuditEvent> batch = new ArrayList<>(BATCH);
+        while (!closing || !queue.isEmpty()) {
+            try {
+                AuditEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                store(batch);
+            } catch (InterruptedException e) {
+                if (!closing) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // A batch that cannot be stored is reported, not retried forever; the count still
+                // advances so that flush() does not hang on it.
+                System.getLogger(AuditLog.class.getName()).log(System.Logger.Level.ERROR,
+                        "could not store " + batch.size() + " audit events: " + e.getMessage());
+            } finally {
+                if (!batch.isEmpty()) {
+                    lock.lock();
+                    try {
+                        written += batch.size();
+                        stored.signalAll();
+                    } finally {
+                        lock.unlock();
+                    }
+                    batch.clear();
+                }
+            }
+        }
+    }
+
+    private void store(List<AuditEvent> batch) {
+        db.write(c -> {
+            try (PreparedStatement ev = c.prepareStatement("""
+                    INSERT INTO audit_events(event_id, account_id, region, event_time, event_name, event_source, username,
+                        access_key_id, read_only, error_code, resources, event_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
+                    Statement.RETURN_GENERATED_KEYS);
+                 PreparedStatement res = c.prepareStatement(
+                         "INSERT INTO audit_event_resources(seq, resource_type, resource_name) VALUES (?,?,?)")) {
+                for (AuditEvent e : batch) {
+                    ev.setString(1, e.eventId());
+                    ev.setString(2, e.accountId());
+                    ev.setString(3, e.region());
+                    ev.setLong(4, e.eventTime().toEpochMilli());
+                    ev.setString(5, e.eventName());
+                    ev.setString(6, e.eventSource());
+                    ev.setString(7, e.userName());
+                    ev.setString(8, e.accessKeyId());
+                    ev.setInt(9, e.readOnly() ? 1 : 0);
+                    ev.setString(10, e.errorCode());
+                    ev.setString(11, resourcesJson(e.resources()));
+                    ev.setString(12, CloudTrailRecord.toJson(e));
+                    ev.executeUpdate();
+                    if (!e.resources().isEmpty()) {
+                        long seq;
+                        try (ResultSet keys = ev.getGeneratedKeys()) {
+                            keys.next();
+                            seq = keys.getLong(1);
+                        }
+                        for (AuditEvent.Resource r : e.resources()) {
+                            res.setLong(1, seq);
+                            res.setString(2, r.type());
+                            res.setString(3, r.name());
+                            res.executeUpdate();
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Events matching {@code q}, newest first. Flushes pending events first. */
+    public Page lookup(Query q) {
+        flush();
+        StringBuilder sql = new StringBuilder("SELECT e.seq, e.event_json, e.resources FROM audit_events e WHERE e.account_id = ? AND e.region = ?");
+        List<Object> args = new ArrayList<>(List.of(q.accountId(), q.region()));
+        if (q.startTime() != null) {
+            sql.append(" AND e.event_time >= ?");
+            args.add(q.startTime().toEpochMilli());
+        }
+        if (q.endTime() != null) {
+            sql.append(" AND e.event_time <= ?");
+            args.add(q.endTime().toEpochMilli());
+        }
+        if (q.beforeSeq() != null) {
+            sql.append(" AND e.seq < ?");
+            args.add(q.beforeSeq());
+        }
+        if (q.attributeKey() != null) {
+            switch (q.attributeKey()) {
+                case "EventId" -> sql.append(" AND e.event_id = ?");
+                case "EventName" -> sql.append(" AND e.event_name = ?");
+                case "EventSource" -> sql.append(" AND e.event_source = ?");
+                case "Username" -> sql.append(" AND e.username = ?");
+                case "AccessKeyId" -> sql.append(" AND e.access_key_id = ?");
+                case "ReadOnly" -> sql.append(" AND e.read_only = ?");
+                case "ResourceName" -> sql.append(" AND e.seq IN (SELECT seq FROM audit_event_resources WHERE resource_name = ?)");
+                case "ResourceType" -> sql.append(" AND e.seq IN (SELECT seq FROM audit_event_resources WHERE resource_type = ?)");
+                default -> throw new IllegalArgumentException("unknown lookup attribute " + q.attributeKey());
+            }
+            args.add("ReadOnly".equals(q.attributeKey()) ? (Boolean.parseBoolean(q.attributeValue()) ? 1 : 0) : q.attributeValue());
+        }
+        sql.append(" ORDER BY e.seq DESC LIMIT ?");
+        args.add(q.maxResults() + 1);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                List<StoredEvent> events = new ArrayList<>();
+                Long next = null;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (events.size() == q.maxResults()) {
+                            next = events.get(events.size() - 1).seq();
+                            break;
+                        }
+                        events.add(new StoredEvent(rs.getLong(1), CloudTrailRecord.fromJson(rs.getString(2), rs.getString(3)), rs.getString(2)));
+                    }
+                }
+                return new Page(events, next);
+            }
+        });
+    }
+
+    /** Deletes events older than {@code cutoff}; returns how many. */
+    public int purgeOlderThan(Instant cutoff) {
+        flush();
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM audit_events WHERE event_time < ?")) {
+                ps.setLong(1, cutoff.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static String resourcesJson(List<AuditEvent.Resource> resources) {
+        if (resources.isEmpty()) {
+            return null;
+        }
+        ArrayNode array = JSON.createArrayNode();
+        for (AuditEvent.Resource r : resources) {
+            ObjectNode o = array.addObject();
+            o.put("type", r.type());
+            o.put("name", r.name());
+        }
+        return array.toString();
+    }
+
+    static List<AuditEvent.Resource> parseResources(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            List<AuditEvent.Resource> out = new ArrayList<>();
+            for (var node : JSON.readTree(json)) {
+                out.add(new AuditEvent.Resource(node.get("type").asText(), node.get("name").asText()));
+            }
+            return out;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        writer.interrupt();
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.strongroom.local.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The store's single HTTP listener. It binds the loopback interface only: the store holds
+ * secrets and is never reachable from another machine.
+ */
+public final class HttpFrontend implements AutoCloseable {
+
+    /** Larger bodies are refused before they are read: AWS's own request limit for these APIs is far below. */
+    static final int MAX_BODY_BYTES = 1 << 20;
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+
+    public HttpFrontend(int port, RequestPipeline pipeline, ThreadFactory threads, int maxWorkers) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        workers = new ThreadPoolExecutor(maxWorkers, maxWorkers, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
+        server.setExecutor(workers);
+        server.createContext("/", exchange -> serve(exchange, pipeline));
+        server.start();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void serve(HttpExchange exchange, RequestPipeline pipeline) throws IOException {
+        try (exchange) {
+            URI uri = exchange.getRequestURI();
+            if ("GET".equals(exchange.getRequestMethod()) && "/strongroom/health".equals(uri.getRawPath())) {
+                send(exchange, new RawResponse(200, "text/plain", Map.of(), "ok\n".getBytes(StandardCharsets.UTF_8)));
+                return;
+            }
+            byte[] body = readBody(exchange);
+            if (body == null) {
+                send(exchange, new RawResponse(413, "application/x-amz-json-1.1", Map.of("x-amzn-ErrorType", "RequestEntityTooLargeException"),
+                        "{\"__type\":\"RequestEntityTooLargeException\",\"message\":\"Request body too large\"}".getBytes(StandardCharsets.UTF_8)));
+                return;
+            }
+            Map<String, List<String>> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+            RawRequest request = new RawRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body,
+                    exchange.getRemoteAddress().getAddress().getHostAddress());
+            send(exchange, pipeline.handle(request));
+        }
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
+                    return null;
+                }
+            } catch (NumberFormatException ignored) {
+                // read it and let the length check below decide
+            }
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            return body.length > MAX_BODY_BYTES ? null : body;
+        }
+    }
+
+    private static void send(HttpExchange exchange, RawResponse response) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", response.contentType());
+        response.headers().forEach(headers::set);
+        headers.set("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
+        byte[] body = response.body();
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}

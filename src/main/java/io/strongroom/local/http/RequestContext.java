@@ -1,0 +1,73 @@
+package io.strongroom.local.http;
+
+import io.strongroom.local.iam.Caller;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Everything an operation may know about the request it serves: who is calling, in which
+ * region, when (on the store's clock), and where from. Handlers add the resources they
+ * touched so that the audit event can name them.
+ */
+public final class RequestContext {
+
+    /** A resource an audit event refers to, as CloudTrail's {@code Resources} entries do. */
+    public record Resource(String type, String name) {}
+
+    private final Caller caller;
+    private final String region;
+    private final String requestId;
+    private final Instant now;
+    private final String sourceIp;
+    private final String userAgent;
+    private final List<Resource> resources = new ArrayList<>(2);
+
+    public RequestContext(Caller caller, String region, String requestId, Instant now, String sourceIp, String userAgent) {
+        this.caller = caller;
+        this.region = region;
+        this.requestId = requestId;
+        this.now = now;
+        this.sourceIp = sourceIp;
+        this.userAgent = userAgent;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public String accountId() {
+        return caller.accountId();
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The store's time for this request; every timestamp an operation writes comes from here. */
+    public Instant now() {
+        return now;
+    }
+
+    public String sourceIp() {
+        return sourceIp;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public void touched(String type, String name) {
+        resources.add(new Resource(type, name));
+    }
+
+    public List<Resource> resources() {
+        return Collections.unmodifiableList(resources);
+    }
+}

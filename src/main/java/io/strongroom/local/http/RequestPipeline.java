@@ -1,0 +1,279 @@
+package io.strongroom.local.http;
+
+import io.strongroom.local.audit.AuditEvent;
+import io.strongroom.local.audit.AuditLog;
+import io.strongroom.local.iam.Authorizer;
+import io.strongroom.local.iam.Caller;
+import software.amazon.awssdk.core.SdkPojo;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The one path every request takes: parse → authenticate (SigV4) → authorize → execute →
+ * audit → respond. Whatever goes wrong leaves as an AWS-shaped error in the protocol the
+ * client spoke; an unexpected exception is answered as a 500 and is a bug.
+ */
+public final class RequestPipeline {
+
+    /** Request members never written to the audit trail, whatever the operation. */
+    static final Set<String> WITHHELD = Set.of("SecretString", "SecretBinary", "Plaintext", "RandomPassword",
+            "SecretAccessKey", "SessionToken", "Password");
+
+    private static final System.Logger LOG = System.getLogger(RequestPipeline.class.getName());
+    private static final String JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
+
+    private final SigV4Verifier verifier;
+    private final Authorizer authorizer;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Quotas quotas;
+    private final Map<String, Duration> latencyByRegion;
+    private final Map<String, JsonService> jsonByTargetPrefix = new HashMap<>();
+    private final Map<String, QueryService> queryBySigningName = new HashMap<>();
+
+    public RequestPipeline(SigV4Verifier verifier, Authorizer authorizer, AuditLog audit, Clock clock,
+                           Quotas quotas, Map<String, Duration> latencyByRegion) {
+        this.verifier = verifier;
+        this.authorizer = authorizer;
+        this.audit = audit;
+        this.clock = clock;
+        this.quotas = quotas;
+        this.latencyByRegion = Map.copyOf(latencyByRegion);
+    }
+
+    public RequestPipeline register(JsonService service) {
+        jsonByTargetPrefix.put(service.targetPrefix(), service);
+        return this;
+    }
+
+    public RequestPipeline register(QueryService service) {
+        queryBySigningName.put(service.signingName(), service);
+        return this;
+    }
+
+    public RawResponse handle(RawRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        boolean query = request.header("x-amz-target") == null && isForm(request);
+        try {
+            return query ? handleQuery(request, requestId) : handleJson(request, requestId);
+        } catch (RuntimeException bug) {
+            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed unexpectedly: " + bug.getClass().getName());
+            AwsException internal = AwsException.internal();
+            return query ? queryError(internal, requestId) : jsonError(internal, requestId);
+        }
+    }
+
+    // ---- JSON 1.1 ----------------------------------------------------------------------------
+
+    private RawResponse handleJson(RawRequest request, String requestId) {
+        if (!"POST".equals(request.method())) {
+            return jsonError(new AwsException("UnknownOperationException", 404, "Only POST requests are served here."), requestId);
+        }
+        String target = request.header("x-amz-target");
+        JsonService service = null;
+        JsonOperation<?> operation = null;
+        if (target != null) {
+            int dot = target.lastIndexOf('.');
+            if (dot > 0) {
+                service = jsonByTargetPrefix.get(target.substring(0, dot));
+                operation = service == null ? null : service.operation(target.substring(dot + 1));
+            }
+        }
+        String eventName = operation != null ? operation.name() : target == null ? "Unknown" : target.substring(target.lastIndexOf('.') + 1);
+        String eventSource = service != null ? service.eventSource() : "unknown";
+
+        SigV4Verifier.Verified who;
+        try {
+            who = verifier.verify(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body());
+        } catch (SigV4Verifier.AuthException e) {
+            AwsException error = jsonAuthError(e);
+            recordRefusal(e, request, requestId, eventName, eventSource, operation == null || operation.readOnly(), error);
+            return jsonError(error, requestId);
+        }
+        RequestContext context = new RequestContext(who.caller(), who.region(), requestId, clock.instant(),
+                request.sourceIp(), userAgent(request));
+        String parameters = null;
+        try {
+            if (operation == null) {
+                throw AwsException.unknownOperation(target);
+            }
+            if (!service.signingName().equals(who.service())) {
+                throw new AwsException("InvalidSignatureException", 400, "Credential should be scoped to correct service: '"
+                        + service.signingName() + "'.");
+            }
+            simulateLatency(who.region());
+            quotas.acquire(who.caller().accountId(), who.region(), operation.quotaClass(), System.nanoTime());
+            authorizer.authorize(who.caller(), service.signingName() + ":" + operation.name(), null);
+            SdkPojo parsed = operation.parse(request.body());
+            parameters = JsonCodec.toJson(JsonCodec.auditView(parsed, WITHHELD));
+            byte[] body = JsonCodec.write(operation.execute(context, parsed));
+            record(context, eventName, eventSource, operation.readOnly(), parameters, null);
+            return new RawResponse(200, JSON_CONTENT_TYPE, Map.of("x-amzn-RequestId", requestId), body);
+        } catch (AwsException e) {
+            if (!e.senderFault()) {
+                LOG.log(System.Logger.Level.ERROR, "request " + requestId + " (" + eventName + ") failed: " + e.code());
+            }
+            record(context, eventName, eventSource, operation == null || operation.readOnly(), parameters, e);
+            return jsonError(e, requestId);
+        }
+    }
+
+    private static AwsException jsonAuthError(SigV4Verifier.AuthException e) {
+        return switch (e.failure()) {
+            case MISSING -> new AwsException("MissingAuthenticationTokenException", 403, e.getMessage());
+            case INCOMPLETE -> new AwsException("IncompleteSignatureException", 400, e.getMessage());
+            case UNKNOWN_KEY -> new AwsException("UnrecognizedClientException", 400, e.getMessage());
+            case BAD_SIGNATURE, EXPIRED -> new AwsException("InvalidSignatureException", 400, e.getMessage());
+        };
+    }
+
+    private static RawResponse jsonError(AwsException e, String requestId) {
+        String body = "{\"__type\":\"" + e.code() + "\",\"message\":" + jsonString(e.getMessage()) + "}";
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-amzn-RequestId", requestId);
+        headers.put("x-amzn-ErrorType", e.code());
+        return new RawResponse(e.status(), JSON_CONTENT_TYPE, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String jsonString(String s) {
+        return JsonCodec.mapper().getNodeFactory().textNode(s == null ? "" : s).toString();
+    }
+
+    // ---- Query protocol (STS) ----------------------------------------------------------------
+
+    private RawResponse handleQuery(RawRequest request, String requestId) {
+        Map<String, String> params = parseForm(request.body());
+        if (request.rawQuery() != null) {
+            params.putAll(parseForm(request.rawQuery().getBytes(StandardCharsets.UTF_8)));
+        }
+        String actionName = params.getOrDefault("Action", "Unknown");
+        SigV4Verifier.Verified who;
+        try {
+            who = verifier.verify(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body());
+        } catch (SigV4Verifier.AuthException e) {
+            QueryService guess = e.region() == null ? null : queryBySigningName.values().stream().findFirst().orElse(null);
+            AwsException error = queryAuthError(e);
+            recordRefusal(e, request, requestId, actionName, guess == null ? "unknown" : guess.eventSource(), true, error);
+            return queryError(error, requestId);
+        }
+        RequestContext context = new RequestContext(who.caller(), who.region(), requestId, clock.instant(),
+                request.sourceIp(), userAgent(request));
+        QueryService service = queryBySigningName.get(who.service());
+        String eventSource = service == null ? who.service() + ".amazonaws.com" : service.eventSource();
+        QueryService.Action action = service == null ? null : service.actions().get(actionName);
+        try {
+            if (action == null) {
+                throw new AwsException("InvalidAction", 400, "Could not find operation " + actionName + " for version "
+                        + params.getOrDefault("Version", "NO_VERSION_SPECIFIED"));
+            }
+            simulateLatency(who.region());
+            quotas.acquire(who.caller().accountId(), who.region(), service.signingName() + ":identity", System.nanoTime());
+            authorizer.authorize(who.caller(), service.signingName() + ":" + actionName, null);
+            String result = action.handler().handle(context, params);
+            String xml = "<" + actionName + "Response xmlns=\"" + service.xmlNamespace() + "\">"
+                    + "<" + actionName + "Result>" + result + "</" + actionName + "Result>"
+                    + "<ResponseMetadata><RequestId>" + requestId + "</RequestId></ResponseMetadata>"
+                    + "</" + actionName + "Response>";
+            record(context, actionName, eventSource, action.readOnly(), null, null);
+            return new RawResponse(200, "text/xml", Map.of("x-amzn-RequestId", requestId), xml.getBytes(StandardCharsets.UTF_8));
+        } catch (AwsException e) {
+            record(context, actionName, eventSource, action == null || action.readOnly(), null, e);
+            return queryError(e, requestId);
+        }
+    }
+
+    private static AwsException queryAuthError(SigV4Verifier.AuthException e) {
+        return switch (e.failure()) {
+            case MISSING -> new AwsException("MissingAuthenticationToken", 403, "Request is missing Authentication Token");
+            case INCOMPLETE -> new AwsException("IncompleteSignature", 400, e.getMessage());
+            case UNKNOWN_KEY -> new AwsException("InvalidClientTokenId", 403, e.getMessage());
+            case BAD_SIGNATURE, EXPIRED -> new AwsException("SignatureDoesNotMatch", 403, e.getMessage());
+        };
+    }
+
+    private static RawResponse queryError(AwsException e, String requestId) {
+        String xml = "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>"
+                + (e.senderFault() ? "Sender" : "Receiver") + "</Type>" + Xml.element("Code", e.code())
+                + Xml.element("Message", e.getMessage() == null ? "" : e.getMessage()) + "</Error>"
+                + Xml.element("RequestId", requestId) + "</ErrorResponse>";
+        return new RawResponse(e.status(), "text/xml", Map.of("x-amzn-RequestId", requestId), xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean isForm(RawRequest request) {
+        String type = request.header("content-type");
+        return type != null && type.startsWith("application/x-www-form-urlencoded");
+    }
+
+    static Map<String, String> parseForm(byte[] body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (body == null || body.length == 0) {
+            return params;
+        }
+        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            try {
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.put(k, v);
+            } catch (IllegalArgumentException malformed) {
+                // a malformed pair is skipped; the action then fails on what is missing
+            }
+        }
+        return params;
+    }
+
+    // ---- Shared ------------------------------------------------------------------------------
+
+    private void simulateLatency(String region) {
+        Duration latency = latencyByRegion.getOrDefault(region, latencyByRegion.get("*"));
+        if (latency != null && !latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void record(RequestContext context, String eventName, String eventSource, boolean readOnly,
+                        String parameters, AwsException error) {
+        Caller caller = context.caller();
+        List<AuditEvent.Resource> resources = new ArrayList<>();
+        for (RequestContext.Resource r : context.resources()) {
+            resources.add(new AuditEvent.Resource(r.type(), r.name()));
+        }
+        audit.record(new AuditEvent(UUID.randomUUID().toString(), caller.accountId(), context.region(), context.now(),
+                eventName, eventSource, caller.userName(), caller.arn(), caller.userId(), caller.accessKeyId(), readOnly,
+                error == null ? null : error.code(), error == null ? null : error.getMessage(),
+                context.sourceIp(), context.userAgent(), context.requestId(), parameters, resources));
+    }
+
+    private void recordRefusal(SigV4Verifier.AuthException e, RawRequest request, String requestId, String eventName,
+                               String eventSource, boolean readOnly, AwsException error) {
+        // The claimed key's account, when the key exists, sees the refused attempt; otherwise the
+        // event is kept with no account (visible to the store's operator, not to any caller).
+        String accountId = null;
+        if (e.accessKeyId() != null && e.failure() != SigV4Verifier.Failure.UNKNOWN_KEY) {
+            accountId = verifier.accountOf(e.accessKeyId());
+        }
+        audit.record(new AuditEvent(UUID.randomUUID().toString(), accountId, e.region(), clock.instant(), eventName,
+                eventSource, null, null, null, e.accessKeyId(), readOnly, error.code(), error.getMessage(),
+                request.sourceIp(), userAgent(request), requestId, null, List.of()));
+    }
+
+    private static String userAgent(RawRequest request) {
+        String ua = request.header("user-agent");
+        return ua == null ? "" : ua.length() > 512 ? ua.substring(0, 512) : ua;
+    }
+}

@@ -1,0 +1,255 @@
+package io.strongroom.local.iam;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strongroom.local.crypto.Aead;
+import io.strongroom.local.crypto.RootKey;
+import io.strongroom.local.storage.Database;
+import io.strongroom.local.storage.StorageException;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
+
+/**
+ * Local accounts, their principals and access keys. Secret access keys are sealed by the
+ * root key at rest; the unsealed form lives only in memory, where signature checks need it.
+ */
+public final class Accounts {
+
+    /** What a signature check needs for one access key. */
+    public record KeyCredential(byte[] secretAccessKey, Caller caller) {}
+
+    /** The accounts a fresh store starts with: an organization in miniature. */
+    public static final List<String> DEFAULT_ALIASES = List.of("security-audit", "payments-prod", "analytics-dev");
+
+    private static final Pattern ALIAS = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])");
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+    private final RootKey rootKey;
+    private final Clock clock;
+    private final ConcurrentMap<String, Optional<KeyCredential>> keyCache = new ConcurrentHashMap<>();
+
+    public Accounts(Database db, RootKey rootKey, Clock clock) {
+        this.db = db;
+        this.rootKey = rootKey;
+        this.clock = clock;
+    }
+
+    /** Creates the default accounts if the store has none; returns every account. */
+    public List<LocalAccount> ensureDefaults() {
+        if (list().isEmpty()) {
+            for (String alias : DEFAULT_ALIASES) {
+                create(alias);
+            }
+        }
+        return list();
+    }
+
+    public List<LocalAccount> list() {
+        return db.read(c -> {
+            List<LocalAccount> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT account_id, alias FROM accounts ORDER BY created_at, alias");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new LocalAccount(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return out;
+        });
+    }
+
+    public Optional<LocalAccount> find(String accountIdOrAlias) {
+        return list().stream()
+                .filter(a -> a.accountId().equals(accountIdOrAlias) || a.alias().equals(accountIdOrAlias))
+                .findFirst();
+    }
+
+    /** Creates an account with a random ID, an {@code admin} user allowed everything, and its access key. */
+    public LocalAccount create(String alias) {
+        String id;
+        do {
+            id = randomAccountId();
+        } while (find(id).isPresent());
+        return create(id, alias);
+    }
+
+    public LocalAccount create(String accountId, String alias) {
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            throw new IllegalArgumentException("an account ID is 12 digits");
+        }
+        if (!ALIAS.matcher(alias).matches()) {
+            throw new IllegalArgumentException("an account alias is 3 to 63 lowercase letters, digits and hyphens");
+        }
+        long now = clock.millis();
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO accounts(account_id, alias, created_at) VALUES (?,?,?)")) {
+                ps.setString(1, accountId);
+                ps.setString(2, alias);
+                ps.setLong(3, now);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        createUser(accountId, "admin", List.of("*"));
+        return new LocalAccount(accountId, alias);
+    }
+
+    /** Creates an IAM user allowed the given action patterns, with one active access key. */
+    public AccessKey createUser(String accountId, String userName, List<String> allowedActions) {
+        String arn = "arn:aws:iam::" + accountId + ":user/" + userName;
+        String userId = "AIDA" + randomBase32(17);
+        String keyId = "AKIA" + randomBase32(16);
+        String secret = randomSecret();
+        long now = clock.millis();
+        String actionsJson;
+        try {
+            actionsJson = JSON.writeValueAsString(allowedActions);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO principals(arn, account_id, user_name, user_id, actions, created_at) VALUES (?,?,?,?,?,?)")) {
+                ps.setString(1, arn);
+                ps.setString(2, accountId);
+                ps.setString(3, userName);
+                ps.setString(4, userId);
+                ps.setString(5, actionsJson);
+                ps.setLong(6, now);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO access_keys(access_key_id, principal_arn, secret_sealed, status, created_at) VALUES (?,?,?,?,?)")) {
+                ps.setString(1, keyId);
+                ps.setString(2, arn);
+                ps.setBytes(3, rootKey.seal(secret.getBytes(StandardCharsets.UTF_8), sealPurpose(keyId)));
+                ps.setString(4, "Active");
+                ps.setLong(5, now);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        keyCache.remove(keyId);
+        return new AccessKey(accountId, arn, keyId, secret);
+    }
+
+    /** Turns an access key off (or on again); signature checks see the change at once. */
+    public void setKeyActive(String accessKeyId, boolean active) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE access_keys SET status=? WHERE access_key_id=?")) {
+                ps.setString(1, active ? "Active" : "Inactive");
+                ps.setString(2, accessKeyId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        keyCache.remove(accessKeyId);
+    }
+
+    /** The first active key of each account's {@code admin} user, in account order. */
+    public List<AccessKey> adminKeys() {
+        List<AccessKey> keys = new ArrayList<>();
+        for (LocalAccount account : list()) {
+            adminKey(account.accountId()).ifPresent(keys::add);
+        }
+        return keys;
+    }
+
+    public Optional<AccessKey> adminKey(String accountId) {
+        String arn = "arn:aws:iam::" + accountId + ":user/admin";
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT access_key_id, secret_sealed FROM access_keys WHERE principal_arn=? AND status='Active' ORDER BY created_at LIMIT 1")) {
+                ps.setString(1, arn);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    String keyId = rs.getString(1);
+                    String secret = new String(rootKey.open(rs.getBytes(2), sealPurpose(keyId)), StandardCharsets.UTF_8);
+                    return Optional.of(new AccessKey(accountId, arn, keyId, secret));
+                }
+            }
+        });
+    }
+
+    /** Looks up an active access key for signature checking; empty when unknown or inactive. */
+    public Optional<KeyCredential> credential(String accessKeyId) {
+        return keyCache.computeIfAbsent(accessKeyId, this::loadCredential);
+    }
+
+    private Optional<KeyCredential> loadCredential(String accessKeyId) {
+        return db.read(c -> loadCredential(c, accessKeyId));
+    }
+
+    private Optional<KeyCredential> loadCredential(Connection c, String accessKeyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT k.secret_sealed, p.account_id, p.arn, p.user_name, p.user_id, p.actions
+                FROM access_keys k JOIN principals p ON p.arn = k.principal_arn
+                WHERE k.access_key_id = ? AND k.status = 'Active'""")) {
+            ps.setString(1, accessKeyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                byte[] secret = rootKey.open(rs.getBytes(1), sealPurpose(accessKeyId));
+                List<String> actions;
+                try {
+                    actions = JSON.readValue(rs.getString(6), new TypeReference<List<String>>() {});
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new StorageException("damaged principal record " + rs.getString(3), e);
+                }
+                Caller caller = new Caller(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), accessKeyId, actions);
+                return Optional.of(new KeyCredential(secret, caller));
+            }
+        }
+    }
+
+    private static String sealPurpose(String accessKeyId) {
+        return "iam-access-key:" + accessKeyId;
+    }
+
+    private static String randomAccountId() {
+        byte[] r = Aead.randomBytes(12);
+        StringBuilder sb = new StringBuilder(12);
+        for (int i = 0; i < 12; i++) {
+            sb.append((char) ('0' + Math.floorMod(r[i], 10)));
+        }
+        if (sb.charAt(0) == '0') {
+            sb.setCharAt(0, '1');
+        }
+        return sb.toString();
+    }
+
+    private static String randomBase32(int length) {
+        byte[] r = Aead.randomBytes(length);
+        StringBuilder sb = new StringBuilder(length);
+        for (byte b : r) {
+            sb.append(BASE32.charAt(b & 31));
+        }
+        return sb.toString();
+    }
+
+    private static String randomSecret() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        byte[] r = Aead.randomBytes(40);
+        StringBuilder sb = new StringBuilder(40);
+        for (byte b : r) {
+            sb.append(alphabet.charAt(b & 63));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package io.strongroom.local.kms;
+
+import io.strongroom.local.http.AwsException;
+
+/** KMS's own error codes. */
+public final class KmsErrors {
+    private KmsErrors() {}
+
+    public static AwsException notFound(String message) {
+        return new AwsException("NotFoundException", 400, message);
+    }
+
+    public static AwsException disabled(String message) {
+        return new AwsException("DisabledException", 400, message);
+    }
+
+    public static AwsException invalidState(String message) {
+        return new AwsException("KMSInvalidStateException", 400, message);
+    }
+
+    public static AwsException invalidCiphertext(String message) {
+        return new AwsException("InvalidCiphertextException", 400, message);
+    }
+
+    public static AwsException incorrectKey(String message) {
+        return new AwsException("IncorrectKeyException", 400, message);
+    }
+
+    public static AwsException alreadyExists(String message) {
+        return new AwsException("AlreadyExistsException", 400, message);
+    }
+
+    public static AwsException invalidAliasName(String message) {
+        return new AwsException("InvalidAliasNameException", 400, message);
+    }
+
+    public static AwsException invalidArn(String message) {
+        return new AwsException("InvalidArnException", 400, message);
+    }
+
+    public static AwsException malformedPolicy(String message) {
+        return new AwsException("MalformedPolicyDocumentException", 400, message);
+    }
+
+    public static AwsException tag(String message) {
+        return new AwsException("TagException", 400, message);
+    }
+
+    public static AwsException unsupported(String message) {
+        return new AwsException("UnsupportedOperationException", 400, message);
+    }
+
+    public static AwsException invalidMarker(String message) {
+        return new AwsException("InvalidMarkerException", 400, message);
+    }
+
+    public static AwsException dependencyTimeout(String message) {
+        return new AwsException("DependencyTimeoutException", 503, message);
+    }
+}

@@ -1,0 +1,204 @@
+package io.strongroom.local.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The store's SQLite database, in WAL mode: one writer connection used under a lock (SQLite
+ * allows one writer at a time anyway) and a small pool of reader connections, which WAL lets
+ * run beside the writer. Writes commit with {@code synchronous=FULL}, so an acknowledged
+ * write survives a crash or power loss.
+ *
+ * <p>Schema changes are numbered scripts {@code V1.sql}, {@code V2.sql}… beside this class,
+ * applied in order and recorded in {@code PRAGMA user_version}.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The newest schema this code knows; a database from a newer build is refused. */
+    static final int SCHEMA_VERSION = 1;
+    private static final int READERS = 4;
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final List<Connection> allReaders = new ArrayList<>();
+
+    private Database(Path file) throws SQLException {
+        this.file = file;
+        this.writer = connect(file);
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+        }
+        migrate();
+        for (int i = 0; i < READERS; i++) {
+            Connection reader = connect(file);
+            try (Statement s = reader.createStatement()) {
+                s.execute("PRAGMA query_only=ON");
+            }
+            readers.add(reader);
+            allReaders.add(reader);
+        }
+    }
+
+    public static Database open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return new Database(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory for " + file, e);
+        } catch (SQLException e) {
+            throw new StorageException("cannot open the database " + file, e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("PRAGMA foreign_keys=ON");
+        }
+        return c;
+    }
+
+    private void migrate() throws SQLException {
+        int current;
+        try (Statement s = writer.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+            current = rs.next() ? rs.getInt(1) : 0;
+        }
+        if (current > SCHEMA_VERSION) {
+            throw new StorageException("the database " + file + " has schema version " + current
+                    + ", newer than this Strongroom understands (" + SCHEMA_VERSION + ")", null);
+        }
+        for (int version = current + 1; version <= SCHEMA_VERSION; version++) {
+            String script = loadScript(version);
+            writer.setAutoCommit(false);
+            try (Statement s = writer.createStatement()) {
+                for (String statement : script.split(";\\s*(\\r?\\n|$)")) {
+                    if (!statement.isBlank()) {
+                        s.execute(statement);
+                    }
+                }
+                s.execute("PRAGMA user_version=" + version);
+                writer.commit();
+            } catch (SQLException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static String loadScript(int version) {
+        String name = "V" + version + ".sql";
+        try (InputStream in = Database.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing migration " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction on the writer connection; all or nothing. */
+    public <T> T write(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            writer.setAutoCommit(false);
+            try {
+                T result = work.run(writer);
+                writer.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(e);
+                if (e instanceof SQLException sql) {
+                    throw new StorageException("database write failed", sql);
+                }
+                throw (RuntimeException) e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("database write failed", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void rollbackQuietly(Exception cause) {
+        try {
+            writer.rollback();
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    /** Runs {@code work} on a reader connection: a consistent snapshot, never blocked by the writer. */
+    public <T> T read(SqlWork<T> work) {
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for a database connection", null);
+        }
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StorageException("database read failed", e);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            for (Connection c : allReaders) {
+                closeQuietly(c);
+            }
+            try (Statement s = writer.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            } catch (SQLException ignored) {
+                // closing anyway; the WAL is replayed on next open
+            }
+            closeQuietly(writer);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing useful to do while shutting down
+        }
+    }
+}
