@@ -48,6 +48,7 @@ public final class LocalStore implements AutoCloseable {
 
     private LocalStore(LocalStoreConfig config) throws IOException {
         this.config = config;
+        Warmup.startInBackground(new NamedThreads("strongroom-warmup"));
         Path dir = config.dataDir();
         createPrivateDirectory(dir);
         RootKey rootKey = RootKey.loadOrCreate(dir.resolve("root.key"));
