@@ -69,7 +69,10 @@ public final class RequestContext {
     }
 
     public void touched(String type, String name) {
-        resources.add(new Resource(type, name));
+        Resource r = new Resource(type, name);
+        if (!resources.contains(r)) {
+            resources.add(r);
+        }
     }
 
     public List<Resource> resources() {

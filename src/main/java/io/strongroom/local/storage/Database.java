@@ -125,8 +125,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction on the writer connection; all or nothing. */
+    /**
+     * Runs {@code work} in one transaction on the writer connection; all or nothing. Called
+     * again from inside {@code work} (one engine calling another), it joins the outer
+     * transaction instead of committing it early.
+     */
     public <T> T write(SqlWork<T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            try {
+                return work.run(writer);
+            } catch (SQLException e) {
+                throw new StorageException("database write failed", e);
+            }
+        }
         writeLock.lock();
         try {
             writer.setAutoCommit(false);
