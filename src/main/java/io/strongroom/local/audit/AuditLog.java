@@ -11,11 +11,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,22 +29,41 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Events older than the retention period (90 days, as CloudTrail's event history) are
  * purged by {@link #purgeOlderThan}.
+ *
+ * <p>Lookups return events newest first, ordered by event time and then by the order they were
+ * stored, and page with a {@link Cursor} on that same order: an event stored late with an
+ * earlier time (a slow request) still turns up on a later page instead of being skipped.
+ * Times compare at whole seconds, the precision CloudTrail records them with.
  */
 public final class AuditLog implements AutoCloseable {
 
     public static final Duration RETENTION = Duration.ofDays(90);
+    /**
+     * How far past the cutoff the oldest event must be before a purge deletes anything: deletions
+     * then come in runs about a minute apart on the store's clock, not as a table scan on every
+     * maintenance tick of a busy store. Lookups never return an expired event in the meantime;
+     * they apply the retention window themselves.
+     */
+    static final Duration PURGE_SLACK = Duration.ofMinutes(1);
     private static final int BATCH = 512;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger(AuditLog.class.getName());
 
-    /** A page of events, newest first, and the sequence number to continue after. */
-    public record Page(List<StoredEvent> events, Long nextSeq) {}
+    /** A page of events, newest first, and where the next page starts (null on the last page). */
+    public record Page(List<StoredEvent> events, Cursor next) {}
+
+    /** A position in lookup order: the next page holds the events that come after this one. */
+    public record Cursor(long eventTimeMillis, long seq) {}
 
     /** An event as stored: its sequence number, summary columns and CloudTrail JSON. */
     public record StoredEvent(long seq, AuditEvent event, String cloudTrailJson) {}
 
-    /** A lookup: at most one attribute, a time range, a page size, a start point. */
+    /**
+     * A lookup in one account and region: at most one attribute, an inclusive time range (either
+     * end may be null), a page size, and where to continue (null for the first page).
+     */
     public record Query(String accountId, String region, String attributeKey, String attributeValue,
-                        Instant startTime, Instant endTime, int maxResults, Long beforeSeq) {}
+                        Instant startTime, Instant endTime, int maxResults, Cursor after) {}
 
     private final Database db;
     private final LinkedBlockingQueue<AuditEvent> queue = new LinkedBlockingQueue<>();
@@ -52,6 +73,8 @@ public final class AuditLog implements AutoCloseable {
     private long recorded;
     private long written;
     private volatile boolean closing;
+    /** No stored event is older than this (epoch millis); Long.MIN_VALUE while unknown. */
+    private final AtomicLong oldestStored = new AtomicLong(Long.MIN_VALUE);
 
     public AuditLog(Database db, ThreadFactory threads) {
         this.db = db;
@@ -96,17 +119,12 @@ public final class AuditLog implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
-                store(batch);
+                storeBatch(batch);
             } catch (InterruptedException e) {
                 if (!closing) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-            } catch (RuntimeException e) {
-                // A batch that cannot be stored is reported, not retried forever; the count still
-                // advances so that flush() does not hang on it.
-                System.getLogger(AuditLog.class.getName()).log(System.Logger.Level.ERROR,
-                        "could not store " + batch.size() + " audit events: " + e.getMessage());
             } finally {
                 if (!batch.isEmpty()) {
                     lock.lock();
@@ -120,6 +138,35 @@ public final class AuditLog implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Stores a batch in one transaction. If that fails, each event is tried on its own so that one
+     * bad event costs only itself; an event that cannot be stored at all is reported, not retried
+     * forever, and still counts as written so that flush() does not hang on it.
+     */
+    private void storeBatch(List<AuditEvent> batch) {
+        try {
+            store(batch);
+            return;
+        } catch (RuntimeException batchFailure) {
+            if (batch.size() == 1) {
+                reportLost(batch.get(0), batchFailure);
+                return;
+            }
+        }
+        for (AuditEvent event : batch) {
+            try {
+                store(List.of(event));
+            } catch (RuntimeException e) {
+                reportLost(event, e);
+            }
+        }
+    }
+
+    private static void reportLost(AuditEvent event, RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "could not store audit event " + event.eventId() + " (" + event.eventName()
+                + "): " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
     private void store(List<AuditEvent> batch) {
@@ -157,6 +204,8 @@ public final class AuditLog implements AutoCloseable {
                             res.executeUpdate();
                         }
                     }
+                    // Inside the transaction: a purge, which also writes, never interleaves with this.
+                    oldestStored.accumulateAndGet(e.eventTime().toEpochMilli(), Math::min);
                 }
             }
             return null;
@@ -166,19 +215,28 @@ public final class AuditLog implements AutoCloseable {
     /** Events matching {@code q}, newest first. Flushes pending events first. */
     public Page lookup(Query q) {
         flush();
-        StringBuilder sql = new StringBuilder("SELECT e.seq, e.event_json, e.resources FROM audit_events e WHERE e.account_id = ? AND e.region = ?");
+        StringBuilder sql = new StringBuilder("SELECT e.seq, e.event_time, e.event_json, e.resources FROM audit_events e"
+                + " WHERE e.account_id = ? AND e.region = ?");
         List<Object> args = new ArrayList<>(List.of(q.accountId(), q.region()));
         if (q.startTime() != null) {
+            // An event recorded at second s is at or after the start when s is; so a start of
+            // 10.5 s excludes second 10 and includes second 11.
+            Instant start = q.startTime().truncatedTo(ChronoUnit.SECONDS);
+            if (start.isBefore(q.startTime())) {
+                start = start.plusSeconds(1);
+            }
             sql.append(" AND e.event_time >= ?");
-            args.add(q.startTime().toEpochMilli());
+            args.add(start.toEpochMilli());
         }
         if (q.endTime() != null) {
-            sql.append(" AND e.event_time <= ?");
-            args.add(q.endTime().toEpochMilli());
+            sql.append(" AND e.event_time < ?");
+            args.add(q.endTime().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).toEpochMilli());
         }
-        if (q.beforeSeq() != null) {
-            sql.append(" AND e.seq < ?");
-            args.add(q.beforeSeq());
+        if (q.after() != null) {
+            sql.append(" AND (e.event_time < ? OR (e.event_time = ? AND e.seq < ?))");
+            args.add(q.after().eventTimeMillis());
+            args.add(q.after().eventTimeMillis());
+            args.add(q.after().seq());
         }
         if (q.attributeKey() != null) {
             switch (q.attributeKey()) {
@@ -194,7 +252,7 @@ public final class AuditLog implements AutoCloseable {
             }
             args.add("ReadOnly".equals(q.attributeKey()) ? (Boolean.parseBoolean(q.attributeValue()) ? 1 : 0) : q.attributeValue());
         }
-        sql.append(" ORDER BY e.seq DESC LIMIT ?");
+        sql.append(" ORDER BY e.event_time DESC, e.seq DESC LIMIT ?");
         args.add(q.maxResults() + 1);
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -202,14 +260,17 @@ public final class AuditLog implements AutoCloseable {
                     ps.setObject(i + 1, args.get(i));
                 }
                 List<StoredEvent> events = new ArrayList<>();
-                Long next = null;
+                Cursor next = null;
+                long lastTime = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         if (events.size() == q.maxResults()) {
-                            next = events.get(events.size() - 1).seq();
+                            next = new Cursor(lastTime, events.get(events.size() - 1).seq());
                             break;
                         }
-                        events.add(new StoredEvent(rs.getLong(1), CloudTrailRecord.fromJson(rs.getString(2), rs.getString(3)), rs.getString(2)));
+                        lastTime = rs.getLong(2);
+                        String json = rs.getString(3);
+                        events.add(new StoredEvent(rs.getLong(1), CloudTrailRecord.fromJson(json, rs.getString(4)), json));
                     }
                 }
                 return new Page(events, next);
@@ -217,15 +278,36 @@ public final class AuditLog implements AutoCloseable {
         });
     }
 
-    /** Deletes events older than {@code cutoff}; returns how many. */
+    /**
+     * Deletes events older than {@code cutoff}; returns how many. Cheap when there is nothing to
+     * delete; otherwise deletes at most once per {@link #PURGE_SLACK} of store time, so events
+     * may outlive the cutoff by that much (lookups filter them out meanwhile).
+     */
     public int purgeOlderThan(Instant cutoff) {
         flush();
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM audit_events WHERE event_time < ?")) {
-                ps.setLong(1, cutoff.toEpochMilli());
-                return ps.executeUpdate();
-            }
-        });
+        long cutoffMillis = cutoff.toEpochMilli();
+        long oldest = oldestStored.get();
+        if (oldest != Long.MIN_VALUE && oldest >= cutoffMillis - PURGE_SLACK.toMillis()) {
+            return 0;
+        }
+        try {
+            return db.write(c -> {
+                int deleted;
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM audit_events WHERE event_time < ?")) {
+                    ps.setLong(1, cutoffMillis);
+                    deleted = ps.executeUpdate();
+                }
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MIN(event_time) FROM audit_events")) {
+                    rs.next();
+                    long min = rs.getLong(1);
+                    oldestStored.set(rs.wasNull() ? Long.MAX_VALUE : min);
+                }
+                return deleted;
+            });
+        } catch (RuntimeException e) {
+            oldestStored.set(Long.MIN_VALUE);
+            throw e;
+        }
     }
 
     private static String resourcesJson(List<AuditEvent.Resource> resources) {

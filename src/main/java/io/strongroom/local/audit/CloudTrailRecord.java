@@ -28,7 +28,11 @@ final class CloudTrailRecord {
             identity.put("accessKeyId", e.accessKeyId());
             identity.put("userName", e.userName());
         } else {
+            // A refused call: the key named its owner's account, but no principal was proven.
             identity.put("type", "Unknown");
+            if (e.accountId() != null) {
+                identity.put("accountId", e.accountId());
+            }
             if (e.accessKeyId() != null) {
                 identity.put("accessKeyId", e.accessKeyId());
             }
@@ -72,7 +76,7 @@ final class CloudTrailRecord {
             JsonNode params = n.get("requestParameters");
             return new AuditEvent(
                     n.path("eventID").asText(),
-                    text(id, "accountId"),
+                    text(n, "recipientAccountId"),
                     text(n, "awsRegion"),
                     Instant.parse(n.path("eventTime").asText()),
                     n.path("eventName").asText(),

@@ -10,12 +10,16 @@ import java.util.List;
 /**
  * Everything an operation may know about the request it serves: who is calling, in which
  * region, when (on the store's clock), and where from. Handlers add the resources they
- * touched so that the audit event can name them.
+ * touched so that the audit event can name them, and may ask for further audit events when
+ * one call stands for several (BatchGetSecretValue: one GetSecretValue event per secret).
  */
 public final class RequestContext {
 
     /** A resource an audit event refers to, as CloudTrail's {@code Resources} entries do. */
     public record Resource(String type, String name) {}
+
+    /** A further audit event for this request: same caller, request ID and time, its own name and resource. */
+    public record AdditionalEvent(String eventName, boolean readOnly, Resource resource) {}
 
     private final Caller caller;
     private final String region;
@@ -24,6 +28,7 @@ public final class RequestContext {
     private final String sourceIp;
     private final String userAgent;
     private final List<Resource> resources = new ArrayList<>(2);
+    private final List<AdditionalEvent> additionalEvents = new ArrayList<>(0);
 
     public RequestContext(Caller caller, String region, String requestId, Instant now, String sourceIp, String userAgent) {
         this.caller = caller;
@@ -72,5 +77,18 @@ public final class RequestContext {
 
     public List<Resource> resources() {
         return Collections.unmodifiableList(resources);
+    }
+
+    /**
+     * Asks for one more audit event after this request's own, e.g. a {@code GetSecretValue} for
+     * each secret a {@code BatchGetSecretValue} returned. They are written only if the request
+     * succeeds: a failed request delivered nothing they could stand for.
+     */
+    public void alsoRecord(String eventName, boolean readOnly, String resourceType, String resourceName) {
+        additionalEvents.add(new AdditionalEvent(eventName, readOnly, new Resource(resourceType, resourceName)));
+    }
+
+    public List<AdditionalEvent> additionalEvents() {
+        return Collections.unmodifiableList(additionalEvents);
     }
 }

@@ -29,6 +29,8 @@ public final class RequestPipeline {
             "SecretAccessKey", "SessionToken", "Password");
 
     private static final System.Logger LOG = System.getLogger(RequestPipeline.class.getName());
+    /** Event names taken from what a client sent (unknown operations) are cut to this length. */
+    private static final int MAX_CLAIMED_NAME = 128;
     private static final String JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
 
     private final SigV4Verifier verifier;
@@ -88,7 +90,7 @@ public final class RequestPipeline {
                 operation = service == null ? null : service.operation(target.substring(dot + 1));
             }
         }
-        String eventName = operation != null ? operation.name() : target == null ? "Unknown" : target.substring(target.lastIndexOf('.') + 1);
+        String eventName = operation != null ? operation.name() : target == null ? "Unknown" : claimedName(target.substring(target.lastIndexOf('.') + 1));
         String eventSource = service != null ? service.eventSource() : "unknown";
 
         SigV4Verifier.Verified who;
@@ -112,9 +114,10 @@ public final class RequestPipeline {
             }
             simulateLatency(who.region());
             quotas.acquire(who.caller().accountId(), who.region(), operation.quotaClass(), System.nanoTime());
-            authorizer.authorize(who.caller(), service.signingName() + ":" + operation.name(), null);
+            // Parsed before authorization so that a denied call's event still says what was asked for.
             SdkPojo parsed = operation.parse(request.body());
             parameters = JsonCodec.auditJson(parsed, WITHHELD);
+            authorizer.authorize(who.caller(), service.signingName() + ":" + operation.name(), null);
             byte[] body = JsonCodec.write(operation.execute(context, parsed));
             record(context, eventName, eventSource, operation.readOnly(), parameters, null);
             return new RawResponse(200, JSON_CONTENT_TYPE, Map.of("x-amzn-RequestId", requestId), body);
@@ -124,6 +127,10 @@ public final class RequestPipeline {
             }
             record(context, eventName, eventSource, operation == null || operation.readOnly(), parameters, e);
             return jsonError(e, requestId);
+        } catch (RuntimeException bug) {
+            // Answered as InternalFailure by handle(); the call is still on the audit trail.
+            record(context, eventName, eventSource, operation == null || operation.readOnly(), parameters, AwsException.internal());
+            throw bug;
         }
     }
 
@@ -155,14 +162,16 @@ public final class RequestPipeline {
         if (request.rawQuery() != null) {
             params.putAll(parseForm(request.rawQuery().getBytes(StandardCharsets.UTF_8)));
         }
-        String actionName = params.getOrDefault("Action", "Unknown");
+        String actionName = claimedName(params.getOrDefault("Action", "Unknown"));
         SigV4Verifier.Verified who;
         try {
             who = verifier.verify(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body());
         } catch (SigV4Verifier.AuthException e) {
-            QueryService guess = e.region() == null ? null : queryBySigningName.values().stream().findFirst().orElse(null);
+            QueryService claimed = queryBySigningName.get(claimedService(request));
+            QueryService.Action claimedAction = claimed == null ? null : claimed.actions().get(actionName);
             AwsException error = queryAuthError(e);
-            recordRefusal(e, request, requestId, actionName, guess == null ? "unknown" : guess.eventSource(), true, error);
+            recordRefusal(e, request, requestId, actionName, claimed == null ? "unknown" : claimed.eventSource(),
+                    claimedAction == null || claimedAction.readOnly(), error);
             return queryError(error, requestId);
         }
         RequestContext context = new RequestContext(who.caller(), who.region(), requestId, clock.instant(),
@@ -188,6 +197,9 @@ public final class RequestPipeline {
         } catch (AwsException e) {
             record(context, actionName, eventSource, action == null || action.readOnly(), null, e);
             return queryError(e, requestId);
+        } catch (RuntimeException bug) {
+            record(context, actionName, eventSource, action == null || action.readOnly(), null, AwsException.internal());
+            throw bug;
         }
     }
 
@@ -245,6 +257,7 @@ public final class RequestPipeline {
         }
     }
 
+    /** Records the request's own event, then (if it succeeded) the further events its handler asked for. */
     private void record(RequestContext context, String eventName, String eventSource, boolean readOnly,
                         String parameters, AwsException error) {
         Caller caller = context.caller();
@@ -256,6 +269,15 @@ public final class RequestPipeline {
                 eventName, eventSource, caller.userName(), caller.arn(), caller.userId(), caller.accessKeyId(), readOnly,
                 error == null ? null : error.code(), error == null ? null : error.getMessage(),
                 context.sourceIp(), context.userAgent(), context.requestId(), parameters, resources));
+        if (error != null) {
+            return;
+        }
+        for (RequestContext.AdditionalEvent extra : context.additionalEvents()) {
+            audit.record(new AuditEvent(RequestIds.next(), caller.accountId(), context.region(), context.now(),
+                    extra.eventName(), eventSource, caller.userName(), caller.arn(), caller.userId(), caller.accessKeyId(),
+                    extra.readOnly(), null, null, context.sourceIp(), context.userAgent(), context.requestId(), null,
+                    List.of(new AuditEvent.Resource(extra.resource().type(), extra.resource().name()))));
+        }
     }
 
     private void recordRefusal(SigV4Verifier.AuthException e, RawRequest request, String requestId, String eventName,
@@ -269,6 +291,22 @@ public final class RequestPipeline {
         audit.record(new AuditEvent(RequestIds.next(), accountId, e.region(), clock.instant(), eventName,
                 eventSource, null, null, null, e.accessKeyId(), readOnly, error.code(), error.getMessage(),
                 request.sourceIp(), userAgent(request), requestId, null, List.of()));
+    }
+
+    private static String claimedName(String name) {
+        return name.length() > MAX_CLAIMED_NAME ? name.substring(0, MAX_CLAIMED_NAME) : name;
+    }
+
+    /** The service named in the Authorization header's credential scope, read without trusting it. */
+    private static String claimedService(RawRequest request) {
+        String authorization = request.header("authorization");
+        int at = authorization == null ? -1 : authorization.indexOf("Credential=");
+        if (at < 0) {
+            return null;
+        }
+        int end = authorization.indexOf(',', at);
+        String[] scope = authorization.substring(at + "Credential=".length(), end < 0 ? authorization.length() : end).trim().split("/");
+        return scope.length == 5 ? scope[3] : null;
     }
 
     private static String userAgent(RawRequest request) {

@@ -268,6 +268,7 @@ public final class SecretsManagerApi {
                 Retrieved got = store.read(rows -> retrieve(rows, s, null, null));
                 noteAccess(got, ctx.now());
                 ctx.touched(RESOURCE_TYPE, s.arn());
+                ctx.alsoRecord("GetSecretValue", true, RESOURCE_TYPE, s.arn());     // as AWS: one event per secret read
                 SecretValueEntry.Builder e = SecretValueEntry.builder().arn(s.arn()).name(s.name())
                         .versionId(got.version.versionId()).versionStages(got.stages).createdDate(got.version.createdAt());
                 if (got.value.isString()) {
