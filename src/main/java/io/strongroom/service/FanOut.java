@@ -84,7 +84,11 @@ public final class FanOut {
 
         boolean isCancelled();
 
-        /** Completes when every scope has ended, with the outcomes in the order scopes were given. */
+        /**
+         * Completes when every scope has ended, with the outcomes in the order scopes were given.
+         * It completes on a worker thread: chain with an executor ({@code thenAcceptAsync(f, fx)}).
+         * Cancelling this future cancels the run.
+         */
         CompletableFuture<List<ScopeOutcome>> done();
     }
 
@@ -128,6 +132,12 @@ public final class FanOut {
             this.listener = listener;
             this.pending = new ConcurrentLinkedQueue<>(scopes);
             this.remaining = new AtomicInteger(scopes.size());
+            // cancelling the future a caller holds is the same as cancelling the run
+            done.whenComplete((r, t) -> {
+                if (t instanceof CancellationException) {
+                    cancel();
+                }
+            });
         }
 
         void start() {

@@ -67,6 +67,10 @@ final class ScopeErrors {
             }
             return new ScopeError(scope, ScopeError.CLIENT_ERROR, e.getMessage(), null, 0);
         }
+        if (t instanceof IllegalStateException && String.valueOf(t.getMessage()).contains("must be on the class path")) {
+            // the SDK's profile support met a credential kind whose module is not bundled (e.g. SSO)
+            return new ScopeError(scope, ScopeError.CREDENTIALS_UNAVAILABLE, t.getMessage(), null, 0);
+        }
         return new ScopeError(scope, ScopeError.INTERNAL_ERROR, t.getClass().getSimpleName() + ": " + t.getMessage(), null, 0);
     }
 

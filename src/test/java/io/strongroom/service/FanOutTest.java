@@ -152,6 +152,29 @@ class FanOutTest {
     }
 
     @Test
+    void cancellingTheFutureCancelsTheRun() throws Exception {
+        FanOut fanOut = new FanOut(executor, 1, new RateLimiters(TimeSource.system()));
+        CountDownLatch firstPage = new CountDownLatch(1);
+        CountDownLatch taskExited = new CountDownLatch(1);
+        FanOut.Handle handle = fanOut.<Integer>run(scopes(2), (scope, pages) -> {
+            try {
+                while (true) {
+                    pages.acquire(QuotaClass.SECRETS_READ);
+                    pages.emit(List.of(1));
+                    firstPage.countDown();
+                    Thread.sleep(5);
+                }
+            } finally {
+                taskExited.countDown();
+            }
+        }, new Collector<>());
+        assertTrue(firstPage.await(5, TimeUnit.SECONDS));
+        handle.done().cancel(true);
+        assertTrue(handle.isCancelled());
+        assertTrue(taskExited.await(5, TimeUnit.SECONDS), "the endless task was stopped");
+    }
+
+    @Test
     void aThrowingListenerDoesNotHangTheRun() throws Exception {
         FanOut fanOut = new FanOut(executor, 2, new RateLimiters(TimeSource.system()));
         FanOut.Listener<Integer> rude = new FanOut.Listener<>() {
