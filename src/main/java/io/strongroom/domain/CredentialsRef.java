@@ -17,20 +17,54 @@ public sealed interface CredentialsRef {
     /**
      * A static access key pair (the embedded store's per-account keys, a custom endpoint's keys,
      * or keys typed in by the user). {@code sessionToken} is null for long-term keys.
+     *
+     * <p>A class, not a record, on purpose: records expose every component to reflective
+     * serializers (Jackson writes record components), and a {@link Scope} travels inside every
+     * {@link SecretSummary}. With no bean getters here, serializing a summary by reflection fails
+     * loudly instead of writing the secret key into an export.
      */
-    record StaticKeys(String accessKeyId, String secretAccessKey, String sessionToken) implements CredentialsRef {
-        public StaticKeys {
-            Objects.requireNonNull(accessKeyId, "accessKeyId");
-            Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+    final class StaticKeys implements CredentialsRef {
+        private final String accessKeyId;
+        private final String secretAccessKey;
+        private final String sessionToken;
+
+        public StaticKeys(String accessKeyId, String secretAccessKey, String sessionToken) {
+            this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId");
+            this.secretAccessKey = Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+            this.sessionToken = sessionToken;
         }
 
         public StaticKeys(String accessKeyId, String secretAccessKey) {
             this(accessKeyId, secretAccessKey, null);
         }
 
+        public String accessKeyId() {
+            return accessKeyId;
+        }
+
+        public String secretAccessKey() {
+            return secretAccessKey;
+        }
+
+        public String sessionToken() {
+            return sessionToken;
+        }
+
         @Override
         public String id() {
             return "keys:" + accessKeyId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StaticKeys k && accessKeyId.equals(k.accessKeyId)
+                    && secretAccessKey.equals(k.secretAccessKey) && Objects.equals(sessionToken, k.sessionToken);
+        }
+
+        @Override
+        public int hashCode() {
+            // the key ID alone: a hash of the secret half is a leak if it is ever printed
+            return accessKeyId.hashCode();
         }
 
         @Override

@@ -54,6 +54,26 @@ class DomainTest {
             assertFalse(s.id().contains(SECRET));
             assertFalse(new ScopeError(s, "AccessDeniedException", "no", "req-1", 400).toString().contains(SECRET));
         }
+
+        @Test
+        void reflectiveSerializationOfASummaryCannotWriteTheKeyOrTheValue() {
+            SecretSummary sum = new SecretSummary(account().in("eu-west-1"), "arn", "db", null, null, null, null, null, null,
+                    null, null, null, null, null, null);
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            String written;
+            try {
+                written = json.writeValueAsString(sum);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException refused) {
+                written = "";   // refusing to serialize credentials is fine too
+            }
+            assertFalse(written.contains(SECRET), written);
+            try {
+                written = json.writeValueAsString(SecretPayload.ofText(SECRET));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException refused) {
+                written = "";
+            }
+            assertFalse(written.contains(SECRET), written);
+        }
     }
 
     @Test
