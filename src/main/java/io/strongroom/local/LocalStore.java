@@ -48,7 +48,9 @@ public final class LocalStore implements AutoCloseable {
 
     private LocalStore(LocalStoreConfig config) throws IOException {
         this.config = config;
+        Warmup.startInBackground(new NamedThreads("strongroom-warmup"));
         Path dir = config.dataDir();
+        createPrivateDirectory(dir);
         RootKey rootKey = RootKey.loadOrCreate(dir.resolve("root.key"));
         this.db = Database.open(dir.resolve("strongroom.db"));
         Clock clock = config.clock();
@@ -66,6 +68,19 @@ public final class LocalStore implements AutoCloseable {
         this.frontend = new HttpFrontend(config.port(), pipeline, new NamedThreads("strongroom-http"), config.workerThreads());
         this.maintenance = Executors.newSingleThreadScheduledExecutor(new NamedThreads("strongroom-maintenance"));
         maintenance.scheduleWithFixedDelay(this::runMaintenanceQuietly, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The data directory is the user's alone: the database holds sealed keys and the audit trail. */
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            java.nio.file.Files.createDirectories(dir);
+        }
     }
 
     public static LocalStore start(LocalStoreConfig config) {

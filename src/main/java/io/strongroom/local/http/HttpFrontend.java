@@ -32,6 +32,12 @@ public final class HttpFrontend implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, every
+        // response then waits ~40 ms for the client's delayed ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public HttpFrontend(int port, RequestPipeline pipeline, ThreadFactory threads, int maxWorkers) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
         workers = new ThreadPoolExecutor(maxWorkers, maxWorkers, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
@@ -91,7 +97,7 @@ public final class HttpFrontend implements AutoCloseable {
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", response.contentType());
         response.headers().forEach(headers::set);
-        headers.set("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
+        headers.set("Date", httpDate());
         byte[] body = response.body();
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
@@ -99,6 +105,22 @@ public final class HttpFrontend implements AutoCloseable {
                 out.write(body);
             }
         }
+    }
+
+    private record CachedDate(long second, String text) {}
+
+    private static volatile CachedDate date = new CachedDate(-1, "");
+
+    /** The Date header (clients use it to correct clock skew), formatted once per second. */
+    static String httpDate() {
+        long now = System.currentTimeMillis() / 1000;
+        CachedDate d = date;
+        if (d.second() != now) {
+            d = new CachedDate(now, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    java.time.Instant.ofEpochSecond(now).atZone(java.time.ZoneOffset.UTC)));
+            date = d;
+        }
+        return d.text();
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.core.SdkBytes;
@@ -230,47 +229,61 @@ public final class JsonCodec {
     }
 
     /**
-     * A CloudTrail-style view of a request: member names in lower camel case, members named in
-     * {@code withheld} left out entirely (values, plaintexts, passwords), blobs never written.
+     * A CloudTrail-style view of a request as JSON: member names in lower camel case, members
+     * named in {@code withheld} left out entirely (values, plaintexts, passwords), blobs and maps
+     * never written.
      */
-    public static ObjectNode auditView(SdkPojo pojo, Set<String> withheld) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
+    public static String auditJson(SdkPojo pojo, Set<String> withheld) {
+        java.io.StringWriter out = new java.io.StringWriter(128);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            writeAudit(g, pojo, withheld);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void writeAudit(JsonGenerator g, SdkPojo pojo, Set<String> withheld) throws IOException {
+        g.writeStartObject();
         for (SdkField<?> field : pojo.sdkFields()) {
             String name = field.locationName();
             Object value = field.getValueOrDefault(pojo);
+            MarshallingType<?> type = field.marshallingType();
             if (value == null || withheld.contains(name) || value instanceof SdkAutoConstructList
-                    || value instanceof SdkAutoConstructMap || field.marshallingType() == MarshallingType.SDK_BYTES) {
+                    || value instanceof SdkAutoConstructMap || type == MarshallingType.SDK_BYTES || type == MarshallingType.MAP) {
                 continue;
             }
-            node.set(Character.toLowerCase(name.charAt(0)) + name.substring(1), auditValue(field, value, withheld));
+            g.writeFieldName(Character.toLowerCase(name.charAt(0)) + name.substring(1));
+            writeAuditValue(g, field, value, withheld);
         }
-        return node;
+        g.writeEndObject();
     }
 
-    private static JsonNode auditValue(SdkField<?> field, Object value, Set<String> withheld) {
+    private static void writeAuditValue(JsonGenerator g, SdkField<?> field, Object value, Set<String> withheld) throws IOException {
         MarshallingType<?> type = field.marshallingType();
-        JsonNodeFactory f = JsonNodeFactory.instance;
         if (type == MarshallingType.SDK_POJO) {
-            return auditView((SdkPojo) value, withheld);
-        }
-        if (type == MarshallingType.LIST) {
+            writeAudit(g, (SdkPojo) value, withheld);
+        } else if (type == MarshallingType.LIST) {
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
-            ArrayNode array = f.arrayNode();
+            g.writeStartArray();
             for (Object element : (List<?>) value) {
-                array.add(auditValue(member, element, withheld));
+                if (member.marshallingType() == MarshallingType.SDK_BYTES || member.marshallingType() == MarshallingType.MAP) {
+                    continue;
+                }
+                writeAuditValue(g, member, element, withheld);
             }
-            return array;
+            g.writeEndArray();
+        } else if (type == MarshallingType.INSTANT) {
+            g.writeString(value.toString());
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (value instanceof Long l) {
+            g.writeNumber(l);
+        } else {
+            g.writeString(String.valueOf(value));
         }
-        if (type == MarshallingType.MAP) {
-            return f.textNode("<map>");
-        }
-        if (type == MarshallingType.INSTANT) {
-            return f.textNode(value.toString());
-        }
-        if (value instanceof Boolean b) return f.booleanNode(b);
-        if (value instanceof Integer i) return f.numberNode(i);
-        if (value instanceof Long l) return f.numberNode(l);
-        return f.textNode(String.valueOf(value));
     }
 
     public static String toJson(JsonNode node) {

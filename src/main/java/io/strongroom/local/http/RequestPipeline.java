@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The one path every request takes: parse → authenticate (SigV4) → authorize → execute →
@@ -62,7 +61,7 @@ public final class RequestPipeline {
     }
 
     public RawResponse handle(RawRequest request) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         boolean query = request.header("x-amz-target") == null && isForm(request);
         try {
             return query ? handleQuery(request, requestId) : handleJson(request, requestId);
@@ -115,7 +114,7 @@ public final class RequestPipeline {
             quotas.acquire(who.caller().accountId(), who.region(), operation.quotaClass(), System.nanoTime());
             authorizer.authorize(who.caller(), service.signingName() + ":" + operation.name(), null);
             SdkPojo parsed = operation.parse(request.body());
-            parameters = JsonCodec.toJson(JsonCodec.auditView(parsed, WITHHELD));
+            parameters = JsonCodec.auditJson(parsed, WITHHELD);
             byte[] body = JsonCodec.write(operation.execute(context, parsed));
             record(context, eventName, eventSource, operation.readOnly(), parameters, null);
             return new RawResponse(200, JSON_CONTENT_TYPE, Map.of("x-amzn-RequestId", requestId), body);
@@ -253,7 +252,7 @@ public final class RequestPipeline {
         for (RequestContext.Resource r : context.resources()) {
             resources.add(new AuditEvent.Resource(r.type(), r.name()));
         }
-        audit.record(new AuditEvent(UUID.randomUUID().toString(), caller.accountId(), context.region(), context.now(),
+        audit.record(new AuditEvent(RequestIds.next(), caller.accountId(), context.region(), context.now(),
                 eventName, eventSource, caller.userName(), caller.arn(), caller.userId(), caller.accessKeyId(), readOnly,
                 error == null ? null : error.code(), error == null ? null : error.getMessage(),
                 context.sourceIp(), context.userAgent(), context.requestId(), parameters, resources));
@@ -267,7 +266,7 @@ public final class RequestPipeline {
         if (e.accessKeyId() != null && e.failure() != SigV4Verifier.Failure.UNKNOWN_KEY) {
             accountId = verifier.accountOf(e.accessKeyId());
         }
-        audit.record(new AuditEvent(UUID.randomUUID().toString(), accountId, e.region(), clock.instant(), eventName,
+        audit.record(new AuditEvent(RequestIds.next(), accountId, e.region(), clock.instant(), eventName,
                 eventSource, null, null, null, e.accessKeyId(), readOnly, error.code(), error.getMessage(),
                 request.sourceIp(), userAgent(request), requestId, null, List.of()));
     }

@@ -36,9 +36,13 @@ public final class SecretStore {
         T run(Rows rows) throws SQLException;
     }
 
+    /** Decrypted data keys by their KMS ciphertext, so a hot secret costs one AES-GCM open per read, not two. */
+    private static final int DATA_KEY_CACHE_LIMIT = 10_000;
+
     private final Database db;
     private final KmsKeys keys;
     private final Clock clock;
+    private final Map<java.nio.ByteBuffer, byte[]> dataKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SecretStore(Database db, KmsKeys keys, Clock clock) {
         this.db = db;
@@ -90,18 +94,32 @@ public final class SecretStore {
         if (key == null || !key.usable()) {
             throw decryptionFailure();
         }
-        byte[] dataKey = null;
         try {
-            dataKey = keys.decrypt(key, version.encryptedDataKey(), context(arn, version.versionId()));
+            byte[] dataKey = dataKey(key, arn, version);
             byte[] plain = Aead.open(dataKey, version.sealedValue(), associatedData(arn, version.versionId(), version.valueKind()));
             return new SecretValue(version.valueKind(), plain);
         } catch (CryptoException e) {
             throw decryptionFailure();
-        } finally {
-            if (dataKey != null) {
-                java.util.Arrays.fill(dataKey, (byte) 0);
-            }
         }
+    }
+
+    /**
+     * The version's data key, decrypted by KMS once and then kept in memory, where the KMS key
+     * material already is. The key's state is checked on every read before this is reached, so
+     * disabling a KMS key still stops reads at once.
+     */
+    private byte[] dataKey(KmsKey key, String arn, VersionRecord version) {
+        java.nio.ByteBuffer id = java.nio.ByteBuffer.wrap(version.encryptedDataKey());
+        byte[] cached = dataKeys.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] dataKey = keys.decrypt(key, version.encryptedDataKey(), context(arn, version.versionId()));
+        if (dataKeys.size() >= DATA_KEY_CACHE_LIMIT) {
+            dataKeys.clear();
+        }
+        dataKeys.put(id, dataKey);
+        return dataKey;
     }
 
     private static AwsException decryptionFailure() {

@@ -1,0 +1,115 @@
+package io.strongroom.cli;
+
+import io.strongroom.local.DataDirectory;
+import io.strongroom.local.LocalStore;
+import io.strongroom.local.LocalStoreConfig;
+import io.strongroom.local.iam.AccessKey;
+import io.strongroom.local.iam.LocalAccount;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code strongroom serve}: the embedded store, headless, on a loopback port, until Ctrl-C.
+ * It prints what a person needs to point the AWS CLI or an SDK at it.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the embedded local secret store (Secrets Manager, KMS, STS, CloudTrail) on 127.0.0.1.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", description = "Loopback port (default ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "4566")
+    int port;
+
+    @Option(names = "--data-dir", description = "Data directory (default: $" + DataDirectory.ENV + " or the per-user data directory).")
+    String dataDir;
+
+    @Option(names = "--latency", split = ",", paramLabel = "[REGION=]MILLIS",
+            description = "Simulated latency per request, e.g. 50 or us-east-1=80,eu-west-1=120.")
+    List<String> latency = List.of();
+
+    @Option(names = "--enforce-quotas", description = "Refuse calls over AWS's per-account, per-region request quotas (ThrottlingException).")
+    boolean enforceQuotas;
+
+    @Option(names = "--quiet", description = "Print only the endpoint line.")
+    boolean quiet;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+        Path dir = DataDirectory.resolve(dataDir);
+        LocalStore store = LocalStore.start(LocalStoreConfig.defaults(dir).withPort(port)
+                .withLatency(parseLatency(latency)).withQuotas(enforceQuotas));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new io.strongroom.local.NamedThreads("strongroom-shutdown").newThread(() -> {
+            store.close();              // Ctrl-C: the database closes cleanly, the WAL is checkpointed
+            stopped.countDown();
+        }));
+        printBanner(out, store);
+        stopped.await();
+        return 0;
+    }
+
+    private void printBanner(PrintWriter out, LocalStore store) {
+        String endpoint = store.endpoint().toString();
+        out.println("Strongroom embedded store listening on " + endpoint);
+        if (quiet) {
+            out.flush();
+            return;
+        }
+        out.println("Data directory: " + store.dataDir().toAbsolutePath());
+        out.println();
+        out.println("Local accounts:");
+        List<LocalAccount> accounts = store.accounts().list();
+        for (LocalAccount a : accounts) {
+            out.printf("  %-16s %s%n", a.alias(), a.accountId());
+        }
+        List<AccessKey> keys = store.accounts().adminKeys();
+        if (!keys.isEmpty()) {
+            AccessKey first = keys.get(0);
+            String alias = accounts.isEmpty() ? "" : accounts.get(0).alias();
+            out.println();
+            out.println("Point the AWS CLI at it (acting as " + first.principalArn() + ", account " + alias + "):");
+            out.println("  export AWS_ACCESS_KEY_ID=" + first.accessKeyId());
+            out.println("  export AWS_SECRET_ACCESS_KEY=" + first.secretAccessKey());
+            out.println("  export AWS_DEFAULT_REGION=us-east-1");
+            out.println("  aws --endpoint-url " + endpoint + " secretsmanager list-secrets");
+            out.println();
+            out.println("Admin keys of every account (local credentials for this store only):");
+            for (AccessKey k : keys) {
+                out.printf("  %s  %s  %s%n", k.accountId(), k.accessKeyId(), k.secretAccessKey());
+            }
+        }
+        out.println();
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    static Map<String, Duration> parseLatency(List<String> specs) {
+        Map<String, Duration> out = new HashMap<>();
+        for (String spec : specs) {
+            String s = spec.trim();
+            if (s.isEmpty()) continue;
+            int eq = s.indexOf('=');
+            String region = eq < 0 ? "*" : s.substring(0, eq);
+            String millis = eq < 0 ? s : s.substring(eq + 1);
+            try {
+                out.put(region, Duration.ofMillis(Long.parseLong(millis.replace("ms", ""))));
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ServeCommand()),
+                        "--latency takes milliseconds, e.g. 50 or us-east-1=80; got '" + spec + "'");
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,123 @@
+package io.strongroom.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code strongroom serve} started as its own process, exactly as a user starts it, with the
+ * endpoint and credentials read back from its banner.
+ */
+public final class ServeProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern EXPORT = Pattern.compile("^\\s*export (AWS_[A-Z_]+)=(\\S+)\\s*$");
+
+    private final Process process;
+    private final String endpoint;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<String> banner = new ArrayList<>();
+
+    public ServeProcess(Path dataDir, String... extraArgs) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.strongroom.app.Launcher",
+                "serve", "--port", "0", "--data-dir", dataDir.toString()));
+        command.addAll(List.of(extraArgs));
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String found = null;
+            String line;
+            while ((line = out.readLine()) != null) {
+                banner.add(line);
+                Matcher m = LISTENING.matcher(line);
+                if (m.find()) {
+                    found = m.group(1);
+                }
+                Matcher e = EXPORT.matcher(line);
+                if (e.matches()) {
+                    environment.put(e.group(1), e.group(2));
+                }
+                if (line.startsWith("Press Ctrl-C")) {
+                    break;
+                }
+            }
+            if (found == null) {
+                process.destroyForcibly();
+                throw new IllegalStateException("serve did not start; it printed: " + banner);
+            }
+            endpoint = found;
+            drain(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_DEFAULT_REGION as the banner says to export them. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public List<String> banner() {
+        return banner;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** Stops it the way Ctrl-C or a service manager does (SIGTERM); returns the exit code. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("serve did not stop within 15 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    /** Keeps reading the process output so it never blocks on a full pipe. */
+    private static void drain(BufferedReader reader) {
+        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = java.util.concurrent.Executors.defaultThreadFactory().newThread(r);
+            t.setDaemon(true);
+            return t;
+        }).execute(() -> {
+            try {
+                while (reader.readLine() != null) {
+                    // discarded
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+    }
+
+    public static Path tempDir() {
+        try {
+            return Files.createTempDirectory("strongroom-serve-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
