@@ -1,0 +1,227 @@
+package io.strongroom.service;
+
+import io.strongroom.domain.CredentialsRef;
+import io.strongroom.domain.Scope;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+
+/**
+ * Owns every SDK client: one per (credentials, endpoint, region, service), built on first use,
+ * reused by every caller (SDK clients are thread-safe and each holds connection state), and
+ * closed together with the one shared HTTP connection pool when the registry is closed.
+ *
+ * <p>Retry mode is {@link RetryMode#STANDARD}, not ADAPTIVE: adaptive mode keeps one client-side
+ * rate limiter per client and assumes a client maps to one throttling scope, but AWS throttles
+ * per account, region and operation class, while one of these clients carries every operation
+ * class of its scope. A throttled ListSecrets would slow GetSecretValue on the same client.
+ * Pacing is done instead by {@link RateLimiters} per (account, region, quota class), and standard
+ * mode adds bounded exponential backoff with jitter for what still gets throttled.
+ */
+public final class ClientRegistry implements AutoCloseable {
+
+    /**
+     * Client timeouts and pool size.
+     *
+     * @param apiCallTimeout        whole call, all retries included: a dead scope gives up after this
+     * @param apiCallAttemptTimeout one attempt: a stuck connection is retried instead of hanging the call
+     * @param maxAttempts           attempts per call in standard retry mode (1 = no retries)
+     * @param maxConnections        connections in the shared pool (per route and in total)
+     * @param connectionTimeout     TCP connect; short, so an unreachable endpoint fails fast
+     */
+    public record Settings(Duration apiCallTimeout, Duration apiCallAttemptTimeout, int maxAttempts, int maxConnections,
+                           Duration connectionTimeout) {
+
+        public Settings {
+            Objects.requireNonNull(apiCallTimeout);
+            Objects.requireNonNull(apiCallAttemptTimeout);
+            Objects.requireNonNull(connectionTimeout);
+            if (maxAttempts < 1 || maxConnections < 1) {
+                throw new IllegalArgumentException("maxAttempts and maxConnections are at least 1");
+            }
+        }
+
+        /** 30 s per call, 10 s per attempt, 3 attempts, 64 connections, 3 s connect. */
+        public static Settings defaults() {
+            return new Settings(Duration.ofSeconds(30), Duration.ofSeconds(10), 3, 64, Duration.ofSeconds(3));
+        }
+
+        public Settings withMaxAttempts(int attempts) {
+            return new Settings(apiCallTimeout, apiCallAttemptTimeout, attempts, maxConnections, connectionTimeout);
+        }
+    }
+
+    private enum Service { SECRETS_MANAGER, KMS, STS, CLOUDTRAIL }
+
+    private record Key(Service service, CredentialsRef credentials, URI endpoint, String region) {}
+
+    private final Settings settings;
+    private final SdkHttpClient http;
+    private final ConcurrentMap<Key, SdkClient> clients = new ConcurrentHashMap<>();
+    private final ConcurrentMap<CredentialsRef, AwsCredentialsProvider> providers = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public ClientRegistry(Settings settings) {
+        this.settings = settings;
+        // One pool for every client: the Apache client keeps per-route limits, so endpoints do not
+        // starve each other, and idle connections are reaped.
+        this.http = ApacheHttpClient.builder()
+                .maxConnections(settings.maxConnections())
+                .connectionTimeout(settings.connectionTimeout())
+                .socketTimeout(settings.apiCallAttemptTimeout())
+                .connectionAcquisitionTimeout(settings.apiCallAttemptTimeout())
+                .connectionMaxIdleTime(Duration.ofSeconds(60))
+                .useIdleConnectionReaper(true)
+                .build();
+    }
+
+    public SecretsManagerClient secretsManager(Scope scope) {
+        return get(Service.SECRETS_MANAGER, scope, SecretsManagerClient::builder);
+    }
+
+    public KmsClient kms(Scope scope) {
+        return get(Service.KMS, scope, KmsClient::builder);
+    }
+
+    public StsClient sts(Scope scope) {
+        return get(Service.STS, scope, StsClient::builder);
+    }
+
+    public CloudTrailClient cloudTrail(Scope scope) {
+        return get(Service.CLOUDTRAIL, scope, CloudTrailClient::builder);
+    }
+
+    /** How many SDK clients are open. */
+    public int size() {
+        return clients.size();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        List<AutoCloseable> toClose = new ArrayList<>(clients.values());
+        clients.clear();
+        for (AwsCredentialsProvider p : providers.values()) {
+            if (p instanceof AutoCloseable c) {
+                toClose.add(c);
+            }
+        }
+        providers.clear();
+        toClose.add(http);
+        for (AutoCloseable c : toClose) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing everything regardless
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C get(
+            Service service, Scope scope, Supplier<B> builder) {
+        ensureOpen();
+        Key key = new Key(service, scope.credentials(), scope.endpoint(), scope.region());
+        C client = (C) clients.computeIfAbsent(key, k -> build(k, builder.get()));
+        if (closed) {
+            // close() ran while this client was being built
+            client.close();
+            ensureOpen();
+        }
+        return client;
+    }
+
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(Key key, B builder) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.STANDARD)
+                .retryStrategy(b -> b.maxAttempts(settings.maxAttempts()))
+                .apiCallTimeout(settings.apiCallTimeout())
+                .apiCallAttemptTimeout(settings.apiCallAttemptTimeout());
+        if (key.credentials() instanceof CredentialsRef.Profile p) {
+            ProfileFile file = profileFile(p);
+            if (file != null) {
+                // keep the client's own profile reading (endpoint_url, retry settings…) on the same files
+                override.defaultProfileFile(file).defaultProfileName(p.profileName());
+            }
+        }
+        builder.httpClient(http)
+                .region(Region.of(key.region()))
+                .credentialsProvider(providers.computeIfAbsent(key.credentials(), this::provider))
+                .overrideConfiguration(override.build());
+        if (key.endpoint() != null) {
+            builder.endpointOverride(key.endpoint());
+        }
+        return builder.build();
+    }
+
+    private AwsCredentialsProvider provider(CredentialsRef ref) {
+        if (ref instanceof CredentialsRef.StaticKeys k) {
+            return StaticCredentialsProvider.create(k.sessionToken() == null
+                    ? AwsBasicCredentials.create(k.accessKeyId(), k.secretAccessKey())
+                    : AwsSessionCredentials.create(k.accessKeyId(), k.secretAccessKey(), k.sessionToken()));
+        }
+        CredentialsRef.Profile p = (CredentialsRef.Profile) ref;
+        ProfileCredentialsProvider.Builder b = ProfileCredentialsProvider.builder().profileName(p.profileName());
+        ProfileFile file = profileFile(p);
+        if (file != null) {
+            b.profileFile(file);
+        }
+        return b.build();
+    }
+
+    /** The explicit files of a profile reference, or null to let the SDK use its defaults. */
+    static ProfileFile profileFile(CredentialsRef.Profile p) {
+        if (p.configFile() == null && p.credentialsFile() == null) {
+            return null;
+        }
+        return ProfileFiles.load(p.configFile(), p.credentialsFile());
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the client registry is closed");
+        }
+    }
+
+    /** Reads shared config/credentials files the way the SDK does, skipping a file that does not exist. */
+    static final class ProfileFiles {
+        private ProfileFiles() {}
+
+        static ProfileFile load(Path configFile, Path credentialsFile) {
+            ProfileFile.Aggregator agg = ProfileFile.aggregator();
+            if (configFile != null && Files.isRegularFile(configFile)) {
+                agg.addFile(ProfileFile.builder().content(configFile).type(ProfileFile.Type.CONFIGURATION).build());
+            }
+            if (credentialsFile != null && Files.isRegularFile(credentialsFile)) {
+                agg.addFile(ProfileFile.builder().content(credentialsFile).type(ProfileFile.Type.CREDENTIALS).build());
+            }
+            return agg.build();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.strongroom.service;
+
+import io.strongroom.domain.KeyInfo;
+import io.strongroom.domain.Scope;
+import io.strongroom.domain.ScopeError;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.KeySpec;
+import software.amazon.awssdk.services.kms.model.KeyState;
+import software.amazon.awssdk.services.kms.model.KeyListEntry;
+import software.amazon.awssdk.services.kms.model.ListAliasesResponse;
+import software.amazon.awssdk.services.kms.model.ListKeysResponse;
+import software.amazon.awssdk.services.kms.model.OriginType;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * KMS keys across scopes: ListKeys, then per key DescribeKey and GetKeyRotationStatus, with the
+ * aliases from ListAliases attached. A key that cannot be described (its key policy denies the
+ * caller) still appears, with {@link KeyInfo#detailError()} saying why; a rotation status that
+ * does not apply or cannot be read is null. Only a failure of the listing itself fails a scope.
+ */
+public final class KeysService {
+
+    /** ListKeys/ListAliases page size (AWS allows up to 1000; 100 keeps pages streaming early). */
+    static final int PAGE_SIZE = 100;
+
+    private final ClientRegistry clients;
+    private final FanOut fanOut;
+    private final RateLimiters limiters;
+
+    public KeysService(ClientRegistry clients, FanOut fanOut) {
+        this.clients = Objects.requireNonNull(clients);
+        this.fanOut = Objects.requireNonNull(fanOut);
+        this.limiters = fanOut.rateLimiters();
+    }
+
+    /** Lists every key in every scope; one listener page per ListKeys page, each key fully described. */
+    public FanOut.Handle list(Collection<Scope> scopes, FanOut.Listener<KeyInfo> listener) {
+        return fanOut.run(scopes, (scope, pages) -> {
+            KmsClient kms = clients.kms(scope);
+            Map<String, List<String>> aliases = aliases(kms, pages);
+            String marker = null;
+            do {
+                pages.acquire(QuotaClass.KMS_LIST);
+                String m = marker;
+                ListKeysResponse page = kms.listKeys(b -> b.limit(PAGE_SIZE).marker(m));
+                List<KeyInfo> keys = new ArrayList<>();
+                for (KeyListEntry k : page.keys()) {
+                    keys.add(describe(scope, kms, k.keyId(), k.keyArn(), aliases.getOrDefault(k.keyId(), List.of()), pages));
+                }
+                pages.emit(keys);
+                marker = Boolean.TRUE.equals(page.truncated()) ? page.nextMarker() : null;
+            } while (marker != null);
+        }, listener);
+    }
+
+    /** One key, described (by key ID, ARN or alias name). Throws {@link ScopeException} if DescribeKey fails. */
+    public KeyInfo describe(Scope scope, String keyId) {
+        KmsClient kms = clients.kms(scope);
+        KeyMetadata m = Calls.call(limiters, scope, QuotaClass.KMS_DESCRIBE, () -> kms.describeKey(b -> b.keyId(keyId)).keyMetadata());
+        List<String> aliases = new ArrayList<>();
+        String marker = null;
+        do {
+            String mk = marker;
+            ListAliasesResponse r = Calls.call(limiters, scope, QuotaClass.KMS_LIST,
+                    () -> kms.listAliases(b -> b.keyId(m.keyId()).limit(PAGE_SIZE).marker(mk)));
+            r.aliases().forEach(a -> aliases.add(a.aliasName()));
+            marker = Boolean.TRUE.equals(r.truncated()) ? r.nextMarker() : null;
+        } while (marker != null);
+        Boolean rotationEnabled;
+        try {
+            rotationEnabled = rotation(scope, kms, m, () -> limiters.acquire(scope, QuotaClass.KMS_KEY_SETTINGS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ScopeErrors.exception(scope, e);
+        } catch (RuntimeException e) {
+            throw ScopeErrors.exception(scope, e);
+        }
+        return info(scope, m, aliases, rotationEnabled);
+    }
+
+    private Map<String, List<String>> aliases(KmsClient kms, FanOut.Pages<KeyInfo> pages) throws InterruptedException {
+        Map<String, List<String>> byKey = new HashMap<>();
+        String marker = null;
+        do {
+            pages.acquire(QuotaClass.KMS_LIST);
+            String m = marker;
+            ListAliasesResponse r = kms.listAliases(b -> b.limit(PAGE_SIZE).marker(m));
+            r.aliases().stream().filter(a -> a.targetKeyId() != null)
+                    .forEach(a -> byKey.computeIfAbsent(a.targetKeyId(), k -> new ArrayList<>()).add(a.aliasName()));
+            marker = Boolean.TRUE.equals(r.truncated()) ? r.nextMarker() : null;
+        } while (marker != null);
+        return byKey;
+    }
+
+    private KeyInfo describe(Scope scope, KmsClient kms, String keyId, String keyArn, List<String> aliases,
+                             FanOut.Pages<KeyInfo> pages) throws InterruptedException {
+        pages.acquire(QuotaClass.KMS_DESCRIBE);
+        KeyMetadata m;
+        try {
+            m = kms.describeKey(b -> b.keyId(keyId)).keyMetadata();
+        } catch (RuntimeException e) {
+            ScopeError err = ScopeErrors.of(scope, e);
+            if (isScopeWide(err)) {
+                throw e;
+            }
+            return new KeyInfo(scope, keyId, keyArn, aliases, null, null, null, null, null, null, null, null, null, null,
+                    null, err.errorCode());
+        }
+        return info(scope, m, aliases, rotation(scope, kms, m, () -> pages.acquire(QuotaClass.KMS_KEY_SETTINGS)));
+    }
+
+    /** Errors that are about the scope, not the key: they fail the scope instead of marking one key. */
+    private static boolean isScopeWide(ScopeError e) {
+        return switch (e.errorCode()) {
+            case ScopeError.UNREACHABLE, ScopeError.TIMEOUT, ScopeError.CANCELLED, ScopeError.CREDENTIALS_UNAVAILABLE,
+                    "ThrottlingException", "UnrecognizedClientException", "InvalidClientTokenId",
+                    "ExpiredTokenException", "SignatureDoesNotMatch" -> true;
+            default -> false;
+        };
+    }
+
+    private interface Pace {
+        void acquire() throws InterruptedException;
+    }
+
+    /** Rotation status where it applies: symmetric keys with KMS-generated material that are not being deleted. */
+    private static Boolean rotation(Scope scope, KmsClient kms, KeyMetadata m, Pace pace) throws InterruptedException {
+        boolean applies = m.keySpec() == KeySpec.SYMMETRIC_DEFAULT && m.origin() == OriginType.AWS_KMS
+                && m.keyState() != KeyState.PENDING_DELETION && m.keyState() != KeyState.PENDING_IMPORT;
+        if (!applies) {
+            return null;
+        }
+        pace.acquire();
+        try {
+            return kms.getKeyRotationStatus(b -> b.keyId(m.keyId())).keyRotationEnabled();
+        } catch (RuntimeException e) {
+            if (isScopeWide(ScopeErrors.of(scope, e))) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    private static KeyInfo info(Scope scope, KeyMetadata m, List<String> aliases, Boolean rotationEnabled) {
+        return new KeyInfo(scope, m.keyId(), m.arn(), aliases, m.description(), m.keyStateAsString(), m.enabled(),
+                m.keyManagerAsString(), m.keyUsageAsString(), m.keySpecAsString(), m.originAsString(), m.creationDate(),
+                m.deletionDate(), m.multiRegion(), rotationEnabled, null);
+    }
+}

@@ -1,0 +1,49 @@
+package io.strongroom.service;
+
+/**
+ * AWS request-quota classes: operations that share one per-account, per-region rate. Figures
+ * are AWS's published quotas ({@code reference/aws-facts.md}); the client paces itself to stay
+ * under them instead of relying on being throttled, because throttled calls are retried, slow
+ * everything down and are still billed.
+ */
+public enum QuotaClass {
+    /** ListSecrets (and ListSecretVersionIds, which the embedded store counts with it). */
+    SECRETS_LIST(100),
+    /** DescribeSecret and GetSecretValue combined (the lower, older figure: 10,000). */
+    SECRETS_READ(10_000),
+    /** BatchGetSecretValue. */
+    SECRETS_BATCH(100),
+    /** PutSecretValue, UpdateSecret, UpdateSecretVersionStage and the replication writes. */
+    SECRETS_WRITE(50),
+    /** TagResource and UntagResource. */
+    SECRETS_TAG(50),
+    /** RestoreSecret. */
+    SECRETS_RESTORE(50),
+    /** Get/Put/Delete/ValidateResourcePolicy. */
+    SECRETS_POLICY(50),
+    /** RotateSecret and CancelRotateSecret. */
+    SECRETS_ROTATE(50),
+    /** CreateSecret, DeleteSecret, GetRandomPassword: no published figure, paced like writes. */
+    SECRETS_OTHER(50),
+    /** KMS ListKeys and ListAliases. */
+    KMS_LIST(100),
+    /** KMS DescribeKey. */
+    KMS_DESCRIBE(100),
+    /** KMS GetKeyRotationStatus and GetKeyPolicy (30 per second in AWS's older figures). */
+    KMS_KEY_SETTINGS(30),
+    /** CloudTrail LookupEvents: 2 per second per account and region. */
+    CLOUDTRAIL_LOOKUP(2),
+    /** STS GetCallerIdentity. */
+    STS(100);
+
+    private final double perSecond;
+
+    QuotaClass(double perSecond) {
+        this.perSecond = perSecond;
+    }
+
+    /** AWS's requests-per-second quota for this class, per account and region. */
+    public double perSecond() {
+        return perSecond;
+    }
+}
