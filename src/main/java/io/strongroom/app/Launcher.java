@@ -13,6 +13,10 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        System.exit(StrongroomCommand.run(args));
+        int exit;
+        try (Composition composition = new Composition()) {
+            exit = StrongroomCommand.run(composition, args);
+        }
+        System.exit(exit);
     }
 }

@@ -20,12 +20,19 @@ public final class StrongroomCommand implements Runnable {
         new CommandLine(new ServeCommand()).execute();
     }
 
-    public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    public static int run(Backends backends, String... args) {
+        return run(backends, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new StrongroomCommand());
+    public static int run(Backends backends, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cli = new CommandLine(new StrongroomCommand(), new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                return type == InventoryCommand.class ? (K) new InventoryCommand(backends) : defaults.create(type);
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
