@@ -54,6 +54,24 @@ public final class KmsErrors {
         return new AwsException("InvalidMarkerException", 400, message);
     }
 
+    public static AwsException invalidKeyUsage(String message) {
+        return new AwsException("InvalidKeyUsageException", 400, message);
+    }
+
+    public static AwsException limitExceeded(String message) {
+        return new AwsException("LimitExceededException", 400, message);
+    }
+
+    /** What KMS answers when an alias under the reserved {@code alias/aws/} prefix is created, changed or deleted. */
+    public static AwsException notAuthorized(String message) {
+        return new AwsException("NotAuthorizedException", 400, message);
+    }
+
+    /** A request that passed every check but asked not to be carried out ({@code DryRun}); HTTP 412 as in KMS. */
+    public static AwsException dryRun() {
+        return new AwsException("DryRunOperationException", 412, "The request would have succeeded, but the DryRun option is set.");
+    }
+
     public static AwsException dependencyTimeout(String message) {
         return new AwsException("DependencyTimeoutException", 503, message);
     }

@@ -12,7 +12,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * KMS keys and their material: the engine behind the KMS API and behind Secrets Manager's
@@ -34,6 +37,12 @@ public final class KmsKeys {
 
     /** The alias of the AWS managed key Secrets Manager uses by default. */
     public static final String SECRETS_MANAGER_ALIAS = "alias/aws/secretsmanager";
+
+    /** AWS managed keys rotate every year, and that cannot be changed. */
+    public static final int AWS_MANAGED_ROTATION_DAYS = 365;
+
+    /** How late a rotation may run and still count as on schedule. */
+    private static final Duration ROTATION_GRACE = Duration.ofDays(1);
 
     private static final byte BLOB_VERSION = 1;
     private static final int KEY_ID_LENGTH = 36;
@@ -61,16 +70,29 @@ public final class KmsKeys {
     // ---- Keys ---------------------------------------------------------------------------------
 
     public KmsKey create(String accountId, String region, String description, String policy, boolean awsManaged, Instant now) {
+        return create(accountId, region, description, policy, awsManaged, Map.of(), now);
+    }
+
+    /** Creates a customer managed key with its tags, in one transaction. */
+    public KmsKey createCustomerKey(String accountId, String region, String description, String policy, Map<String, String> tags,
+                                    Instant now) {
+        return create(accountId, region, description, policy, false, tags, now);
+    }
+
+    private KmsKey create(String accountId, String region, String description, String policy, boolean awsManaged,
+                          Map<String, String> tags, Instant now) {
+        Instant created = now.truncatedTo(ChronoUnit.MILLIS);
         String keyId = UUID.randomUUID().toString();
         String arn = "arn:aws:kms:" + region + ":" + accountId + ":key/" + keyId;
         KmsKey key = new KmsKey(keyId, accountId, region, arn, description == null ? "" : description,
                 awsManaged ? "AWS" : "CUSTOMER", KmsKey.ENABLED, "ENCRYPT_DECRYPT", "SYMMETRIC_DEFAULT", "AWS_KMS",
-                policy == null ? defaultPolicy(accountId) : policy, awsManaged, awsManaged ? 365 : null,
-                awsManaged ? now.plus(java.time.Duration.ofDays(365)) : null, null, now);
+                policy == null ? defaultPolicy(accountId) : policy, awsManaged, awsManaged ? AWS_MANAGED_ROTATION_DAYS : null,
+                awsManaged ? created.plus(Duration.ofDays(AWS_MANAGED_ROTATION_DAYS)) : null, null, created);
         byte[] material = Aead.newKey();
         db.write(c -> {
             insertKey(c, key);
-            insertMaterial(c, keyId, 1, material, now);
+            insertMaterial(c, keyId, 1, material, created);
+            insertTags(c, keyId, tags);
             return null;
         });
         return key;
@@ -88,7 +110,7 @@ public final class KmsKeys {
                 return existing.get();
             }
             KmsKey key = create(accountId, region, "Default key that protects my Secrets Manager data when no other key is defined",
-                    null, true, now);
+                    awsManagedPolicy(accountId, region, "secretsmanager"), true, now);
             createAlias(accountId, region, SECRETS_MANAGER_ALIAS, key.keyId(), now);
             return key;
         }
@@ -156,7 +178,12 @@ public final class KmsKeys {
     }
 
     /** Replaces a key's mutable metadata (state, description, policy, rotation, deletion date). */
-    public KmsKey update(KmsKey key) {
+    public KmsKey update(KmsKey changed) {
+        // The database keeps milliseconds; the cache must hold exactly what a re-read would give.
+        KmsKey key = new KmsKey(changed.keyId(), changed.accountId(), changed.region(), changed.arn(), changed.description(),
+                changed.keyManager(), changed.keyState(), changed.keyUsage(), changed.keySpec(), changed.origin(), changed.policy(),
+                changed.rotationEnabled(), changed.rotationPeriodDays(), millis(changed.nextRotationAt()), millis(changed.deletionAt()),
+                millis(changed.createdAt()));
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE kms_keys SET description=?, key_state=?, policy=?, rotation_enabled=?, rotation_period_days=?,
@@ -177,8 +204,27 @@ public final class KmsKeys {
         return key;
     }
 
-    /** Deletes keys whose scheduled deletion date has passed; their ciphertexts become undecryptable. */
+    /**
+     * Re-reads a key and applies {@code change} to it; what {@code change} returns is stored
+     * unless it is the key it was given. Changes are serialized, so a state check made inside
+     * {@code change} holds when the result is written. Empty when the key no longer exists.
+     */
+    public synchronized Optional<KmsKey> change(String keyId, UnaryOperator<KmsKey> change) {
+        Optional<KmsKey> current = byId(keyId);
+        if (current.isEmpty()) {
+            return current;
+        }
+        KmsKey next = change.apply(current.get());
+        return Optional.of(next == current.get() ? next : update(next));
+    }
+
+    /**
+     * Carries out what is due on the keys: material of keys whose automatic rotation date has
+     * passed is rotated (see {@link #rotateDue}), then keys past their waiting period are deleted
+     * and their ciphertexts become undecryptable. This is the store maintenance's one KMS entry point.
+     */
     public int deleteDue(Instant now) {
+        rotateDue(now);
         List<String> due = db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT key_id FROM kms_keys WHERE key_state=? AND deletion_at <= ?")) {
                 ps.setString(1, KmsKey.PENDING_DELETION);
@@ -202,6 +248,46 @@ public final class KmsKeys {
             materialCache.keySet().removeIf(k -> k.startsWith(id + "#"));
         }
         return due.size();
+    }
+
+    /**
+     * Rotates the material of enabled keys whose automatic rotation date has passed, and sets
+     * their next date one period on. Disabled keys and keys pending deletion are not rotated; once
+     * enabled again an overdue key rotates at once, as in KMS. Returns how many keys rotated.
+     */
+    public int rotateDue(Instant now) {
+        List<String> due = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT key_id FROM kms_keys WHERE rotation_enabled=1 AND key_state=? AND next_rotation_at <= ?")) {
+                ps.setString(1, KmsKey.ENABLED);
+                ps.setLong(2, now.toEpochMilli());
+                List<String> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) ids.add(rs.getString(1));
+                }
+                return ids;
+            }
+        });
+        int rotated = 0;
+        for (String id : due) {
+            boolean[] done = {false};
+            change(id, k -> {
+                if (!k.rotationEnabled() || !k.usable() || k.nextRotationAt() == null || k.nextRotationAt().isAfter(now)
+                        || k.rotationPeriodDays() == null) {
+                    return k;
+                }
+                rotateMaterial(id, now);
+                done[0] = true;
+                // On time, the schedule keeps its dates; an overdue key (disabled past its date, or a store
+                // that was not running) starts a new schedule from now, as KMS does for re-enabled keys.
+                Duration period = Duration.ofDays(k.rotationPeriodDays());
+                boolean onTime = !now.isAfter(k.nextRotationAt().plus(ROTATION_GRACE));
+                Instant from = onTime ? k.nextRotationAt() : now.truncatedTo(ChronoUnit.MILLIS);
+                return k.withRotation(true, k.rotationPeriodDays(), from.plus(period));
+            });
+            if (done[0]) rotated++;
+        }
+        return rotated;
     }
 
     /** Adds a new generation of material; new ciphertexts use it, old ones still decrypt. */
@@ -256,14 +342,26 @@ public final class KmsKeys {
         return Aead.open(material(key.keyId(), generation), sealed, associatedData(key.keyId(), encryptionContext));
     }
 
+    /**
+     * The key ID and the encryption context, sorted by key, each field length-prefixed so that no
+     * two different contexts encode alike (whatever characters their keys and values hold).
+     */
     private static byte[] associatedData(String keyId, Map<String, String> context) {
-        StringBuilder sb = new StringBuilder(keyId);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        writeField(out, keyId);
         if (context != null) {
             for (Map.Entry<String, String> e : new TreeMap<>(context).entrySet()) {
-                sb.append('\u0000').append(e.getKey()).append('\u0001').append(e.getValue());
+                writeField(out, e.getKey());
+                writeField(out, e.getValue());
             }
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toByteArray();
+    }
+
+    private static void writeField(ByteArrayOutputStream out, String field) {
+        byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        out.writeBytes(bytes);
     }
 
     private int latestGeneration(String keyId) {
@@ -332,24 +430,25 @@ public final class KmsKeys {
         });
     }
 
-    public void createAlias(String accountId, String region, String aliasName, String targetKeyId, Instant now) {
-        db.write(c -> {
+    /** Creates an alias; false when the name is already taken in this account and region. */
+    public boolean createAlias(String accountId, String region, String aliasName, String targetKeyId, Instant now) {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO kms_aliases(account_id, region, alias_name, target_key_id, created_at, updated_at) VALUES (?,?,?,?,?,?)")) {
+                    "INSERT OR IGNORE INTO kms_aliases(account_id, region, alias_name, target_key_id, created_at, updated_at) VALUES (?,?,?,?,?,?)")) {
                 ps.setString(1, accountId);
                 ps.setString(2, region);
                 ps.setString(3, aliasName);
                 ps.setString(4, targetKeyId);
                 ps.setLong(5, now.toEpochMilli());
                 ps.setLong(6, now.toEpochMilli());
-                ps.executeUpdate();
+                return ps.executeUpdate() == 1;
             }
-            return null;
         });
     }
 
-    public void updateAlias(String accountId, String region, String aliasName, String targetKeyId, Instant now) {
-        db.write(c -> {
+    /** Points an alias at another key; false when there is no such alias. */
+    public boolean updateAlias(String accountId, String region, String aliasName, String targetKeyId, Instant now) {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE kms_aliases SET target_key_id=?, updated_at=? WHERE account_id=? AND region=? AND alias_name=?")) {
                 ps.setString(1, targetKeyId);
@@ -357,21 +456,20 @@ public final class KmsKeys {
                 ps.setString(3, accountId);
                 ps.setString(4, region);
                 ps.setString(5, aliasName);
-                ps.executeUpdate();
+                return ps.executeUpdate() == 1;
             }
-            return null;
         });
     }
 
-    public void deleteAlias(String accountId, String region, String aliasName) {
-        db.write(c -> {
+    /** Deletes an alias; false when there was no such alias. */
+    public boolean deleteAlias(String accountId, String region, String aliasName) {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM kms_aliases WHERE account_id=? AND region=? AND alias_name=?")) {
                 ps.setString(1, accountId);
                 ps.setString(2, region);
                 ps.setString(3, aliasName);
-                ps.executeUpdate();
+                return ps.executeUpdate() == 1;
             }
-            return null;
         });
     }
 
@@ -392,16 +490,23 @@ public final class KmsKeys {
 
     public void putTags(String keyId, Map<String, String> tags) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO kms_tags(key_id, tag_key, tag_value) VALUES (?,?,?)")) {
-                for (Map.Entry<String, String> e : tags.entrySet()) {
-                    ps.setString(1, keyId);
-                    ps.setString(2, e.getKey());
-                    ps.setString(3, e.getValue());
-                    ps.executeUpdate();
-                }
-            }
+            insertTags(c, keyId, tags);
             return null;
         });
+    }
+
+    private static void insertTags(Connection c, String keyId, Map<String, String> tags) throws SQLException {
+        if (tags.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO kms_tags(key_id, tag_key, tag_value) VALUES (?,?,?)")) {
+            for (Map.Entry<String, String> e : tags.entrySet()) {
+                ps.setString(1, keyId);
+                ps.setString(2, e.getKey());
+                ps.setString(3, e.getValue());
+                ps.executeUpdate();
+            }
+        }
     }
 
     public void removeTags(String keyId, List<String> tagKeys) {
@@ -473,6 +578,10 @@ public final class KmsKeys {
                 Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)));
     }
 
+    private static Instant millis(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(v);
@@ -486,6 +595,60 @@ public final class KmsKeys {
     private static void setNullableInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
         if (value == null) ps.setNull(index, java.sql.Types.INTEGER);
         else ps.setLong(index, value.toEpochMilli());
+    }
+
+    /**
+     * The key policy AWS gives the AWS managed key of {@code service}: the service may use the key
+     * on behalf of principals in the account, and the account may read the key's metadata. Nothing
+     * else, so a direct caller can neither use nor manage the key.
+     */
+    public static String awsManagedPolicy(String accountId, String region, String service) {
+        String title = "secretsmanager".equals(service) ? "AWS Secrets Manager" : service;
+        String sid = "Allow access through " + title + " for all principals in the account that are authorized to use " + title;
+        return """
+                {
+                  "Version" : "2012-10-17",
+                  "Id" : "auto-%2$s-2",
+                  "Statement" : [ {
+                    "Sid" : "%4$s",
+                    "Effect" : "Allow",
+                    "Principal" : {
+                      "AWS" : "*"
+                    },
+                    "Action" : [ "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:CreateGrant", "kms:DescribeKey" ],
+                    "Resource" : "*",
+                    "Condition" : {
+                      "StringEquals" : {
+                        "kms:CallerAccount" : "%1$s",
+                        "kms:ViaService" : "%2$s.%3$s.amazonaws.com"
+                      }
+                    }
+                  }, {
+                    "Sid" : "%4$s",
+                    "Effect" : "Allow",
+                    "Principal" : {
+                      "AWS" : "*"
+                    },
+                    "Action" : "kms:GenerateDataKey*",
+                    "Resource" : "*",
+                    "Condition" : {
+                      "StringEquals" : {
+                        "kms:CallerAccount" : "%1$s"
+                      },
+                      "StringLike" : {
+                        "kms:ViaService" : "%2$s.%3$s.amazonaws.com"
+                      }
+                    }
+                  }, {
+                    "Sid" : "Allow direct access to key metadata to the account",
+                    "Effect" : "Allow",
+                    "Principal" : {
+                      "AWS" : "arn:aws:iam::%1$s:root"
+                    },
+                    "Action" : [ "kms:Describe*", "kms:Get*", "kms:List*", "kms:RevokeGrant" ],
+                    "Resource" : "*"
+                  } ]
+                }""".formatted(accountId, service, region, sid);
     }
 
     public static String defaultPolicy(String accountId) {
