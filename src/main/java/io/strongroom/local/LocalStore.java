@@ -117,12 +117,14 @@ public final class LocalStore implements AutoCloseable {
 
     /**
      * Carries out what is due on the store's clock: secrets past their recovery window are
-     * deleted, KMS keys past their waiting period are deleted, audit events past retention are
+     * deleted, KMS keys due for automatic rotation get new material, KMS keys past their
+     * waiting period are deleted, audit events past retention are
      * purged. Runs every second by itself; tests that move the clock call it to not wait.
      */
     public void runMaintenance() {
         var now = config.clock().instant();
         secrets.deleteDue(now);
+        keys.rotateDue(now);
         keys.deleteDue(now);
         audit.purgeOlderThan(now.minus(AuditLog.RETENTION));
     }

@@ -174,6 +174,39 @@ class AwsCliSessionTest {
         assertTrue(who.path("Arn").asText().endsWith(":user/admin"));
     }
 
+    @Test
+    @Order(7)
+    void kmsEncryptAndDecryptRoundTrip() throws IOException {
+        JsonNode key = aws("kms", "create-key", "--description", "cli test key");
+        String keyId = key.path("KeyMetadata").path("KeyId").asText();
+        assertEquals("Enabled", key.path("KeyMetadata").path("KeyState").asText());
+        aws("kms", "create-alias", "--alias-name", "alias/cli-test", "--target-key-id", keyId);
+        Path plain = Files.writeString(home.resolve("plain.txt"), "attack at dawn");
+        JsonNode enc = aws("kms", "encrypt", "--key-id", "alias/cli-test", "--plaintext", "fileb://" + plain,
+                "--encryption-context", "purpose=test");
+        Path blob = Files.write(home.resolve("blob.bin"), java.util.Base64.getDecoder().decode(enc.path("CiphertextBlob").asText()));
+        JsonNode dec = aws("kms", "decrypt", "--ciphertext-blob", "fileb://" + blob, "--encryption-context", "purpose=test");
+        assertEquals("attack at dawn", new String(java.util.Base64.getDecoder().decode(dec.path("Plaintext").asText()), StandardCharsets.UTF_8));
+        assertEquals(key.path("KeyMetadata").path("Arn").asText(), dec.path("KeyId").asText());
+        Result wrongContext = run("kms", "decrypt", "--ciphertext-blob", "fileb://" + blob, "--encryption-context", "purpose=other");
+        assertTrue(wrongContext.exit != 0 && wrongContext.stderr.contains("InvalidCiphertextException"), wrongContext.stderr);
+    }
+
+    @Test
+    @Order(8)
+    void cloudTrailLookupEventsShowsTheSessionWithoutValues() {
+        JsonNode events = aws("cloudtrail", "lookup-events", "--lookup-attributes",
+                "AttributeKey=ResourceName,AttributeValue=" + aws("secretsmanager", "describe-secret", "--secret-id",
+                        "prod/payments/stripe-api-key").path("ARN").asText(), "--max-results", "50");
+        List<String> names = new ArrayList<>();
+        events.path("Events").forEach(e -> names.add(e.path("EventName").asText()));
+        assertTrue(names.containsAll(List.of("CreateSecret", "GetSecretValue", "PutSecretValue", "UpdateSecretVersionStage")), names.toString());
+        assertFalse(events.toString().contains("sk_live_"), "a secret value reached the audit trail");
+        JsonNode first = events.path("Events").get(0);
+        assertEquals("secretsmanager.amazonaws.com", first.path("EventSource").asText());
+        assertEquals("admin", first.path("Username").asText());
+    }
+
     static List<String> names(JsonNode list) {
         List<String> names = new ArrayList<>();
         list.path("SecretList").forEach(s -> names.add(s.path("Name").asText()));

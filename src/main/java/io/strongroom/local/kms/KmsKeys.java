@@ -224,7 +224,6 @@ public final class KmsKeys {
      * and their ciphertexts become undecryptable. This is the store maintenance's one KMS entry point.
      */
     public int deleteDue(Instant now) {
-        rotateDue(now);
         List<String> due = db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT key_id FROM kms_keys WHERE key_state=? AND deletion_at <= ?")) {
                 ps.setString(1, KmsKey.PENDING_DELETION);
