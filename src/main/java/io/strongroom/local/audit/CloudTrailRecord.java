@@ -2,7 +2,6 @@ package io.strongroom.local.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,57 +15,65 @@ final class CloudTrailRecord {
 
     private CloudTrailRecord() {}
 
+    /**
+     * The record, written with a streaming generator: the writer thread does this for every
+     * call, so no tree is built and the request parameters (already JSON) are copied as they are.
+     */
     static String toJson(AuditEvent e) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("eventVersion", "1.08");
-        ObjectNode identity = root.putObject("userIdentity");
-        if (e.principalArn() != null) {
-            identity.put("type", "IAMUser");
-            identity.put("principalId", e.principalId());
-            identity.put("arn", e.principalArn());
-            identity.put("accountId", e.accountId());
-            identity.put("accessKeyId", e.accessKeyId());
-            identity.put("userName", e.userName());
-        } else {
-            // A refused call: the key named its owner's account, but no principal was proven.
-            identity.put("type", "Unknown");
+        java.io.StringWriter out = new java.io.StringWriter(768);
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("eventVersion", "1.08");
+            g.writeObjectFieldStart("userIdentity");
+            if (e.principalArn() != null) {
+                g.writeStringField("type", "IAMUser");
+                g.writeStringField("principalId", e.principalId());
+                g.writeStringField("arn", e.principalArn());
+                g.writeStringField("accountId", e.accountId());
+                g.writeStringField("accessKeyId", e.accessKeyId());
+                g.writeStringField("userName", e.userName());
+            } else {
+                // A refused call: the key named its owner's account, but no principal was proven.
+                g.writeStringField("type", "Unknown");
+                if (e.accountId() != null) {
+                    g.writeStringField("accountId", e.accountId());
+                }
+                if (e.accessKeyId() != null) {
+                    g.writeStringField("accessKeyId", e.accessKeyId());
+                }
+            }
+            g.writeEndObject();
+            g.writeStringField("eventTime", e.eventTime().truncatedTo(ChronoUnit.SECONDS).toString());
+            g.writeStringField("eventSource", e.eventSource());
+            g.writeStringField("eventName", e.eventName());
+            g.writeStringField("awsRegion", e.region());
+            g.writeStringField("sourceIPAddress", e.sourceIp());
+            g.writeStringField("userAgent", e.userAgent());
+            if (e.errorCode() != null) {
+                g.writeStringField("errorCode", e.errorCode());
+                g.writeStringField("errorMessage", e.errorMessage());
+            }
+            g.writeFieldName("requestParameters");
+            if (e.requestParameters() != null) {
+                g.writeRawValue(e.requestParameters());     // produced by JsonCodec.auditJson: valid JSON by construction
+            } else {
+                g.writeNull();
+            }
+            g.writeNullField("responseElements");
+            g.writeStringField("requestID", e.requestId());
+            g.writeStringField("eventID", e.eventId());
+            g.writeBooleanField("readOnly", e.readOnly());
+            g.writeStringField("eventType", "AwsApiCall");
+            g.writeBooleanField("managementEvent", true);
             if (e.accountId() != null) {
-                identity.put("accountId", e.accountId());
+                g.writeStringField("recipientAccountId", e.accountId());
             }
-            if (e.accessKeyId() != null) {
-                identity.put("accessKeyId", e.accessKeyId());
-            }
+            g.writeStringField("eventCategory", "Management");
+            g.writeEndObject();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
-        root.put("eventTime", e.eventTime().truncatedTo(ChronoUnit.SECONDS).toString());
-        root.put("eventSource", e.eventSource());
-        root.put("eventName", e.eventName());
-        root.put("awsRegion", e.region());
-        root.put("sourceIPAddress", e.sourceIp());
-        root.put("userAgent", e.userAgent());
-        if (e.errorCode() != null) {
-            root.put("errorCode", e.errorCode());
-            root.put("errorMessage", e.errorMessage());
-        }
-        if (e.requestParameters() != null) {
-            try {
-                root.set("requestParameters", JSON.readTree(e.requestParameters()));
-            } catch (IOException ex) {
-                root.putNull("requestParameters");
-            }
-        } else {
-            root.putNull("requestParameters");
-        }
-        root.putNull("responseElements");
-        root.put("requestID", e.requestId());
-        root.put("eventID", e.eventId());
-        root.put("readOnly", e.readOnly());
-        root.put("eventType", "AwsApiCall");
-        root.put("managementEvent", true);
-        if (e.accountId() != null) {
-            root.put("recipientAccountId", e.accountId());
-        }
-        root.put("eventCategory", "Management");
-        return root.toString();
+        return out.toString();
     }
 
     static AuditEvent fromJson(String json, String resourcesJson) {

@@ -2,11 +2,11 @@ package io.strongroom.local.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -24,7 +24,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,115 +48,144 @@ public final class JsonCodec {
 
     // ---- Reading -----------------------------------------------------------------------------
 
-    /** Parses a request body into the model object built by {@code builder}. */
-    @SuppressWarnings("unchecked")
+    /** Parses a request body into the model object built by {@code builder}, streaming (no tree). */
     public static <T> T read(byte[] body, Supplier<? extends SdkBuilder<?, ? extends T>> builder) {
-        JsonNode root = parse(body);
-        if (!root.isObject()) {
-            throw AwsException.serialization("Start of list or value found where a structure was expected.");
-        }
         SdkBuilder<?, ? extends T> b = builder.get();
-        fill((SdkPojo) b, (ObjectNode) root, "");
-        return b.build();
-    }
-
-    static JsonNode parse(byte[] body) {
         if (body == null || body.length == 0) {
-            return JsonNodeFactory.instance.objectNode();
+            return b.build();
         }
-        try {
-            JsonNode node = MAPPER.readTree(body);
-            return node == null ? JsonNodeFactory.instance.objectNode() : node;
+        try (JsonParser p = FACTORY.createParser(body)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return b.build();
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw AwsException.serialization("Start of list or value found where a structure was expected.");
+            }
+            fill(p, (SdkPojo) b, "");
+            if (p.nextToken() != null) {
+                throw AwsException.serialization("Unexpected content after the request's JSON object.");
+            }
+            return b.build();
         } catch (IOException e) {
             throw AwsException.serialization("The request body is not valid JSON.");
         }
     }
 
-    private static void fill(SdkPojo builder, ObjectNode json, String path) {
-        for (SdkField<?> field : builder.sdkFields()) {
-            JsonNode value = json.get(field.locationName());
-            if (value == null || value.isNull()) {
+    /** Each model class's members by wire name, computed once per class. */
+    private static final Map<Class<?>, Map<String, SdkField<?>>> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Map<String, SdkField<?>> fieldsOf(SdkPojo pojo) {
+        return FIELDS.computeIfAbsent(pojo.getClass(), c -> {
+            Map<String, SdkField<?>> byName = new java.util.HashMap<>();
+            for (SdkField<?> f : pojo.sdkFields()) {
+                byName.put(f.locationName(), f);
+            }
+            return byName;
+        });
+    }
+
+    /** Reads the members of the object whose START_OBJECT the parser is on. */
+    private static void fill(JsonParser p, SdkPojo builder, String path) throws IOException {
+        Map<String, SdkField<?>> fields = fieldsOf(builder);
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            SdkField<?> field = fields.get(name);
+            if (field == null) {
+                p.skipChildren();               // unknown members are ignored, as AWS does
                 continue;
             }
-            field.set(builder, convert(field, value, path + field.locationName()));
+            if (value == JsonToken.VALUE_NULL) {
+                continue;
+            }
+            field.set(builder, convert(p, field, path + name));
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw AwsException.serialization("The request body is not valid JSON.");
         }
     }
 
-    private static Object convert(SdkField<?> field, JsonNode value, String path) {
+    private static Object convert(JsonParser p, SdkField<?> field, String path) throws IOException {
         MarshallingType<?> type = field.marshallingType();
+        JsonToken t = p.currentToken();
         if (type == MarshallingType.STRING) {
-            if (!value.isTextual()) throw mismatch(path, value, "a string");
-            return value.textValue();
+            if (t != JsonToken.VALUE_STRING) throw mismatch(path, t, "a string");
+            return p.getText();
         }
         if (type == MarshallingType.INTEGER) {
-            if (!value.isIntegralNumber() || !value.canConvertToInt()) throw mismatch(path, value, "an integer");
-            return value.intValue();
+            if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) throw mismatch(path, t, "an integer");
+            return p.getIntValue();
         }
         if (type == MarshallingType.LONG) {
-            if (!value.isIntegralNumber() || !value.canConvertToLong()) throw mismatch(path, value, "a long integer");
-            return value.longValue();
+            if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) throw mismatch(path, t, "a long integer");
+            return p.getLongValue();
         }
         if (type == MarshallingType.BOOLEAN) {
-            if (!value.isBoolean()) throw mismatch(path, value, "a boolean");
-            return value.booleanValue();
+            if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) throw mismatch(path, t, "a boolean");
+            return t == JsonToken.VALUE_TRUE;
         }
-        if (type == MarshallingType.DOUBLE) {
-            if (!value.isNumber()) throw mismatch(path, value, "a number");
-            return value.doubleValue();
-        }
-        if (type == MarshallingType.FLOAT) {
-            if (!value.isNumber()) throw mismatch(path, value, "a number");
-            return value.floatValue();
+        if (type == MarshallingType.DOUBLE || type == MarshallingType.FLOAT) {
+            if (!t.isNumeric()) throw mismatch(path, t, "a number");
+            return type == MarshallingType.DOUBLE ? (Object) p.getDoubleValue() : (Object) p.getFloatValue();
         }
         if (type == MarshallingType.INSTANT) {
-            if (!value.isNumber()) throw mismatch(path, value, "a timestamp in epoch seconds");
-            BigDecimal seconds = value.decimalValue();
+            if (!t.isNumeric()) throw mismatch(path, t, "a timestamp in epoch seconds");
+            BigDecimal seconds = p.getDecimalValue();
             return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
         }
         if (type == MarshallingType.SDK_BYTES) {
-            if (!value.isTextual()) throw mismatch(path, value, "a base64-encoded blob");
+            if (t != JsonToken.VALUE_STRING) throw mismatch(path, t, "a base64-encoded blob");
             try {
-                return SdkBytes.fromByteArrayUnsafe(Base64.getDecoder().decode(value.textValue()));
+                return SdkBytes.fromByteArrayUnsafe(Base64.getDecoder().decode(p.getText()));
             } catch (IllegalArgumentException e) {
                 throw AwsException.serialization("Value at '" + path + "' is not valid base64.");
             }
         }
         if (type == MarshallingType.LIST) {
-            if (!value.isArray()) throw mismatch(path, value, "a list");
+            if (t != JsonToken.START_ARRAY) throw mismatch(path, t, "a list");
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
-            List<Object> out = new ArrayList<>(value.size());
+            List<Object> out = new ArrayList<>();
             int i = 0;
-            for (JsonNode element : value) {
-                if (element.isNull()) {
-                    throw AwsException.serialization("Value at '" + path + "." + (i + 1) + "' must not be null.");
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                i++;
+                if (p.currentToken() == JsonToken.VALUE_NULL) {
+                    throw AwsException.serialization("Value at '" + path + "." + i + "' must not be null.");
                 }
-                out.add(convert(member, element, path + "." + (++i)));
+                out.add(convert(p, member, path + "." + i));
             }
             return out;
         }
         if (type == MarshallingType.MAP) {
-            if (!value.isObject()) throw mismatch(path, value, "a map");
+            if (t != JsonToken.START_OBJECT) throw mismatch(path, t, "a map");
             SdkField<?> member = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
             Map<String, Object> out = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = value.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                out.put(e.getKey(), convert(member, e.getValue(), path + "." + e.getKey()));
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                if (p.currentToken() == JsonToken.VALUE_NULL) {
+                    throw AwsException.serialization("Value at '" + path + "." + key + "' must not be null.");
+                }
+                out.put(key, convert(p, member, path + "." + key));
             }
             return out;
         }
         if (type == MarshallingType.SDK_POJO) {
-            if (!value.isObject()) throw mismatch(path, value, "a structure");
+            if (t != JsonToken.START_OBJECT) throw mismatch(path, t, "a structure");
             SdkPojo nested = field.constructor().get();
-            fill(nested, (ObjectNode) value, path + ".");
+            fill(p, nested, path + ".");
             return ((SdkBuilder<?, ?>) nested).build();
         }
         throw AwsException.serialization("Value at '" + path + "' has a type this endpoint does not accept.");
     }
 
-    private static AwsException mismatch(String path, JsonNode value, String expected) {
-        String found = value.isObject() ? "Start of structure or map" : value.isArray() ? "Start of list"
-                : value.isTextual() ? "STRING_VALUE" : value.isNumber() ? "NUMBER_VALUE" : value.isBoolean() ? "BOOLEAN_VALUE" : "A value";
+    private static AwsException mismatch(String path, JsonToken token, String expected) {
+        String found = token == JsonToken.START_OBJECT ? "Start of structure or map"
+                : token == JsonToken.START_ARRAY ? "Start of list"
+                : token == JsonToken.VALUE_STRING ? "STRING_VALUE"
+                : token != null && token.isNumeric() ? "NUMBER_VALUE"
+                : token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE ? "BOOLEAN_VALUE" : "A value";
         return AwsException.serialization(found + " found where " + expected + " was expected (at '" + path + "').");
     }
 
