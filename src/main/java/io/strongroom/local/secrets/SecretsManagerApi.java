@@ -10,13 +10,11 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.secretsmanager.model.*;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +43,7 @@ public final class SecretsManagerApi {
 
     private final SecretStore store;
     private final KmsKeys keys;
+    private final PageTokens tokens = new PageTokens();
 
     public SecretsManagerApi(SecretStore store, KmsKeys keys) {
         this.store = store;
@@ -323,7 +322,7 @@ public final class SecretsManagerApi {
      */
     private Listing list(RequestContext ctx, SecretFilter filter, boolean includeDeleted, boolean ascending, int max, String token) {
         String binding = ctx.accountId() + "|" + ctx.region() + "|" + (ascending ? "asc" : "desc");
-        Cursor cursor = token == null ? null : Cursor.parse(token, binding);
+        Cursor cursor = token == null ? null : Cursor.parse(tokens.open(token), binding);
         return store.read(rows -> {
             List<SecretRecord> out = new ArrayList<>(max);
             Map<String, List<SecretStore.Tag>> tagsOut = new LinkedHashMap<>();
@@ -363,29 +362,28 @@ public final class SecretsManagerApi {
             String next = null;
             if (more) {
                 SecretRecord last = out.get(out.size() - 1);
-                next = new Cursor(last.createdAt().toEpochMilli(), last.arn()).encode(binding);
+                next = tokens.issue(new Cursor(last.createdAt().toEpochMilli(), last.arn()).encode(binding));
             }
             return new Listing(out, filter.needsTags() ? tagsOut : null, next);
         });
     }
 
-    /** An opaque paging token, bound to the caller's scope and sort order. */
+    /** The paging position of a listing, bound to the caller's scope and sort order; travels inside a {@link PageTokens} token. */
     private record Cursor(long createdAt, String arn) {
         String encode(String binding) {
-            String raw = "1\n" + binding + "\n" + createdAt + "\n" + arn;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+            return "1\n" + binding + "\n" + createdAt + "\n" + arn;
         }
 
-        static Cursor parse(String token, String binding) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", -1);
-                if (parts.length == 4 && "1".equals(parts[0]) && binding.equals(parts[1])) {
+        static Cursor parse(String state, String binding) {
+            String[] parts = state.split("\n", -1);
+            if (parts.length == 4 && "1".equals(parts[0]) && binding.equals(parts[1])) {
+                try {
                     return new Cursor(Long.parseLong(parts[2]), parts[3]);
+                } catch (NumberFormatException malformed) {
+                    // refused below
                 }
-            } catch (IllegalArgumentException malformed) {
-                // refused below
             }
-            throw AwsException.invalidNextToken("The NextToken value is invalid or does not belong to this request.");
+            throw PageTokens.invalid();
         }
     }
 
@@ -408,29 +406,28 @@ public final class SecretsManagerApi {
             int from = 0;
             String binding = s.arn() + "|" + Boolean.TRUE.equals(r.includeDeprecated());
             if (r.nextToken() != null) {
-                from = versionOffset(r.nextToken(), binding);
+                from = Math.min(all.size(), versionOffset(tokens.open(r.nextToken()), binding));
             }
-            int to = Math.min(all.size(), from + max);
-            String next = to < all.size() ? Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(("v1\n" + binding + "\n" + to).getBytes(StandardCharsets.UTF_8)) : null;
+            int to = (int) Math.min(all.size(), (long) from + max);
+            String next = to < all.size() ? tokens.issue("v1\n" + binding + "\n" + to) : null;
             return ListSecretVersionIdsResponse.builder().arn(s.arn()).name(s.name())
-                    .versions(all.subList(Math.min(from, all.size()), to)).nextToken(next).build();
+                    .versions(all.subList(from, to)).nextToken(next).build();
         });
     }
 
-    private static int versionOffset(String token, String binding) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", -1);
-            if (parts.length == 3 && "v1".equals(parts[0]) && binding.equals(parts[1])) {
+    private static int versionOffset(String state, String binding) {
+        String[] parts = state.split("\n", -1);
+        if (parts.length == 3 && "v1".equals(parts[0]) && binding.equals(parts[1])) {
+            try {
                 int offset = Integer.parseInt(parts[2]);
                 if (offset >= 0) {
                     return offset;
                 }
+            } catch (NumberFormatException malformed) {
+                // refused below
             }
-        } catch (IllegalArgumentException malformed) {
-            // refused below
         }
-        throw AwsException.invalidNextToken("The NextToken value is invalid or does not belong to this request.");
+        throw PageTokens.invalid();
     }
 
     // ---- Write --------------------------------------------------------------------------------
