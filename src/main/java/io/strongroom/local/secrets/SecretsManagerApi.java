@@ -206,7 +206,7 @@ public final class SecretsManagerApi {
         }
         List<String> stages = stagesOf(rows.stages(s.arn()), version.versionId());
         if (versionId != null && versionStage != null && !stages.contains(versionStage)) {
-            throw AwsException.invalidParameter("You provided a VersionStage that is not associated to the provided VersionId.");
+            throw AwsException.invalidRequest("You provided a VersionStage that is not associated to the provided VersionId.");
         }
         return new Retrieved(s, version, stages, store.open(s.arn(), version));
     }
@@ -452,7 +452,12 @@ public final class SecretsManagerApi {
                 return PutSecretValueResponse.builder().arn(s.arn()).name(s.name()).versionId(versionId)
                         .versionStages(stagesOf(rows.stages(s.arn()), versionId)).build();
             }
-            addVersion(rows, s, store.seal(key, s.arn(), versionId, value, ctx.now()), labels, ctx.now());
+            List<String> attach = labels;
+            if (!labels.contains(AWSCURRENT) && !rows.stages(s.arn()).containsKey(AWSCURRENT)) {
+                attach = new ArrayList<>(labels);       // the first version of a secret is always AWSCURRENT
+                attach.add(AWSCURRENT);
+            }
+            addVersion(rows, s, store.seal(key, s.arn(), versionId, value, ctx.now()), attach, ctx.now());
             return PutSecretValueResponse.builder().arn(s.arn()).name(s.name()).versionId(versionId)
                     .versionStages(stagesOf(rows.stages(s.arn()), versionId)).build();
         });
@@ -646,7 +651,7 @@ public final class SecretsManagerApi {
             rows.tags(s.arn()).forEach(t -> keysAfter.add(t.key()));
             tags.forEach(t -> keysAfter.add(t.key()));
             if (keysAfter.size() > MAX_TAGS) {
-                throw AwsException.limitExceeded("A secret can have at most " + MAX_TAGS + " tags.");
+                throw AwsException.invalidParameter("A secret can have at most " + MAX_TAGS + " tags.");
             }
             rows.putTags(s.arn(), tags);
             return TagResourceResponse.builder().build();
@@ -762,6 +767,10 @@ public final class SecretsManagerApi {
     }
 
     private static void validateLabels(List<String> labels) {
+        if (labels.isEmpty()) {
+            throw AwsException.validation("1 validation error detected: Value '[]' at 'versionStages' failed to satisfy constraint: "
+                    + "Member must have length greater than or equal to 1");
+        }
         if (labels.size() > MAX_LABELS_PER_VERSION) {
             throw AwsException.validation("1 validation error detected: Value at 'versionStages' failed to satisfy constraint: "
                     + "Member must have length less than or equal to " + MAX_LABELS_PER_VERSION);
