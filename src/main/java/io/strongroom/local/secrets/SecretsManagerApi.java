@@ -4,6 +4,7 @@ import io.strongroom.local.crypto.Aead;
 import io.strongroom.local.http.AwsException;
 import io.strongroom.local.http.JsonService;
 import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.iam.Authorizer;
 import io.strongroom.local.kms.KmsKey;
 import io.strongroom.local.kms.KmsKeys;
 import software.amazon.awssdk.core.SdkBytes;
@@ -43,11 +44,22 @@ public final class SecretsManagerApi {
 
     private final SecretStore store;
     private final KmsKeys keys;
+    private final Authorizer authorizer;
     private final PageTokens tokens = new PageTokens();
 
     public SecretsManagerApi(SecretStore store, KmsKeys keys) {
+        this(store, keys, new Authorizer());
+    }
+
+    /**
+     * @param authorizer decides the permissions an operation needs beyond the one the pipeline
+     *                   checked: TagResource for CreateSecret with tags, GetSecretValue on each
+     *                   secret a BatchGetSecretValue reads, ListSecrets for a batch by filters
+     */
+    public SecretsManagerApi(SecretStore store, KmsKeys keys, Authorizer authorizer) {
         this.store = store;
         this.keys = keys;
+        this.authorizer = authorizer;
     }
 
     public JsonService service() {
@@ -105,6 +117,9 @@ public final class SecretsManagerApi {
         List<SecretStore.Tag> tags = validTags(r.tags());
         if (tags.size() > MAX_TAGS) {
             throw AwsException.invalidParameter("A secret can have at most " + MAX_TAGS + " tags.");
+        }
+        if (!tags.isEmpty()) {
+            authorizer.authorize(ctx.caller(), "secretsmanager:TagResource", null);    // as AWS requires for tags on create
         }
         if (r.hasAddReplicaRegions() && !r.addReplicaRegions().isEmpty()) {
             notYet("Replication (AddReplicaRegions)");
@@ -246,18 +261,26 @@ public final class SecretsManagerApi {
             for (String id : r.secretIdList()) {
                 Validation.secretId(id);
                 try {
-                    targets.add(store.read(rows -> find(rows, ctx, id, "GetSecretValue")));
+                    SecretRecord s = store.read(rows -> find(rows, ctx, id, "GetSecretValue"));
+                    authorizer.authorize(ctx.caller(), "secretsmanager:GetSecretValue", s.arn());
+                    targets.add(s);
                     requestedIds.add(id);
                 } catch (AwsException e) {
                     errors.add(APIErrorType.builder().secretId(id).errorCode(e.code()).message(e.getMessage()).build());
                 }
             }
         } else {
+            authorizer.authorize(ctx.caller(), "secretsmanager:ListSecrets", null);
             int max = r.maxResults() == null ? 20 : r.maxResults();
             Listing listing = list(ctx, SecretFilter.of(r.filters()), false, true, max, r.nextToken());
             for (SecretRecord s : listing.secrets) {
-                targets.add(s);
-                requestedIds.add(s.arn());
+                try {
+                    authorizer.authorize(ctx.caller(), "secretsmanager:GetSecretValue", s.arn());
+                    targets.add(s);
+                    requestedIds.add(s.arn());
+                } catch (AwsException e) {
+                    errors.add(APIErrorType.builder().secretId(s.arn()).errorCode(e.code()).message(e.getMessage()).build());
+                }
             }
             nextToken = listing.nextToken;
         }
