@@ -45,6 +45,8 @@ public final class JsonCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final BigDecimal MIN_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MIN.getEpochSecond());
+    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
 
     private JsonCodec() {}
 
@@ -112,7 +114,15 @@ public final class JsonCodec {
         }
         if (type == MarshallingType.INSTANT) {
             if (!value.isNumber()) throw mismatch(path, value, "a timestamp in epoch seconds");
-            BigDecimal seconds = value.decimalValue();
+            BigDecimal seconds;
+            try {
+                seconds = value.decimalValue();
+            } catch (NumberFormatException infinite) {
+                seconds = null;
+            }
+            if (seconds == null || seconds.compareTo(MIN_EPOCH_SECONDS) < 0 || seconds.compareTo(MAX_EPOCH_SECONDS) > 0) {
+                throw AwsException.serialization("Value at '" + path + "' is not a timestamp this endpoint can represent.");
+            }
             return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
         }
         if (type == MarshallingType.SDK_BYTES) {
