@@ -26,8 +26,24 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpFrontend implements AutoCloseable {
 
-    /** Larger bodies are refused before they are read: AWS's own request limit for these APIs is far below. */
+    /** Larger bodies are refused: AWS's own request limit for these APIs is far below. */
     static final int MAX_BODY_BYTES = 1 << 20;
+
+    /**
+     * An oversize body up to this size is read and discarded before the refusal is sent, so the
+     * client, still writing, receives the 413 instead of a connection reset. Anything larger is
+     * refused and the connection dropped without reading it.
+     */
+    static final long MAX_DRAINED_BYTES = 64L << 20;
+
+    static {
+        // The JDK server writes a response's headers and body separately; with Nagle's algorithm on,
+        // a client that delays its ACK (Linux does, for 40 ms) stalls every keep-alive request.
+        // The server reads this property once, when its first instance in the JVM is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -76,20 +92,40 @@ public final class HttpFrontend implements AutoCloseable {
         }
     }
 
+    /** The request body, or null when it is larger than {@link #MAX_BODY_BYTES}. */
     private static byte[] readBody(HttpExchange exchange) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        long declaredLength = -1;
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
-                    return null;
-                }
+                declaredLength = Long.parseLong(declared.trim());
             } catch (NumberFormatException ignored) {
                 // read it and let the length check below decide
             }
         }
         try (InputStream in = exchange.getRequestBody()) {
+            if (declaredLength > MAX_DRAINED_BYTES) {
+                return null;
+            }
+            if (declaredLength > MAX_BODY_BYTES) {
+                drain(in);
+                return null;
+            }
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
+            if (body.length > MAX_BODY_BYTES) {
+                drain(in);
+                return null;
+            }
+            return body;
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = MAX_DRAINED_BYTES;
+        int n;
+        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= n;
         }
     }
 

@@ -43,6 +43,8 @@ public final class JsonCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final BigDecimal MIN_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MIN.getEpochSecond());
+    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
 
     private JsonCodec() {}
 
@@ -132,7 +134,15 @@ public final class JsonCodec {
         }
         if (type == MarshallingType.INSTANT) {
             if (!t.isNumeric()) throw mismatch(path, t, "a timestamp in epoch seconds");
-            BigDecimal seconds = p.getDecimalValue();
+            BigDecimal seconds;
+            try {
+                seconds = p.getDecimalValue();
+            } catch (NumberFormatException | IOException infinite) {
+                seconds = null;
+            }
+            if (seconds == null || seconds.compareTo(MIN_EPOCH_SECONDS) < 0 || seconds.compareTo(MAX_EPOCH_SECONDS) > 0) {
+                throw AwsException.serialization("Value at '" + path + "' is not a timestamp this endpoint can represent.");
+            }
             return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
         }
         if (type == MarshallingType.SDK_BYTES) {

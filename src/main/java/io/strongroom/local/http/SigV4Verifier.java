@@ -136,6 +136,12 @@ public final class SigV4Verifier {
         String region = scope[2];
         String service = scope[3];
 
+        if (headers.containsKey("x-amz-target") && !List.of(signedHeaders.split(";")).contains("x-amz-target")) {
+            // The target names the operation: a signature that does not cover it could be replayed as any other operation.
+            throw new AuthException(Failure.INCOMPLETE, "There were headers present in the request which were not signed: x-amz-target",
+                    accessKeyId, region);
+        }
+
         Instant signedAt;
         try {
             signedAt = AMZ_DATE.parse(amzDate, Instant::from);

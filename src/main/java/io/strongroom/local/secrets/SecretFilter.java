@@ -36,6 +36,10 @@ final class SecretFilter {
 
     static SecretFilter of(List<Filter> filters) {
         List<Clause> clauses = new ArrayList<>();
+        if (filters != null && filters.size() > 10) {
+            throw AwsException.validation("1 validation error detected: Value at 'filters' failed to satisfy constraint: "
+                    + "Member must have length less than or equal to 10");
+        }
         if (filters != null) {
             for (Filter f : filters) {
                 String key = f.keyAsString();

@@ -4,19 +4,18 @@ import io.strongroom.local.crypto.Aead;
 import io.strongroom.local.http.AwsException;
 import io.strongroom.local.http.JsonService;
 import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.iam.Authorizer;
 import io.strongroom.local.kms.KmsKey;
 import io.strongroom.local.kms.KmsKeys;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.secretsmanager.model.*;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,10 +44,22 @@ public final class SecretsManagerApi {
 
     private final SecretStore store;
     private final KmsKeys keys;
+    private final Authorizer authorizer;
+    private final PageTokens tokens = new PageTokens();
 
     public SecretsManagerApi(SecretStore store, KmsKeys keys) {
+        this(store, keys, new Authorizer());
+    }
+
+    /**
+     * @param authorizer decides the permissions an operation needs beyond the one the pipeline
+     *                   checked: TagResource for CreateSecret with tags, GetSecretValue on each
+     *                   secret a BatchGetSecretValue reads, ListSecrets for a batch by filters
+     */
+    public SecretsManagerApi(SecretStore store, KmsKeys keys, Authorizer authorizer) {
         this.store = store;
         this.keys = keys;
+        this.authorizer = authorizer;
     }
 
     public JsonService service() {
@@ -106,6 +117,9 @@ public final class SecretsManagerApi {
         List<SecretStore.Tag> tags = validTags(r.tags());
         if (tags.size() > MAX_TAGS) {
             throw AwsException.invalidParameter("A secret can have at most " + MAX_TAGS + " tags.");
+        }
+        if (!tags.isEmpty()) {
+            authorizer.authorize(ctx.caller(), "secretsmanager:TagResource", null);    // as AWS requires for tags on create
         }
         if (r.hasAddReplicaRegions() && !r.addReplicaRegions().isEmpty()) {
             notYet("Replication (AddReplicaRegions)");
@@ -207,7 +221,7 @@ public final class SecretsManagerApi {
         }
         List<String> stages = stagesOf(rows.stages(s.arn()), version.versionId());
         if (versionId != null && versionStage != null && !stages.contains(versionStage)) {
-            throw AwsException.invalidParameter("You provided a VersionStage that is not associated to the provided VersionId.");
+            throw AwsException.invalidRequest("You provided a VersionStage that is not associated to the provided VersionId.");
         }
         return new Retrieved(s, version, stages, store.open(s.arn(), version));
     }
@@ -247,18 +261,26 @@ public final class SecretsManagerApi {
             for (String id : r.secretIdList()) {
                 Validation.secretId(id);
                 try {
-                    targets.add(store.read(rows -> find(rows, ctx, id, "GetSecretValue")));
+                    SecretRecord s = store.read(rows -> find(rows, ctx, id, "GetSecretValue"));
+                    authorizer.authorize(ctx.caller(), "secretsmanager:GetSecretValue", s.arn());
+                    targets.add(s);
                     requestedIds.add(id);
                 } catch (AwsException e) {
                     errors.add(APIErrorType.builder().secretId(id).errorCode(e.code()).message(e.getMessage()).build());
                 }
             }
         } else {
+            authorizer.authorize(ctx.caller(), "secretsmanager:ListSecrets", null);
             int max = r.maxResults() == null ? 20 : r.maxResults();
             Listing listing = list(ctx, SecretFilter.of(r.filters()), false, true, max, r.nextToken());
             for (SecretRecord s : listing.secrets) {
-                targets.add(s);
-                requestedIds.add(s.arn());
+                try {
+                    authorizer.authorize(ctx.caller(), "secretsmanager:GetSecretValue", s.arn());
+                    targets.add(s);
+                    requestedIds.add(s.arn());
+                } catch (AwsException e) {
+                    errors.add(APIErrorType.builder().secretId(s.arn()).errorCode(e.code()).message(e.getMessage()).build());
+                }
             }
             nextToken = listing.nextToken;
         }
@@ -324,7 +346,7 @@ public final class SecretsManagerApi {
      */
     private Listing list(RequestContext ctx, SecretFilter filter, boolean includeDeleted, boolean ascending, int max, String token) {
         String binding = ctx.accountId() + "|" + ctx.region() + "|" + (ascending ? "asc" : "desc");
-        Cursor cursor = token == null ? null : Cursor.parse(token, binding);
+        Cursor cursor = token == null ? null : Cursor.parse(tokens.open(token), binding);
         return store.read(rows -> {
             List<SecretRecord> out = new ArrayList<>(max);
             Map<String, List<SecretStore.Tag>> tagsOut = new LinkedHashMap<>();
@@ -364,29 +386,28 @@ public final class SecretsManagerApi {
             String next = null;
             if (more) {
                 SecretRecord last = out.get(out.size() - 1);
-                next = new Cursor(last.createdAt().toEpochMilli(), last.arn()).encode(binding);
+                next = tokens.issue(new Cursor(last.createdAt().toEpochMilli(), last.arn()).encode(binding));
             }
             return new Listing(out, filter.needsTags() ? tagsOut : null, next);
         });
     }
 
-    /** An opaque paging token, bound to the caller's scope and sort order. */
+    /** The paging position of a listing, bound to the caller's scope and sort order; travels inside a {@link PageTokens} token. */
     private record Cursor(long createdAt, String arn) {
         String encode(String binding) {
-            String raw = "1\n" + binding + "\n" + createdAt + "\n" + arn;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+            return "1\n" + binding + "\n" + createdAt + "\n" + arn;
         }
 
-        static Cursor parse(String token, String binding) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", -1);
-                if (parts.length == 4 && "1".equals(parts[0]) && binding.equals(parts[1])) {
+        static Cursor parse(String state, String binding) {
+            String[] parts = state.split("\n", -1);
+            if (parts.length == 4 && "1".equals(parts[0]) && binding.equals(parts[1])) {
+                try {
                     return new Cursor(Long.parseLong(parts[2]), parts[3]);
+                } catch (NumberFormatException malformed) {
+                    // refused below
                 }
-            } catch (IllegalArgumentException malformed) {
-                // refused below
             }
-            throw AwsException.invalidNextToken("The NextToken value is invalid or does not belong to this request.");
+            throw PageTokens.invalid();
         }
     }
 
@@ -409,29 +430,28 @@ public final class SecretsManagerApi {
             int from = 0;
             String binding = s.arn() + "|" + Boolean.TRUE.equals(r.includeDeprecated());
             if (r.nextToken() != null) {
-                from = versionOffset(r.nextToken(), binding);
+                from = Math.min(all.size(), versionOffset(tokens.open(r.nextToken()), binding));
             }
-            int to = Math.min(all.size(), from + max);
-            String next = to < all.size() ? Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(("v1\n" + binding + "\n" + to).getBytes(StandardCharsets.UTF_8)) : null;
+            int to = (int) Math.min(all.size(), (long) from + max);
+            String next = to < all.size() ? tokens.issue("v1\n" + binding + "\n" + to) : null;
             return ListSecretVersionIdsResponse.builder().arn(s.arn()).name(s.name())
-                    .versions(all.subList(Math.min(from, all.size()), to)).nextToken(next).build();
+                    .versions(all.subList(from, to)).nextToken(next).build();
         });
     }
 
-    private static int versionOffset(String token, String binding) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", -1);
-            if (parts.length == 3 && "v1".equals(parts[0]) && binding.equals(parts[1])) {
+    private static int versionOffset(String state, String binding) {
+        String[] parts = state.split("\n", -1);
+        if (parts.length == 3 && "v1".equals(parts[0]) && binding.equals(parts[1])) {
+            try {
                 int offset = Integer.parseInt(parts[2]);
                 if (offset >= 0) {
                     return offset;
                 }
+            } catch (NumberFormatException malformed) {
+                // refused below
             }
-        } catch (IllegalArgumentException malformed) {
-            // refused below
         }
-        throw AwsException.invalidNextToken("The NextToken value is invalid or does not belong to this request.");
+        throw PageTokens.invalid();
     }
 
     // ---- Write --------------------------------------------------------------------------------
@@ -456,7 +476,12 @@ public final class SecretsManagerApi {
                 return PutSecretValueResponse.builder().arn(s.arn()).name(s.name()).versionId(versionId)
                         .versionStages(stagesOf(rows.stages(s.arn()), versionId)).build();
             }
-            addVersion(rows, s, store.seal(key, s.arn(), versionId, value, ctx.now()), labels, ctx.now());
+            List<String> attach = labels;
+            if (!labels.contains(AWSCURRENT) && !rows.stages(s.arn()).containsKey(AWSCURRENT)) {
+                attach = new ArrayList<>(labels);       // the first version of a secret is always AWSCURRENT
+                attach.add(AWSCURRENT);
+            }
+            addVersion(rows, s, store.seal(key, s.arn(), versionId, value, ctx.now()), attach, ctx.now());
             return PutSecretValueResponse.builder().arn(s.arn()).name(s.name()).versionId(versionId)
                     .versionStages(stagesOf(rows.stages(s.arn()), versionId)).build();
         });
@@ -650,7 +675,7 @@ public final class SecretsManagerApi {
             rows.tags(s.arn()).forEach(t -> keysAfter.add(t.key()));
             tags.forEach(t -> keysAfter.add(t.key()));
             if (keysAfter.size() > MAX_TAGS) {
-                throw AwsException.limitExceeded("A secret can have at most " + MAX_TAGS + " tags.");
+                throw AwsException.invalidParameter("A secret can have at most " + MAX_TAGS + " tags.");
             }
             rows.putTags(s.arn(), tags);
             return TagResourceResponse.builder().build();
@@ -766,6 +791,10 @@ public final class SecretsManagerApi {
     }
 
     private static void validateLabels(List<String> labels) {
+        if (labels.isEmpty()) {
+            throw AwsException.validation("1 validation error detected: Value '[]' at 'versionStages' failed to satisfy constraint: "
+                    + "Member must have length greater than or equal to 1");
+        }
         if (labels.size() > MAX_LABELS_PER_VERSION) {
             throw AwsException.validation("1 validation error detected: Value at 'versionStages' failed to satisfy constraint: "
                     + "Member must have length less than or equal to " + MAX_LABELS_PER_VERSION);
