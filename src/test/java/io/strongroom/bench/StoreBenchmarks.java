@@ -40,7 +40,7 @@ public final class StoreBenchmarks {
 
     static final int STARTUP_RUNS = 11;
     static final int CALLERS = 8;
-    static final Duration WARMUP = Duration.ofSeconds(8);
+    static final Duration WARMUP = Duration.ofSeconds(15);
     static final Duration MEASURE = Duration.ofSeconds(20);
     static final long CLK_TCK = 100;     // Linux USER_HZ: /proc/<pid>/stat times are in 1/100 s
 

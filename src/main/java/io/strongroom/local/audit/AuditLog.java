@@ -173,11 +173,13 @@ public final class AuditLog implements AutoCloseable {
         db.write(c -> {
             try (PreparedStatement ev = c.prepareStatement("""
                     INSERT INTO audit_events(event_id, account_id, region, event_time, event_name, event_source, username,
-                        access_key_id, read_only, error_code, resources, event_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
-                    Statement.RETURN_GENERATED_KEYS);
+                        principal_arn, principal_id, access_key_id, read_only, error_code, error_message, source_ip, user_agent,
+                        request_id, request_parameters, resource_type, resource_name)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", Statement.RETURN_GENERATED_KEYS);
                  PreparedStatement res = c.prepareStatement(
                          "INSERT INTO audit_event_resources(seq, resource_type, resource_name) VALUES (?,?,?)")) {
                 for (AuditEvent e : batch) {
+                    List<AuditEvent.Resource> resources = e.resources();
                     ev.setString(1, e.eventId());
                     ev.setString(2, e.accountId());
                     ev.setString(3, e.region());
@@ -185,19 +187,26 @@ public final class AuditLog implements AutoCloseable {
                     ev.setString(5, e.eventName());
                     ev.setString(6, e.eventSource());
                     ev.setString(7, e.userName());
-                    ev.setString(8, e.accessKeyId());
-                    ev.setInt(9, e.readOnly() ? 1 : 0);
-                    ev.setString(10, e.errorCode());
-                    ev.setString(11, resourcesJson(e.resources()));
-                    ev.setString(12, CloudTrailRecord.toJson(e));
+                    ev.setString(8, e.principalArn());
+                    ev.setString(9, e.principalId());
+                    ev.setString(10, e.accessKeyId());
+                    ev.setInt(11, e.readOnly() ? 1 : 0);
+                    ev.setString(12, e.errorCode());
+                    ev.setString(13, e.errorMessage());
+                    ev.setString(14, e.sourceIp());
+                    ev.setString(15, e.userAgent());
+                    ev.setString(16, e.requestId());
+                    ev.setString(17, e.requestParameters());
+                    ev.setString(18, resources.isEmpty() ? null : resources.get(0).type());
+                    ev.setString(19, resources.isEmpty() ? null : resources.get(0).name());
                     ev.executeUpdate();
-                    if (!e.resources().isEmpty()) {
+                    if (resources.size() > 1) {
                         long seq;
                         try (ResultSet keys = ev.getGeneratedKeys()) {
                             keys.next();
                             seq = keys.getLong(1);
                         }
-                        for (AuditEvent.Resource r : e.resources()) {
+                        for (AuditEvent.Resource r : resources.subList(1, resources.size())) {
                             res.setLong(1, seq);
                             res.setString(2, r.type());
                             res.setString(3, r.name());
@@ -212,10 +221,35 @@ public final class AuditLog implements AutoCloseable {
         });
     }
 
+    private static final String COLUMNS = "e.seq, e.event_id, e.account_id, e.region, e.event_time, e.event_name, e.event_source, "
+            + "e.username, e.principal_arn, e.principal_id, e.access_key_id, e.read_only, e.error_code, e.error_message, "
+            + "e.source_ip, e.user_agent, e.request_id, e.request_parameters, e.resource_type, e.resource_name";
+
+    private static AuditEvent readEvent(java.sql.Connection c, ResultSet rs) throws java.sql.SQLException {
+        List<AuditEvent.Resource> resources = new ArrayList<>(1);
+        if (rs.getString(19) != null) {
+            resources.add(new AuditEvent.Resource(rs.getString(19), rs.getString(20)));
+            try (PreparedStatement more = c.prepareStatement(
+                    "SELECT resource_type, resource_name FROM audit_event_resources WHERE seq = ? ORDER BY rowid")) {
+                more.setLong(1, rs.getLong(1));
+                try (ResultSet m = more.executeQuery()) {
+                    while (m.next()) {
+                        resources.add(new AuditEvent.Resource(m.getString(1), m.getString(2)));
+                    }
+                }
+            }
+        }
+        // CloudTrail reports event times to the second.
+        return new AuditEvent(rs.getString(2), rs.getString(3), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)).truncatedTo(ChronoUnit.SECONDS),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                rs.getInt(12) == 1, rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
+                rs.getString(18), resources);
+    }
+
     /** Events matching {@code q}, newest first. Flushes pending events first. */
     public Page lookup(Query q) {
         flush();
-        StringBuilder sql = new StringBuilder("SELECT e.seq, e.event_time, e.event_json, e.resources FROM audit_events e"
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_events e"
                 + " WHERE e.account_id = ? AND e.region = ?");
         List<Object> args = new ArrayList<>(List.of(q.accountId(), q.region()));
         if (q.startTime() != null) {
@@ -246,11 +280,14 @@ public final class AuditLog implements AutoCloseable {
                 case "Username" -> sql.append(" AND e.username = ?");
                 case "AccessKeyId" -> sql.append(" AND e.access_key_id = ?");
                 case "ReadOnly" -> sql.append(" AND e.read_only = ?");
-                case "ResourceName" -> sql.append(" AND e.seq IN (SELECT seq FROM audit_event_resources WHERE resource_name = ?)");
-                case "ResourceType" -> sql.append(" AND e.seq IN (SELECT seq FROM audit_event_resources WHERE resource_type = ?)");
+                case "ResourceName" -> sql.append(" AND (e.resource_name = ? OR e.seq IN (SELECT seq FROM audit_event_resources WHERE resource_name = ?))");
+                case "ResourceType" -> sql.append(" AND (e.resource_type = ? OR e.seq IN (SELECT seq FROM audit_event_resources WHERE resource_type = ?))");
                 default -> throw new IllegalArgumentException("unknown lookup attribute " + q.attributeKey());
             }
             args.add("ReadOnly".equals(q.attributeKey()) ? (Boolean.parseBoolean(q.attributeValue()) ? 1 : 0) : q.attributeValue());
+            if (q.attributeKey().startsWith("Resource")) {
+                args.add(q.attributeValue());
+            }
         }
         sql.append(" ORDER BY e.event_time DESC, e.seq DESC LIMIT ?");
         args.add(q.maxResults() + 1);
@@ -268,9 +305,9 @@ public final class AuditLog implements AutoCloseable {
                             next = new Cursor(lastTime, events.get(events.size() - 1).seq());
                             break;
                         }
-                        lastTime = rs.getLong(2);
-                        String json = rs.getString(3);
-                        events.add(new StoredEvent(rs.getLong(1), CloudTrailRecord.fromJson(json, rs.getString(4)), json));
+                        lastTime = rs.getLong(5);
+                        AuditEvent event = readEvent(c, rs);
+                        events.add(new StoredEvent(rs.getLong(1), event, CloudTrailRecord.toJson(event)));
                     }
                 }
                 return new Page(events, next);
@@ -307,34 +344,6 @@ public final class AuditLog implements AutoCloseable {
         } catch (RuntimeException e) {
             oldestStored.set(Long.MIN_VALUE);
             throw e;
-        }
-    }
-
-    private static String resourcesJson(List<AuditEvent.Resource> resources) {
-        if (resources.isEmpty()) {
-            return null;
-        }
-        ArrayNode array = JSON.createArrayNode();
-        for (AuditEvent.Resource r : resources) {
-            ObjectNode o = array.addObject();
-            o.put("type", r.type());
-            o.put("name", r.name());
-        }
-        return array.toString();
-    }
-
-    static List<AuditEvent.Resource> parseResources(String json) {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            List<AuditEvent.Resource> out = new ArrayList<>();
-            for (var node : JSON.readTree(json)) {
-                out.add(new AuditEvent.Resource(node.get("type").asText(), node.get("name").asText()));
-            }
-            return out;
-        } catch (IOException e) {
-            return List.of();
         }
     }
 

@@ -76,37 +76,4 @@ final class CloudTrailRecord {
         return out.toString();
     }
 
-    static AuditEvent fromJson(String json, String resourcesJson) {
-        try {
-            JsonNode n = JSON.readTree(json);
-            JsonNode id = n.path("userIdentity");
-            JsonNode params = n.get("requestParameters");
-            return new AuditEvent(
-                    n.path("eventID").asText(),
-                    text(n, "recipientAccountId"),
-                    text(n, "awsRegion"),
-                    Instant.parse(n.path("eventTime").asText()),
-                    n.path("eventName").asText(),
-                    n.path("eventSource").asText(),
-                    text(id, "userName"),
-                    text(id, "arn"),
-                    text(id, "principalId"),
-                    text(id, "accessKeyId"),
-                    n.path("readOnly").asBoolean(),
-                    text(n, "errorCode"),
-                    text(n, "errorMessage"),
-                    text(n, "sourceIPAddress"),
-                    text(n, "userAgent"),
-                    text(n, "requestID"),
-                    params == null || params.isNull() ? null : params.toString(),
-                    AuditLog.parseResources(resourcesJson));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
 }

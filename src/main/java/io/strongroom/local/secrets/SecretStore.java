@@ -51,11 +51,11 @@ public final class SecretStore {
     }
 
     <T> T read(Work<T> work) {
-        return db.read(c -> work.run(new Rows(c)));
+        return db.read(c -> work.run(new Rows(db, c)));
     }
 
     <T> T write(Work<T> work) {
-        return db.write(c -> work.run(new Rows(c)));
+        return db.write(c -> work.run(new Rows(db, c)));
     }
 
     KmsKeys keys() {
@@ -142,26 +142,32 @@ public final class SecretStore {
     // ---- Rows ---------------------------------------------------------------------------------
 
     static final class Rows {
+        private static final String SECRET_COLUMNS = "arn, account_id, region, name, description, kms_key_ref, owning_service, "
+                + "primary_region, created_at, last_changed_at, last_accessed_at, deletion_at, rotation_enabled, rotation_lambda_arn, "
+                + "rotation_rules, last_rotated_at, next_rotation_at, resource_policy";
+        private static final String VERSION_COLUMNS = "version_id, created_at, last_accessed_at, value_kind, encrypted_data_key, "
+                + "sealed_value, kms_key_id";
+
+        private final Database db;
         private final Connection c;
 
-        Rows(Connection c) {
+        Rows(Database db, Connection c) {
+            this.db = db;
             this.c = c;
         }
 
         Optional<SecretRecord> byArn(String arn) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM secrets WHERE arn=?")) {
-                ps.setString(1, arn);
-                return one(ps);
-            }
+            PreparedStatement ps = db.prepared(c, "SELECT " + SECRET_COLUMNS + " FROM secrets WHERE arn=?");
+            ps.setString(1, arn);
+            return one(ps);
         }
 
         Optional<SecretRecord> byName(String accountId, String region, String name) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM secrets WHERE account_id=? AND region=? AND name=?")) {
-                ps.setString(1, accountId);
-                ps.setString(2, region);
-                ps.setString(3, name);
-                return one(ps);
-            }
+            PreparedStatement ps = db.prepared(c, "SELECT " + SECRET_COLUMNS + " FROM secrets WHERE account_id=? AND region=? AND name=?");
+            ps.setString(1, accountId);
+            ps.setString(2, region);
+            ps.setString(3, name);
+            return one(ps);
         }
 
         /** Secrets of one scope in (created_at, arn) order after a cursor, for keyset paging. */
@@ -169,7 +175,7 @@ public final class SecretStore {
                 throws SQLException {
             String cmp = ascending ? ">" : "<";
             String order = ascending ? "ASC" : "DESC";
-            String sql = "SELECT * FROM secrets WHERE account_id=? AND region=?"
+            String sql = "SELECT " + SECRET_COLUMNS + " FROM secrets WHERE account_id=? AND region=?"
                     + (afterCreated == null ? "" : " AND (created_at " + cmp + " ? OR (created_at = ? AND arn " + cmp + " ?))")
                     + " ORDER BY created_at " + order + ", arn " + order + " LIMIT ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -265,31 +271,30 @@ public final class SecretStore {
         // ---- versions and stages
 
         Optional<VersionRecord> version(String arn, String versionId) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM secret_versions WHERE secret_arn=? AND version_id=?")) {
-                ps.setString(1, arn);
-                ps.setString(2, versionId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(readVersion(rs)) : Optional.empty();
-                }
+            PreparedStatement ps = db.prepared(c, "SELECT " + VERSION_COLUMNS + " FROM secret_versions WHERE secret_arn=? AND version_id=?");
+            ps.setString(1, arn);
+            ps.setString(2, versionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(readVersion(rs)) : Optional.empty();
             }
         }
 
         /** The version a staging label is attached to, with one query (the hot path of GetSecretValue). */
         Optional<VersionRecord> versionAtStage(String arn, String stage) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT v.* FROM secret_stages s JOIN secret_versions v ON v.secret_arn = s.secret_arn AND v.version_id = s.version_id
-                    WHERE s.secret_arn=? AND s.stage=?""")) {
-                ps.setString(1, arn);
-                ps.setString(2, stage);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(readVersion(rs)) : Optional.empty();
-                }
+            PreparedStatement ps = db.prepared(c, "SELECT v.version_id, v.created_at, v.last_accessed_at, v.value_kind, "
+                    + "v.encrypted_data_key, v.sealed_value, v.kms_key_id FROM secret_stages s JOIN secret_versions v "
+                    + "ON v.secret_arn = s.secret_arn AND v.version_id = s.version_id WHERE s.secret_arn=? AND s.stage=?");
+            ps.setString(1, arn);
+            ps.setString(2, stage);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(readVersion(rs)) : Optional.empty();
             }
         }
 
         /** Every version, newest first. */
         List<VersionRecord> versions(String arn) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM secret_versions WHERE secret_arn=? ORDER BY created_at DESC, rowid DESC")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + VERSION_COLUMNS
+                    + " FROM secret_versions WHERE secret_arn=? ORDER BY created_at DESC, rowid DESC")) {
                 ps.setString(1, arn);
                 List<VersionRecord> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -339,16 +344,15 @@ public final class SecretStore {
 
         /** stage → version ID. */
         Map<String, String> stages(String arn) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT stage, version_id FROM secret_stages WHERE secret_arn=? ORDER BY stage")) {
-                ps.setString(1, arn);
-                Map<String, String> out = new LinkedHashMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getString(1), rs.getString(2));
-                    }
+            PreparedStatement ps = db.prepared(c, "SELECT stage, version_id FROM secret_stages WHERE secret_arn=? ORDER BY stage");
+            ps.setString(1, arn);
+            Map<String, String> out = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
                 }
-                return out;
             }
+            return out;
         }
 
         /** arn → (stage → version ID) for many secrets at once. */
@@ -469,21 +473,23 @@ public final class SecretStore {
             }
         }
 
+        /** Reads a row selected with {@link #SECRET_COLUMNS}, by position (no column-name lookups). */
         private static SecretRecord readSecret(ResultSet rs) throws SQLException {
-            return new SecretRecord(rs.getString("arn"), rs.getString("account_id"), rs.getString("region"), rs.getString("name"),
-                    rs.getString("description"), rs.getString("kms_key_ref"), rs.getString("owning_service"),
-                    rs.getString("primary_region"), instant(rs, "created_at"), instant(rs, "last_changed_at"),
-                    instant(rs, "last_accessed_at"), instant(rs, "deletion_at"), rs.getInt("rotation_enabled") == 1,
-                    rs.getString("rotation_lambda_arn"), rs.getString("rotation_rules"), instant(rs, "last_rotated_at"),
-                    instant(rs, "next_rotation_at"), rs.getString("resource_policy"));
+            return new SecretRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7),
+                    rs.getString(8), instant(rs, 9), instant(rs, 10),
+                    instant(rs, 11), instant(rs, 12), rs.getInt(13) == 1,
+                    rs.getString(14), rs.getString(15), instant(rs, 16),
+                    instant(rs, 17), rs.getString(18));
         }
 
+        /** Reads a row selected with {@link #VERSION_COLUMNS}. */
         private static VersionRecord readVersion(ResultSet rs) throws SQLException {
-            return new VersionRecord(rs.getString("version_id"), instant(rs, "created_at"), instant(rs, "last_accessed_at"),
-                    rs.getString("value_kind"), rs.getBytes("encrypted_data_key"), rs.getBytes("sealed_value"), rs.getString("kms_key_id"));
+            return new VersionRecord(rs.getString(1), instant(rs, 2), instant(rs, 3),
+                    rs.getString(4), rs.getBytes(5), rs.getBytes(6), rs.getString(7));
         }
 
-        private static Instant instant(ResultSet rs, String column) throws SQLException {
+        private static Instant instant(ResultSet rs, int column) throws SQLException {
             long v = rs.getLong(column);
             return rs.wasNull() ? null : Instant.ofEpochMilli(v);
         }

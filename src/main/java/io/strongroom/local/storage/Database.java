@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
+    private final java.util.Map<Connection, java.util.Map<String, PreparedStatement>> statements =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     private Database(Path file) throws SQLException {
         this.file = file;
@@ -167,6 +170,21 @@ public final class Database implements AutoCloseable {
         } catch (SQLException rollbackFailure) {
             cause.addSuppressed(rollbackFailure);
         }
+    }
+
+    /**
+     * A prepared statement kept open for reuse on {@code connection}: preparing is a good part of
+     * a small query's cost. The caller sets every parameter, closes its ResultSet, and never
+     * closes the statement. Safe because a connection is used by one thread at a time.
+     */
+    public PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+        java.util.Map<String, PreparedStatement> cache = statements.computeIfAbsent(connection, k -> new java.util.HashMap<>());
+        PreparedStatement ps = cache.get(sql);
+        if (ps == null || ps.isClosed()) {
+            ps = connection.prepareStatement(sql);
+            cache.put(sql, ps);
+        }
+        return ps;
     }
 
     /** Runs {@code work} on a reader connection: a consistent snapshot, never blocked by the writer. */

@@ -126,26 +126,38 @@ CREATE TABLE secret_tags (
     PRIMARY KEY (secret_arn, tag_key)
 );
 
+-- The audit trail keeps plain columns; the CloudTrail record JSON is built when events are
+-- looked up (a few per second at most), not when they are written (on every API call).
 CREATE TABLE audit_events (
-    seq             INTEGER PRIMARY KEY AUTOINCREMENT,
-    event_id        TEXT NOT NULL UNIQUE,
+    seq             INTEGER PRIMARY KEY,
+    event_id        TEXT NOT NULL,
     account_id      TEXT,                -- NULL when the caller could not be identified
     region          TEXT,
     event_time      INTEGER NOT NULL,    -- epoch millis
     event_name      TEXT NOT NULL,
     event_source    TEXT NOT NULL,
     username        TEXT,
+    principal_arn   TEXT,
+    principal_id    TEXT,
     access_key_id   TEXT,
     read_only       INTEGER NOT NULL,
     error_code      TEXT,
-    resources       TEXT,                -- JSON array of {type,name}
-    event_json      TEXT NOT NULL        -- the CloudTrail record
+    error_message   TEXT,
+    source_ip       TEXT,
+    user_agent      TEXT,
+    request_id      TEXT,
+    request_parameters TEXT,             -- JSON, sensitive members already left out
+    resource_type   TEXT,                -- the event's first resource; further ones in audit_event_resources
+    resource_name   TEXT
 );
 CREATE INDEX audit_scope_time ON audit_events(account_id, region, event_time);
+CREATE UNIQUE INDEX audit_event_id ON audit_events(event_id);
+CREATE INDEX audit_resource_name ON audit_events(resource_name) WHERE resource_name IS NOT NULL;
 
 CREATE TABLE audit_event_resources (
     seq             INTEGER NOT NULL REFERENCES audit_events(seq) ON DELETE CASCADE,
     resource_type   TEXT NOT NULL,
     resource_name   TEXT NOT NULL
 );
-CREATE INDEX audit_resource_name ON audit_event_resources(resource_name);
+CREATE INDEX audit_more_resource_name ON audit_event_resources(resource_name);
+CREATE INDEX audit_more_resource_seq ON audit_event_resources(seq);

@@ -198,7 +198,8 @@ class EncryptionAtRestTest {
         local.audit().flush();
         List<String> events = new ArrayList<>();
         try (Connection c = openDatabase(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT event_name, event_json FROM audit_events")) {
+             ResultSet rs = s.executeQuery("SELECT event_name, COALESCE(request_parameters, '') || '|' || COALESCE(error_message, '')"
+                     + " || '|' || COALESCE(resource_name, '') || '|' || COALESCE(user_agent, '') FROM audit_events")) {
             while (rs.next()) {
                 events.add(rs.getString(1));
                 String json = rs.getString(2);
