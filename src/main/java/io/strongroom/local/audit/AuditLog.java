@@ -170,7 +170,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private void store(List<AuditEvent> batch) {
-        db.write(c -> {
+        db.writeRelaxed(c -> {
             try (PreparedStatement ev = c.prepareStatement("""
                     INSERT INTO audit_events(event_id, account_id, region, event_time, event_name, event_source, username,
                         principal_arn, principal_id, access_key_id, read_only, error_code, error_message, source_ip, user_agent,

@@ -271,8 +271,32 @@ public final class SigV4Verifier {
         return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private static String trimAll(String value) {
-        return value.trim().replaceAll("\\s+", " ");
+    /** SigV4's header value normalization: trim, and fold runs of spaces into one (no regex: this runs per header per request). */
+    static String trimAll(String value) {
+        String v = value.trim();
+        int i = 0;
+        while (i < v.length() && !(Character.isWhitespace(v.charAt(i)) && i + 1 < v.length() && Character.isWhitespace(v.charAt(i + 1)))
+                && (v.charAt(i) == ' ' || !Character.isWhitespace(v.charAt(i)))) {
+            i++;
+        }
+        if (i == v.length()) {
+            return v;                           // the common case: nothing to fold
+        }
+        StringBuilder sb = new StringBuilder(v.length());
+        boolean inSpace = false;
+        for (int k = 0; k < v.length(); k++) {
+            char c = v.charAt(k);
+            if (Character.isWhitespace(c)) {
+                if (!inSpace) {
+                    sb.append(' ');
+                }
+                inSpace = true;
+            } else {
+                sb.append(c);
+                inSpace = false;
+            }
+        }
+        return sb.toString();
     }
 
     private byte[] signingKey(byte[] secret, String accessKeyId, String date, String region, String service) {

@@ -22,6 +22,9 @@ public final class Authorizer {
 
     /** IAM wildcard matching: {@code *} any run of characters, {@code ?} one character, case-insensitive. */
     static boolean matches(String pattern, String value) {
+        if ("*".equals(pattern)) {
+            return true;                        // the administrator's policy: no work on every request
+        }
         return matches(pattern.toLowerCase(java.util.Locale.ROOT), 0, value.toLowerCase(java.util.Locale.ROOT), 0);
     }
 
