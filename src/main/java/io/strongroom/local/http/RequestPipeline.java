@@ -265,7 +265,7 @@ public final class RequestPipeline {
         for (RequestContext.Resource r : context.resources()) {
             resources.add(new AuditEvent.Resource(r.type(), r.name()));
         }
-        audit.record(new AuditEvent(RequestIds.next(), caller.accountId(), context.region(), context.now(),
+        audit.record(new AuditEvent(RequestIds.nextTimeOrdered(context.now().toEpochMilli()), caller.accountId(), context.region(), context.now(),
                 eventName, eventSource, caller.userName(), caller.arn(), caller.userId(), caller.accessKeyId(), readOnly,
                 error == null ? null : error.code(), error == null ? null : error.getMessage(),
                 context.sourceIp(), context.userAgent(), context.requestId(), parameters, resources));
@@ -273,7 +273,7 @@ public final class RequestPipeline {
             return;
         }
         for (RequestContext.AdditionalEvent extra : context.additionalEvents()) {
-            audit.record(new AuditEvent(RequestIds.next(), caller.accountId(), context.region(), context.now(),
+            audit.record(new AuditEvent(RequestIds.nextTimeOrdered(context.now().toEpochMilli()), caller.accountId(), context.region(), context.now(),
                     extra.eventName(), eventSource, caller.userName(), caller.arn(), caller.userId(), caller.accessKeyId(),
                     extra.readOnly(), null, null, context.sourceIp(), context.userAgent(), context.requestId(), null,
                     List.of(new AuditEvent.Resource(extra.resource().type(), extra.resource().name()))));
@@ -288,7 +288,7 @@ public final class RequestPipeline {
         if (e.accessKeyId() != null && e.failure() != SigV4Verifier.Failure.UNKNOWN_KEY) {
             accountId = verifier.accountOf(e.accessKeyId());
         }
-        audit.record(new AuditEvent(RequestIds.next(), accountId, e.region(), clock.instant(), eventName,
+        audit.record(new AuditEvent(RequestIds.nextTimeOrdered(clock.millis()), accountId, e.region(), clock.instant(), eventName,
                 eventSource, null, null, null, e.accessKeyId(), readOnly, error.code(), error.getMessage(),
                 request.sourceIp(), userAgent(request), requestId, null, List.of()));
     }
