@@ -175,7 +175,7 @@ public final class AuditLog implements AutoCloseable {
                     INSERT INTO audit_events(event_id, account_id, region, event_time, event_name, event_source, username,
                         principal_arn, principal_id, access_key_id, read_only, error_code, error_message, source_ip, user_agent,
                         request_id, request_parameters, resource_type, resource_name)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", Statement.RETURN_GENERATED_KEYS);
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""");
                  PreparedStatement res = c.prepareStatement(
                          "INSERT INTO audit_event_resources(seq, resource_type, resource_name) VALUES (?,?,?)")) {
                 for (AuditEvent e : batch) {
@@ -201,8 +201,9 @@ public final class AuditLog implements AutoCloseable {
                     ev.setString(19, resources.isEmpty() ? null : resources.get(0).name());
                     ev.executeUpdate();
                     if (resources.size() > 1) {
+                        // Asked only here: generated keys on every insert cost sqlite-jdbc a second query each time.
                         long seq;
-                        try (ResultSet keys = ev.getGeneratedKeys()) {
+                        try (Statement st = c.createStatement(); ResultSet keys = st.executeQuery("SELECT last_insert_rowid()")) {
                             keys.next();
                             seq = keys.getLong(1);
                         }

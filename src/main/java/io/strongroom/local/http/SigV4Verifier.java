@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -142,10 +141,8 @@ public final class SigV4Verifier {
                     accessKeyId, region);
         }
 
-        Instant signedAt;
-        try {
-            signedAt = AMZ_DATE.parse(amzDate, Instant::from);
-        } catch (DateTimeParseException e) {
+        Instant signedAt = parseAmzDate(amzDate);
+        if (signedAt == null) {
             throw new AuthException(Failure.INCOMPLETE, "X-Amz-Date must be in the ISO8601 basic format yyyyMMdd'T'HHmmss'Z'.", accessKeyId, region);
         }
         if (!amzDate.startsWith(date)) {
@@ -206,6 +203,40 @@ public final class SigV4Verifier {
         sb.append('\n').append(signedHeaders).append('\n');
         sb.append(HEX.formatHex(sha256(body)));
         return sb.toString();
+    }
+
+    /**
+     * Parses {@code yyyyMMdd'T'HHmmss'Z'} by hand: a DateTimeFormatter costs more than the rest
+     * of the signature check. Returns null for anything malformed or out of range.
+     */
+    static Instant parseAmzDate(String s) {
+        if (s.length() != 16 || s.charAt(8) != 'T' || s.charAt(15) != 'Z') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 4, 6);
+        int day = digits(s, 6, 8);
+        int hour = digits(s, 9, 11);
+        int minute = digits(s, 11, 13);
+        int second = digits(s, 13, 15);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second);
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** Every service but S3 signs the path normalized and URI-encoded a second time. */
