@@ -46,6 +46,8 @@ public final class AuditLog implements AutoCloseable {
      */
     static final Duration PURGE_SLACK = Duration.ofMinutes(1);
     private static final int BATCH = 512;
+    private static final long LINGER_MILLIS = 10;
+    private final java.util.concurrent.atomic.AtomicInteger flushWaiters = new java.util.concurrent.atomic.AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final System.Logger LOG = System.getLogger(AuditLog.class.getName());
 
@@ -94,6 +96,15 @@ public final class AuditLog implements AutoCloseable {
 
     /** Blocks until every event recorded before this call is stored. */
     public void flush() {
+        flushWaiters.incrementAndGet();
+        try {
+            awaitStored();
+        } finally {
+            flushWaiters.decrementAndGet();
+        }
+    }
+
+    private void awaitStored() {
         lock.lock();
         try {
             long target = recorded;
@@ -119,6 +130,19 @@ public final class AuditLog implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
+                if (batch.size() < BATCH && !closing && flushWaiters.get() == 0) {
+                    // Under load, waiting a moment turns many small commits into one larger one;
+                    // nobody waits on the trail (lookups flush, and skip this wait).
+                    try {
+                        Thread.sleep(LINGER_MILLIS);
+                    } catch (InterruptedException closingOrStopped) {
+                        // whatever was drained is still stored below; the loop then sees the interrupt
+                        if (!closing) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    queue.drainTo(batch, BATCH - batch.size());
+                }
                 storeBatch(batch);
             } catch (InterruptedException e) {
                 if (!closing) {
@@ -171,13 +195,14 @@ public final class AuditLog implements AutoCloseable {
 
     private void store(List<AuditEvent> batch) {
         db.writeRelaxed(c -> {
-            try (PreparedStatement ev = c.prepareStatement("""
+            // Kept prepared on the writer connection across batches (see Database.prepared).
+            PreparedStatement ev = db.prepared(c, """
                     INSERT INTO audit_events(event_id, account_id, region, event_time, event_name, event_source, username,
                         principal_arn, principal_id, access_key_id, read_only, error_code, error_message, source_ip, user_agent,
                         request_id, request_parameters, resource_type, resource_name)
                     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""");
-                 PreparedStatement res = c.prepareStatement(
-                         "INSERT INTO audit_event_resources(seq, resource_type, resource_name) VALUES (?,?,?)")) {
+            PreparedStatement res = db.prepared(c, "INSERT INTO audit_event_resources(seq, resource_type, resource_name) VALUES (?,?,?)");
+            {
                 for (AuditEvent e : batch) {
                     List<AuditEvent.Resource> resources = e.resources();
                     ev.setString(1, e.eventId());
