@@ -99,10 +99,16 @@ public final class RunningStore implements AutoCloseable {
         return configure(StsClient.builder(), key, region);
     }
 
-    /** Clients here never retry: a test must see the first answer the store gives. */
     private <B extends AwsClientBuilder<B, C>, C extends AutoCloseable> C configure(B builder, AccessKey key, Region region) {
-        C client = builder
-                .endpointOverride(store.endpoint())
+        C client = client(builder, store.endpoint(), key, region);
+        clients.add(client);
+        return client;
+    }
+
+    /** A client for {@code endpoint} that never retries: a test must see the first answer the store gives. */
+    public static <B extends AwsClientBuilder<B, C>, C> C client(B builder, java.net.URI endpoint, AccessKey key, Region region) {
+        return builder
+                .endpointOverride(endpoint)
                 .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
@@ -111,8 +117,6 @@ public final class RunningStore implements AutoCloseable {
                         .apiCallTimeout(Duration.ofSeconds(30))
                         .build())
                 .build();
-        clients.add(client);
-        return client;
     }
 
     @Override

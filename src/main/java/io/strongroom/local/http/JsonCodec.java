@@ -247,7 +247,14 @@ public final class JsonCodec {
             g.writeEndObject();
         } else if (type == MarshallingType.SDK_POJO) {
             writeObject(g, (SdkPojo) value);
-        } else if (value instanceof Boolean b) {
+        } else {
+            writeScalar(g, value);
+        }
+    }
+
+    /** Booleans and numbers as JSON literals; everything else (strings, enums) as a string. */
+    private static void writeScalar(JsonGenerator g, Object value) throws IOException {
+        if (value instanceof Boolean b) {
             g.writeBoolean(b);
         } else if (value instanceof Integer i) {
             g.writeNumber(i);
@@ -313,14 +320,8 @@ public final class JsonCodec {
             g.writeEndArray();
         } else if (type == MarshallingType.INSTANT) {
             g.writeString(value.toString());
-        } else if (value instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (value instanceof Integer i) {
-            g.writeNumber(i);
-        } else if (value instanceof Long l) {
-            g.writeNumber(l);
         } else {
-            g.writeString(String.valueOf(value));
+            writeScalar(g, value);
         }
     }
 

@@ -102,16 +102,7 @@ final class StubbedStore implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, C>, C extends AutoCloseable> C configure(B builder, AccessKey key, Region region) {
-        C client = builder
-                .endpointOverride(frontend.endpoint())
-                .region(region)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.STANDARD)
-                        .retryStrategy(b -> b.maxAttempts(1))
-                        .apiCallTimeout(Duration.ofSeconds(30))
-                        .build())
-                .build();
+        C client = io.strongroom.testing.RunningStore.client(builder, frontend.endpoint(), key, region);
         clients.add(client);
         return client;
     }
