@@ -53,6 +53,12 @@ public final class LocalStore implements AutoCloseable {
         createPrivateDirectory(dir);
         RootKey rootKey = RootKey.loadOrCreate(dir.resolve("root.key"));
         this.db = Database.open(dir.resolve("strongroom.db"));
+        try {
+            rootKey.verifyAgainst(db, dir.resolve("root.key"));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         Clock clock = config.clock();
         this.accounts = new Accounts(db, rootKey, clock);
         accounts.ensureDefaults();

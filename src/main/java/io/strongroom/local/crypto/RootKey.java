@@ -61,6 +61,40 @@ public final class RootKey {
         }
     }
 
+    /**
+     * Checks this key against a database: the first time, stores a value sealed with it; after
+     * that, insists the stored value opens. A store whose root.key was lost or swapped refuses
+     * to start instead of failing on every read later.
+     */
+    public void verifyAgainst(io.strongroom.local.storage.Database db, java.nio.file.Path keyFile) {
+        byte[] check = "strongroom root key check".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] stored = db.read(c -> {
+            try (var ps = c.prepareStatement("SELECT value FROM store_meta WHERE name='root-key-check'"); var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        });
+        if (stored == null) {
+            byte[] sealed = seal(check, "root-key-check");
+            db.write(c -> {
+                try (var ps = c.prepareStatement("INSERT OR IGNORE INTO store_meta(name, value) VALUES ('root-key-check', ?)")) {
+                    ps.setBytes(1, sealed);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+            return;
+        }
+        try {
+            if (!java.util.Arrays.equals(check, open(stored, "root-key-check"))) {
+                throw new CryptoException("root key check value differs", null);
+            }
+        } catch (CryptoException e) {
+            throw new IllegalStateException("the root key " + keyFile + " does not belong to the database " + db.file()
+                    + ": it was lost or replaced. Restore the original root.key (kept outside the database on purpose), "
+                    + "or start with an empty data directory.", e);
+        }
+    }
+
     public byte[] seal(byte[] plaintext, String purpose) {
         return Aead.seal(key, plaintext, purpose.getBytes(StandardCharsets.UTF_8));
     }

@@ -3,6 +3,13 @@
 -- sealed by the root key (kept outside this file); secret values are sealed by per-version
 -- data keys, which are themselves encrypted under the secret's KMS key.
 
+-- Facts about the store itself, e.g. a value sealed with the root key, to tell at start-up
+-- whether root.key is the one this database was made with.
+CREATE TABLE store_meta (
+    name    TEXT PRIMARY KEY,
+    value   BLOB NOT NULL
+);
+
 CREATE TABLE accounts (
     account_id  TEXT PRIMARY KEY,
     alias       TEXT NOT NULL UNIQUE,
