@@ -71,7 +71,13 @@ public final class LocalStore implements AutoCloseable {
                 .register(new KmsApi(keys).service())
                 .register(new CloudTrailApi(audit).service())
                 .register(new StsApi().service());
-        this.frontend = new HttpFrontend(config.port(), pipeline, new NamedThreads("strongroom-http"), config.workerThreads());
+        try {
+            this.frontend = new HttpFrontend(config.port(), pipeline, new NamedThreads("strongroom-http"), config.workerThreads());
+        } catch (IOException | RuntimeException e) {
+            audit.close();              // nothing may stay open when the store could not start
+            db.close();
+            throw e;
+        }
         this.maintenance = Executors.newSingleThreadScheduledExecutor(new NamedThreads("strongroom-maintenance"));
         maintenance.scheduleWithFixedDelay(this::runMaintenanceQuietly, 1, 1, TimeUnit.SECONDS);
     }
@@ -93,7 +99,10 @@ public final class LocalStore implements AutoCloseable {
         try {
             return new LocalStore(config);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded store on port " + config.port(), e);
+            String why = e instanceof java.net.BindException
+                    ? ": the port is in use (is another 'strongroom serve' running? --port picks another, 0 a free one)"
+                    : ": " + e.getMessage();
+            throw new UncheckedIOException("cannot start the embedded store on 127.0.0.1:" + config.port() + why, e);
         }
     }
 
