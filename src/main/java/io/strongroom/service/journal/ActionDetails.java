@@ -1,0 +1,167 @@
+package io.strongroom.service.journal;
+
+import io.strongroom.domain.DeletionMode;
+import io.strongroom.domain.NewSecret;
+import io.strongroom.domain.SecretPayload;
+import io.strongroom.domain.SecretUpdate;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The non-secret parameters of one action, one record per {@link ActionKind}, each field typed
+ * and bounded. There is deliberately no free-form map and no field that could hold a value: a
+ * value is reduced to its {@link ValueKind}, a description to whether it changed, tags to their
+ * keys. The factories take the domain objects the service is called with (which do carry values)
+ * and copy out only what is safe to keep.
+ *
+ * <p>String fields are identifiers AWS bounds tightly (KMS key IDs, staging labels, version IDs,
+ * tag keys); they are checked against those bounds so that a caller cannot pass a large blob
+ * where an identifier belongs.
+ */
+public sealed interface ActionDetails {
+
+    ActionKind kind();
+
+    /** CreateSecret. {@code kmsKeyId} null means the AWS managed key. */
+    record Create(String kmsKeyId, List<String> tagKeys, ValueKind value, boolean hasDescription) implements ActionDetails {
+        public Create {
+            kmsKeyId = Limits.kmsKey(kmsKeyId);
+            tagKeys = Limits.tagKeys(tagKeys);
+            value = value == null ? ValueKind.NONE : value;
+        }
+
+        @Override
+        public ActionKind kind() {
+            return ActionKind.CREATE_SECRET;
+        }
+    }
+
+    /** PutSecretValue: a new version with these staging labels (empty: AWSCURRENT, AWS's default). */
+    record PutValue(ValueKind value, List<String> stages) implements ActionDetails {
+        public PutValue {
+            value = value == null ? ValueKind.NONE : value;
+            stages = Limits.stages(stages);
+        }
+
+        @Override
+        public ActionKind kind() {
+            return ActionKind.PUT_VALUE;
+        }
+    }
+
+    /** UpdateSecret: whether the description changed (never its text), the new KMS key, a new value's kind. */
+    record Update(boolean descriptionChanged, String kmsKeyId, ValueKind value) implements ActionDetails {
+        public Update {
+            kmsKeyId = Limits.kmsKey(kmsKeyId);
+            value = value == null ? ValueKind.NONE : value;
+        }
+
+        @Override
+        public ActionKind kind() {
+            return ActionKind.UPDATE_SECRET;
+        }
+    }
+
+    /** UpdateSecretVersionStage: {@code stage} moved to {@code toVersionId} (null: only removed) from {@code fromVersionId}. */
+    record MoveStage(String stage, String toVersionId, String fromVersionId) implements ActionDetails {
+        public MoveStage {
+            stage = Limits.stage(stage);
+            if (stage == null) {
+                throw new IllegalArgumentException("a stage move names the stage");
+            }
+            toVersionId = Limits.versionId(toVersionId);
+            fromVersionId = Limits.versionId(fromVersionId);
+        }
+
+        @Override
+        public ActionKind kind() {
+            return ActionKind.MOVE_STAGE;
+        }
+    }
+
+    /** Rollback: AWSCURRENT moved back to {@code toVersionId}. */
+    record Rollback(String toVersionId) implements ActionDetails {
+        public Rollback {
+            toVersionId = Limits.versionId(toVersionId);
+        }
+
+        @Override
+        public ActionKind kind() {
+            return ActionKind.ROLLBACK;
+        }
+    }
+
+    /** DeleteSecret: with a recovery window of {@code recoveryWindowDays}, or forced (window 0). */
+    record Delete(int recoveryWindowDays, boolean force) implements ActionDetails {
+        public Delete {
+            if (recoveryWindowDays < 0 || recoveryWindowDays > DeletionMode.MAX_RECOVERY_DAYS) {
+                throw new IllegalArgumentException("recovery window out of range: " + recoveryWindowDays);
+            }
+        }
+
+        @Override
+        public ActionKind kind() {
+            return ActionKind.DELETE_SECRET;
+        }
+    }
+
+    /** RestoreSecret. */
+    record Restore() implements ActionDetails {
+        @Override
+        public ActionKind kind() {
+            return ActionKind.RESTORE_SECRET;
+        }
+    }
+
+    /** TagResource: the keys set (their values are not kept: people put surprising things in tag values). */
+    record Tag(List<String> tagKeys) implements ActionDetails {
+        public Tag {
+            tagKeys = Limits.tagKeys(tagKeys);
+        }
+
+        @Override
+        public ActionKind kind() {
+            return ActionKind.TAG;
+        }
+    }
+
+    /** UntagResource: the keys removed. */
+    record Untag(List<String> tagKeys) implements ActionDetails {
+        public Untag {
+            tagKeys = Limits.tagKeys(tagKeys);
+        }
+
+        @Override
+        public ActionKind kind() {
+            return ActionKind.UNTAG;
+        }
+    }
+
+    // ---- From the service's arguments: only the safe parts are copied -------------------------
+
+    static Create create(NewSecret secret) {
+        return new Create(secret.kmsKeyId(), List.copyOf(secret.tags().keySet()), ValueKind.of(secret.value()),
+                secret.description() != null && !secret.description().isEmpty());
+    }
+
+    static PutValue putValue(SecretPayload value, List<String> stages) {
+        return new PutValue(ValueKind.of(value), stages);
+    }
+
+    static Update update(SecretUpdate update) {
+        return new Update(update.description() != null, update.kmsKeyId(), ValueKind.of(update.value()));
+    }
+
+    static Delete delete(DeletionMode mode) {
+        return new Delete(mode.force() ? 0 : mode.recoveryWindowDays(), mode.force());
+    }
+
+    static Tag tag(Collection<String> keys) {
+        return new Tag(List.copyOf(keys));
+    }
+
+    static Untag untag(Collection<String> keys) {
+        return new Untag(List.copyOf(keys));
+    }
+}
