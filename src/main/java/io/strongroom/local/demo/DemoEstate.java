@@ -211,7 +211,7 @@ public final class DemoEstate {
             }
             List<ScopeCounts> counts = new ArrayList<>();
             try {
-                // Some 850 small transactions: synced once at the end rather than once each.
+                // Some 800 small transactions: synced once at the end rather than once each.
                 store.bulk(() -> {
                     for (DemoCatalog.ScopePlan plan : DemoCatalog.plan()) {
                         LocalAccount account = accounts.get(plan.accountAlias());
@@ -325,7 +325,10 @@ public final class DemoEstate {
                 keyArns.put(k.alias(), arn);
                 keyRefs.put(k.alias(), createAlias(created, k.alias(), key.keyMetadata().keyId()) ? k.alias() : arn);
                 if (k.rotation()) {
-                    kms(created.plus(Duration.ofMinutes(5)), "EnableKeyRotation",
+                    // Turned on within the last year, so the next rotation is ahead, where a key rotated
+                    // yearly since its creation would have it (not overdue, rotated by the first maintenance pass).
+                    Duration sinceEnabled = Duration.ofDays(k.age().toDays() % 365).plusHours(1);
+                    kms(now.minus(sinceEnabled), "EnableKeyRotation",
                             EnableKeyRotationRequest.builder().keyId(key.keyMetadata().keyId()).build());
                 }
                 if (k.pendingDeletion()) {

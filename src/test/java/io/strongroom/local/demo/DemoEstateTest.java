@@ -329,6 +329,12 @@ class DemoEstateTest {
                 }
             }
         }
+        for (String region : List.of("us-east-1", "eu-west-1")) {
+            KmsClient kms = kms(running, "payments-prod", region);
+            String keyId = kms.describeKey(b -> b.keyId("alias/payments-prod-secrets")).keyMetadata().keyId();
+            assertTrue(kms.getKeyRotationStatus(b -> b.keyId(keyId)).keyRotationEnabled(), region);
+            assertTrue(kms.getKeyRotationStatus(b -> b.keyId(keyId)).nextRotationDate().isAfter(seededAt), "rotation is on schedule");
+        }
         List<KeyState> states = keys(running, "payments-prod", "us-east-1").stream()
                 .filter(k -> k.keyManager() == KeyManagerType.CUSTOMER).map(KeyMetadata::keyState).toList();
         assertTrue(states.contains(KeyState.PENDING_DELETION), "a retired key on its way out: " + states);
