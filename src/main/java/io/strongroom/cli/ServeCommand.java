@@ -3,6 +3,7 @@ package io.strongroom.cli;
 import io.strongroom.local.DataDirectory;
 import io.strongroom.local.LocalStore;
 import io.strongroom.local.LocalStoreConfig;
+import io.strongroom.local.demo.DemoEstate;
 import io.strongroom.local.iam.AccessKey;
 import io.strongroom.local.iam.LocalAccount;
 import picocli.CommandLine.Command;
@@ -41,6 +42,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the endpoint line.")
     boolean quiet;
 
+    @Option(names = "--demo", description = "On an empty store, seed the demo estate first: a few hundred fake secrets and KMS keys "
+            + "across the default accounts and 4 regions, all tagged " + DemoEstate.TAG_KEY + "=" + DemoEstate.TAG_VALUE + ".")
+    boolean demo;
+
+    @Option(names = "--remove-demo", description = "Remove the demo estate (every secret and KMS key tagged "
+            + DemoEstate.TAG_KEY + "=" + DemoEstate.TAG_VALUE + ") before serving.")
+    boolean removeDemo;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -48,19 +57,48 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
         Path dir = DataDirectory.resolve(dataDir);
+        if (demo && removeDemo) {
+            throw new picocli.CommandLine.ParameterException(spec == null ? new picocli.CommandLine(this) : spec.commandLine(),
+                    "--demo and --remove-demo cannot be used together");
+        }
         LocalStore store = LocalStore.start(LocalStoreConfig.defaults(dir).withPort(port)
                 .withLatency(parseLatency(latency)).withQuotas(enforceQuotas));
+        String demoLine = null;
+        if (demo) {
+            demoLine = describe(DemoEstate.seed(store));
+        } else if (removeDemo) {
+            demoLine = describe(DemoEstate.remove(store));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new io.strongroom.local.NamedThreads("strongroom-shutdown").newThread(() -> {
             store.close();              // Ctrl-C: the database closes cleanly, the WAL is checkpointed
             stopped.countDown();
         }));
-        printBanner(out, store);
+        printBanner(out, store, demoLine);
         stopped.await();
         return 0;
     }
 
-    private void printBanner(PrintWriter out, LocalStore store) {
+    /** One line on what --demo or --remove-demo did; counts only, never a value. */
+    static String describe(DemoEstate.Summary s) {
+        String tag = DemoEstate.TAG_KEY + "=" + DemoEstate.TAG_VALUE;
+        return switch (s.outcome()) {
+            case SEEDED -> String.format(java.util.Locale.ROOT,
+                    "Demo estate: seeded %d secrets (%d versions, %d scheduled for deletion) and %d KMS keys in %d accounts x %d regions "
+                            + "in %.1f s, all tagged %s (remove with --remove-demo).",
+                    s.secrets(), s.versions(), s.secretsScheduledForDeletion(), s.keys(), s.accounts(), s.regions(),
+                    s.elapsed().toMillis() / 1000.0, tag);
+            case ALREADY_PRESENT -> "Demo estate: already present (tagged " + tag + "; remove with --remove-demo).";
+            case STORE_NOT_EMPTY -> "Demo estate: not seeded, this store already holds secrets of its own.";
+            case NO_DEFAULT_ACCOUNTS -> "Demo estate: not seeded, this store has none of the default accounts.";
+            case REMOVED -> String.format(java.util.Locale.ROOT,
+                    "Demo estate: removed %d secrets; %d KMS keys scheduled for deletion, %d kept (secrets of your own use them).",
+                    s.secrets(), s.keysScheduledForDeletion(), s.keysKept());
+            case NOTHING_TO_REMOVE -> "Demo estate: nothing to remove.";
+        };
+    }
+
+    private void printBanner(PrintWriter out, LocalStore store, String demoLine) {
         String endpoint = store.endpoint().toString();
         out.println("Strongroom embedded store listening on " + endpoint);
         if (quiet) {
@@ -68,6 +106,9 @@ public final class ServeCommand implements Callable<Integer> {
             return;
         }
         out.println("Data directory: " + store.dataDir().toAbsolutePath());
+        if (demoLine != null) {
+            out.println(demoLine);
+        }
         out.println();
         out.println("Local accounts:");
         List<LocalAccount> accounts = store.accounts().list();

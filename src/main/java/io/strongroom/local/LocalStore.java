@@ -4,23 +4,37 @@ import io.strongroom.local.audit.AuditLog;
 import io.strongroom.local.audit.CloudTrailApi;
 import io.strongroom.local.crypto.RootKey;
 import io.strongroom.local.http.HttpFrontend;
+import io.strongroom.local.http.JsonOperation;
+import io.strongroom.local.http.JsonService;
 import io.strongroom.local.http.Quotas;
+import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.http.RequestIds;
 import io.strongroom.local.http.RequestPipeline;
 import io.strongroom.local.http.SigV4Verifier;
 import io.strongroom.local.iam.Accounts;
+import io.strongroom.local.iam.Accounts.KeyCredential;
 import io.strongroom.local.iam.Authorizer;
+import io.strongroom.local.iam.Caller;
 import io.strongroom.local.kms.KmsApi;
 import io.strongroom.local.kms.KmsKeys;
 import io.strongroom.local.secrets.SecretsManagerApi;
 import io.strongroom.local.secrets.SecretStore;
 import io.strongroom.local.storage.Database;
 import io.strongroom.local.sts.StsApi;
+import software.amazon.awssdk.core.SdkPojo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Nothing outside this package talks to the store except over HTTP with the AWS SDK (or
  * any other AWS client); the accessors here are for the process that runs it: printing the
- * banner, handing the console its credentials, moving the clock in tests.
+ * banner, handing the console its credentials, moving the clock in tests, and
+ * {@link #invoke administrative calls} made in process (seeding the demo estate).
  */
 public final class LocalStore implements AutoCloseable {
 
@@ -43,6 +58,10 @@ public final class LocalStore implements AutoCloseable {
     private final KmsKeys keys;
     private final SecretStore secrets;
     private final AuditLog audit;
+    private final Authorizer authorizer = new Authorizer();
+    /** The JSON services by signing name, for {@link #invoke}: the very instances the HTTP pipeline serves. */
+    private final Map<String, JsonService> jsonServices;
+    private final Map<String, Caller> admins = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpFrontend frontend;
     private final ScheduledExecutorService maintenance;
 
@@ -65,11 +84,16 @@ public final class LocalStore implements AutoCloseable {
         this.keys = new KmsKeys(db, rootKey);
         this.secrets = new SecretStore(db, keys, clock);
         this.audit = new AuditLog(db, new NamedThreads("strongroom-audit"));
-        RequestPipeline pipeline = new RequestPipeline(new SigV4Verifier(accounts, Clock.systemUTC()), new Authorizer(), audit, clock,
+        JsonService secretsManager = new SecretsManagerApi(secrets, keys).service();
+        JsonService kms = new KmsApi(keys).service();
+        JsonService cloudTrail = new CloudTrailApi(audit).service();
+        this.jsonServices = Map.of(secretsManager.signingName(), secretsManager, kms.signingName(), kms,
+                cloudTrail.signingName(), cloudTrail);
+        RequestPipeline pipeline = new RequestPipeline(new SigV4Verifier(accounts, Clock.systemUTC()), authorizer, audit, clock,
                 new Quotas(config.enforceQuotas(), Quotas.AWS_RATES), config.latencyByRegion())
-                .register(new SecretsManagerApi(secrets, keys).service())
-                .register(new KmsApi(keys).service())
-                .register(new CloudTrailApi(audit).service())
+                .register(secretsManager)
+                .register(kms)
+                .register(cloudTrail)
                 .register(new StsApi().service());
         try {
             this.frontend = new HttpFrontend(config.port(), pipeline, new NamedThreads("strongroom-http"), config.workerThreads());
@@ -128,6 +152,100 @@ public final class LocalStore implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /**
+     * Runs one JSON-protocol operation in process, as {@code accountId}'s {@code admin} user, in
+     * {@code region}, at store time {@code at}: the same operation handler as over HTTP, so the
+     * request is validated, values are encrypted, versioned and stored exactly as a signed request
+     * would have them. What it skips is the transport around the handler: there is no HTTP, no
+     * SigV4 (the caller is this process), no simulated latency or request quota, and no audit
+     * event. The caller's permissions are still checked, as the pipeline checks them.
+     *
+     * <p>This is an administrative path for the process that runs the store, e.g. seeding the demo
+     * estate with backdated resources ({@code at} in the past gives creation, change and access
+     * dates in the past). It is not reachable from the network, and the console's service layer
+     * never uses it: that talks to the store through the AWS SDK only.
+     *
+     * <pre>{@code
+     * CreateSecretResponse created = store.invoke(accountId, "us-east-1", at, "secretsmanager", "CreateSecret",
+     *         CreateSecretRequest.builder().name("prod/db").secretString("...").build());
+     * }</pre>
+     *
+     * @param service   the signing name: {@code "secretsmanager"}, {@code "kms"} or {@code "cloudtrail"}
+     * @param operation the operation name as in {@code X-Amz-Target}, e.g. {@code "CreateSecret"}
+     * @param request   the operation's SDK request model, e.g. a {@code CreateSecretRequest}
+     * @param <R>       the operation's SDK response model, e.g. {@code CreateSecretResponse}
+     * @return the response model the operation produced (the object that would have been written as JSON)
+     * @throws io.strongroom.local.http.AwsException the AWS error the operation answered with
+     * @throws IllegalArgumentException for an unknown account (or one with no active admin key when first used),
+     *                                  service or operation, or a request model of the wrong type
+     */
+    @SuppressWarnings("unchecked")
+    public <R extends SdkPojo> R invoke(String accountId, String region, Instant at, String service, String operation, SdkPojo request) {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(at, "at");
+        JsonService json = jsonServices.get(service);
+        if (json == null) {
+            throw new IllegalArgumentException("no in-process service '" + service + "'; expected one of " + new TreeSet<>(jsonServices.keySet()));
+        }
+        JsonOperation<?> op = json.operation(operation);
+        if (op == null) {
+            throw new IllegalArgumentException(service + " has no operation '" + operation + "'");
+        }
+        Caller admin = admin(accountId);
+        authorizer.authorize(admin, json.signingName() + ":" + op.name(), null);
+        RequestContext context = new RequestContext(admin, region, RequestIds.next(), at, "127.0.0.1", "strongroom-in-process");
+        return (R) op.invoke(context, request);
+    }
+
+    /**
+     * Runs {@code work}, typically many {@link #invoke} calls that stand for one action, with
+     * the store's write transactions made on this thread committed without an fsync each, and
+     * synced once at the end (see {@link Database#bulk}). Each operation still commits on its own,
+     * all or nothing; only durability is batched. Other threads (HTTP requests) are unaffected.
+     */
+    public <T> T bulk(java.util.function.Supplier<T> work) {
+        return db.bulk(work);
+    }
+
+    /**
+     * The account's {@code admin} principal, looked up once per account: an in-process call
+     * acts as that principal, it does not sign with its key, so the key is only how it is found.
+     */
+    private Caller admin(String accountId) {
+        Caller cached = admins.get(accountId);
+        if (cached != null) {
+            return cached;
+        }
+        Caller admin = accounts.adminKey(accountId)
+                .flatMap(key -> accounts.credential(key.accessKeyId()))
+                .map(KeyCredential::caller)
+                .orElseThrow(() -> new IllegalArgumentException("no local account " + accountId + " with an active admin key"));
+        admins.put(accountId, admin);
+        return admin;
+    }
+
+    /**
+     * The regions where an account holds anything: secrets (including those scheduled for
+     * deletion) or KMS keys. Lets an administrative caller survey a whole account without
+     * guessing regions (the APIs themselves are per region, as in AWS).
+     */
+    public Set<String> regionsInUse(String accountId) {
+        return db.read(c -> {
+            Set<String> regions = new TreeSet<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT region FROM secrets WHERE account_id=? UNION SELECT region FROM kms_keys WHERE account_id=?")) {
+                ps.setString(1, accountId);
+                ps.setString(2, accountId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        regions.add(rs.getString(1));
+                    }
+                }
+            }
+            return regions;
+        });
     }
 
     /**

@@ -29,4 +29,22 @@ public record JsonOperation<Q extends SdkPojo>(
     SdkPojo execute(RequestContext context, SdkPojo request) {
         return handler.handle(context, (Q) request);
     }
+
+    /**
+     * Runs this operation's handler on a request model that is already built, in process: the
+     * same validation, encryption and storage as a request over HTTP, but none of the pipeline
+     * around it (no SigV4, quotas, simulated latency, authorization or audit event). For the
+     * store's own administrative callers ({@code LocalStore.invoke}), which decide those parts
+     * themselves; nothing reachable from the network calls this.
+     *
+     * @throws IllegalArgumentException if {@code request} is not this operation's request model
+     */
+    public SdkPojo invoke(RequestContext context, SdkPojo request) {
+        Class<?> expected = requestBuilder.get().build().getClass();
+        if (!expected.isInstance(request)) {
+            throw new IllegalArgumentException(name + " takes a " + expected.getSimpleName() + ", not a "
+                    + (request == null ? "null" : request.getClass().getSimpleName()));
+        }
+        return execute(context, request);
+    }
 }
