@@ -53,6 +53,7 @@ public final class LocalStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalStore.class.getName());
 
     private final LocalStoreConfig config;
+    private final DirectoryLock lock;
     private final Database db;
     private final Accounts accounts;
     private final KmsKeys keys;
@@ -65,11 +66,11 @@ public final class LocalStore implements AutoCloseable {
     private final HttpFrontend frontend;
     private final ScheduledExecutorService maintenance;
 
-    private LocalStore(LocalStoreConfig config) throws IOException {
+    private LocalStore(LocalStoreConfig config, DirectoryLock lock) throws IOException {
         this.config = config;
         Warmup.startInBackground(new NamedThreads("strongroom-warmup"));
         Path dir = config.dataDir();
-        createPrivateDirectory(dir);
+        this.lock = lock;
         RootKey rootKey = RootKey.loadOrCreate(dir.resolve("root.key"));
         this.db = Database.open(dir.resolve("strongroom.db"));
         try {
@@ -121,7 +122,14 @@ public final class LocalStore implements AutoCloseable {
 
     public static LocalStore start(LocalStoreConfig config) {
         try {
-            return new LocalStore(config);
+            createPrivateDirectory(config.dataDir());
+            DirectoryLock lock = DirectoryLock.acquire(config.dataDir());
+            try {
+                return new LocalStore(config, lock);
+            } catch (IOException | RuntimeException e) {
+                lock.close();
+                throw e;
+            }
         } catch (IOException e) {
             String why = e instanceof java.net.BindException
                     ? ": the port is in use (is another 'strongroom serve' running? --port picks another, 0 a free one)"
@@ -276,5 +284,6 @@ public final class LocalStore implements AutoCloseable {
         frontend.close();
         audit.close();
         db.close();
+        lock.close();
     }
 }

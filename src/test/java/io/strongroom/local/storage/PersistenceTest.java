@@ -97,4 +97,16 @@ class PersistenceTest {
         StorageException e = assertThrows(StorageException.class, () -> LocalStore.start(LocalStoreConfig.defaults(dir)));
         assertTrue(e.getMessage().contains("newer than this Strongroom understands"), e.getMessage());
     }
+
+    @Test
+    void aSecondStoreOnTheSameDataDirectoryIsRefusedUntilTheFirstCloses() {
+        try (LocalStore first = LocalStore.start(LocalStoreConfig.defaults(dir))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> LocalStore.start(LocalStoreConfig.defaults(dir)));
+            assertTrue(e.getMessage().contains("another Strongroom store is already using"), e.getMessage());
+            assertEquals(3, first.accounts().list().size(), "the first store is unaffected");
+        }
+        try (LocalStore again = LocalStore.start(LocalStoreConfig.defaults(dir))) {
+            assertEquals(3, again.accounts().list().size());
+        }
+    }
 }
