@@ -9,6 +9,7 @@ import io.strongroom.service.FanOut;
 import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.ClipboardService;
 import io.strongroom.ui.common.DialogService;
+import io.strongroom.ui.common.SortedFilteredList;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
 import javafx.beans.property.ObjectProperty;
@@ -28,7 +29,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -65,9 +65,10 @@ import java.util.function.Predicate;
  * since the last one, so a fast backend does not flood the FX thread with one task per page.
  * Each scope has a {@link ScopeProgress}; a failed scope keeps its error while the others go on.
  *
- * <p><b>Filtering.</b> Rows flow source → {@link SortedList} (the table's comparator) →
- * {@link FilteredList} (search and structured filters). A keystroke only swaps the filter's
- * predicate: one pass of {@code String.contains} over precomputed lowercase keys, no re-sort.
+ * <p><b>Filtering.</b> Rows live in a {@link SortedFilteredList}: batches merge into sort order
+ * in one pass, and a keystroke only swaps the predicate: one pass of {@code String.contains}
+ * over precomputed lowercase keys, no re-sort, and only over the visible rows when the user
+ * typed more of the same text.
  * Name and tag filters are also sent to Secrets Manager as ListSecrets filters on the next load
  * ({@link #applyServerFilters}), so a narrow question on a large estate lists less.
  *
@@ -94,9 +95,9 @@ public final class InventoryViewModel {
     private final Clock clock;
 
     // ---- rows ---------------------------------------------------------------------------------
-    private final ObservableList<SecretRow> source = FXCollections.observableArrayList();
-    private final SortedList<SecretRow> sorted = new SortedList<>(source);
-    private final FilteredList<SecretRow> visible = new FilteredList<>(sorted);
+    private final SortedFilteredList<SecretRow> rows = new SortedFilteredList<>();
+    /** The filters the current predicate was built from, to tell a narrowing keystroke. */
+    private FilterState appliedFilters;
 
     // ---- filters ------------------------------------------------------------------------------
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
@@ -165,8 +166,6 @@ public final class InventoryViewModel {
         namePrefix.addListener(refilter);
         tagKey.addListener(refilter);
         tagValue.addListener(refilter);
-        visible.addListener((javafx.collections.ListChangeListener<SecretRow>) c -> visibleCount.set(visible.size()));
-        source.addListener((javafx.collections.ListChangeListener<SecretRow>) c -> loadedCount.set(source.size()));
     }
 
     // =========================================================================================
@@ -175,12 +174,12 @@ public final class InventoryViewModel {
 
     /** The rows to show, sorted by {@link #comparatorProperty()} and filtered; what exports write. */
     public ObservableList<SecretRow> visibleRows() {
-        return visible;
+        return rows;
     }
 
     /** Bind to the table's comparator (with a sort policy that leaves sorting to this list). */
     public ObjectProperty<Comparator<? super SecretRow>> comparatorProperty() {
-        return sorted.comparatorProperty();
+        return rows.comparatorProperty();
     }
 
     /** Free text: every whitespace-separated word must occur in some field (case-insensitive). */
@@ -453,12 +452,12 @@ public final class InventoryViewModel {
     }
 
     private void export(String extension, Exporter exporter) {
-        List<SecretRow> rows = List.copyOf(visible);
+        List<SecretRow> snapshot = List.copyOf(rows);
         String suggested = "strongroom-secrets-" + LocalDate.now(clock) + "." + extension;
         dialogs.chooseFileToSave(texts.get("export.title"), suggested, extension).ifPresent(path -> ui.submit(() -> {
-            exporter.write(rows, path);
+            exporter.write(snapshot, path);
             return path;
-        }, p -> notice.set(texts.format("notice.exported", rows.size(), p.getFileName().toString())),
+        }, p -> notice.set(texts.format("notice.exported", snapshot.size(), p.getFileName().toString())),
                 e -> dialogs.showError(texts.get("export.failed"), e)));
     }
 
@@ -469,12 +468,9 @@ public final class InventoryViewModel {
         ui.onUiThread(() -> {
             synchronized (lock) {
                 SecretRow row = new SecretRow(updated);
-                int i = source.indexOf(row);
-                if (i >= 0) {
-                    source.set(i, row);
-                } else {
-                    source.add(row);
-                }
+                rows.removeRows(row::equals);
+                rows.addAllRows(List.of(row));
+                counted();
                 int s = selection.indexOf(row);
                 if (s >= 0) {
                     selection.set(s, row);
@@ -492,7 +488,8 @@ public final class InventoryViewModel {
         ui.onUiThread(() -> {
             synchronized (lock) {
                 String key = SecretRow.keyOf(scope.id(), arn);
-                source.removeIf(r -> r.key().equals(key));
+                rows.removeRows(r -> r.key().equals(key));
+                counted();
                 selection.removeIf(r -> r.key().equals(key));
                 SecretSummary current = selectedSecret.get();
                 if (current != null && SecretRow.keyOf(current.scope().id(), current.arn()).equals(key)) {
@@ -500,6 +497,19 @@ public final class InventoryViewModel {
                 }
             }
         });
+    }
+
+    /** Rows added directly, as a batch of pages would be: for benchmarks of 100,000-row estates. */
+    void addRows(List<SecretRow> batch) {
+        synchronized (lock) {
+            rows.addAllRows(batch);
+            counted();
+        }
+    }
+
+    private void counted() {
+        loadedCount.set(rows.unfilteredSize());
+        visibleCount.set(rows.size());
     }
 
     // =========================================================================================
@@ -536,8 +546,12 @@ public final class InventoryViewModel {
                 || deletion == DeletionFilter.ONLY || !name.isEmpty() || tags;
         filtersActive.set(any || deletion != DeletionFilter.HIDE);
         serverFiltersPending.set(!serverQuery().equals(loadedQuery.get()));
+        FilterState state = new FilterState(String.join(" ", needles), account, region, rotation, deletion, name, tk, tv);
+        boolean narrowing = appliedFilters != null && state.narrows(appliedFilters);
+        appliedFilters = state;
         if (!any) {
-            visible.setPredicate(null);
+            rows.setPredicate(null);
+            counted();
             return;
         }
         // cheapest tests first; the search key scan last
@@ -548,7 +562,20 @@ public final class InventoryViewModel {
                 && rotationMatches(r, rotation, now)
                 && (!tags || r.hasTag(tk, tv))
                 && (needles.length == 0 || r.matchesAll(needles));
-        visible.setPredicate(p);
+        rows.setPredicate(p, narrowing);
+        counted();
+    }
+
+    /** The filter values a predicate was built from. */
+    private record FilterState(String search, String account, String region, RotationFilter rotation, DeletionFilter deletion,
+                               String name, String tagKey, String tagValue) {
+        /** Only the search text changed, by typing more: whatever this passes, {@code before} passed. */
+        boolean narrows(FilterState before) {
+            return search.startsWith(before.search) && !search.equals(before.search)
+                    && Objects.equals(account, before.account) && Objects.equals(region, before.region)
+                    && rotation == before.rotation && deletion == before.deletion
+                    && name.equals(before.name) && tagKey.equals(before.tagKey) && tagValue.equals(before.tagValue);
+        }
     }
 
     private static boolean rotationMatches(SecretRow r, RotationFilter f, Instant now) {
@@ -622,7 +649,8 @@ public final class InventoryViewModel {
                 progressRows.add(p);
             }
             // the table drops its selection with its rows; select() ignores that while pendingSelection is set
-            source.clear();
+            rows.clearRows();
+            counted();
             scopeProgress.setAll(progressRows);
             scopesTotal.set(scopes.size());
             scopesFinished.set(0);
@@ -743,8 +771,9 @@ public final class InventoryViewModel {
 
     private void flush(List<SecretRow> added) {
         if (!added.isEmpty()) {
-            source.addAll(added);
+            rows.addAllRows(added);
             added.clear();
+            counted();
         }
     }
 
