@@ -109,13 +109,19 @@ public final class InventoryViewModel {
     private final StringProperty tagKey = new SimpleStringProperty(this, "tagKey", "");
     private final StringProperty tagValue = new SimpleStringProperty(this, "tagValue", "");
     private final ObservableList<String> accountOptions = FXCollections.observableArrayList();
+    /** Read-only view kept once: a listener on a fresh wrapper per call would be collected with it. */
+    private final ObservableList<String> accountOptionsView = FXCollections.unmodifiableObservableList(accountOptions);
     private final ObservableList<String> regionOptions = FXCollections.observableArrayList();
+    /** Read-only view kept once: a listener on a fresh wrapper per call would be collected with it. */
+    private final ObservableList<String> regionOptionsView = FXCollections.unmodifiableObservableList(regionOptions);
     private final ReadOnlyBooleanWrapper filtersActive = new ReadOnlyBooleanWrapper(this, "filtersActive");
     private final ReadOnlyBooleanWrapper serverFiltersPending = new ReadOnlyBooleanWrapper(this, "serverFiltersPending");
 
     // ---- loading ------------------------------------------------------------------------------
     private final ObservableList<ScopeProgress> scopeProgress = FXCollections.observableArrayList(
             p -> new javafx.beans.Observable[] {p.stateProperty()});
+    /** Read-only view kept once: a listener on a fresh wrapper per call would be collected with it. */
+    private final ObservableList<ScopeProgress> scopeProgressView = FXCollections.unmodifiableObservableList(scopeProgress);
     private final FilteredList<ScopeProgress> failedScopes = new FilteredList<>(scopeProgress,
             p -> p.state() == ScopeProgress.State.FAILED);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
@@ -223,12 +229,12 @@ public final class InventoryViewModel {
 
     /** Account aliases of the loaded scopes, for the account filter. */
     public ObservableList<String> accountOptions() {
-        return FXCollections.unmodifiableObservableList(accountOptions);
+        return accountOptionsView;
     }
 
     /** Regions of the loaded scopes, for the region filter. */
     public ObservableList<String> regionOptions() {
-        return FXCollections.unmodifiableObservableList(regionOptions);
+        return regionOptionsView;
     }
 
     /** Any structured filter or search text is set. */
@@ -242,7 +248,7 @@ public final class InventoryViewModel {
     }
 
     public ObservableList<ScopeProgress> scopeProgress() {
-        return FXCollections.unmodifiableObservableList(scopeProgress);
+        return scopeProgressView;
     }
 
     /** Scopes whose listing failed (not cancelled ones), each with its error. */
