@@ -118,7 +118,7 @@ public final class SortedFilteredList<E> extends ObservableListBase<E> {
             }
         }
         nextAdd(from, to);
-        endChange();
+        fire();
     }
 
     /**
@@ -195,7 +195,7 @@ public final class SortedFilteredList<E> extends ObservableListBase<E> {
         size = 0;
         beginChange();
         nextRemove(0, removed);
-        endChange();
+        fire();
     }
 
     /** Removes the rows matching {@code which}; returns how many. */
@@ -228,7 +228,7 @@ public final class SortedFilteredList<E> extends ObservableListBase<E> {
         }
         view = next;
         size = k;
-        endChange();
+        fire();
         return before - allSize;
     }
 
@@ -266,7 +266,7 @@ public final class SortedFilteredList<E> extends ObservableListBase<E> {
         size = k;
         beginChange();
         nextReplace(0, size, removed);
-        endChange();
+        fire();
     }
 
     public void setPredicate(Predicate<? super E> p) {
@@ -301,7 +301,26 @@ public final class SortedFilteredList<E> extends ObservableListBase<E> {
         view = next;
         beginChange();
         nextPermutation(0, oldSize, perm);
-        endChange();
+        fire();
+    }
+
+    private boolean firing;
+
+    /**
+     * True while listeners are being told of a change. A table adjusts its selection inside that
+     * notification; a view can tell such a selection change (rows came and went) from a user's.
+     */
+    public boolean isChanging() {
+        return firing;
+    }
+
+    private void fire() {
+        firing = true;
+        try {
+            endChange();
+        } finally {
+            firing = false;
+        }
     }
 
     private List<E> snapshot() {

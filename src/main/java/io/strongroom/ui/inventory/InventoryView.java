@@ -504,34 +504,50 @@ public final class InventoryView extends VBox {
         table.getSelectionModel().getSelectedItems().addListener(toVm);
         table.getFocusModel().focusedItemProperty().addListener((o, was, now) -> pushSelection());
         // view model → table (a refresh re-selecting the rows it listed again)
-        vm.selection().addListener((ListChangeListener<SecretRow>) c -> {
-            if (syncingSelection) {
-                return;
-            }
-            syncingSelection = true;
-            try {
-                table.getSelectionModel().clearSelection();
-                SecretRow focus = null;
-                for (SecretRow r : vm.selection()) {
-                    int i = table.getItems().indexOf(r);
-                    if (i >= 0) {
-                        table.getSelectionModel().select(i);
-                        if (vm.getSelectedSecret() != null && r.summary() == vm.getSelectedSecret()) {
-                            focus = r;
-                        }
-                    }
-                }
-                if (focus != null) {
-                    table.getFocusModel().focus(table.getItems().indexOf(focus));
-                }
-            } finally {
-                syncingSelection = false;
+        vm.selection().addListener((ListChangeListener<SecretRow>) c -> applySelection());
+        // rows came or went: the table may have dropped selected rows that are still (or again) listed
+        vm.visibleRows().addListener((ListChangeListener<SecretRow>) c -> {
+            if (!syncingSelection && !sameSelection()) {
+                applySelection();
             }
         });
     }
 
-    private void pushSelection() {
+    /** Selects in the table what the view model has selected (the rows of it that are shown). */
+    private void applySelection() {
         if (syncingSelection) {
+            return;
+        }
+        syncingSelection = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            int focus = -1;
+            for (SecretRow r : vm.selection()) {
+                int i = table.getItems().indexOf(r);
+                if (i >= 0) {
+                    table.getSelectionModel().select(i);
+                    if (vm.getSelectedSecret() != null && r.key().equals(SecretRow.keyOf(vm.getSelectedSecret().scope().id(),
+                            vm.getSelectedSecret().arn()))) {
+                        focus = i;
+                    }
+                }
+            }
+            if (focus >= 0) {
+                table.getFocusModel().focus(focus);
+            }
+        } finally {
+            syncingSelection = false;
+        }
+    }
+
+    private boolean sameSelection() {
+        List<SecretRow> shown = vm.selection().stream().filter(r -> table.getItems().contains(r)).toList();
+        return new java.util.HashSet<>(shown).equals(new java.util.HashSet<>(table.getSelectionModel().getSelectedItems()));
+    }
+
+    private void pushSelection() {
+        // a selection change while rows change is the table adjusting, not the user choosing
+        if (syncingSelection || vm.rowsChanging()) {
             return;
         }
         syncingSelection = true;

@@ -183,6 +183,11 @@ public final class InventoryViewModel {
         return rows;
     }
 
+    /** True while the rows are changing (a table's selection changes then are not the user's). */
+    public boolean rowsChanging() {
+        return rows.isChanging();
+    }
+
     /** Bind to the table's comparator (with a sort policy that leaves sorting to this list). */
     public ObjectProperty<Comparator<? super SecretRow>> comparatorProperty() {
         return rows.comparatorProperty();

@@ -52,6 +52,11 @@ final class ConsoleHarness implements AutoCloseable {
 
     /** Builds the console's graph and main view (call on the FX thread). */
     ShellView build(boolean readOnly) {
+        try {
+            Files.deleteIfExists(configDir.resolve(ScopeMemory.FILE_NAME));   // every flow starts from the default scope
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         context = new AppContext(composition, new AppContext.Options(readOnly, store.dataDir(), configDir, false), FirstRun.NONE,
                 new FxUiExecutor(composition.uiBackground()), dialogs, clipboard, Texts.load(), Clock.systemDefaultZone());
         return context.createView();
