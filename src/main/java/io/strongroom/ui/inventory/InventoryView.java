@@ -95,7 +95,7 @@ public final class InventoryView extends VBox {
 
         SplitPane split = new SplitPane(table, detailSlot);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.77);
+        split.setDividerPositions(0.81);
         SplitPane.setResizableWithParent(detailSlot, false);
         VBox.setVgrow(split, Priority.ALWAYS);
 
@@ -417,21 +417,21 @@ public final class InventoryView extends VBox {
         table.setSortPolicy(t -> true);
         vm.comparatorProperty().bind(table.comparatorProperty());
 
-        TableColumn<SecretRow, String> name = text("col.name", 240, SecretRow::name);
+        TableColumn<SecretRow, String> name = text("col.name", 270, SecretRow::name);
         name.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
             @Override
             protected void render(String value, SecretRow row) {
                 setGraphic(row != null && row.plannedForDeletion() ? Icons.DELETION.icon(Styles.DANGER) : null);
             }
         });
-        TableColumn<SecretRow, String> account = text("col.account", 112, SecretRow::accountAlias);
+        TableColumn<SecretRow, String> account = text("col.account", 132, SecretRow::accountAlias);
         account.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
             @Override
             protected void render(String value, SecretRow row) {
                 tooltip(row == null ? null : row.accountAlias() + " (" + row.accountId() + ")");
             }
         });
-        TableColumn<SecretRow, String> region = text("col.region", 92, SecretRow::region);
+        TableColumn<SecretRow, String> region = text("col.region", 100, SecretRow::region);
         TableColumn<SecretRow, String> description = text("col.description", 230, SecretRow::description);
         description.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
             @Override
@@ -459,8 +459,8 @@ public final class InventoryView extends VBox {
         rotation.getColumns().addAll(List.of(rotationOn, rotationLast, rotationNext));
 
         TableColumn<SecretRow, Instant> lastAccessed = date("col.lastAccessed", 118, SecretRow::lastAccessed, false, "cell.never");
-        TableColumn<SecretRow, Instant> lastChanged = date("col.lastChanged", 128, SecretRow::lastChanged, true, null);
-        TableColumn<SecretRow, Instant> created = date("col.created", 128, SecretRow::created, true, null);
+        TableColumn<SecretRow, Instant> lastChanged = date("col.lastChanged", 145, SecretRow::lastChanged, true, null);
+        TableColumn<SecretRow, Instant> created = date("col.created", 145, SecretRow::created, true, null);
         TableColumn<SecretRow, String> tags = text("col.tags", 280, SecretRow::tagsText);
         tags.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
             @Override
@@ -479,7 +479,7 @@ public final class InventoryView extends VBox {
             }
         });
         replica.setPrefWidth(120);
-        TableColumn<SecretRow, Instant> deletion = date("col.deletionDate", 128, SecretRow::deletionDate, true, null);
+        TableColumn<SecretRow, Instant> deletion = date("col.deletionDate", 145, SecretRow::deletionDate, true, null);
         deletion.setCellFactory(c -> new RowCell<>(v -> formats.dateTime(v), v -> Styles.CELL_DANGER) {
             @Override
             protected void render(Instant value, SecretRow row) {
