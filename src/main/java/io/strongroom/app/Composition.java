@@ -9,6 +9,7 @@ import io.strongroom.local.iam.LocalAccount;
 import io.strongroom.service.AccountSource;
 import io.strongroom.service.ClientRegistry;
 import io.strongroom.service.FanOut;
+import io.strongroom.service.IdentityService;
 import io.strongroom.service.KeysService;
 import io.strongroom.service.RateLimiters;
 import io.strongroom.service.SecretsService;
@@ -36,7 +37,18 @@ public final class Composition implements Backends {
     private ClientRegistry clients;
     private SecretsService secrets;
     private KeysService keys;
+    private IdentityService identity;
     private LocalStore store;
+    /** False when the store was started by someone else (a test) and is theirs to close. */
+    private boolean ownsStore = true;
+
+    public Composition() {}
+
+    /** A composition over a store that is already running (tests); {@link #close()} leaves it running. */
+    public Composition(LocalStore runningStore) {
+        this.store = java.util.Objects.requireNonNull(runningStore);
+        this.ownsStore = false;
+    }
 
     /** Services are built on first use, so {@code serve} never pays for SDK clients it does not use. */
     private synchronized void buildServices() {
@@ -49,18 +61,41 @@ public final class Composition implements Backends {
         FanOut fanOut = new FanOut(background, PARALLEL_SCOPES, limiters);
         secrets = new SecretsService(clients, fanOut);
         keys = new KeysService(clients, fanOut);
+        identity = new IdentityService(clients, limiters);
     }
 
     @Override
     public synchronized AccountSource embeddedStore(Path dataDir) {
-        if (store == null) {
-            store = LocalStore.start(LocalStoreConfig.defaults(dataDir));
+        return accountsOf(startStore(dataDir).store());
+    }
+
+    /** The embedded store and whether this start created its database (a first run). */
+    public record StoreStart(LocalStore store, boolean created) {}
+
+    /**
+     * Starts (once) the embedded store on {@code dataDir} on an ephemeral port. {@code created}
+     * is true when there was no database there before: the console seeds its demo estate then,
+     * and only then, so an estate the user emptied on purpose stays empty.
+     */
+    public synchronized StoreStart startStore(Path dataDir) {
+        if (store != null) {
+            return new StoreStart(store, false);
         }
-        return accountsOf(store);
+        boolean created = !java.nio.file.Files.exists(dataDir.resolve(DATABASE_FILE));
+        store = LocalStore.start(LocalStoreConfig.defaults(dataDir));
+        return new StoreStart(store, created);
+    }
+
+    /** The file LocalStore keeps its database in, inside the data directory. */
+    static final String DATABASE_FILE = "strongroom.db";
+
+    /** The running embedded store, if one was started or adopted. */
+    public synchronized java.util.Optional<LocalStore> store() {
+        return java.util.Optional.ofNullable(store);
     }
 
     /** The store's accounts as the service layer sees them: an endpoint and one admin key each. */
-    static AccountSource accountsOf(LocalStore store) {
+    public static AccountSource accountsOf(LocalStore store) {
         Map<String, String> aliases = store.accounts().list().stream()
                 .collect(Collectors.toMap(LocalAccount::accountId, LocalAccount::alias));
         List<AccountSource.AccountKeys> keys = new ArrayList<>();
@@ -87,16 +122,35 @@ public final class Composition implements Backends {
         return keys;
     }
 
+    public synchronized IdentityService identity() {
+        buildServices();
+        return identity;
+    }
+
+    /** The executor the console's background work runs on (named daemon threads, shut down on close). */
+    public synchronized ExecutorService uiBackground() {
+        if (uiBackground == null) {
+            uiBackground = Executors.newCachedThreadPool(new NamedThreads("strongroom-ui-work"));
+        }
+        return uiBackground;
+    }
+
+    private ExecutorService uiBackground;
+
     @Override
     public synchronized void close() {
+        if (uiBackground != null) {
+            uiBackground.shutdownNow();
+            uiBackground = null;
+        }
         if (clients != null) {
             background.shutdownNow();
             clients.close();
             clients = null;
         }
-        if (store != null) {
+        if (store != null && ownsStore) {
             store.close();
-            store = null;
         }
+        store = null;
     }
 }

@@ -28,4 +28,10 @@ public final class Regions {
     public static List<String> commercial() {
         return COMMERCIAL;
     }
+
+    /** What AWS calls a region, e.g. "US East (N. Virginia)"; empty when the SDK does not know it. */
+    public static String description(String regionId) {
+        RegionMetadata m = Region.of(regionId).metadata();
+        return m == null ? "" : m.description();
+    }
 }

@@ -1,0 +1,182 @@
+package io.strongroom.app;
+
+import io.strongroom.service.AccountSource;
+import io.strongroom.service.KeysService;
+import io.strongroom.service.SecretsService;
+import io.strongroom.ui.common.ClipboardService;
+import io.strongroom.ui.common.DialogService;
+import io.strongroom.ui.common.Formats;
+import io.strongroom.ui.common.Texts;
+import io.strongroom.ui.common.UiExecutor;
+import io.strongroom.ui.inventory.InventoryView;
+import io.strongroom.ui.inventory.InventoryViewModel;
+import io.strongroom.ui.shell.ScopeMemory;
+import io.strongroom.ui.shell.ScopePickerViewModel;
+import io.strongroom.ui.shell.Section;
+import io.strongroom.ui.shell.ShellView;
+import io.strongroom.ui.shell.ShellViewModel;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The console's object graph: view models built with their collaborators by constructor, and
+ * the views over them. Services come from the {@link Composition}; the UI-side collaborators
+ * (executor, dialogs, clipboard) are handed in, JavaFX ones by {@link StrongroomApp}, test ones
+ * by tests. Nothing here is static; a feature gets what it needs from here, by constructor.
+ *
+ * <p>Plug-in points for features written alongside the shell: {@link #secretDetail()} (the pane
+ * beside the inventory table, bound to {@link InventoryViewModel#selectedSecretProperty()}) and
+ * {@link #sectionViews()} (one line per navigation section).
+ */
+public final class AppContext {
+
+    /**
+     * @param readOnly    start in read-only mode ({@code --read-only})
+     * @param dataDir     the embedded store's data directory
+     * @param configDir   where the remembered scope is kept
+     * @param awsProfiles offer accounts from ~/.aws/config and credentials (tests turn this off)
+     */
+    public record Options(boolean readOnly, Path dataDir, Path configDir, boolean awsProfiles) {
+        public Options {
+            Objects.requireNonNull(dataDir, "dataDir");
+            Objects.requireNonNull(configDir, "configDir");
+        }
+    }
+
+    private final Composition composition;
+    private final Options options;
+    private final FirstRun firstRun;
+    private final UiExecutor ui;
+    private final DialogService dialogs;
+    private final ClipboardService clipboard;
+    private final Texts texts;
+    private final Formats formats;
+    private final Clock clock;
+    private final BooleanProperty readOnly;
+    private final ScopePickerViewModel scopePicker;
+    private final InventoryViewModel inventory;
+    private final ShellViewModel shell;
+
+    public AppContext(Composition composition, Options options, FirstRun firstRun, UiExecutor ui, DialogService dialogs,
+                      ClipboardService clipboard, Texts texts, Clock clock) {
+        this.composition = Objects.requireNonNull(composition);
+        this.options = Objects.requireNonNull(options);
+        this.firstRun = Objects.requireNonNull(firstRun);
+        this.ui = Objects.requireNonNull(ui);
+        this.dialogs = Objects.requireNonNull(dialogs);
+        this.clipboard = Objects.requireNonNull(clipboard);
+        this.texts = Objects.requireNonNull(texts);
+        this.clock = Objects.requireNonNull(clock);
+        this.formats = new Formats(clock.getZone());
+        // the settings feature binds this to its stored preference; --read-only forces it on
+        this.readOnly = new SimpleBooleanProperty(this, "readOnly", options.readOnly());
+        this.scopePicker = new ScopePickerViewModel(ScopeMemory.in(options.configDir()));
+        this.inventory = new InventoryViewModel(composition.secrets(), ui, clipboard, dialogs, texts, clock);
+        this.shell = new ShellViewModel(ui, this::startBackends, composition.identity(), scopePicker, inventory, readOnly);
+    }
+
+    // ---- the graph ------------------------------------------------------------------------------
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public InventoryViewModel inventory() {
+        return inventory;
+    }
+
+    public ScopePickerViewModel scopePicker() {
+        return scopePicker;
+    }
+
+    /** Read-only mode: every mutating control binds its disable state to this. */
+    public BooleanProperty readOnlyProperty() {
+        return readOnly;
+    }
+
+    public SecretsService secrets() {
+        return composition.secrets();
+    }
+
+    public KeysService keys() {
+        return composition.keys();
+    }
+
+    public UiExecutor ui() {
+        return ui;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    public ClipboardService clipboard() {
+        return clipboard;
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    public Formats formats() {
+        return formats;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    // ---- views (FX thread) ----------------------------------------------------------------------
+
+    /**
+     * The secret detail pane beside the inventory, bound to the selected secret; null shows a
+     * placeholder. The secret-detail feature replaces this body with one line, e.g.
+     * {@code return new SecretDetailView(new SecretDetailViewModel(secrets(), ui, ..., inventory.selectedSecretProperty()), texts);}
+     */
+    Node secretDetail() {
+        return null;
+    }
+
+    /** One entry per section that has a view; sections without one show as planned or stay hidden. */
+    Map<Section, Supplier<? extends Node>> sectionViews() {
+        Map<Section, Supplier<? extends Node>> views = new EnumMap<>(Section.class);
+        views.put(Section.INVENTORY, () -> new InventoryView(inventory, texts, formats, secretDetail()));
+        return views;
+    }
+
+    /** The main window's content. */
+    public ShellView createView() {
+        return new ShellView(shell, texts, sectionViews());
+    }
+
+    // ---- start-up (background thread) -----------------------------------------------------------
+
+    private ShellViewModel.Backends startBackends() throws Exception {
+        Composition.StoreStart start = composition.startStore(options.dataDir());
+        boolean demo = false;
+        if (start.created() && firstRun != FirstRun.NONE) {
+            firstRun.seed(start.store());
+            demo = true;
+        }
+        List<AccountSource> sources = new ArrayList<>();
+        sources.add(Composition.accountsOf(start.store()));
+        if (options.awsProfiles()) {
+            sources.add(composition.awsProfiles());
+        }
+        return new ShellViewModel.Backends(sources, demo);
+    }
+}

@@ -1,0 +1,701 @@
+package io.strongroom.ui.inventory;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Popover;
+import io.strongroom.ui.common.Formats;
+import io.strongroom.ui.common.Icons;
+import io.strongroom.ui.common.Styles;
+import io.strongroom.ui.common.Texts;
+import io.strongroom.ui.inventory.InventoryViewModel.DeletionFilter;
+import io.strongroom.ui.inventory.InventoryViewModel.RotationFilter;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The inventory: a toolbar (search, filters, copy, export, columns, refresh), per-scope progress
+ * and errors, the secrets table, and beside it the slot where the secret detail pane goes. It
+ * binds to {@link InventoryViewModel} and forwards the user's gestures; it makes no decisions.
+ */
+public final class InventoryView extends VBox {
+
+    /** Ids for tests and for the detail helper to find its slot. */
+    public static final String SEARCH_ID = "inventory-search";
+    public static final String TABLE_ID = "inventory-table";
+    public static final String DETAIL_SLOT_ID = "inventory-detail";
+
+    private final InventoryViewModel vm;
+    private final Texts texts;
+    private final Formats formats;
+    private final TableView<SecretRow> table = new TableView<>();
+    private final CustomTextField search = new CustomTextField();
+    private final StackPane detailSlot = new StackPane();
+    private final List<TableColumn<SecretRow, ?>> choosableColumns = new ArrayList<>();
+    private boolean syncingSelection;
+
+    /**
+     * @param detail the secret detail pane (bound to {@link InventoryViewModel#selectedSecretProperty()}),
+     *               or null for a placeholder until that feature is wired in
+     */
+    public InventoryView(InventoryViewModel vm, Texts texts, Formats formats, Node detail) {
+        this.vm = Objects.requireNonNull(vm);
+        this.texts = Objects.requireNonNull(texts);
+        this.formats = Objects.requireNonNull(formats);
+        getStyleClass().add(Styles.INVENTORY);
+
+        buildTable();
+        FlowPane filterBar = buildFilterBar();
+        HBox toolbar = buildToolbar(filterBar);
+        HBox progress = buildProgressStrip();
+        VBox errors = buildScopeErrors();
+
+        detailSlot.setId(DETAIL_SLOT_ID);
+        detailSlot.getStyleClass().add(Styles.DETAIL_SLOT);
+        setDetail(detail);
+
+        SplitPane split = new SplitPane(table, detailSlot);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.81);
+        SplitPane.setResizableWithParent(detailSlot, false);
+        VBox.setVgrow(split, Priority.ALWAYS);
+
+        getChildren().addAll(toolbar, filterBar, progress, errors, split);
+    }
+
+    /** Puts the secret detail pane in its slot (null: the placeholder). */
+    public void setDetail(Node detail) {
+        detailSlot.getChildren().setAll(detail != null ? detail : detailPlaceholder());
+    }
+
+    public TableView<SecretRow> table() {
+        return table;
+    }
+
+    /** Focuses the search box (Ctrl+F). */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    // ---- toolbar ------------------------------------------------------------------------------
+
+    private HBox buildToolbar(FlowPane filterBar) {
+        search.setId(SEARCH_ID);
+        search.setPromptText(texts.get("inventory.search.prompt"));
+        search.setLeft(Icons.SEARCH.icon());
+        Button clear = new Button(null, Icons.CLEAR.icon());
+        clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        clear.setFocusTraversable(false);
+        clear.setOnAction(e -> search.clear());
+        clear.visibleProperty().bind(search.textProperty().isNotEmpty());
+        search.setRight(clear);
+        search.textProperty().bindBidirectional(vm.searchTextProperty());
+        search.setPrefWidth(400);
+        search.setMinWidth(220);
+
+        ToggleButton filters = new ToggleButton(texts.get("inventory.filters"), Icons.FILTER.icon());
+        filters.setSelected(false);
+        filterBar.visibleProperty().bind(filters.selectedProperty());
+        filterBar.managedProperty().bind(filters.selectedProperty());
+        vm.filtersActiveProperty().addListener((o, was, active) ->
+                filters.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("active"), active));
+
+        MenuButton copy = new MenuButton(texts.get("inventory.copy"), Icons.COPY.icon());
+        MenuItem copyArn = new MenuItem(texts.get("inventory.copy.arn"));
+        copyArn.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
+        copyArn.setOnAction(e -> vm.copyArns());
+        MenuItem copyName = new MenuItem(texts.get("inventory.copy.name"));
+        copyName.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        copyName.setOnAction(e -> vm.copyNames());
+        copy.getItems().addAll(copyArn, copyName);
+        copy.disableProperty().bind(Bindings.isEmpty(vm.selection()));
+
+        MenuButton export = new MenuButton(texts.get("inventory.export"), Icons.EXPORT.icon());
+        MenuItem csv = new MenuItem(texts.get("inventory.export.csv"), Icons.CSV.icon());
+        csv.setOnAction(e -> vm.exportCsv());
+        MenuItem json = new MenuItem(texts.get("inventory.export.json"), Icons.JSON.icon());
+        json.setOnAction(e -> vm.exportJson());
+        export.getItems().addAll(csv, json);
+        export.disableProperty().bind(vm.visibleCountProperty().isEqualTo(0));
+
+        MenuButton columns = new MenuButton(texts.get("inventory.columns"), Icons.COLUMNS.icon());
+        for (TableColumn<SecretRow, ?> c : choosableColumns) {
+            CheckMenuItem item = new CheckMenuItem(c.getText());
+            item.selectedProperty().bindBidirectional(c.visibleProperty());
+            columns.getItems().add(item);
+        }
+
+        Button refresh = new Button(texts.get("inventory.refresh"), Icons.REFRESH.icon());
+        refresh.setOnAction(e -> vm.refresh());
+        refresh.visibleProperty().bind(vm.loadingProperty().not());
+        refresh.managedProperty().bind(refresh.visibleProperty());
+        refresh.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.scopes().isEmpty(), vm.loadingProperty()));
+        Button cancel = new Button(texts.get("inventory.cancel"), Icons.CANCEL.icon());
+        cancel.getStyleClass().add(Styles.DANGER);
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.visibleProperty().bind(vm.loadingProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(search, filters, grow, copy, export, columns, refresh, cancel);
+        bar.getStyleClass().add(Styles.TOOLBAR);
+        return bar;
+    }
+
+    private FlowPane buildFilterBar() {
+        ComboBox<String> account = optionBox(vm.accountOptions());
+        account.valueProperty().bindBidirectional(vm.accountFilterProperty());
+        ComboBox<String> region = optionBox(vm.regionOptions());
+        region.valueProperty().bindBidirectional(vm.regionFilterProperty());
+        ComboBox<RotationFilter> rotation = enumBox(RotationFilter.values(), "rotation.");
+        rotation.valueProperty().bindBidirectional(vm.rotationFilterProperty());
+        ComboBox<DeletionFilter> deletion = enumBox(DeletionFilter.values(), "deletion.");
+        deletion.valueProperty().bindBidirectional(vm.deletionFilterProperty());
+        // listing scheduled deletions takes another ListSecrets call: do it as soon as asked
+        deletion.setOnAction(e -> vm.applyServerFilters());
+
+        TextField name = serverFilterField(vm.namePrefixProperty(), 170);
+        TextField tagKey = serverFilterField(vm.tagKeyProperty(), 110);
+        TextField tagValue = serverFilterField(vm.tagValueProperty(), 110);
+
+        Button apply = new Button(texts.get("inventory.filter.apply"), Icons.FILTER.icon());
+        apply.getStyleClass().add(Styles.ACCENT);
+        apply.setTooltip(new Tooltip(texts.get("inventory.filter.apply.tooltip")));
+        apply.disableProperty().bind(vm.serverFiltersPendingProperty().not());
+        apply.setOnAction(e -> vm.applyServerFilters());
+        Button clear = new Button(texts.get("inventory.filter.clear"), Icons.FILTER_OFF.icon());
+        clear.getStyleClass().add(Styles.FLAT);
+        clear.setOnAction(e -> {
+            vm.clearFilters();
+            vm.applyServerFilters();
+        });
+
+        FlowPane bar = new FlowPane(
+                labelled("inventory.filter.account", account), labelled("inventory.filter.region", region),
+                labelled("inventory.filter.rotation", rotation), labelled("inventory.filter.deletion", deletion),
+                labelled("inventory.filter.namePrefix", name), labelled("inventory.filter.tagKey", tagKey),
+                labelled("inventory.filter.tagValue", tagValue), apply, clear);
+        bar.getStyleClass().add(Styles.FILTER_BAR);
+        return bar;
+    }
+
+    private TextField serverFilterField(javafx.beans.property.StringProperty property, double width) {
+        TextField f = new TextField();
+        f.textProperty().bindBidirectional(property);
+        f.setPrefWidth(width);
+        f.setOnAction(e -> vm.applyServerFilters());
+        return f;
+    }
+
+    private HBox labelled(String key, Node control) {
+        Label l = new Label(texts.get(key));
+        l.setLabelFor(control);
+        HBox box = new HBox(6, l, control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private ComboBox<String> optionBox(javafx.collections.ObservableList<String> options) {
+        ComboBox<String> box = new ComboBox<>();
+        // null is "all": first in the list, shown by name
+        javafx.collections.ObservableList<String> withAll = javafx.collections.FXCollections.observableArrayList();
+        withAll.add(null);
+        withAll.addAll(options);
+        options.addListener((InvalidationListener) o -> {
+            String v = box.getValue();
+            withAll.setAll(new ArrayList<>(java.util.Collections.singletonList((String) null)));
+            withAll.addAll(options);
+            box.setValue(v);
+        });
+        box.setItems(withAll);
+        String all = texts.get("inventory.filter.all");
+        box.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? all : item);
+            }
+        });
+        box.setButtonCell(box.getCellFactory().call(null));
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return s == null ? all : s;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return all.equals(s) ? null : s;
+            }
+        });
+        box.setPrefWidth(150);
+        return box;
+    }
+
+    private <E extends Enum<E>> ComboBox<E> enumBox(E[] values, String keyPrefix) {
+        ComboBox<E> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(values));
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(E e) {
+                return e == null ? "" : texts.get(keyPrefix + e.name());
+            }
+
+            @Override
+            public E fromString(String s) {
+                return null;
+            }
+        });
+        return box;
+    }
+
+    // ---- progress and errors ------------------------------------------------------------------
+
+    private HBox buildProgressStrip() {
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.visibleProperty().bind(vm.loadingProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        Label text = new Label();
+        text.setId("inventory-progress");
+        Label failed = new Label();
+        failed.getStyleClass().add(Styles.CELL_DANGER);
+        failed.setGraphic(Icons.ERROR.icon(Styles.DANGER));
+        InvalidationListener update = o -> {
+            int total = vm.scopesTotalProperty().get();
+            int finished = vm.scopesFinishedProperty().get();
+            int loaded = vm.loadedCountProperty().get();
+            String key = vm.isLoading() ? "inventory.progress.loading"
+                    : vm.cancelledProperty().get() ? "inventory.progress.cancelled" : "inventory.progress.done";
+            text.setText(texts.format(key, finished, total, loaded));
+            int f = vm.scopesFailedProperty().get();
+            failed.setText(f == 0 ? "" : texts.format("inventory.progress.failed", f));
+            failed.setVisible(f > 0);
+        };
+        vm.scopesTotalProperty().addListener(update);
+        vm.scopesFinishedProperty().addListener(update);
+        vm.loadedCountProperty().addListener(update);
+        vm.loadingProperty().addListener(update);
+        vm.cancelledProperty().addListener(update);
+        vm.scopesFailedProperty().addListener(update);
+        update.invalidated(null);
+
+        Button scopes = new Button(texts.get("inventory.scopes"), Icons.SCOPE.icon());
+        scopes.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, Styles.ACCENT);
+        scopes.setOnAction(e -> showScopeProgress(scopes));
+        scopes.disableProperty().bind(vm.scopesTotalProperty().isEqualTo(0));
+
+        Label notice = new Label();
+        notice.textProperty().bind(vm.noticeProperty());
+        notice.getStyleClass().add(Styles.CELL_SUCCESS);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox strip = new HBox(bar, text, failed, scopes, grow, notice);
+        strip.getStyleClass().add(Styles.PROGRESS_STRIP);
+        return strip;
+    }
+
+    private void showScopeProgress(Node owner) {
+        TableView<ScopeProgress> scopes = new TableView<>(vm.scopeProgress());
+        scopes.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+        scopes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ScopeProgress, String> scope = new TableColumn<>(texts.get("inventory.scope.col.scope"));
+        scope.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().label()));
+        scope.setPrefWidth(220);
+        TableColumn<ScopeProgress, ScopeProgress.State> state = new TableColumn<>(texts.get("inventory.scope.col.state"));
+        state.setCellValueFactory(c -> c.getValue().stateProperty());
+        state.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ScopeProgress.State s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : texts.get("inventory.scope.state." + s.name()));
+                setGraphic(empty || s == null ? null : switch (s) {
+                    case DONE -> Icons.OK.icon(Styles.SUCCESS);
+                    case FAILED -> Icons.ERROR.icon(Styles.DANGER);
+                    case CANCELLED -> Icons.CANCEL.icon();
+                    default -> Icons.PENDING.icon();
+                });
+            }
+        });
+        state.setPrefWidth(100);
+        TableColumn<ScopeProgress, Number> count = new TableColumn<>(texts.get("inventory.scope.col.count"));
+        count.setCellValueFactory(c -> c.getValue().countProperty());
+        count.setStyle("-fx-alignment: center-right;");
+        count.setPrefWidth(70);
+        TableColumn<ScopeProgress, String> error = new TableColumn<>(texts.get("inventory.scope.col.error"));
+        error.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().error() == null ? ""
+                : c.getValue().error().errorCode() + (c.getValue().error().requestId() == null ? "" : " · " + c.getValue().error().requestId()),
+                c.getValue().errorProperty()));
+        error.setPrefWidth(260);
+        scopes.getColumns().addAll(List.of(scope, state, count, error));
+        scopes.setPrefSize(680, 320);
+        Popover popover = new Popover(scopes);
+        popover.setTitle(texts.get("inventory.scopes.title"));
+        popover.setArrowLocation(Popover.ArrowLocation.TOP_LEFT);
+        popover.show(owner);
+    }
+
+    private VBox buildScopeErrors() {
+        VBox box = new VBox();
+        box.getStyleClass().add(Styles.SCOPE_ERRORS);
+        Runnable rebuild = () -> {
+            List<Node> rows = new ArrayList<>();
+            for (ScopeProgress p : vm.failedScopes()) {
+                Label l = new Label(p.errorText(), Icons.ERROR.icon());
+                l.getStyleClass().add(Styles.SCOPE_ERROR);
+                l.setMaxWidth(Double.MAX_VALUE);
+                l.setWrapText(true);
+                l.setTooltip(new Tooltip(p.errorText()));
+                MenuItem copy = new MenuItem(texts.get("inventory.copy"), Icons.COPY.icon());
+                String text = p.errorText();
+                copy.setOnAction(e -> {
+                    javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+                    c.putString(text);
+                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+                });
+                l.setContextMenu(new ContextMenu(copy));
+                rows.add(l);
+            }
+            box.getChildren().setAll(rows);
+            box.setVisible(!rows.isEmpty());
+            box.setManaged(!rows.isEmpty());
+        };
+        vm.failedScopes().addListener((ListChangeListener<ScopeProgress>) c -> rebuild.run());
+        rebuild.run();
+        return box;
+    }
+
+    // ---- table --------------------------------------------------------------------------------
+
+    private void buildTable() {
+        table.setId(TABLE_ID);
+        table.getStyleClass().addAll(Styles.SECRETS_TABLE, Styles.DENSE, Styles.STRIPED);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setItems(vm.visibleRows());
+        table.setTableMenuButtonVisible(false);
+        // the view model's list sorts itself by the table's comparator; the table must not sort it
+        table.setSortPolicy(t -> true);
+        vm.comparatorProperty().bind(table.comparatorProperty());
+
+        TableColumn<SecretRow, String> name = text("col.name", 270, SecretRow::name);
+        name.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
+            @Override
+            protected void render(String value, SecretRow row) {
+                setGraphic(row != null && row.plannedForDeletion() ? Icons.DELETION.icon(Styles.DANGER) : null);
+            }
+        });
+        TableColumn<SecretRow, String> account = text("col.account", 132, SecretRow::accountAlias);
+        account.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
+            @Override
+            protected void render(String value, SecretRow row) {
+                tooltip(row == null ? null : row.accountAlias() + " (" + row.accountId() + ")");
+            }
+        });
+        TableColumn<SecretRow, String> region = text("col.region", 100, SecretRow::region);
+        TableColumn<SecretRow, String> description = text("col.description", 230, SecretRow::description);
+        description.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
+            @Override
+            protected void render(String value, SecretRow row) {
+                tooltip(value);
+            }
+        });
+        TableColumn<SecretRow, String> kms = text("col.kmsKey", 155, SecretRow::kmsKeyLabel);
+        kms.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
+            @Override
+            protected void render(String value, SecretRow row) {
+                style(row != null && row.usesDefaultKey() ? Styles.CELL_MUTED : null);
+                tooltip(row == null || row.usesDefaultKey() ? null : row.kmsKeyId());
+            }
+        });
+
+        TableColumn<SecretRow, Boolean> rotationOn = new TableColumn<>(texts.get("col.rotation.enabled"));
+        rotationOn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rotationEnabled()));
+        rotationOn.setCellFactory(c -> new RowCell<>(v -> texts.get(v ? "cell.rotation.on" : "cell.rotation.off"),
+                v -> v ? Styles.CELL_SUCCESS : Styles.CELL_MUTED));
+        rotationOn.setPrefWidth(64);
+        TableColumn<SecretRow, Instant> rotationLast = date("col.rotation.last", 90, SecretRow::lastRotated, false, null);
+        TableColumn<SecretRow, Instant> rotationNext = date("col.rotation.next", 90, SecretRow::nextRotation, false, null);
+        TableColumn<SecretRow, Object> rotation = new TableColumn<>(texts.get("col.rotation"));
+        rotation.getColumns().addAll(List.of(rotationOn, rotationLast, rotationNext));
+
+        TableColumn<SecretRow, Instant> lastAccessed = date("col.lastAccessed", 118, SecretRow::lastAccessed, false, "cell.never");
+        TableColumn<SecretRow, Instant> lastChanged = date("col.lastChanged", 145, SecretRow::lastChanged, true, null);
+        TableColumn<SecretRow, Instant> created = date("col.created", 145, SecretRow::created, true, null);
+        TableColumn<SecretRow, String> tags = text("col.tags", 280, SecretRow::tagsText);
+        tags.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
+            @Override
+            protected void render(String value, SecretRow row) {
+                tooltip(value == null ? null : value.replace(", ", "\n"));
+            }
+        });
+        TableColumn<SecretRow, String> owning = text("col.owningService", 120, SecretRow::owningService);
+        TableColumn<SecretRow, SecretRow.ReplicaRole> replica = new TableColumn<>(texts.get("col.replica"));
+        replica.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().replicaRole()));
+        replica.setCellFactory(c -> new RowCell<>(v -> "", v -> null) {
+            @Override
+            protected void render(SecretRow.ReplicaRole value, SecretRow row) {
+                setText(value == null || row == null || value == SecretRow.ReplicaRole.NONE ? ""
+                        : texts.format("cell.replica." + value.name(), row.primaryRegion()));
+            }
+        });
+        replica.setPrefWidth(120);
+        TableColumn<SecretRow, Instant> deletion = date("col.deletionDate", 145, SecretRow::deletionDate, true, null);
+        deletion.setCellFactory(c -> new RowCell<>(v -> formats.dateTime(v), v -> Styles.CELL_DANGER) {
+            @Override
+            protected void render(Instant value, SecretRow row) {
+                tooltip(value == null ? null : Formats.exact(value));
+            }
+        });
+
+        // what an audit scans first (where, rotation, staleness, key) before the prose
+        table.getColumns().addAll(List.of(name, account, region, rotation, lastAccessed, lastChanged, kms, tags, description,
+                created, owning, replica, deletion));
+        choosableColumns.addAll(table.getColumns());
+        created.setVisible(false);
+        owning.setVisible(false);
+        replica.setVisible(false);
+        table.getSortOrder().add(name);
+
+        table.setPlaceholder(placeholder());
+        table.setContextMenu(contextMenu());
+
+        // table → view model
+        ListChangeListener<SecretRow> toVm = c -> pushSelection();
+        table.getSelectionModel().getSelectedItems().addListener(toVm);
+        table.getFocusModel().focusedItemProperty().addListener((o, was, now) -> pushSelection());
+        // view model → table (a refresh re-selecting the rows it listed again)
+        vm.selection().addListener((ListChangeListener<SecretRow>) c -> applySelection());
+        // rows came or went: the table may have dropped selected rows that are still (or again) listed
+        vm.visibleRows().addListener((ListChangeListener<SecretRow>) c -> {
+            if (!syncingSelection && !sameSelection()) {
+                applySelection();
+            }
+        });
+    }
+
+    /** Selects in the table what the view model has selected (the rows of it that are shown). */
+    private void applySelection() {
+        if (syncingSelection) {
+            return;
+        }
+        syncingSelection = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            int focus = -1;
+            for (SecretRow r : vm.selection()) {
+                int i = table.getItems().indexOf(r);
+                if (i >= 0) {
+                    table.getSelectionModel().select(i);
+                    if (vm.getSelectedSecret() != null && r.key().equals(SecretRow.keyOf(vm.getSelectedSecret().scope().id(),
+                            vm.getSelectedSecret().arn()))) {
+                        focus = i;
+                    }
+                }
+            }
+            if (focus >= 0) {
+                table.getFocusModel().focus(focus);
+            }
+        } finally {
+            syncingSelection = false;
+        }
+    }
+
+    private boolean sameSelection() {
+        List<SecretRow> shown = vm.selection().stream().filter(r -> table.getItems().contains(r)).toList();
+        return new java.util.HashSet<>(shown).equals(new java.util.HashSet<>(table.getSelectionModel().getSelectedItems()));
+    }
+
+    private void pushSelection() {
+        // a selection change while rows change is the table adjusting, not the user choosing
+        if (syncingSelection || vm.rowsChanging()) {
+            return;
+        }
+        syncingSelection = true;
+        try {
+            SecretRow focused = table.getFocusModel().getFocusedItem();
+            vm.select(List.copyOf(table.getSelectionModel().getSelectedItems()), focused);
+        } finally {
+            syncingSelection = false;
+        }
+    }
+
+    private ContextMenu contextMenu() {
+        MenuItem arn = new MenuItem(texts.get("inventory.copy.arn"), Icons.COPY.icon());
+        arn.setOnAction(e -> vm.copyArns());
+        MenuItem name = new MenuItem(texts.get("inventory.copy.name"));
+        name.setOnAction(e -> vm.copyNames());
+        MenuItem csv = new MenuItem(texts.get("inventory.export.csv"), Icons.CSV.icon());
+        csv.setOnAction(e -> vm.exportCsv());
+        MenuItem json = new MenuItem(texts.get("inventory.export.json"), Icons.JSON.icon());
+        json.setOnAction(e -> vm.exportJson());
+        table.setOnKeyPressed(e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+                if (e.isShiftDown()) {
+                    vm.copyNames();
+                } else {
+                    vm.copyArns();
+                }
+                e.consume();
+            }
+        });
+        return new ContextMenu(arn, name, new SeparatorMenuItem(), csv, json);
+    }
+
+    private Node placeholder() {
+        Label label = new Label();
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        label.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (vm.isLoading()) {
+                return texts.get("inventory.empty.loading");
+            }
+            if (vm.scopesTotalProperty().get() == 0) {
+                return texts.get("inventory.empty.noScope");
+            }
+            if (vm.loadedCountProperty().get() > 0 || vm.filtersActiveProperty().get()) {
+                return texts.get("inventory.empty.noMatch");
+            }
+            return texts.get("inventory.empty.none");
+        }, vm.loadingProperty(), vm.scopesTotalProperty(), vm.loadedCountProperty(), vm.filtersActiveProperty()));
+        return label;
+    }
+
+    private Node detailPlaceholder() {
+        Label title = new Label(texts.get("inventory.detail.placeholder"));
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.setWrapText(true);
+        Label hint = new Label(texts.get("inventory.detail.hint"));
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        hint.setWrapText(true);
+        VBox box = new VBox(8, Icons.NAV_INVENTORY.icon(), title, hint);
+        box.getStyleClass().add(Styles.PLACEHOLDER);
+        box.setPadding(new Insets(24));
+        return box;
+    }
+
+    // ---- column helpers -------------------------------------------------------------------------
+
+    private TableColumn<SecretRow, String> text(String key, double width, Function<SecretRow, String> value) {
+        TableColumn<SecretRow, String> c = new TableColumn<>(texts.get(key));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setCellFactory(col -> new RowCell<>(v -> v, v -> null));
+        c.setComparator(Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private TableColumn<SecretRow, Instant> date(String key, double width, Function<SecretRow, Instant> value, boolean withTime,
+                                                 String nullKey) {
+        TableColumn<SecretRow, Instant> c = new TableColumn<>(texts.get(key));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        String nullText = nullKey == null ? "" : texts.get(nullKey);
+        c.setCellFactory(col -> new RowCell<Instant>(v -> withTime ? formats.dateTime(v) : formats.date(v), v -> null) {
+            @Override
+            protected void render(Instant v, SecretRow row) {
+                if (v == null) {
+                    setText(nullText);
+                    style(Styles.CELL_MUTED);
+                }
+                tooltip(v == null ? null : Formats.exact(v));
+            }
+        });
+        c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** A cell showing a value as text with an optional semantic style class; subclasses add tooltips and icons. */
+    private static class RowCell<T> extends TableCell<SecretRow, T> {
+        private static final List<String> SEMANTIC = List.of(Styles.CELL_MUTED, Styles.CELL_DANGER, Styles.CELL_SUCCESS,
+                Styles.CELL_WARNING);
+        private final Function<T, String> text;
+        private final Function<T, String> styleClass;
+
+        RowCell(Function<T, String> text, Function<T, String> styleClass) {
+            this.text = text;
+            this.styleClass = styleClass;
+        }
+
+        @Override
+        protected final void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setGraphic(null);
+            tooltip(null);
+            if (empty) {
+                setText(null);
+                style(null);
+                return;
+            }
+            setText(item == null ? "" : text.apply(item));
+            style(item == null ? null : styleClass.apply(item));
+            SecretRow row = getTableRow() == null ? null : getTableRow().getItem();
+            render(item, row);
+        }
+
+        /** Per-column extras once text and style are set. */
+        protected void render(T value, SecretRow row) {
+        }
+
+        /** One tooltip per cell, re-texted as the cell is reused (a Tooltip per render is a popup window per scroll). */
+        protected final void tooltip(String value) {
+            if (value == null || value.isEmpty()) {
+                setTooltip(null);
+                return;
+            }
+            if (tip == null) {
+                tip = new Tooltip();
+                tip.setShowDelay(javafx.util.Duration.millis(500));
+            }
+            tip.setText(value);
+            setTooltip(tip);
+        }
+
+        private Tooltip tip;
+
+        protected final void style(String cls) {
+            getStyleClass().removeAll(SEMANTIC);
+            if (cls != null) {
+                getStyleClass().add(cls);
+            }
+        }
+    }
+}

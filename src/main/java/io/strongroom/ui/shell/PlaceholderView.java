@@ -1,0 +1,28 @@
+package io.strongroom.ui.shell;
+
+import io.strongroom.ui.common.Icons;
+import io.strongroom.ui.common.Styles;
+import io.strongroom.ui.common.Texts;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/** A section planned for a later release: says so plainly, offers nothing that looks live. */
+final class PlaceholderView extends VBox {
+
+    PlaceholderView(Section section, Texts texts) {
+        getStyleClass().add(Styles.PLACEHOLDER);
+        Label title = new Label(texts.get(section.textKey()));
+        title.getStyleClass().add(Styles.PLACEHOLDER_TITLE);
+        Label about = new Label(texts.get(section.textKey() + ".about"));
+        about.getStyleClass().add(Styles.TEXT_MUTED);
+        Label soon = new Label(texts.get("placeholder.comingLater"), Icons.NAV_SOON.icon());
+        soon.getStyleClass().add(Styles.TEXT_BOLD);
+        soon.getGraphic().setStyle("-fx-icon-size: 16px;");
+        Label detail = new Label(texts.get("placeholder.comingLater.detail"));
+        detail.getStyleClass().add(Styles.TEXT_MUTED);
+        detail.setWrapText(true);
+        detail.setMaxWidth(460);
+        getChildren().addAll(section.icon().icon(), title, about, soon, detail);
+        setId("placeholder-" + section.name().toLowerCase(java.util.Locale.ROOT));
+    }
+}

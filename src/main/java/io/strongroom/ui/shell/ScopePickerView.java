@@ -1,0 +1,163 @@
+package io.strongroom.ui.shell;
+
+import io.strongroom.ui.common.Icons;
+import io.strongroom.ui.common.Styles;
+import io.strongroom.ui.common.Texts;
+import io.strongroom.ui.shell.ScopePickerViewModel.AccountChoice;
+import io.strongroom.ui.shell.ScopePickerViewModel.RegionChoice;
+import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.Objects;
+
+/** Accounts (grouped by source) and regions with tick boxes; "all regions" in one click; apply or cancel. */
+final class ScopePickerView extends VBox {
+
+    private final ScopePickerViewModel vm;
+    private final Texts texts;
+    private final VBox accountBoxes = new VBox(4);
+    private Runnable onClose = () -> {};
+
+    ScopePickerView(ScopePickerViewModel vm, Texts texts) {
+        this.vm = Objects.requireNonNull(vm);
+        this.texts = texts;
+        getStyleClass().add(Styles.SCOPE_PICKER);
+        setId("scope-picker");
+
+        // accounts
+        Label accountsTitle = sectionLabel("scope.accounts", Icons.ACCOUNT);
+        Button all = smallButton("scope.selectAll", () -> vm.selectAllAccounts(true));
+        Button none = smallButton("scope.selectNone", () -> vm.selectAllAccounts(false));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox accountsHeader = new HBox(6, accountsTitle, grow, all, none);
+        accountsHeader.setAlignment(Pos.CENTER_LEFT);
+        ScrollPane accountsScroll = new ScrollPane(accountBoxes);
+        accountsScroll.setFitToWidth(true);
+        accountsScroll.setPrefSize(300, 300);
+        VBox accounts = new VBox(8, accountsHeader, accountsScroll);
+        vm.accounts().addListener((ListChangeListener<AccountChoice>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() || c.wasRemoved()) {
+                    rebuildAccounts();
+                    return;
+                }
+            }
+        });
+        rebuildAccounts();
+
+        // regions
+        Label regionsTitle = sectionLabel("scope.regions", Icons.REGION);
+        CheckBox allRegions = new CheckBox(texts.get("scope.allRegions"));
+        allRegions.setId("scope-all-regions");
+        allRegions.selectedProperty().bindBidirectional(vm.allRegionsProperty());
+        ListView<RegionChoice> regionList = new ListView<>(vm.regions());
+        regionList.setCellFactory(CheckBoxListCell.forListView(RegionChoice::selectedProperty, new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RegionChoice r) {
+                return r.description().isEmpty() ? r.id() : r.id() + "  —  " + r.description();
+            }
+
+            @Override
+            public RegionChoice fromString(String s) {
+                return null;
+            }
+        }));
+        regionList.disableProperty().bind(vm.allRegionsProperty());
+        regionList.setPrefSize(360, 300);
+        regionList.getStyleClass().add(Styles.DENSE);
+        VBox regions = new VBox(8, regionsTitle, allRegions, regionList);
+
+        HBox columns = new HBox(16, accounts, regions);
+        VBox.setVgrow(columns, Priority.ALWAYS);
+
+        // footer
+        Label summary = new Label();
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        InvalidationListener count = o -> {
+            long a = vm.accounts().stream().filter(AccountChoice::isSelected).count();
+            long r = vm.allRegionsProperty().get() ? vm.regions().size() : vm.regions().stream().filter(RegionChoice::isSelected).count();
+            summary.setText(texts.format("scope.summary", a * r, a, r));
+        };
+        vm.accounts().addListener(count);
+        vm.regions().addListener(count);
+        vm.allRegionsProperty().addListener(count);
+        count.invalidated(null);
+        Button cancel = new Button(texts.get("scope.cancel"));
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> {
+            vm.revert();
+            onClose.run();
+        });
+        Button apply = new Button(texts.get("scope.apply"), Icons.OK.icon());
+        apply.setId("scope-apply");
+        apply.getStyleClass().add(Styles.ACCENT);
+        apply.setDefaultButton(true);
+        apply.setOnAction(e -> {
+            vm.apply();
+            onClose.run();
+        });
+        Region footerGrow = new Region();
+        HBox.setHgrow(footerGrow, Priority.ALWAYS);
+        HBox footer = new HBox(8, summary, footerGrow, cancel, apply);
+        footer.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(columns, footer);
+    }
+
+    void setOnClose(Runnable onClose) {
+        this.onClose = onClose;
+    }
+
+    private void rebuildAccounts() {
+        accountBoxes.getChildren().clear();
+        String source = null;
+        for (AccountChoice a : vm.accounts()) {
+            if (!a.sourceName().equals(source)) {
+                source = a.sourceName();
+                Label header = new Label(source);
+                header.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+                accountBoxes.getChildren().add(header);
+            }
+            CheckBox box = new CheckBox(a.alias() + (a.accountId() == null ? "" : "  " + a.accountId()));
+            box.selectedProperty().bindBidirectional(a.selectedProperty());
+            box.setUserData(a.alias());
+            accountBoxes.getChildren().add(box);
+        }
+        if (vm.accounts().isEmpty()) {
+            Label empty = new Label(texts.get("scope.noAccounts"));
+            empty.setWrapText(true);
+            accountBoxes.getChildren().add(empty);
+        }
+        for (String error : vm.sourceErrors()) {
+            Label l = new Label(error, Icons.ERROR.icon());
+            l.getStyleClass().add(Styles.CELL_DANGER);
+            l.setWrapText(true);
+            accountBoxes.getChildren().add(l);
+        }
+    }
+
+    private Label sectionLabel(String key, Icons icon) {
+        Label l = new Label(texts.get(key), icon.icon());
+        l.getStyleClass().add(Styles.SECTION_LABEL);
+        return l;
+    }
+
+    private Button smallButton(String key, Runnable action) {
+        Button b = new Button(texts.get(key));
+        b.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

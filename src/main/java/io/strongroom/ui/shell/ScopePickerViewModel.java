@@ -1,0 +1,334 @@
+package io.strongroom.ui.shell;
+
+import io.strongroom.domain.Account;
+import io.strongroom.domain.Scope;
+import io.strongroom.service.AccountSource;
+import io.strongroom.service.Regions;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Which accounts and regions the console looks at. The user ticks accounts (from every account
+ * source) and regions, or "all regions" in one click, then applies; the applied choice is what
+ * the inventory lists and is remembered in {@link ScopeMemory} for the next run.
+ *
+ * <p>Without a remembered choice (first run, or none of its accounts exist any more), every
+ * account of the embedded store in every region is chosen: on the local store that costs a few
+ * milliseconds per scope and shows the demo estate wherever it was seeded. AWS profiles are never
+ * chosen by default: listing real accounts is the user's decision.
+ */
+public final class ScopePickerViewModel {
+
+    /** One account offered by a source, with its tick box. */
+    public static final class AccountChoice {
+        private final Account account;
+        private final String sourceName;
+        private final BooleanProperty selected = new SimpleBooleanProperty(this, "selected");
+
+        AccountChoice(Account account, String sourceName) {
+            this.account = account;
+            this.sourceName = sourceName;
+        }
+
+        public Account account() {
+            return account;
+        }
+
+        /** "Embedded store", "AWS profiles"... */
+        public String sourceName() {
+            return sourceName;
+        }
+
+        public String alias() {
+            return account.alias();
+        }
+
+        /** The account ID, or null when only STS can tell (a profile that does not state it). */
+        public String accountId() {
+            return account.accountId();
+        }
+
+        /** How the account signs: "embedded store", "profile (SSO)"... */
+        public String origin() {
+            return account.origin();
+        }
+
+        public BooleanProperty selectedProperty() {
+            return selected;
+        }
+
+        public boolean isSelected() {
+            return selected.get();
+        }
+
+        public String key() {
+            return accountKey(sourceName, account);
+        }
+    }
+
+    /** One region with its tick box. */
+    public static final class RegionChoice {
+        private final String id;
+        private final String description;
+        private final BooleanProperty selected = new SimpleBooleanProperty(this, "selected");
+
+        RegionChoice(String id, String description) {
+            this.id = id;
+            this.description = description;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** "US East (N. Virginia)". */
+        public String description() {
+            return description;
+        }
+
+        public BooleanProperty selectedProperty() {
+            return selected;
+        }
+
+        public boolean isSelected() {
+            return selected.get();
+        }
+    }
+
+    private final ScopeMemory memory;
+    private final Supplier<List<String>> allRegionIds;
+    private final ObservableList<AccountChoice> accounts = FXCollections.observableArrayList(
+            a -> new javafx.beans.Observable[] {a.selectedProperty()});
+    /** Read-only view kept once: a listener on a fresh wrapper per call would be collected with it. */
+    private final ObservableList<AccountChoice> accountsView = FXCollections.unmodifiableObservableList(accounts);
+    private final ObservableList<RegionChoice> regions = FXCollections.observableArrayList(
+            r -> new javafx.beans.Observable[] {r.selectedProperty()});
+    /** Read-only view kept once: a listener on a fresh wrapper per call would be collected with it. */
+    private final ObservableList<RegionChoice> regionsView = FXCollections.unmodifiableObservableList(regions);
+    private final BooleanProperty allRegions = new SimpleBooleanProperty(this, "allRegions");
+    private final ReadOnlyObjectWrapper<List<Scope>> appliedScopes = new ReadOnlyObjectWrapper<>(this, "appliedScopes", List.of());
+    private final ReadOnlyObjectWrapper<ScopeMemory.Choice> applied = new ReadOnlyObjectWrapper<>(this, "applied");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyStringWrapper memoryError = new ReadOnlyStringWrapper(this, "memoryError", "");
+    private final ObservableList<String> sourceErrors = FXCollections.observableArrayList();
+    /** Read-only view kept once: a listener on a fresh wrapper per call would be collected with it. */
+    private final ObservableList<String> sourceErrorsView = FXCollections.unmodifiableObservableList(sourceErrors);
+
+    public ScopePickerViewModel(ScopeMemory memory) {
+        this(memory, Regions::commercial);
+    }
+
+    ScopePickerViewModel(ScopeMemory memory, Supplier<List<String>> allRegionIds) {
+        this.memory = Objects.requireNonNull(memory);
+        this.allRegionIds = allRegionIds;
+        for (String id : allRegionIds.get()) {
+            regions.add(new RegionChoice(id, Regions.description(id)));
+        }
+        javafx.beans.InvalidationListener changed = o -> dirty.set(applied.get() != null && !currentChoice().equals(applied.get()));
+        accounts.addListener(changed);
+        regions.addListener(changed);
+        allRegions.addListener(changed);
+    }
+
+    /** The memory key of an account: its source and its account key (ID, or profile); never a credential. */
+    public static String accountKey(String sourceName, Account account) {
+        return sourceName + ":" + account.key();
+    }
+
+    // ---- Properties -----------------------------------------------------------------------------
+
+    public ObservableList<AccountChoice> accounts() {
+        return accountsView;
+    }
+
+    public ObservableList<RegionChoice> regions() {
+        return regionsView;
+    }
+
+    /** Every region of the partition, now and as AWS adds them; the region ticks are ignored while set. */
+    public BooleanProperty allRegionsProperty() {
+        return allRegions;
+    }
+
+    /** The scopes last applied: what the inventory shows. */
+    public ReadOnlyObjectProperty<List<Scope>> appliedScopesProperty() {
+        return appliedScopes.getReadOnlyProperty();
+    }
+
+    public List<Scope> appliedScopes() {
+        return appliedScopes.get();
+    }
+
+    /** The applied choice (for summaries: how many accounts, which regions). */
+    public ReadOnlyObjectProperty<ScopeMemory.Choice> appliedChoiceProperty() {
+        return applied.getReadOnlyProperty();
+    }
+
+    /** The ticks differ from what is applied. */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    /** Why the choice could not be remembered (the config directory is not writable...), or "". */
+    public ReadOnlyStringProperty memoryErrorProperty() {
+        return memoryError.getReadOnlyProperty();
+    }
+
+    /** Account sources that could not be read ("AWS profiles: ..."), shown in the picker. */
+    public ObservableList<String> sourceErrors() {
+        return sourceErrorsView;
+    }
+
+    /** Accounts applied, and regions applied (all regions counts as every region). */
+    public int appliedAccountCount() {
+        ScopeMemory.Choice c = applied.get();
+        return c == null ? 0 : c.accounts().size();
+    }
+
+    // ---- Commands -------------------------------------------------------------------------------
+
+    /**
+     * Offers the accounts of {@code sources}, ticks the remembered choice (or the default), and
+     * applies it. A source whose accounts cannot be read is reported and skipped.
+     */
+    public void setSources(List<AccountSource> sources) {
+        List<AccountChoice> offered = new ArrayList<>();
+        sourceErrors.clear();
+        for (AccountSource source : sources) {
+            try {
+                for (Account a : source.accounts()) {
+                    offered.add(new AccountChoice(a, source.name()));
+                }
+            } catch (RuntimeException e) {
+                sourceErrors.add(source.name() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+        }
+        accounts.setAll(offered);
+        ScopeMemory.Choice remembered = memory.load().orElse(null);
+        Set<String> keys = remembered == null ? Set.of() : new HashSet<>(remembered.accounts());
+        boolean anyRemembered = offered.stream().anyMatch(a -> keys.contains(a.key()));
+        if (anyRemembered) {
+            offered.forEach(a -> a.selected.set(keys.contains(a.key())));
+            allRegions.set(remembered.allRegions());
+            Set<String> rs = new HashSet<>(remembered.regions());
+            regions.forEach(r -> r.selected.set(rs.contains(r.id())));
+        } else {
+            offered.forEach(a -> a.selected.set(isEmbedded(a.account())));
+            allRegions.set(true);
+            regions.forEach(r -> r.selected.set(false));
+        }
+        apply();
+    }
+
+    /** Makes the ticks the applied scope, and remembers them. */
+    public void apply() {
+        ScopeMemory.Choice choice = currentChoice();
+        applied.set(choice);
+        dirty.set(false);
+        appliedScopes.set(scopesOf(choice));
+        try {
+            memory.save(choice);
+            memoryError.set("");
+        } catch (IOException | RuntimeException e) {
+            memoryError.set(memory.file() + ": " + e.getMessage());
+        }
+    }
+
+    /** Puts the ticks back to the applied choice (the picker closed without applying). */
+    public void revert() {
+        ScopeMemory.Choice c = applied.get();
+        if (c == null) {
+            return;
+        }
+        Set<String> keys = new HashSet<>(c.accounts());
+        accounts.forEach(a -> a.selected.set(keys.contains(a.key())));
+        Set<String> rs = new HashSet<>(c.regions());
+        regions.forEach(r -> r.selected.set(rs.contains(r.id())));
+        allRegions.set(c.allRegions());
+        dirty.set(false);
+    }
+
+    public void selectAllAccounts(boolean selected) {
+        accounts.forEach(a -> a.selected.set(selected));
+    }
+
+    /** Ticks exactly these regions and clears "all regions". */
+    public void selectRegions(List<String> ids) {
+        Set<String> set = new HashSet<>(ids);
+        allRegions.set(false);
+        regions.forEach(r -> r.selected.set(set.contains(r.id())));
+    }
+
+    /** Ticks exactly these accounts (by alias). */
+    public void selectAccounts(List<String> aliases) {
+        Set<String> set = new HashSet<>(aliases);
+        accounts.forEach(a -> a.selected.set(set.contains(a.alias())));
+    }
+
+    /** The scopes the current ticks describe (not yet applied). */
+    public List<Scope> scopes() {
+        return scopesOf(currentChoice());
+    }
+
+    private ScopeMemory.Choice currentChoice() {
+        List<String> accountKeys = accounts.stream().filter(AccountChoice::isSelected).map(AccountChoice::key).toList();
+        List<String> regionIds = regions.stream().filter(RegionChoice::isSelected).map(RegionChoice::id).toList();
+        return new ScopeMemory.Choice(accountKeys, regionIds, allRegions.get());
+    }
+
+    private List<Scope> scopesOf(ScopeMemory.Choice choice) {
+        Set<String> keys = new HashSet<>(choice.accounts());
+        List<String> regionIds = choice.allRegions() ? allRegionIds.get() : choice.regions();
+        List<Scope> out = new ArrayList<>();
+        for (AccountChoice a : accounts) {
+            if (keys.contains(a.key())) {
+                for (String r : regionIds) {
+                    out.add(a.account().in(r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Regions of the applied choice, in partition order. */
+    public List<String> appliedRegions() {
+        ScopeMemory.Choice c = applied.get();
+        if (c == null) {
+            return List.of();
+        }
+        return c.allRegions() ? allRegionIds.get() : c.regions();
+    }
+
+    private static boolean isEmbedded(Account a) {
+        return a.endpoint() != null && "embedded store".equals(a.origin());
+    }
+
+    /** Counts for a summary line: accounts chosen per source name. */
+    public Map<String, Long> appliedAccountsBySource() {
+        Set<String> keys = applied.get() == null ? Set.of() : new HashSet<>(applied.get().accounts());
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (AccountChoice a : accounts) {
+            if (keys.contains(a.key())) {
+                out.merge(a.sourceName(), 1L, Long::sum);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,126 @@
+package io.strongroom.ui.shell;
+
+import io.strongroom.app.AppContext;
+import io.strongroom.app.Composition;
+import io.strongroom.app.FirstRun;
+import io.strongroom.testing.Estate;
+import io.strongroom.testing.RecordingClipboard;
+import io.strongroom.testing.RecordingDialogs;
+import io.strongroom.testing.RunningStore;
+import io.strongroom.ui.common.FxUiExecutor;
+import io.strongroom.ui.common.Texts;
+import io.strongroom.ui.inventory.InventoryViewModel;
+import javafx.application.Platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The whole console over a real embedded store seeded with {@link Estate}: the app's own
+ * {@link AppContext} with the JavaFX executor, test dialogs and clipboard, and a temporary
+ * config directory. For TestFX flows and screenshots.
+ */
+final class ConsoleHarness implements AutoCloseable {
+
+    final RunningStore store;
+    final Composition composition;
+    final Estate.Created estate;
+    final Path configDir;
+    final RecordingDialogs dialogs = new RecordingDialogs();
+    final RecordingClipboard clipboard = new RecordingClipboard();
+    AppContext context;
+
+    ConsoleHarness(List<String> regions) {
+        store = new RunningStore();
+        estate = Estate.seed(store, regions, true);
+        composition = new Composition(store.store());
+        try {
+            configDir = Files.createTempDirectory("strongroom-config-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Builds the console's graph and main view (call on the FX thread). */
+    ShellView build(boolean readOnly) {
+        try {
+            Files.deleteIfExists(configDir.resolve(ScopeMemory.FILE_NAME));   // every flow starts from the default scope
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        context = new AppContext(composition, new AppContext.Options(readOnly, store.dataDir(), configDir, false), FirstRun.NONE,
+                new FxUiExecutor(composition.uiBackground()), dialogs, clipboard, Texts.load(), Clock.systemDefaultZone());
+        return context.createView();
+    }
+
+    InventoryViewModel inventory() {
+        return context.inventory();
+    }
+
+    /** Waits until start-up finished and the inventory listed every scope. */
+    void awaitLoaded() {
+        waitFor(Duration.ofSeconds(60), () -> onFx(() -> context.shell().startupProperty().get() == ShellViewModel.Startup.READY
+                && !context.inventory().isLoading() && context.inventory().scopesTotalProperty().get() > 0
+                && context.inventory().scopesFinishedProperty().get() == context.inventory().scopesTotalProperty().get()
+                && context.shell().identities().size() == 3));
+    }
+
+    static void waitFor(Duration timeout, BooleanSupplier condition) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out after " + timeout);
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Runs on the FX thread and waits for the answer. */
+    static <T> T onFx(Callable<T> work) {
+        if (Platform.isFxApplicationThread()) {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        try {
+            return f.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        composition.close();
+        store.close();
+        try (var files = Files.walk(configDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temp files
+        }
+    }
+}
