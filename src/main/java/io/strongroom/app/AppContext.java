@@ -19,6 +19,13 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 
+import io.strongroom.service.journal.ActingIdentity;
+import io.strongroom.service.journal.ActionJournal;
+import io.strongroom.service.journal.JournaledSecrets;
+import io.strongroom.service.journal.SecretMutations;
+import io.strongroom.ui.journal.JournalView;
+import io.strongroom.ui.journal.JournalViewModel;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -66,6 +73,8 @@ public final class AppContext {
     private final ScopePickerViewModel scopePicker;
     private final InventoryViewModel inventory;
     private final ShellViewModel shell;
+    private ActionJournal journal;
+    private SecretMutations mutations;
 
     public AppContext(Composition composition, Options options, FirstRun firstRun, UiExecutor ui, DialogService dialogs,
                       ClipboardService clipboard, Texts texts, Clock clock) {
@@ -106,6 +115,35 @@ public final class AppContext {
 
     public SecretsService secrets() {
         return composition.secrets();
+    }
+
+    /** The action journal in the data directory, opened on first use (after the store has started). */
+    public synchronized ActionJournal journal() {
+        if (journal == null) {
+            journal = ActionJournal.open(options.dataDir());
+        }
+        return journal;
+    }
+
+    /**
+     * Every change the console makes goes through here: refused in read-only mode, and written
+     * to the action journal with its outcome either way.
+     */
+    public synchronized SecretMutations mutations() {
+        if (mutations == null) {
+            mutations = JournaledSecrets.wrap(composition.secrets(), journal(), ActingIdentity.cached(composition.identity()),
+                    readOnly::get);
+        }
+        return mutations;
+    }
+
+    /** Releases what the context opened; the composition closes the store and clients. */
+    public synchronized void close() {
+        inventory.cancel();
+        if (journal != null) {
+            journal.close();
+            journal = null;
+        }
     }
 
     public KeysService keys() {
@@ -155,6 +193,7 @@ public final class AppContext {
     Map<Section, Supplier<? extends Node>> sectionViews() {
         Map<Section, Supplier<? extends Node>> views = new EnumMap<>(Section.class);
         views.put(Section.INVENTORY, () -> new InventoryView(inventory, texts, formats, secretDetail()));
+        views.put(Section.JOURNAL, () -> new JournalView(new JournalViewModel(journal(), ui, clipboard, clock.getZone())));
         return views;
     }
 

@@ -11,7 +11,8 @@ import io.strongroom.cli.StrongroomCommand;
 public final class Launcher {
 
     /** What the console does on a fresh store. The demo estate plugs in here: {@code DemoEstate::seed}. */
-    static final FirstRun FIRST_RUN = FirstRun.NONE;
+    /** A new data directory starts with the demo estate, labelled and removable (DemoEstate). */
+    static final FirstRun FIRST_RUN = io.strongroom.local.demo.DemoEstate::seed;
 
     private Launcher() {}
 

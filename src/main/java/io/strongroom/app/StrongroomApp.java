@@ -70,7 +70,7 @@ public final class StrongroomApp extends Application {
     @Override
     public void stop() {
         if (context != null) {
-            context.inventory().cancel();
+            context.close();
         }
         Platform.exit();
     }
