@@ -62,19 +62,29 @@ public final class JsonValues {
         if (text == null || text.isBlank()) {
             return Optional.of(new Problem(1, 1, 0, EditorText.get("json.reason.empty")));
         }
-        try {
-            JSON.readTree(text);
+        boolean valueEnded = false;
+        try (JsonParser parser = JSON.createParser(text)) {
+            JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(parser);
+            valueEnded = true;
+            if (parser.nextToken() != null) {
+                return Optional.of(problemAt(text, parser.currentTokenLocation(), EditorText.get("json.reason.trailing")));
+            }
             return Optional.empty();
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            int line = at == null ? 1 : Math.max(1, at.getLineNr());
-            int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-            long offset = at == null ? -1 : at.getCharOffset();
-            if (offset < 0 || offset > text.length()) {
-                offset = offsetOf(text, line, column);
-            }
-            return Optional.of(new Problem(line, column, (int) Math.min(offset, text.length()), reason(e)));
+            return Optional.of(problemAt(text, e.getLocation(), valueEnded ? EditorText.get("json.reason.trailing") : reason(e)));
+        } catch (java.io.IOException e) {
+            return Optional.of(new Problem(1, 1, 0, EditorText.get("json.reason.other")));
         }
+    }
+
+    private static Problem problemAt(String text, JsonLocation at, String reason) {
+        int line = at == null ? 1 : Math.max(1, at.getLineNr());
+        int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+        long offset = at == null ? -1 : at.getCharOffset();
+        if (offset < 0 || offset > text.length()) {
+            offset = offsetOf(text, line, column);
+        }
+        return new Problem(line, column, (int) Math.min(offset, text.length()), reason);
     }
 
     /**

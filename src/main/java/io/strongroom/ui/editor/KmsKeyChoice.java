@@ -30,7 +30,9 @@ public record KmsKeyChoice(String keyRef, String label, String detail, List<Stri
     public static KmsKeyChoice of(KeyInfo key) {
         String alias = key.aliases().isEmpty() ? null : key.aliases().get(0);
         String label = alias == null ? key.keyId() : alias.replaceFirst("^alias/", "");
-        String detail = key.keyId() + (key.description() == null || key.description().isBlank() ? "" : " \u00b7 " + key.description());
+        String shortId = key.keyId().length() > 8 ? key.keyId().substring(0, 8) + "\u2026" : key.keyId();
+        String detail = EditorText.get("kms.customer.detail", shortId)
+                + (key.description() == null || key.description().isBlank() ? "" : " \u00b7 " + key.description());
         List<String> refs = new java.util.ArrayList<>(key.aliases());
         refs.add(key.keyId());
         if (key.arn() != null) {

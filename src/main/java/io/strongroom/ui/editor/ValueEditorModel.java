@@ -222,7 +222,7 @@ public final class ValueEditorModel {
             return;
         }
         String t = value.text();
-        Optional<List<Map.Entry<String, String>>> members = JsonValues.stringMembers(t);
+        Optional<List<Map.Entry<String, String>>> members = JsonValues.stringMembers(t).filter(ValueEditorModel::fitsRows);
         if (members.isPresent() && !members.get().isEmpty()) {
             json.set(JsonValues.pretty(t));
             setRows(members.get());
@@ -329,7 +329,7 @@ public final class ValueEditorModel {
                 json.set(JsonValues.pretty(JsonValues.objectOf(m)));
             }
         } else if (was == Kind.JSON && now == Kind.KEY_VALUE && !json.get().isBlank()) {
-            Optional<List<Map.Entry<String, String>>> m = JsonValues.stringMembers(json.get());
+            Optional<List<Map.Entry<String, String>>> m = JsonValues.stringMembers(json.get()).filter(ValueEditorModel::fitsRows);
             if (m.isPresent()) {
                 setRows(m.get());
                 if (rows.isEmpty()) {
@@ -340,6 +340,12 @@ public final class ValueEditorModel {
             }
         }
         changed();
+    }
+
+    /** Key/value rows are single-line fields: members with line breaks or tabs stay in the JSON editor. */
+    private static boolean fitsRows(List<Map.Entry<String, String>> members) {
+        return members.stream().allMatch(m -> m.getValue().indexOf('\n') < 0 && m.getValue().indexOf('\r') < 0
+                && m.getValue().indexOf('\t') < 0 && m.getKey().indexOf('\n') < 0);
     }
 
     private List<Map.Entry<String, String>> members() {

@@ -1,5 +1,6 @@
 package io.strongroom.ui.secret;
 
+import io.strongroom.domain.SecretDeletion;
 import io.strongroom.domain.SecretPayload;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.domain.SecretVersion;
@@ -21,6 +22,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -33,6 +36,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -127,6 +131,8 @@ public final class SecretDetailViewModel {
 
     // ---- Properties: state ---------------------------------------------------------------------
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper gone = new ReadOnlyBooleanWrapper(this, "gone");
+    private final ReadOnlyLongWrapper changeCount = new ReadOnlyLongWrapper(this, "changeCount");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final ReadOnlyBooleanWrapper canMutate = new ReadOnlyBooleanWrapper(this, "canMutate");
@@ -152,7 +158,7 @@ public final class SecretDetailViewModel {
         this.clock = Objects.requireNonNull(clock);
         secret.addListener((o, was, now) -> selected(now));
         includeDeprecated.addListener(o -> loadVersions());
-        Observable[] gates = {readOnly, busy, summary, selectedVersion, plannedForDeletion, valueState, editingTag, tagProblem};
+        Observable[] gates = {readOnly, busy, gone, summary, selectedVersion, plannedForDeletion, valueState, editingTag, tagProblem};
         for (Observable g : gates) {
             g.addListener(o -> updateGates());
         }
@@ -321,6 +327,19 @@ public final class SecretDetailViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /** True once the secret was deleted without recovery from this pane: there is nothing left to show. */
+    public ReadOnlyBooleanProperty goneProperty() {
+        return gone.getReadOnlyProperty();
+    }
+
+    /**
+     * Counts the changes made from this pane (tags, rollback, restore, and what the dialogs
+     * report through {@link #changed()}): the shell refreshes its inventory row when it moves.
+     */
+    public ReadOnlyLongProperty changeCountProperty() {
+        return changeCount.getReadOnlyProperty();
+    }
+
     /** The last failure: scope, AWS error code, message and request ID; null when none. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
@@ -366,10 +385,42 @@ public final class SecretDetailViewModel {
 
     // ---- Commands: reading ---------------------------------------------------------------------
 
+    /** Clears the error banner. */
+    public void dismissError() {
+        error.set(null);
+    }
+
+    /** A dialog changed the secret (new value, edit): counts the change and describes it again. */
+    public void changed() {
+        changeCount.set(changeCount.get() + 1);
+        hide();
+        refresh();
+    }
+
+    /**
+     * A dialog deleted the secret. Scheduled: describe it again (it now shows its deletion date).
+     * Forced: it is gone, and the pane says so instead of showing an error on the next read.
+     */
+    public void deleted(SecretDeletion deletion) {
+        changeCount.set(changeCount.get() + 1);
+        hide();
+        boolean forced = deletion.deletionDate() == null || deletion.deletionDate().isBefore(clock.instant().plus(Duration.ofDays(1)));
+        if (!forced) {
+            refresh();
+            return;
+        }
+        secretGeneration++;
+        gone.set(true);
+        versions.clear();
+        valueState.set(ValueState.NONE);
+        notice.set(SecretText.get("notice.deletedForever", deletion.name()));
+        updateGates();
+    }
+
     /** Describes the secret again and lists its versions (after a change, or on demand). */
     public void refresh() {
         SecretSummary s = summary.get();
-        if (s == null) {
+        if (s == null || gone.get()) {
             return;
         }
         if (loadTask != null) {
@@ -402,7 +453,7 @@ public final class SecretDetailViewModel {
      */
     public boolean reveal() {
         SecretSummary s = summary.get();
-        if (s == null || valueState.get() == ValueState.LOADING) {
+        if (s == null || gone.get() || valueState.get() == ValueState.LOADING) {
             return false;
         }
         long gen = ++valueGeneration;
@@ -451,7 +502,7 @@ public final class SecretDetailViewModel {
             return true;
         }
         SecretSummary s = summary.get();
-        if (s == null || valueState.get() == ValueState.LOADING) {
+        if (s == null || gone.get() || valueState.get() == ValueState.LOADING) {
             return false;
         }
         long gen = valueGeneration;
@@ -596,6 +647,7 @@ public final class SecretDetailViewModel {
             return key;
         }, k -> {
             busy.set(false);
+            changeCount.set(changeCount.get() + 1);
             if (gen == secretGeneration) {
                 editingTag.set(false);
                 editingTagKey = null;
@@ -639,12 +691,20 @@ public final class SecretDetailViewModel {
     private record Loaded(SecretSummary summary, List<SecretVersion> versions) {}
 
     private void selected(SecretSummary s) {
+        SecretSummary shown = summary.get();
+        if (s != null && shown != null && !gone.get() && Objects.equals(s.arn(), shown.arn())
+                && s.scope().id().equals(shown.scope().id())) {
+            // the same secret, listed again (an inventory refresh): keep what is open, describe it again
+            refresh();
+            return;
+        }
         secretGeneration++;
         if (loadTask != null) {
             loadTask.cancel();
             loadTask = null;
         }
         busy.set(false);
+        gone.set(false);
         error.set(null);
         notice.set(null);
         cancelTagEdit();
@@ -668,6 +728,7 @@ public final class SecretDetailViewModel {
         long gen = secretGeneration;
         executor.submit(() -> mutations.apply(mutation), r -> {
             busy.set(false);
+            changeCount.set(changeCount.get() + 1);
             if (gen == secretGeneration) {
                 notice.set(done);
                 if (after != null) {
@@ -843,7 +904,7 @@ public final class SecretDetailViewModel {
 
     private void updateGates() {
         SecretSummary s = summary.get();
-        boolean present = s != null && s.arn() != null;
+        boolean present = s != null && s.arn() != null && !gone.get();
         boolean mutable = present && !readOnly.get() && !busy.get() && !plannedForDeletion.get();
         canMutate.set(mutable);
         canRestore.set(present && !readOnly.get() && !busy.get() && plannedForDeletion.get());

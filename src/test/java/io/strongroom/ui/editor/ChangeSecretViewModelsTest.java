@@ -31,8 +31,8 @@ class ChangeSecretViewModelsTest {
     @BeforeAll
     static void start() {
         fx = new StoreFixture();
-        customerKey = fx.store.kms().createKey(b -> b.description("orders key")).keyMetadata();
-        fx.store.kms().createAlias(b -> b.aliasName("alias/orders").targetKeyId(customerKey.keyId()));
+        customerKey = fx.kms().createKey(b -> b.description("orders key")).keyMetadata();
+        fx.kms().createAlias(b -> b.aliasName("alias/orders").targetKeyId(customerKey.keyId()));
     }
 
     @AfterAll

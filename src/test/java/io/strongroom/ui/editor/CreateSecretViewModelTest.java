@@ -38,8 +38,8 @@ class CreateSecretViewModelTest {
     @BeforeAll
     static void start() {
         fx = new StoreFixture();
-        customerKey = fx.store.kms().createKey(b -> b.description("payments data key")).keyMetadata();
-        fx.store.kms().createAlias(b -> b.aliasName("alias/payments-data").targetKeyId(customerKey.keyId()));
+        customerKey = fx.kms().createKey(b -> b.description("payments data key")).keyMetadata();
+        fx.kms().createAlias(b -> b.aliasName("alias/payments-data").targetKeyId(customerKey.keyId()));
     }
 
     @AfterAll

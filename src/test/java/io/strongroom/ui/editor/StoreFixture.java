@@ -19,6 +19,8 @@ import io.strongroom.service.TimeSource;
 import io.strongroom.testing.RunningStore;
 import io.strongroom.ui.common.DirectUiExecutor;
 import javafx.beans.property.SimpleBooleanProperty;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 import java.util.List;
 import java.util.Map;
@@ -40,14 +42,27 @@ public final class StoreFixture implements AutoCloseable {
     public final Scope scope;
     public final String accountId;
 
+    private final AccessKey key;
+
     public StoreFixture() {
-        LocalAccount account = store.store().accounts().list().get(0);
-        AccessKey key = store.adminKey(0);
+        this(0, RunningStore.REGION.id());
+    }
+
+    /** The n-th local account (0 security-audit, 1 payments-prod, 2 analytics-dev) in {@code region}. */
+    public StoreFixture(int accountIndex, String region) {
+        LocalAccount account = store.store().accounts().list().stream()
+                .filter(a -> a.accountId().equals(store.adminKey(accountIndex).accountId())).findFirst().orElseThrow();
+        key = store.adminKey(accountIndex);
         Account a = AccountSource.embeddedStore(store.store().endpoint(),
                 List.of(new AccountSource.AccountKeys(account.accountId(), account.alias(), key.accessKeyId(), key.secretAccessKey())))
                 .accounts().get(0);
         accountId = account.accountId();
-        scope = a.in(RunningStore.REGION.id());
+        scope = a.in(region);
+    }
+
+    /** A KMS client of this fixture's account and region (to create customer managed keys). */
+    public KmsClient kms() {
+        return store.kms(key, Region.of(scope.region()));
     }
 
     /** An editor context on this store with a direct executor, recording mutations and scripted dialogs. */

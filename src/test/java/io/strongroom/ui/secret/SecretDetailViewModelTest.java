@@ -123,6 +123,17 @@ class SecretDetailViewModelTest {
     }
 
     @Test
+    void theSameSecretListedAgainKeepsTheRevealedValue() {
+        String name = unique("demo/relisted");
+        fx.createText(name, "fake-stay");
+        show(name);
+        vm.reveal();
+        vm.secretProperty().set(fx.secrets.describe(fx.scope, name));     // an inventory refresh
+        assertEquals(ValueState.REVEALED, vm.valueStateProperty().get());
+        assertEquals("fake-stay", vm.valueTextProperty().get());
+    }
+
+    @Test
     void jsonValuesShowAsAKeyValueGridWithPerKeyCopy() {
         String name = unique("demo/db");
         fx.createText(name, "{\"username\":\"etl_user\",\"password\":\"fake-Pa55\",\"port\":5432,\"options\":{\"ssl\":true}}");
