@@ -2,7 +2,6 @@ package io.strongroom.ui.secret;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import io.strongroom.domain.SecretSummary;
 import io.strongroom.domain.SecretVersion;
 import io.strongroom.domain.VersionSelector;
 import io.strongroom.ui.editor.EditorControls;
@@ -344,7 +343,7 @@ public final class SecretDetailView extends BorderPane {
         table.getColumns().add(value);
         table.getColumns().add(copy);
         table.prefHeightProperty().bind(Bindings.createDoubleBinding(() ->
-                38 + Math.min(10, Math.max(1, vm.jsonEntries().size())) * 32.0, vm.jsonEntries()));
+                36 + Math.min(10, Math.max(1, vm.jsonEntries().size())) * 32.0, vm.jsonEntries()));
         table.minHeightProperty().bind(table.prefHeightProperty());
         table.visibleProperty().bind(vm.showRawJsonProperty().not());
         table.managedProperty().bind(table.visibleProperty());
@@ -628,7 +627,7 @@ public final class SecretDetailView extends BorderPane {
         table.getColumns().add(created);
         table.getColumns().add(accessed);
         table.prefHeightProperty().bind(Bindings.createDoubleBinding(() ->
-                38 + Math.min(8, Math.max(1, vm.versions().size())) * VERSION_ROW, vm.versions()));
+                36 + Math.min(8, Math.max(1, vm.versions().size())) * VERSION_ROW, vm.versions()));
         table.minHeightProperty().bind(table.prefHeightProperty());
         Label empty = new Label(SecretText.get("versions.none"));
         empty.getStyleClass().add(EditorControls.FIELD_HINT);
@@ -693,10 +692,5 @@ public final class SecretDetailView extends BorderPane {
             }
             setGraphic(box);
         }
-    }
-
-    /** The summary currently shown, for tests. */
-    SecretSummary shown() {
-        return vm.summaryProperty().get();
     }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Renders the create dialog to {@code assets/screenshots/} under headless Monocle, with fake demo input only. */
+/** Renders the create and delete dialogs to {@link Snapshots#SCREENSHOTS} under headless Monocle, with fake demo input only. */
 class CreateSecretScreenshotTest {
 
     static StoreFixture fx;

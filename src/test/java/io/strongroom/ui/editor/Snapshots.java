@@ -19,8 +19,12 @@ import java.util.concurrent.TimeUnit;
 /** JavaFX under headless Monocle for screenshot tests: start once, run on the FX thread, write PNGs. */
 public final class Snapshots {
 
-    /** Where the README's screenshots live. */
-    public static final Path SCREENSHOTS = Path.of("assets", "screenshots");
+    /**
+     * Where screenshots are written: {@code target/screenshots} by default, so an ordinary test
+     * run leaves the committed images alone; {@code -Dstrongroom.screenshots=assets/screenshots}
+     * refreshes the README's images.
+     */
+    public static final Path SCREENSHOTS = Path.of(System.getProperty("strongroom.screenshots", "target/screenshots"));
 
     private Snapshots() {}
 
@@ -61,7 +65,7 @@ public final class Snapshots {
         }
     }
 
-    /** Snapshots {@code node} (on the FX thread) into {@code assets/screenshots/name}. */
+    /** Snapshots {@code node} (on the FX thread) into {@link #SCREENSHOTS}{@code /name}. */
     public static Path write(Node node, String name) throws Exception {
         WritableImage image = onFx(() -> {
             node.applyCss();

@@ -24,7 +24,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Renders the detail pane to {@code assets/screenshots/} under headless Monocle, on an embedded
+ * Renders the detail pane to {@link Snapshots#SCREENSHOTS} under headless Monocle, on an embedded
  * store holding obviously fake demo values: masked (the default), revealed, and in the dark theme.
  */
 class SecretDetailScreenshotTest {
@@ -56,6 +56,7 @@ class SecretDetailScreenshotTest {
                 SecretsService.newRequestToken()));
         fx.secrets.putValue(fx.scope, name, SecretPayload.ofText(FAKE_DB_CREDENTIALS.replace("0000", "0002")), SecretsService.newRequestToken());
         fx.secrets.putValue(fx.scope, name, SecretPayload.ofText(FAKE_DB_CREDENTIALS), SecretsService.newRequestToken());
+        fx.secrets.getValue(fx.scope, name, io.strongroom.domain.VersionSelector.current());    // as the application would
         holder.summary = fx.secrets.describe(fx.scope, name);
     }
 
