@@ -1,0 +1,101 @@
+package io.strongroom.ui.editor;
+
+import atlantafx.base.theme.Styles;
+import io.strongroom.domain.DeletionMode;
+import io.strongroom.domain.SecretDeletion;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The delete dialog: schedule deletion with a 7-30 day recovery window, or delete immediately
+ * (which then asks for the secret's name to be typed). Its result is what DeleteSecret reported.
+ */
+public final class DeleteSecretDialog extends EditorDialog<SecretDeletion> {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final DeleteSecretViewModel vm;
+
+    public DeleteSecretDialog(DeleteSecretViewModel vm) {
+        super(EditorText.get("delete.title"), MaterialDesignD.DELETE_OUTLINE, vm.secret().scope().label(),
+                vm.secret().name(), EditorText.get("delete.button.schedule"), true);
+        this.vm = vm;
+        subtitleIsName();
+        ToggleGroup mode = new ToggleGroup();
+        RadioButton schedule = new RadioButton(EditorText.get("delete.schedule"));
+        schedule.setId("delete-schedule");
+        schedule.setToggleGroup(mode);
+        schedule.setSelected(!vm.forceProperty().get());
+        RadioButton force = new RadioButton(EditorText.get("delete.force"));
+        force.setId("delete-force");
+        force.setToggleGroup(mode);
+        force.selectedProperty().bindBidirectional(vm.forceProperty());
+        schedule.setSelected(!vm.forceProperty().get());
+
+        Spinner<Integer> days = new Spinner<>();
+        days.setId("delete-days");
+        SpinnerValueFactory.IntegerSpinnerValueFactory range = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                DeletionMode.MIN_RECOVERY_DAYS, DeletionMode.MAX_RECOVERY_DAYS, vm.recoveryDaysProperty().get());
+        days.setValueFactory(range);
+        days.setEditable(true);
+        days.setPrefWidth(90);
+        range.valueProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.recoveryDaysProperty().set(now);
+            }
+        });
+        days.disableProperty().bind(vm.forceProperty());
+        Label until = new Label();
+        until.getStyleClass().add(EditorControls.FIELD_HINT);
+        until.textProperty().bind(Bindings.createStringBinding(() -> vm.recoverableUntilProperty().get() == null ? ""
+                : EditorText.get("delete.until", DAY.format(vm.recoverableUntilProperty().get())), vm.recoverableUntilProperty()));
+        Label windowLabel = new Label(EditorText.get("delete.window"));
+        windowLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Label daysLabel = new Label(EditorText.get("delete.days"));
+        daysLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox windowRow = new HBox(8, windowLabel, days, daysLabel);
+        windowRow.setAlignment(Pos.CENTER_LEFT);
+        windowRow.setPadding(new Insets(0, 0, 0, 26));
+        until.setPadding(new Insets(0, 0, 0, 26));
+        until.setGraphic(EditorControls.icon(MaterialDesignC.CALENDAR_CLOCK));
+        Label scheduleHint = new Label(EditorText.get("delete.schedule.hint"));
+        scheduleHint.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        scheduleHint.setWrapText(true);
+        scheduleHint.setPadding(new Insets(0, 0, 0, 26));
+
+        Label forceHint = new Label(EditorText.get("delete.force.hint"));
+        forceHint.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        forceHint.setWrapText(true);
+        forceHint.setPadding(new Insets(0, 0, 0, 26));
+        var forceWarning = Bindings.when(vm.forceProperty()).then(EditorText.get("delete.force.warning")).otherwise((String) null);
+
+        body().getChildren().addAll(
+                new VBox(6, schedule, windowRow, until, scheduleHint),
+                new VBox(6, force, forceHint),
+                EditorControls.banner(forceWarning, Styles.DANGER, MaterialDesignA.ALERT_OUTLINE),
+                EditorControls.fieldMessage(vm.problemProperty(), EditorControls.FIELD_PROBLEM));
+        primaryButton().textProperty().bind(Bindings.when(vm.forceProperty())
+                .then(EditorText.get("delete.button.force")).otherwise(EditorText.get("delete.button.schedule")));
+        wire(vm.canDeleteProperty(), vm::delete, vm.busyProperty(), vm.errorProperty(), vm.deletedProperty(), () -> { });
+        size(600, 280);
+    }
+
+    public DeleteSecretViewModel viewModel() {
+        return vm;
+    }
+}

@@ -1,0 +1,151 @@
+package io.strongroom.ui.editor;
+
+import io.strongroom.domain.DeletionMode;
+import io.strongroom.domain.SecretDeletion;
+import io.strongroom.domain.SecretSummary;
+import io.strongroom.ui.common.ErrorText;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The delete dialog: schedule deletion with a recovery window of 7 to 30 days (restorable until
+ * then), or delete at once without recovery, which must be confirmed by typing the secret's
+ * exact name.
+ */
+public final class DeleteSecretViewModel {
+
+    private final EditorContext ctx;
+    private final SecretSummary secret;
+    private final Clock clock;
+    private final InvalidationListener onReadOnly = x -> validate();
+
+    private final BooleanProperty force = new SimpleBooleanProperty(this, "force");
+    private final IntegerProperty recoveryDays = new SimpleIntegerProperty(this, "recoveryDays", DeletionMode.MAX_RECOVERY_DAYS);
+    private final ReadOnlyObjectWrapper<Instant> recoverableUntil = new ReadOnlyObjectWrapper<>(this, "recoverableUntil");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper(this, "canDelete");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyObjectWrapper<SecretDeletion> deleted = new ReadOnlyObjectWrapper<>(this, "deleted");
+
+    public DeleteSecretViewModel(EditorContext ctx, SecretSummary secret) {
+        this(ctx, secret, Clock.systemUTC());
+    }
+
+    public DeleteSecretViewModel(EditorContext ctx, SecretSummary secret, Clock clock) {
+        this.ctx = Objects.requireNonNull(ctx);
+        this.secret = Objects.requireNonNull(secret);
+        this.clock = Objects.requireNonNull(clock);
+        force.addListener(x -> validate());
+        recoveryDays.addListener(x -> validate());
+        busy.addListener(x -> validate());
+        ctx.readOnly().addListener(new WeakInvalidationListener(onReadOnly));
+        validate();
+    }
+
+    public SecretSummary secret() {
+        return secret;
+    }
+
+    /** Delete without recovery instead of scheduling. */
+    public BooleanProperty forceProperty() {
+        return force;
+    }
+
+    /** The recovery window in days, 7 to 30 (AWS's default is 30). */
+    public IntegerProperty recoveryDaysProperty() {
+        return recoveryDays;
+    }
+
+    /** Until when the secret could be restored with the chosen window; null when forced. */
+    public ReadOnlyObjectProperty<Instant> recoverableUntilProperty() {
+        return recoverableUntil.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canDeleteProperty() {
+        return canDelete.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** What DeleteSecret answered, once it succeeded. */
+    public ReadOnlyObjectProperty<SecretDeletion> deletedProperty() {
+        return deleted.getReadOnlyProperty();
+    }
+
+    // ---- Commands ------------------------------------------------------------------------------
+
+    /**
+     * Deletes as chosen; returns whether DeleteSecret was sent. A forced deletion first asks the
+     * user to type the secret's name ({@code DialogService.confirmByTyping}); without the exact
+     * name nothing is sent.
+     */
+    public boolean delete() {
+        validate();
+        if (!canDelete.get()) {
+            if (ctx.isReadOnly()) {
+                error.set(EditorText.get("readOnly.refused", "DeleteSecret", secret.name()));
+            }
+            return false;
+        }
+        DeletionMode mode;
+        if (force.get()) {
+            boolean typed = ctx.dialogs().confirmByTyping(EditorText.get("delete.force.confirmTitle"),
+                    EditorText.get("delete.force.confirmMessage", secret.name(), secret.scope().label()), secret.name());
+            if (!typed) {
+                return false;
+            }
+            mode = DeletionMode.forceWithoutRecovery();
+        } else {
+            mode = DeletionMode.withRecovery(recoveryDays.get());
+        }
+        busy.set(true);
+        error.set(null);
+        ctx.executor().submit(() -> ctx.mutations().apply(new Mutation.Delete(secret.scope(), secret.arn(), mode)), d -> {
+            busy.set(false);
+            deleted.set(d);
+        }, e -> {
+            busy.set(false);
+            error.set(ErrorText.of(e));
+        });
+        return true;
+    }
+
+    private void validate() {
+        String p = force.get() ? null : SecretRules.recoveryWindowProblem(recoveryDays.get()).orElse(null);
+        recoverableUntil.set(force.get() || p != null ? null : clock.instant().plus(Duration.ofDays(recoveryDays.get())));
+        if (p == null && secret.isPlannedForDeletion() && !force.get()) {
+            p = EditorText.get("delete.alreadyScheduled");
+        }
+        if (p == null && ctx.isReadOnly()) {
+            p = EditorText.get("readOnly.banner");
+        }
+        problem.set(p);
+        canDelete.set(p == null && !busy.get() && deleted.get() == null);
+    }
+}

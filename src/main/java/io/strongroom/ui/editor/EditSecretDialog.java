@@ -1,0 +1,52 @@
+package io.strongroom.ui.editor;
+
+import io.strongroom.domain.VersionWritten;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import atlantafx.base.theme.Styles;
+
+/** The edit dialog: description and KMS key. Its result is what UpdateSecret reported, or none. */
+public final class EditSecretDialog extends EditorDialog<VersionWritten> {
+
+    private final EditSecretViewModel vm;
+
+    public EditSecretDialog(EditSecretViewModel vm) {
+        super(EditorText.get("edit.title"), MaterialDesignP.PENCIL_OUTLINE, vm.secret().scope().label(),
+                vm.secret().name(), EditorText.get("edit.button"), false);
+        this.vm = vm;
+        subtitleIsName();
+        GridPane form = new GridPane();
+        form.setHgap(14);
+        form.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(110);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, fields);
+
+        TextArea description = new TextArea();
+        description.setId("edit-description");
+        description.setPrefRowCount(3);
+        description.setWrapText(true);
+        description.textProperty().bindBidirectional(vm.descriptionProperty());
+        form.addRow(0, EditorControls.formLabel(EditorText.get("create.description")), description);
+        form.add(EditorControls.fieldMessage(vm.descriptionProblemProperty(), EditorControls.FIELD_PROBLEM), 1, 1);
+        form.addRow(2, EditorControls.formLabel(EditorText.get("create.kms")), CreateSecretDialog.kmsPicker(vm.kmsKey()));
+        form.add(EditorControls.fieldMessage(vm.kmsKey().errorProperty(), EditorControls.FIELD_WARNING), 1, 3);
+
+        var keyNote = Bindings.when(vm.keyChangedProperty()).then(EditorText.get("edit.kmsNote")).otherwise((String) null);
+        body().getChildren().addAll(form, EditorControls.banner(keyNote, Styles.WARNING, MaterialDesignA.ALERT_OUTLINE));
+        wire(vm.canSaveProperty(), vm::save, vm.busyProperty(), vm.errorProperty(), vm.savedProperty(), vm::dispose);
+        setOnShown(e -> vm.loadKeys());
+        size(640, 240);
+    }
+
+    public EditSecretViewModel viewModel() {
+        return vm;
+    }
+}

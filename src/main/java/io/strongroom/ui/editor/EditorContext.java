@@ -1,0 +1,35 @@
+package io.strongroom.ui.editor;
+
+import io.strongroom.service.KeysService;
+import io.strongroom.service.SecretsService;
+import io.strongroom.ui.common.DialogService;
+import io.strongroom.ui.common.UiExecutor;
+import javafx.beans.value.ObservableBooleanValue;
+
+import java.util.Objects;
+
+/**
+ * What every editor view model needs, built once by the composition root.
+ *
+ * @param secrets   reads (describe, values, random passwords, listing planned deletions)
+ * @param keys      the KMS key picker's listing
+ * @param mutations every write; the composition root passes the journaled, read-only-guarded gateway
+ * @param readOnly  the console's read-only mode: while true every command refuses and every
+ *                  {@code can…} property is false
+ */
+public record EditorContext(SecretsService secrets, KeysService keys, Mutations mutations, UiExecutor executor,
+                            DialogService dialogs, ObservableBooleanValue readOnly) {
+
+    public EditorContext {
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(mutations, "mutations");
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(dialogs, "dialogs");
+        Objects.requireNonNull(readOnly, "readOnly");
+    }
+
+    public boolean isReadOnly() {
+        return readOnly.get();
+    }
+}

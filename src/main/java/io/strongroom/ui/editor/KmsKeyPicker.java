@@ -1,0 +1,134 @@
+package io.strongroom.ui.editor;
+
+import io.strongroom.domain.KeyInfo;
+import io.strongroom.domain.Scope;
+import io.strongroom.domain.ScopeError;
+import io.strongroom.service.FanOut;
+import io.strongroom.service.KeysService;
+import io.strongroom.service.ScopeException;
+import io.strongroom.ui.common.ErrorText;
+import io.strongroom.ui.common.UiExecutor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The KMS key picker's model: {@code aws/secretsmanager} first (selected by default), then the
+ * customer managed keys of one scope that can encrypt secrets, loaded in the background.
+ */
+public final class KmsKeyPicker {
+
+    private final KeysService keys;
+    private final Scope scope;
+    private final UiExecutor executor;
+
+    private final ObservableList<KmsKeyChoice> choices = FXCollections.observableArrayList(KmsKeyChoice.DEFAULT);
+    private final ObjectProperty<KmsKeyChoice> selected = new SimpleObjectProperty<>(this, "selected", KmsKeyChoice.DEFAULT);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private UiExecutor.Task task;
+
+    public KmsKeyPicker(KeysService keys, Scope scope, UiExecutor executor) {
+        this.keys = Objects.requireNonNull(keys);
+        this.scope = Objects.requireNonNull(scope);
+        this.executor = Objects.requireNonNull(executor);
+    }
+
+    public ObservableList<KmsKeyChoice> choices() {
+        return FXCollections.unmodifiableObservableList(choices);
+    }
+
+    public ObjectProperty<KmsKeyChoice> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Why the keys could not be listed (the default key stays available), or null. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Selects the choice that {@code keyRef} names (null: the default), adding it when it is not listed. */
+    public void select(String keyRef) {
+        KmsKeyChoice match = choices.stream().filter(c -> c.matches(keyRef)).findFirst().orElse(null);
+        if (match == null) {
+            match = KmsKeyChoice.unlisted(keyRef);
+            choices.add(match);
+        }
+        selected.set(match);
+    }
+
+    /** Lists the scope's keys in the background. */
+    public void load() {
+        if (task != null) {
+            task.cancel();
+        }
+        loading.set(true);
+        error.set(null);
+        task = executor.submit(this::listKeys, listed -> {
+            loading.set(false);
+            KmsKeyChoice keep = selected.get();
+            List<KmsKeyChoice> next = new ArrayList<>();
+            next.add(KmsKeyChoice.DEFAULT);
+            listed.stream().filter(KmsKeyChoice::suitsSecrets).map(KmsKeyChoice::of)
+                    .sorted(Comparator.comparing(KmsKeyChoice::label, String.CASE_INSENSITIVE_ORDER)).forEach(next::add);
+            if (keep != null && !keep.isDefault() && next.stream().noneMatch(c -> c.matches(keep.keyRef()))) {
+                next.add(keep);
+            }
+            choices.setAll(next);
+            selected.set(keep == null ? KmsKeyChoice.DEFAULT
+                    : next.stream().filter(c -> c.matches(keep.keyRef())).findFirst().orElse(KmsKeyChoice.DEFAULT));
+        }, e -> {
+            loading.set(false);
+            error.set(EditorText.get("kms.listFailed", ErrorText.of(e)));
+        });
+    }
+
+    public void cancel() {
+        if (task != null) {
+            task.cancel();
+        }
+    }
+
+    private List<KeyInfo> listKeys() throws InterruptedException, ExecutionException {
+        List<KeyInfo> found = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<ScopeError> failure = new AtomicReference<>();
+        FanOut.Handle handle = keys.list(List.of(scope), new FanOut.Listener<>() {
+            @Override
+            public void page(Scope s, List<KeyInfo> items) {
+                found.addAll(items);
+            }
+
+            @Override
+            public void failed(Scope s, ScopeError e) {
+                failure.set(e);
+            }
+        });
+        try {
+            handle.done().get();
+        } catch (InterruptedException e) {
+            handle.cancel();
+            throw e;
+        }
+        if (failure.get() != null) {
+            throw new ScopeException(failure.get(), null);
+        }
+        return List.copyOf(found);
+    }
+}

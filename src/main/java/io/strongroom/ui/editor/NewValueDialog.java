@@ -1,0 +1,52 @@
+package io.strongroom.ui.editor;
+
+import atlantafx.base.theme.Styles;
+import io.strongroom.domain.VersionWritten;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.geometry.Pos;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * The new-value dialog: writes a new version that becomes AWSCURRENT. Its result is the version
+ * written, or none when cancelled.
+ */
+public final class NewValueDialog extends EditorDialog<VersionWritten> {
+
+    private final NewValueViewModel vm;
+
+    public NewValueDialog(NewValueViewModel vm) {
+        super(EditorText.get("newValue.title"), MaterialDesignP.PLUS_BOX_MULTIPLE_OUTLINE, vm.secret().scope().label(),
+                EditorText.get("newValue.subtitle", vm.secret().name()), EditorText.get("newValue.button"), false);
+        this.vm = vm;
+        subtitleIsName();
+        ValueEditorView valueView = new ValueEditorView(vm.value());
+
+        Button start = EditorControls.button(EditorText.get("newValue.startFromCurrent"), MaterialDesignD.DOWNLOAD_OUTLINE);
+        start.setId("new-value-start");
+        start.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
+        start.disableProperty().bind(vm.busyProperty());
+        start.setOnAction(e -> vm.startFromCurrent());
+        Label startHint = new Label(EditorText.get("newValue.startHint"));
+        startHint.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        startHint.setWrapText(true);
+        HBox startRow = new HBox(10, start, startHint);
+        startRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label stageNote = new Label(EditorText.get("newValue.stages"));
+        stageNote.setWrapText(true);
+
+        body().getChildren().addAll(stageNote, startRow, valueView);
+        wire(vm.canSaveProperty(), () -> {
+            valueView.markTouched();
+            vm.save();
+        }, vm.busyProperty(), vm.errorProperty(), vm.savedProperty(), vm::dispose);
+        size(680, 470);
+    }
+
+    public NewValueViewModel viewModel() {
+        return vm;
+    }
+}

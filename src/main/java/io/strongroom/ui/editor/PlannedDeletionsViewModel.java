@@ -1,0 +1,184 @@
+package io.strongroom.ui.editor;
+
+import io.strongroom.domain.Scope;
+import io.strongroom.domain.ScopeError;
+import io.strongroom.domain.SecretQuery;
+import io.strongroom.domain.SecretSummary;
+import io.strongroom.service.FanOut;
+import io.strongroom.ui.common.ErrorText;
+import io.strongroom.ui.common.UiExecutor;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The secrets of some scopes that are scheduled for deletion, soonest first, each restorable
+ * (RestoreSecret) until its deletion date. Scopes that cannot be listed are reported by name,
+ * code and request ID while the others' secrets still show.
+ */
+public final class PlannedDeletionsViewModel {
+
+    private final EditorContext ctx;
+    private final List<Scope> scopes;
+    private final InvalidationListener onReadOnly = x -> updateCanRestore();
+    private UiExecutor.Task loading;
+
+    private final ObservableList<SecretSummary> secrets = FXCollections.observableArrayList();
+    private final ObjectProperty<SecretSummary> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper(this, "canRestore");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
+    private final ReadOnlyStringWrapper restoredName = new ReadOnlyStringWrapper(this, "restoredName");
+
+    public PlannedDeletionsViewModel(EditorContext ctx, Collection<Scope> scopes) {
+        this.ctx = Objects.requireNonNull(ctx);
+        this.scopes = List.copyOf(scopes);
+        selected.addListener(x -> updateCanRestore());
+        busy.addListener(x -> updateCanRestore());
+        ctx.readOnly().addListener(new WeakInvalidationListener(onReadOnly));
+        updateCanRestore();
+    }
+
+    public List<Scope> scopes() {
+        return scopes;
+    }
+
+    /** Secrets scheduled for deletion, soonest deletion first. */
+    public ObservableList<SecretSummary> secrets() {
+        return FXCollections.unmodifiableObservableList(secrets);
+    }
+
+    public ObjectProperty<SecretSummary> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyBooleanProperty canRestoreProperty() {
+        return canRestore.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Failures, one line per scope or per restore, or null. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** "3 secrets scheduled for deletion in 2 scopes". */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The name of the secret last restored (for a confirmation line), or null. */
+    public ReadOnlyStringProperty restoredNameProperty() {
+        return restoredName.getReadOnlyProperty();
+    }
+
+    // ---- Commands ------------------------------------------------------------------------------
+
+    /** Lists every scope including planned deletions and keeps those scheduled for deletion. */
+    public void load() {
+        if (loading != null) {
+            loading.cancel();
+        }
+        busy.set(true);
+        error.set(null);
+        status.set(EditorText.get("planned.loading", scopes.size()));
+        loading = ctx.executor().submit(this::list, result -> {
+            busy.set(false);
+            secrets.setAll(result.secrets);
+            error.set(result.failures.isEmpty() ? null
+                    : result.failures.stream().map(ErrorText::of).collect(Collectors.joining("\n")));
+            status.set(EditorText.get("planned.count", result.secrets.size(), scopes.size()));
+        }, e -> {
+            busy.set(false);
+            error.set(ErrorText.of(e));
+            status.set(null);
+        });
+    }
+
+    /** Restores the selected secret; returns whether RestoreSecret was sent. */
+    public boolean restoreSelected() {
+        return restore(selected.get());
+    }
+
+    /** Cancels {@code secret}'s deletion; returns whether RestoreSecret was sent. */
+    public boolean restore(SecretSummary secret) {
+        if (secret == null || busy.get() || ctx.isReadOnly()) {
+            if (ctx.isReadOnly()) {
+                error.set(EditorText.get("readOnly.refused", "RestoreSecret", secret == null ? "" : secret.name()));
+            }
+            return false;
+        }
+        busy.set(true);
+        error.set(null);
+        restoredName.set(null);
+        ctx.executor().submit(() -> ctx.mutations().apply(new Mutation.Restore(secret.scope(), secret.arn())), arn -> {
+            busy.set(false);
+            secrets.remove(secret);
+            if (selected.get() == secret) {
+                selected.set(null);
+            }
+            restoredName.set(secret.name());
+            status.set(EditorText.get("planned.count", secrets.size(), scopes.size()));
+        }, e -> {
+            busy.set(false);
+            error.set(ErrorText.of(e));
+        });
+        return true;
+    }
+
+    public void cancel() {
+        if (loading != null) {
+            loading.cancel();
+        }
+    }
+
+    private record Listed(List<SecretSummary> secrets, List<ScopeError> failures) {}
+
+    private Listed list() throws Exception {
+        List<SecretSummary> found = Collections.synchronizedList(new ArrayList<>());
+        List<ScopeError> failures = Collections.synchronizedList(new ArrayList<>());
+        FanOut.Handle handle = ctx.secrets().list(scopes, SecretQuery.all().withPlannedDeletion(true), new FanOut.Listener<>() {
+            @Override
+            public void page(Scope scope, List<SecretSummary> items) {
+                items.stream().filter(SecretSummary::isPlannedForDeletion).forEach(found::add);
+            }
+
+            @Override
+            public void failed(Scope scope, ScopeError e) {
+                failures.add(e);
+            }
+        });
+        try {
+            handle.done().get();
+        } catch (InterruptedException e) {
+            handle.cancel();
+            throw e;
+        }
+        List<SecretSummary> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparing(SecretSummary::deletedDate).thenComparing(SecretSummary::name));
+        return new Listed(sorted, List.copyOf(failures));
+    }
+
+    private void updateCanRestore() {
+        canRestore.set(selected.get() != null && !busy.get() && !ctx.isReadOnly());
+    }
+}

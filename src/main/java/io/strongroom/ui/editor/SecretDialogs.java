@@ -1,0 +1,93 @@
+package io.strongroom.ui.editor;
+
+import io.strongroom.domain.Scope;
+import io.strongroom.domain.SecretDeletion;
+import io.strongroom.domain.SecretSummary;
+import io.strongroom.domain.VersionWritten;
+import javafx.scene.Scene;
+import javafx.scene.control.Dialog;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Opens the editor dialogs, each modal to {@code owner}, and answers what was done (empty when
+ * cancelled). The shell builds one from the composition root's {@link EditorContext} and uses it
+ * for its own "Create secret" and "Scheduled deletions" actions; the secret detail pane uses it
+ * for New value, Edit and Delete.
+ *
+ * <p>In read-only mode nothing is opened: the dialogs would only refuse.
+ */
+public final class SecretDialogs {
+
+    private final EditorContext ctx;
+
+    public SecretDialogs(EditorContext ctx) {
+        this.ctx = Objects.requireNonNull(ctx);
+    }
+
+    public EditorContext context() {
+        return ctx;
+    }
+
+    /** Create a secret in {@code scope}. */
+    public Optional<VersionWritten> createSecret(Window owner, Scope scope) {
+        if (ctx.isReadOnly()) {
+            return Optional.empty();
+        }
+        return show(owner, new CreateSecretDialog(new CreateSecretViewModel(ctx, scope)));
+    }
+
+    /** A new value (version) for {@code secret}. */
+    public Optional<VersionWritten> newValue(Window owner, SecretSummary secret) {
+        if (ctx.isReadOnly()) {
+            return Optional.empty();
+        }
+        return show(owner, new NewValueDialog(new NewValueViewModel(ctx, secret)));
+    }
+
+    /** Edit {@code secret}'s description and KMS key. */
+    public Optional<VersionWritten> edit(Window owner, SecretSummary secret) {
+        if (ctx.isReadOnly()) {
+            return Optional.empty();
+        }
+        return show(owner, new EditSecretDialog(new EditSecretViewModel(ctx, secret)));
+    }
+
+    /** Delete {@code secret}, scheduled or forced. */
+    public Optional<SecretDeletion> delete(Window owner, SecretSummary secret) {
+        if (ctx.isReadOnly()) {
+            return Optional.empty();
+        }
+        return show(owner, new DeleteSecretDialog(new DeleteSecretViewModel(ctx, secret)));
+    }
+
+    /**
+     * A window listing the secrets of {@code scopes} that are scheduled for deletion, with Restore.
+     * Returns at once; the window stays open beside the console. (In read-only mode it opens too,
+     * listing only: Restore is disabled.)
+     */
+    public Stage plannedDeletions(Window owner, Collection<Scope> scopes) {
+        PlannedDeletionsViewModel vm = new PlannedDeletionsViewModel(ctx, scopes);
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.NONE);
+        stage.setTitle(EditorText.get("planned.title"));
+        stage.setScene(new Scene(new PlannedDeletionsView(vm), 860, 480));
+        stage.setOnHidden(e -> vm.cancel());
+        stage.show();
+        vm.load();
+        return stage;
+    }
+
+    private static <R> Optional<R> show(Window owner, Dialog<R> dialog) {
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        return dialog.showAndWait();
+    }
+}

@@ -1,0 +1,27 @@
+/**
+ * Changing secrets safely: the create, new-value, edit and delete dialogs, the list of scheduled
+ * deletions with Restore, and the one gateway every write goes through.
+ *
+ * <h2>Decisions</h2>
+ * <ul>
+ *   <li><b>One write gateway.</b> Every change is a {@link io.strongroom.ui.editor.Mutation}
+ *       record (action, scope, secret, a value-free detail) handed to
+ *       {@link io.strongroom.ui.editor.Mutations#apply}. The action journal decorates that single
+ *       method; {@link io.strongroom.ui.editor.Mutations#refusingWhen} adds a read-only guard
+ *       behind the view models' own checks. No view model calls a writing method of
+ *       {@code SecretsService} (a test checks the sources).</li>
+ *   <li><b>Nothing is sent until valid.</b> View models check AWS's rules on every change
+ *       ({@link io.strongroom.ui.editor.SecretRules}, {@link io.strongroom.ui.editor.JsonValues}) and
+ *       their commands refuse while a problem stands. Problems never quote a value.</li>
+ *   <li><b>Values are transient.</b> Editors type into masked fields by default, wipe their
+ *       content after a save or when closed, and a password comes from GetRandomPassword straight
+ *       into the field that asked for it.</li>
+ *   <li><b>Idempotent saves.</b> A request token belongs to one composed request: a retry of the
+ *       same input reuses it (no second version), any edit makes a new one.</li>
+ *   <li><b>Dialogs close on success only.</b> The primary button runs the command in the
+ *       background; a failure stays in the dialog with scope, AWS code, message and request ID.</li>
+ *   <li><b>Forced deletion is typed.</b> {@code DialogService.confirmByTyping} with the secret's
+ *       exact name; a recoverable deletion (7-30 days) is confirmed by the dialog itself.</li>
+ * </ul>
+ */
+package io.strongroom.ui.editor;

@@ -1,0 +1,920 @@
+package io.strongroom.ui.secret;
+
+import io.strongroom.domain.SecretDeletion;
+import io.strongroom.domain.SecretPayload;
+import io.strongroom.domain.SecretSummary;
+import io.strongroom.domain.SecretVersion;
+import io.strongroom.domain.VersionSelector;
+import io.strongroom.service.SecretsService;
+import io.strongroom.ui.common.ClipboardService;
+import io.strongroom.ui.common.DialogService;
+import io.strongroom.ui.common.ErrorText;
+import io.strongroom.ui.common.UiExecutor;
+import io.strongroom.ui.editor.JsonValues;
+import io.strongroom.ui.editor.KmsKeyChoice;
+import io.strongroom.ui.editor.Mutation;
+import io.strongroom.ui.editor.Mutations;
+import io.strongroom.ui.editor.SecretRules;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One secret in detail: overview (ARN, description, KMS key, dates, owning service, editable
+ * tags), its value, and its versions.
+ *
+ * <p><b>The value is masked until the user reveals it.</b> Nothing reads it (GetSecretValue)
+ * before {@link #reveal()} or {@link #copyValue()}; {@link #hide()}, choosing another secret or
+ * another version drop it from this object again. Copies go to the clipboard with
+ * {@link ClipboardService#putSensitive} and are cleared after {@link #CLIPBOARD_CLEAR_SECONDS}.
+ *
+ * <p>Every change goes through {@link Mutations}; while {@link #readOnlyProperty()} is true every
+ * {@code can…} property is false and every changing command refuses.
+ *
+ * <p>Inputs the shell binds: {@link #secretProperty()} (the inventory's selection) and
+ * {@link #readOnlyProperty()} (the console's read-only mode).
+ */
+public final class SecretDetailViewModel {
+
+    /** Seconds after which a copied value is cleared from the clipboard (unless it changed meanwhile). */
+    public static final int CLIPBOARD_CLEAR_SECONDS = 30;
+
+    /** Where the value part stands. */
+    public enum ValueState { NONE, MASKED, LOADING, REVEALED }
+
+    /** What a revealed value turned out to be. */
+    public enum ValueKind { TEXT, JSON, BINARY }
+
+    /** How a revealed binary value is written out, on demand. */
+    public enum BinaryView { NONE, HEX, BASE64 }
+
+    private final SecretsService secrets;
+    private final Mutations mutations;
+    private final UiExecutor executor;
+    private final DialogService dialogs;
+    private final ClipboardService clipboard;
+    private final Clock clock;
+
+    /** Incremented whenever what a pending value read was for stops being shown: late answers are dropped. */
+    private long valueGeneration;
+    private long secretGeneration;
+    private UiExecutor.Task loadTask;
+    private UiExecutor.Task valueTask;
+    /** The revealed value; null whenever the value is masked. */
+    private SecretPayload revealed;
+    private String editingTagKey;
+
+    // ---- Properties: inputs --------------------------------------------------------------------
+    private final ObjectProperty<SecretSummary> secret = new SimpleObjectProperty<>(this, "secret");
+    private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly");
+    private final BooleanProperty includeDeprecated = new SimpleBooleanProperty(this, "includeDeprecated");
+    private final BooleanProperty showRawJson = new SimpleBooleanProperty(this, "showRawJson");
+    private final ObjectProperty<SecretVersion> selectedVersion = new SimpleObjectProperty<>(this, "selectedVersion");
+    private final StringProperty tagKey = new SimpleStringProperty(this, "tagKey", "");
+    private final StringProperty tagValue = new SimpleStringProperty(this, "tagValue", "");
+
+    // ---- Properties: overview ------------------------------------------------------------------
+    private final ReadOnlyObjectWrapper<SecretSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
+    private final ReadOnlyStringWrapper scopeLabel = new ReadOnlyStringWrapper(this, "scopeLabel");
+    private final ReadOnlyStringWrapper arn = new ReadOnlyStringWrapper(this, "arn");
+    private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description");
+    private final ReadOnlyStringWrapper kmsKey = new ReadOnlyStringWrapper(this, "kmsKey");
+    private final ReadOnlyStringWrapper created = new ReadOnlyStringWrapper(this, "created");
+    private final ReadOnlyStringWrapper lastChanged = new ReadOnlyStringWrapper(this, "lastChanged");
+    private final ReadOnlyStringWrapper lastAccessed = new ReadOnlyStringWrapper(this, "lastAccessed");
+    private final ReadOnlyStringWrapper deletion = new ReadOnlyStringWrapper(this, "deletion");
+    private final ReadOnlyStringWrapper owningService = new ReadOnlyStringWrapper(this, "owningService");
+    private final ReadOnlyStringWrapper rotation = new ReadOnlyStringWrapper(this, "rotation");
+    private final ReadOnlyBooleanWrapper plannedForDeletion = new ReadOnlyBooleanWrapper(this, "plannedForDeletion");
+    private final ObservableList<TagRow> tags = FXCollections.observableArrayList();
+
+    // ---- Properties: value ---------------------------------------------------------------------
+    private final ReadOnlyObjectWrapper<ValueState> valueState = new ReadOnlyObjectWrapper<>(this, "valueState", ValueState.NONE);
+    private final ReadOnlyObjectWrapper<ValueKind> valueKind = new ReadOnlyObjectWrapper<>(this, "valueKind");
+    private final ReadOnlyStringWrapper valueText = new ReadOnlyStringWrapper(this, "valueText");
+    private final ObservableList<JsonValues.Entry> jsonEntries = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper valueSize = new ReadOnlyIntegerWrapper(this, "valueSize");
+    private final ReadOnlyObjectWrapper<BinaryView> binaryView = new ReadOnlyObjectWrapper<>(this, "binaryView", BinaryView.NONE);
+    private final ReadOnlyStringWrapper binaryText = new ReadOnlyStringWrapper(this, "binaryText");
+    private final ReadOnlyObjectWrapper<SecretVersion> viewedVersion = new ReadOnlyObjectWrapper<>(this, "viewedVersion");
+    private final ReadOnlyStringWrapper viewedVersionLabel = new ReadOnlyStringWrapper(this, "viewedVersionLabel");
+
+    // ---- Properties: versions ------------------------------------------------------------------
+    private final ObservableList<SecretVersion> versions = FXCollections.observableArrayList();
+
+    // ---- Properties: state ---------------------------------------------------------------------
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper gone = new ReadOnlyBooleanWrapper(this, "gone");
+    private final ReadOnlyLongWrapper changeCount = new ReadOnlyLongWrapper(this, "changeCount");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
+    private final ReadOnlyBooleanWrapper canMutate = new ReadOnlyBooleanWrapper(this, "canMutate");
+    private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper(this, "canRestore");
+    private final ReadOnlyBooleanWrapper canRollbackSelected = new ReadOnlyBooleanWrapper(this, "canRollbackSelected");
+    private final ReadOnlyBooleanWrapper canReveal = new ReadOnlyBooleanWrapper(this, "canReveal");
+    private final ReadOnlyBooleanWrapper editingTag = new ReadOnlyBooleanWrapper(this, "editingTag");
+    private final ReadOnlyStringWrapper tagProblem = new ReadOnlyStringWrapper(this, "tagProblem");
+    private final ReadOnlyBooleanWrapper canSaveTag = new ReadOnlyBooleanWrapper(this, "canSaveTag");
+
+    public SecretDetailViewModel(SecretsService secrets, Mutations mutations, UiExecutor executor, DialogService dialogs,
+                                 ClipboardService clipboard) {
+        this(secrets, mutations, executor, dialogs, clipboard, Clock.systemUTC());
+    }
+
+    public SecretDetailViewModel(SecretsService secrets, Mutations mutations, UiExecutor executor, DialogService dialogs,
+                                 ClipboardService clipboard, Clock clock) {
+        this.secrets = Objects.requireNonNull(secrets);
+        this.mutations = Objects.requireNonNull(mutations);
+        this.executor = Objects.requireNonNull(executor);
+        this.dialogs = Objects.requireNonNull(dialogs);
+        this.clipboard = Objects.requireNonNull(clipboard);
+        this.clock = Objects.requireNonNull(clock);
+        secret.addListener((o, was, now) -> selected(now));
+        includeDeprecated.addListener(o -> loadVersions());
+        Observable[] gates = {readOnly, busy, gone, summary, selectedVersion, plannedForDeletion, valueState, editingTag, tagProblem};
+        for (Observable g : gates) {
+            g.addListener(o -> updateGates());
+        }
+        tagKey.addListener(o -> validateTag());
+        tagValue.addListener(o -> validateTag());
+        tags.addListener((Observable o) -> validateTag());
+        clearOverview();
+        updateGates();
+    }
+
+    // ---- Inputs --------------------------------------------------------------------------------
+
+    /** The secret to show (the shell binds the inventory's selection here); null shows nothing. */
+    public ObjectProperty<SecretSummary> secretProperty() {
+        return secret;
+    }
+
+    /** The console's read-only mode: every changing command refuses and every {@code can…} is false. */
+    public BooleanProperty readOnlyProperty() {
+        return readOnly;
+    }
+
+    /** List deprecated versions (those without staging labels) too. */
+    public BooleanProperty includeDeprecatedProperty() {
+        return includeDeprecated;
+    }
+
+    /** Show a revealed JSON value as text instead of the key/value grid. */
+    public BooleanProperty showRawJsonProperty() {
+        return showRawJson;
+    }
+
+    /** The version selected in the versions list (the view binds its selection here). */
+    public ObjectProperty<SecretVersion> selectedVersionProperty() {
+        return selectedVersion;
+    }
+
+    /** The tag editor's key field. */
+    public StringProperty tagKeyProperty() {
+        return tagKey;
+    }
+
+    /** The tag editor's value field. */
+    public StringProperty tagValueProperty() {
+        return tagValue;
+    }
+
+    // ---- Overview ------------------------------------------------------------------------------
+
+    /** The secret as last described (DescribeSecret), or as the inventory listed it until then. */
+    public ReadOnlyObjectProperty<SecretSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    /** "alias / region" of the secret's scope. */
+    public ReadOnlyStringProperty scopeLabelProperty() {
+        return scopeLabel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty arnProperty() {
+        return arn.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description.getReadOnlyProperty();
+    }
+
+    /** The KMS key, "aws/secretsmanager (AWS managed)" when none is set. */
+    public ReadOnlyStringProperty kmsKeyProperty() {
+        return kmsKey.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty createdProperty() {
+        return created.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastChangedProperty() {
+        return lastChanged.getReadOnlyProperty();
+    }
+
+    /** The day of the last read (AWS keeps only the day), or "never". */
+    public ReadOnlyStringProperty lastAccessedProperty() {
+        return lastAccessed.getReadOnlyProperty();
+    }
+
+    /** When the scheduled deletion happens, or a dash. */
+    public ReadOnlyStringProperty deletionProperty() {
+        return deletion.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty owningServiceProperty() {
+        return owningService.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rotationProperty() {
+        return rotation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty plannedForDeletionProperty() {
+        return plannedForDeletion.getReadOnlyProperty();
+    }
+
+    public ObservableList<TagRow> tags() {
+        return FXCollections.unmodifiableObservableList(tags);
+    }
+
+    // ---- Value ---------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<ValueState> valueStateProperty() {
+        return valueState.getReadOnlyProperty();
+    }
+
+    /** What the revealed value is; null while masked. */
+    public ReadOnlyObjectProperty<ValueKind> valueKindProperty() {
+        return valueKind.getReadOnlyProperty();
+    }
+
+    /** The revealed text (JSON re-indented); null while masked and for binary values. */
+    public ReadOnlyStringProperty valueTextProperty() {
+        return valueText.getReadOnlyProperty();
+    }
+
+    /** The members of a revealed JSON object; empty while masked. */
+    public ObservableList<JsonValues.Entry> jsonEntries() {
+        return FXCollections.unmodifiableObservableList(jsonEntries);
+    }
+
+    /** The revealed value's size in bytes; 0 while masked. */
+    public ReadOnlyIntegerProperty valueSizeProperty() {
+        return valueSize.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BinaryView> binaryViewProperty() {
+        return binaryView.getReadOnlyProperty();
+    }
+
+    /** A revealed binary value as hex dump or Base64, once asked for; null otherwise. */
+    public ReadOnlyStringProperty binaryTextProperty() {
+        return binaryText.getReadOnlyProperty();
+    }
+
+    /** The version whose value the value part shows; null for the current one (AWSCURRENT). */
+    public ReadOnlyObjectProperty<SecretVersion> viewedVersionProperty() {
+        return viewedVersion.getReadOnlyProperty();
+    }
+
+    /** "AWSCURRENT" or "Version 1a2b3c4d… (AWSPREVIOUS)". */
+    public ReadOnlyStringProperty viewedVersionLabelProperty() {
+        return viewedVersionLabel.getReadOnlyProperty();
+    }
+
+    // ---- Versions ------------------------------------------------------------------------------
+
+    /** Every version, newest first, with its staging labels. */
+    public ObservableList<SecretVersion> versions() {
+        return FXCollections.unmodifiableObservableList(versions);
+    }
+
+    // ---- State ---------------------------------------------------------------------------------
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** True once the secret was deleted without recovery from this pane: there is nothing left to show. */
+    public ReadOnlyBooleanProperty goneProperty() {
+        return gone.getReadOnlyProperty();
+    }
+
+    /**
+     * Counts the changes made from this pane (tags, rollback, restore, and what the dialogs
+     * report through {@link #changed()}): the shell refreshes its inventory row when it moves.
+     */
+    public ReadOnlyLongProperty changeCountProperty() {
+        return changeCount.getReadOnlyProperty();
+    }
+
+    /** The last failure: scope, AWS error code, message and request ID; null when none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The outcome of the last action ("Copied…", "AWSCURRENT moved…"), or null. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Whether changing commands (tags, rollback, new value, edit, delete) may run now. */
+    public ReadOnlyBooleanProperty canMutateProperty() {
+        return canMutate.getReadOnlyProperty();
+    }
+
+    /** Whether the secret is scheduled for deletion and may be restored now. */
+    public ReadOnlyBooleanProperty canRestoreProperty() {
+        return canRestore.getReadOnlyProperty();
+    }
+
+    /** Whether the selected version may be made current (it is not current already). */
+    public ReadOnlyBooleanProperty canRollbackSelectedProperty() {
+        return canRollbackSelected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRevealProperty() {
+        return canReveal.getReadOnlyProperty();
+    }
+
+    /** True while the tag editor is open. */
+    public ReadOnlyBooleanProperty editingTagProperty() {
+        return editingTag.getReadOnlyProperty();
+    }
+
+    /** Why the tag in the editor cannot be saved, or null. */
+    public ReadOnlyStringProperty tagProblemProperty() {
+        return tagProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canSaveTagProperty() {
+        return canSaveTag.getReadOnlyProperty();
+    }
+
+    // ---- Commands: reading ---------------------------------------------------------------------
+
+    /** Clears the error banner. */
+    public void dismissError() {
+        error.set(null);
+    }
+
+    /** A dialog changed the secret (new value, edit): counts the change and describes it again. */
+    public void changed() {
+        changeCount.set(changeCount.get() + 1);
+        hide();
+        refresh();
+    }
+
+    /**
+     * A dialog deleted the secret. Scheduled: describe it again (it now shows its deletion date).
+     * Forced: it is gone, and the pane says so instead of showing an error on the next read.
+     */
+    public void deleted(SecretDeletion deletion) {
+        changeCount.set(changeCount.get() + 1);
+        hide();
+        boolean forced = deletion.deletionDate() == null || deletion.deletionDate().isBefore(clock.instant().plus(Duration.ofDays(1)));
+        if (!forced) {
+            refresh();
+            return;
+        }
+        secretGeneration++;
+        gone.set(true);
+        versions.clear();
+        valueState.set(ValueState.NONE);
+        notice.set(SecretText.get("notice.deletedForever", deletion.name()));
+        updateGates();
+    }
+
+    /** Describes the secret again and lists its versions (after a change, or on demand). */
+    public void refresh() {
+        SecretSummary s = summary.get();
+        if (s == null || gone.get()) {
+            return;
+        }
+        if (loadTask != null) {
+            loadTask.cancel();
+        }
+        long gen = secretGeneration;
+        boolean deprecated = includeDeprecated.get();
+        busy.set(true);
+        loadTask = executor.submit(() -> new Loaded(secrets.describe(s.scope(), s.arn()),
+                secrets.listVersions(s.scope(), s.arn(), deprecated)), loaded -> {
+            if (gen != secretGeneration) {
+                return;
+            }
+            busy.set(false);
+            error.set(null);
+            showOverview(loaded.summary);
+            showVersions(loaded.versions);
+        }, e -> {
+            if (gen != secretGeneration) {
+                return;
+            }
+            busy.set(false);
+            error.set(ErrorText.of(e));
+        });
+    }
+
+    /**
+     * Reads the value of the viewed version (GetSecretValue) and shows it. This and
+     * {@link #copyValue()} are the only reads of a value.
+     */
+    public boolean reveal() {
+        SecretSummary s = summary.get();
+        if (s == null || gone.get() || valueState.get() == ValueState.LOADING) {
+            return false;
+        }
+        long gen = ++valueGeneration;
+        valueState.set(ValueState.LOADING);
+        error.set(null);
+        valueTask = executor.submit(() -> secrets.getValue(s.scope(), s.arn(), selector()).payload(), payload -> {
+            if (gen != valueGeneration) {
+                return;     // hidden, or another secret or version chosen, while it was read
+            }
+            show(payload);
+        }, e -> {
+            if (gen != valueGeneration) {
+                return;
+            }
+            valueState.set(ValueState.MASKED);
+            error.set(ErrorText.of(e));
+        });
+        return true;
+    }
+
+    /** Masks the value again and drops it from memory. */
+    public void hide() {
+        valueGeneration++;
+        if (valueTask != null) {
+            valueTask.cancel();
+            valueTask = null;
+        }
+        revealed = null;
+        valueText.set(null);
+        jsonEntries.clear();
+        binaryText.set(null);
+        binaryView.set(BinaryView.NONE);
+        valueKind.set(null);
+        valueSize.set(0);
+        valueState.set(summary.get() == null ? ValueState.NONE : ValueState.MASKED);
+    }
+
+    /**
+     * Copies the viewed version's value (Base64 for binary) to the clipboard, cleared after
+     * {@value #CLIPBOARD_CLEAR_SECONDS} s. A masked value is read for the copy and not kept, so
+     * it can be copied without being shown.
+     */
+    public boolean copyValue() {
+        if (revealed != null) {
+            putSensitive(copyText(revealed), SecretText.get("notice.copiedValue", CLIPBOARD_CLEAR_SECONDS));
+            return true;
+        }
+        SecretSummary s = summary.get();
+        if (s == null || gone.get() || valueState.get() == ValueState.LOADING) {
+            return false;
+        }
+        long gen = valueGeneration;
+        error.set(null);
+        executor.submit(() -> secrets.getValue(s.scope(), s.arn(), selector()).payload(), payload -> {
+            if (gen == valueGeneration) {
+                putSensitive(copyText(payload), SecretText.get("notice.copiedValue", CLIPBOARD_CLEAR_SECONDS));
+            }
+        }, e -> error.set(ErrorText.of(e)));
+        return true;
+    }
+
+    /** Copies one member of a revealed JSON value, cleared after {@value #CLIPBOARD_CLEAR_SECONDS} s. */
+    public boolean copyEntry(JsonValues.Entry entry) {
+        if (revealed == null || entry == null || !jsonEntries.contains(entry)) {
+            return false;
+        }
+        putSensitive(entry.value(), SecretText.get("notice.copiedKey", entry.key(), CLIPBOARD_CLEAR_SECONDS));
+        return true;
+    }
+
+    /** Copies the ARN (not a secret: no clearing). */
+    public void copyArn() {
+        SecretSummary s = summary.get();
+        if (s != null && s.arn() != null) {
+            clipboard.put(s.arn());
+            notice.set(SecretText.get("notice.copiedArn"));
+        }
+    }
+
+    /** Shows a revealed binary value as a hex dump. */
+    public boolean showHex() {
+        if (revealed == null || !revealed.isBinary()) {
+            return false;
+        }
+        binaryText.set(DetailFormat.hexDump(revealed.bytes()));
+        binaryView.set(BinaryView.HEX);
+        return true;
+    }
+
+    /** Shows a revealed binary value as Base64. */
+    public boolean showBase64() {
+        if (revealed == null || !revealed.isBinary()) {
+            return false;
+        }
+        binaryText.set(Base64.getMimeEncoder(76, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .encodeToString(revealed.bytes()));
+        binaryView.set(BinaryView.BASE64);
+        return true;
+    }
+
+    /** Shows {@code version}'s value part instead (masked); the current version when null or current. */
+    public void viewVersion(SecretVersion version) {
+        hide();
+        viewedVersion.set(version == null || version.isCurrent() ? null : version);
+        updateViewedLabel();
+    }
+
+    /** Shows the selected version's value part (masked). */
+    public void viewSelectedVersion() {
+        viewVersion(selectedVersion.get());
+    }
+
+    // ---- Commands: changing --------------------------------------------------------------------
+
+    /**
+     * Makes the selected version current again (AWSCURRENT moves to it, AWSPREVIOUS to the
+     * version that was current), after {@link DialogService#confirm}. Returns whether it was sent.
+     */
+    public boolean rollbackSelected() {
+        return rollback(selectedVersion.get());
+    }
+
+    /** Makes {@code version} current again after confirmation; returns whether it was sent. */
+    public boolean rollback(SecretVersion version) {
+        SecretSummary s = summary.get();
+        if (!mayMutate("UpdateSecretVersionStage") || version == null || version.isCurrent()) {
+            return false;
+        }
+        String current = s.currentVersionId();
+        if (!dialogs.confirm(SecretText.get("rollback.title"), SecretText.get("rollback.message", s.name(),
+                shortId(version.versionId()), DetailFormat.time(version.created()), current == null ? "\u2014" : shortId(current)))) {
+            return false;
+        }
+        return change(new Mutation.Rollback(s.scope(), s.arn(), version.versionId()),
+                SecretText.get("notice.rolledBack", shortId(version.versionId())), () -> {
+                    viewVersion(null);
+                    selectedVersion.set(null);
+                });
+    }
+
+    /** Opens the tag editor for a new tag. */
+    public void beginAddTag() {
+        if (!canMutate.get()) {
+            return;
+        }
+        editingTagKey = null;
+        tagKey.set("");
+        tagValue.set("");
+        editingTag.set(true);
+        validateTag();
+    }
+
+    /** Opens the tag editor on an existing tag. */
+    public void beginEditTag(TagRow row) {
+        if (!canMutate.get() || row == null) {
+            return;
+        }
+        editingTagKey = row.key();
+        tagKey.set(row.key());
+        tagValue.set(row.value());
+        editingTag.set(true);
+        validateTag();
+    }
+
+    public void cancelTagEdit() {
+        editingTag.set(false);
+        editingTagKey = null;
+    }
+
+    /**
+     * Saves the tag in the editor: TagResource, and UntagResource of the old key when the key
+     * was renamed. Returns whether anything was sent.
+     */
+    public boolean saveTag() {
+        validateTag();
+        if (!mayMutate("TagResource") || !canSaveTag.get()) {
+            return false;
+        }
+        SecretSummary s = summary.get();
+        String key = tagKey.get();
+        String value = tagValue.get() == null ? "" : tagValue.get();
+        String renamedFrom = editingTagKey != null && !editingTagKey.equals(key) ? editingTagKey : null;
+        busy.set(true);
+        error.set(null);
+        long gen = secretGeneration;
+        executor.submit(() -> {
+            mutations.apply(new Mutation.Tag(s.scope(), s.arn(), Map.of(key, value)));
+            if (renamedFrom != null) {
+                mutations.apply(new Mutation.Untag(s.scope(), s.arn(), List.of(renamedFrom)));
+            }
+            return key;
+        }, k -> {
+            busy.set(false);
+            changeCount.set(changeCount.get() + 1);
+            if (gen == secretGeneration) {
+                editingTag.set(false);
+                editingTagKey = null;
+                notice.set(SecretText.get("notice.tagSaved", k));
+                refresh();
+            }
+        }, e -> {
+            busy.set(false);
+            error.set(ErrorText.of(e));
+            if (gen == secretGeneration) {
+                refresh();      // a rename may have half happened: show what AWS has now
+            }
+        });
+        return true;
+    }
+
+    /** Removes a tag (UntagResource); returns whether it was sent. */
+    public boolean removeTag(TagRow row) {
+        if (!mayMutate("UntagResource") || row == null) {
+            return false;
+        }
+        SecretSummary s = summary.get();
+        return change(new Mutation.Untag(s.scope(), s.arn(), List.of(row.key())), SecretText.get("notice.tagRemoved", row.key()), null);
+    }
+
+    /** Cancels the scheduled deletion (RestoreSecret); returns whether it was sent. */
+    public boolean restore() {
+        SecretSummary s = summary.get();
+        if (readOnly.get()) {
+            error.set(SecretText.get("readOnly.refused", "RestoreSecret"));
+            return false;
+        }
+        if (!canRestore.get()) {
+            return false;
+        }
+        return change(new Mutation.Restore(s.scope(), s.arn()), SecretText.get("notice.restored", s.name()), null);
+    }
+
+    // ---- Internals -----------------------------------------------------------------------------
+
+    private record Loaded(SecretSummary summary, List<SecretVersion> versions) {}
+
+    private void selected(SecretSummary s) {
+        SecretSummary shown = summary.get();
+        if (s != null && shown != null && !gone.get() && Objects.equals(s.arn(), shown.arn())
+                && s.scope().id().equals(shown.scope().id())) {
+            // the same secret, listed again (an inventory refresh): keep what is open, describe it again
+            refresh();
+            return;
+        }
+        secretGeneration++;
+        if (loadTask != null) {
+            loadTask.cancel();
+            loadTask = null;
+        }
+        busy.set(false);
+        gone.set(false);
+        error.set(null);
+        notice.set(null);
+        cancelTagEdit();
+        versions.clear();
+        selectedVersion.set(null);
+        viewedVersion.set(null);
+        summary.set(s);
+        hide();
+        if (s == null) {
+            clearOverview();
+            return;
+        }
+        showOverview(s);
+        refresh();
+    }
+
+    private <R> boolean change(Mutation<R> mutation, String done, Runnable after) {
+        busy.set(true);
+        error.set(null);
+        notice.set(null);
+        long gen = secretGeneration;
+        executor.submit(() -> mutations.apply(mutation), r -> {
+            busy.set(false);
+            changeCount.set(changeCount.get() + 1);
+            if (gen == secretGeneration) {
+                notice.set(done);
+                if (after != null) {
+                    after.run();
+                }
+                refresh();
+            }
+        }, e -> {
+            busy.set(false);
+            error.set(ErrorText.of(e));
+        });
+        return true;
+    }
+
+    private boolean mayMutate(String action) {
+        if (readOnly.get()) {
+            error.set(SecretText.get("readOnly.refused", action));
+            return false;
+        }
+        return canMutate.get();
+    }
+
+    private VersionSelector selector() {
+        SecretVersion v = viewedVersion.get();
+        return v == null ? VersionSelector.current() : VersionSelector.version(v.versionId());
+    }
+
+    private void show(SecretPayload payload) {
+        revealed = payload;
+        valueSize.set(payload.size());
+        binaryView.set(BinaryView.NONE);
+        binaryText.set(null);
+        if (payload.isBinary()) {
+            valueText.set(null);
+            jsonEntries.clear();
+            valueKind.set(ValueKind.BINARY);
+        } else {
+            String text = payload.text();
+            Optional<List<JsonValues.Entry>> entries = JsonValues.entries(text);
+            if (entries.isPresent()) {
+                jsonEntries.setAll(entries.get());
+                valueText.set(JsonValues.pretty(text));
+                valueKind.set(ValueKind.JSON);
+            } else {
+                jsonEntries.clear();
+                valueText.set(text);
+                valueKind.set(ValueKind.TEXT);
+            }
+        }
+        valueState.set(ValueState.REVEALED);
+    }
+
+    private static String copyText(SecretPayload payload) {
+        return payload.isBinary() ? Base64.getEncoder().encodeToString(payload.bytes()) : payload.text();
+    }
+
+    private void putSensitive(String text, String done) {
+        clipboard.putSensitive(text, CLIPBOARD_CLEAR_SECONDS);
+        notice.set(done);
+    }
+
+    private void loadVersions() {
+        SecretSummary s = summary.get();
+        if (s == null) {
+            return;
+        }
+        long gen = secretGeneration;
+        boolean deprecated = includeDeprecated.get();
+        executor.submit(() -> secrets.listVersions(s.scope(), s.arn(), deprecated), list -> {
+            if (gen == secretGeneration && deprecated == includeDeprecated.get()) {
+                showVersions(list);
+            }
+        }, e -> {
+            if (gen == secretGeneration) {
+                error.set(ErrorText.of(e));
+            }
+        });
+    }
+
+    private void showVersions(List<SecretVersion> list) {
+        List<SecretVersion> sorted = new ArrayList<>(list);
+        sorted.sort(Comparator.comparing(SecretVersion::created, Comparator.nullsLast(Comparator.reverseOrder())));
+        SecretVersion keep = selectedVersion.get();
+        versions.setAll(sorted);
+        if (keep != null) {
+            selectedVersion.set(sorted.stream().filter(v -> v.versionId().equals(keep.versionId())).findFirst().orElse(null));
+        }
+        SecretVersion viewed = viewedVersion.get();
+        if (viewed != null) {
+            // keep showing the same version, with its labels as they are now
+            sorted.stream().filter(v -> v.versionId().equals(viewed.versionId())).findFirst()
+                    .ifPresent(v -> viewedVersion.set(v.isCurrent() ? null : v));
+        }
+        updateViewedLabel();
+        updateGates();
+    }
+
+    private void showOverview(SecretSummary s) {
+        summary.set(s);
+        name.set(s.name());
+        scopeLabel.set(s.scope().label());
+        arn.set(s.arn());
+        description.set(s.description() == null || s.description().isBlank() ? SecretText.get("none") : s.description());
+        kmsKey.set(s.kmsKeyId() == null || KmsKeyChoice.DEFAULT.matches(s.kmsKeyId())
+                ? SecretText.get("kms.default") : s.kmsKeyId());
+        created.set(DetailFormat.time(s.created()));
+        lastChanged.set(DetailFormat.timeAndAge(s.lastChanged(), clock));
+        lastAccessed.set(s.lastAccessed() == null ? SecretText.get("accessed.never") : DetailFormat.day(s.lastAccessed()));
+        deletion.set(s.deletedDate() == null ? SecretText.get("none")
+                : SecretText.get("deletion.scheduled", DetailFormat.time(s.deletedDate()), DetailFormat.relativeDays(s.deletedDate(), clock)));
+        owningService.set(s.owningService() == null ? SecretText.get("none") : s.owningService());
+        rotation.set(rotationText(s.rotation()));
+        plannedForDeletion.set(s.isPlannedForDeletion());
+        List<TagRow> rows = new ArrayList<>();
+        s.tags().forEach((k, v) -> rows.add(new TagRow(k, v)));
+        rows.sort(Comparator.comparing(TagRow::key, String.CASE_INSENSITIVE_ORDER));
+        tags.setAll(rows);
+        updateViewedLabel();
+    }
+
+    private String rotationText(SecretSummary.Rotation r) {
+        if (!r.enabled()) {
+            return SecretText.get("rotation.off");
+        }
+        String schedule = r.automaticallyAfterDays() != null ? SecretText.get("rotation.days", r.automaticallyAfterDays())
+                : r.scheduleExpression() != null ? r.scheduleExpression() : "";
+        return SecretText.get("rotation.on", schedule, DetailFormat.time(r.nextRotation()));
+    }
+
+    private void clearOverview() {
+        for (ReadOnlyStringWrapper p : List.of(name, scopeLabel, arn, description, kmsKey, created, lastChanged, lastAccessed,
+                deletion, owningService, rotation, viewedVersionLabel)) {
+            p.set(null);
+        }
+        plannedForDeletion.set(false);
+        tags.clear();
+    }
+
+    private void updateViewedLabel() {
+        SecretVersion v = viewedVersion.get();
+        if (summary.get() == null) {
+            viewedVersionLabel.set(null);
+        } else if (v == null) {
+            String current = summary.get().currentVersionId();
+            viewedVersionLabel.set(current == null ? VersionSelector.AWSCURRENT
+                    : SecretText.get("viewed.current", shortId(current)));
+        } else {
+            viewedVersionLabel.set(SecretText.get("viewed.version", shortId(v.versionId()), DetailFormat.stages(v.stages()),
+                    DetailFormat.time(v.created())));
+        }
+    }
+
+    private void validateTag() {
+        String p = null;
+        if (editingTag.get()) {
+            String key = tagKey.get() == null ? "" : tagKey.get();
+            p = SecretRules.tagKeyProblem(key).or(() -> SecretRules.tagValueProblem(key, tagValue.get())).orElse(null);
+            boolean exists = tags.stream().anyMatch(t -> t.key().equals(key));
+            if (p == null && exists && !key.equals(editingTagKey)) {
+                p = SecretText.get("tag.exists", key);
+            }
+            if (p == null && !exists && tags.size() >= SecretRules.MAX_TAGS && editingTagKey == null) {
+                p = SecretText.get("tag.tooMany", SecretRules.MAX_TAGS);
+            }
+            if (p == null && editingTagKey != null && key.equals(editingTagKey)
+                    && tags.stream().anyMatch(t -> t.key().equals(key) && t.value().equals(tagValue.get()))) {
+                p = SecretText.get("tag.unchanged");
+            }
+        }
+        tagProblem.set(p);
+        updateGates();
+    }
+
+    private void updateGates() {
+        SecretSummary s = summary.get();
+        boolean present = s != null && s.arn() != null && !gone.get();
+        boolean mutable = present && !readOnly.get() && !busy.get() && !plannedForDeletion.get();
+        canMutate.set(mutable);
+        canRestore.set(present && !readOnly.get() && !busy.get() && plannedForDeletion.get());
+        SecretVersion v = selectedVersion.get();
+        canRollbackSelected.set(mutable && v != null && !v.isCurrent());
+        canReveal.set(present && valueState.get() != ValueState.LOADING && valueState.get() != ValueState.REVEALED);
+        canSaveTag.set(mutable && editingTag.get() && tagProblem.get() == null);
+    }
+
+    static String shortId(String versionId) {
+        return versionId == null ? "\u2014" : versionId.length() <= 8 ? versionId : versionId.substring(0, 8) + "\u2026";
+    }
+}

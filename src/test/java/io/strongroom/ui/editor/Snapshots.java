@@ -1,0 +1,86 @@
+package io.strongroom.ui.editor;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** JavaFX under headless Monocle for screenshot tests: start once, run on the FX thread, write PNGs. */
+public final class Snapshots {
+
+    /**
+     * Where screenshots are written: {@code target/screenshots} by default, so an ordinary test
+     * run leaves the committed images alone; {@code -Dstrongroom.screenshots=assets/screenshots}
+     * refreshes the README's images.
+     */
+    public static final Path SCREENSHOTS = Path.of(System.getProperty("strongroom.screenshots", "target/screenshots"));
+
+    private Snapshots() {}
+
+    public static void startFx() {
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyRunning) {
+            // started by an earlier test
+        }
+        Platform.setImplicitExit(false);
+    }
+
+    public static void theme(boolean dark) throws Exception {
+        onFx(() -> {
+            Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                    : new PrimerLight().getUserAgentStylesheet());
+            return null;
+        });
+    }
+
+    public static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    /** Lets pending layout and CSS passes run. */
+    public static void settle() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            onFx(() -> null);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Snapshots {@code node} (on the FX thread) into {@link #SCREENSHOTS}{@code /name}. */
+    public static Path write(Node node, String name) throws Exception {
+        WritableImage image = onFx(() -> {
+            node.applyCss();
+            if (node instanceof javafx.scene.Parent p) {
+                p.layout();
+            }
+            return node.snapshot(null, null);
+        });
+        Files.createDirectories(SCREENSHOTS);
+        Path out = SCREENSHOTS.resolve(name);
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
+        } catch (IOException e) {
+            throw new IOException("could not write " + out, e);
+        }
+        return out;
+    }
+}

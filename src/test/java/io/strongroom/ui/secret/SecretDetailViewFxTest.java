@@ -1,0 +1,187 @@
+package io.strongroom.ui.secret;
+
+import atlantafx.base.theme.PrimerLight;
+import io.strongroom.domain.SecretPayload;
+import io.strongroom.domain.SecretSummary;
+import io.strongroom.domain.VersionSelector;
+import io.strongroom.domain.VersionWritten;
+import io.strongroom.service.SecretsService;
+import io.strongroom.ui.common.FxUiExecutor;
+import io.strongroom.ui.editor.EditorContext;
+import io.strongroom.ui.editor.Mutations;
+import io.strongroom.ui.editor.RecordingClipboard;
+import io.strongroom.ui.editor.RecordingMutations;
+import io.strongroom.ui.editor.ScriptedDialogs;
+import io.strongroom.ui.editor.SecretDialogs;
+import io.strongroom.ui.editor.StoreFixture;
+import io.strongroom.ui.secret.SecretDetailViewModel.ValueState;
+import javafx.application.Application;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The detail pane driven through its controls, headless, with service calls off the FX thread. */
+@ExtendWith(ApplicationExtension.class)
+class SecretDetailViewFxTest {
+
+    static StoreFixture fx;
+    static ExecutorService background;
+    SecretDetailViewModel vm;
+    RecordingClipboard clipboard;
+    ScriptedDialogs dialogs;
+    RecordingMutations mutations;
+
+    @BeforeAll
+    static void startStore() {
+        fx = new StoreFixture();
+        background = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "detail-fx-test");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @AfterAll
+    static void stopStore() {
+        background.shutdownNow();
+        fx.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        clipboard = new RecordingClipboard();
+        dialogs = new ScriptedDialogs();
+        mutations = new RecordingMutations(Mutations.direct(fx.secrets));
+        FxUiExecutor executor = new FxUiExecutor(background);
+        vm = new SecretDetailViewModel(fx.secrets, mutations, executor, dialogs, clipboard);
+        SimpleBooleanProperty readOnly = new SimpleBooleanProperty();
+        readOnly.bind(vm.readOnlyProperty());
+        SecretDialogs editors = new SecretDialogs(new EditorContext(fx.secrets, fx.keys, mutations, executor, dialogs, readOnly));
+        stage.setScene(new Scene(new SecretDetailView(vm, editors), 780, 760));
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private SecretSummary select(FxRobot robot, String name) throws Exception {
+        SecretSummary s = fx.secrets.describe(fx.scope, name);
+        robot.interact(() -> vm.secretProperty().set(s));
+        waitUntil(() -> !vm.versions().isEmpty() && !vm.busyProperty().get());
+        return s;
+    }
+
+    @Test
+    void revealShowsTheGridCopyPutsOneKeyAndHideMasksAgain(FxRobot robot) throws Exception {
+        String name = unique("prod/db");
+        VersionWritten w = fx.createText(name, "{\"username\":\"app\",\"password\":\"fake-pw-0000\"}");
+        select(robot, name);
+        assertTrue(robot.lookup("#value-masked").query().isVisible());
+        assertEquals(0, fx.calls(w.arn(), "GetSecretValue"));
+
+        robot.clickOn("#value-reveal");
+        waitUntil(() -> vm.valueStateProperty().get() == ValueState.REVEALED);
+        TableView<?> grid = robot.lookup("#value-json-grid").queryTableView();
+        assertTrue(grid.isVisible());
+        assertEquals(2, grid.getItems().size());
+        assertFalse(robot.lookup("#value-masked").query().isVisible());
+
+        robot.clickOn("#copy-key-password");
+        assertEquals(new RecordingClipboard.Put("fake-pw-0000", true, 30), clipboard.last());
+
+        robot.clickOn("#value-hide");
+        assertTrue(robot.lookup("#value-masked").query().isVisible());
+        assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
+        assertTrue(vm.jsonEntries().isEmpty());
+    }
+
+    @Test
+    void readOnlyModeDisablesEveryChangingControl(FxRobot robot) throws Exception {
+        String name = unique("prod/audited");
+        fx.createText(name, "fake-1");
+        fx.secrets.putValue(fx.scope, name, SecretPayload.ofText("fake-2"), SecretsService.newRequestToken());
+        select(robot, name);
+        robot.interact(() -> vm.selectedVersionProperty().set(vm.versions().get(1)));
+        List<String> changing = List.of("#detail-new-value", "#detail-edit", "#detail-delete", "#tags-add", "#versions-rollback");
+        for (String id : changing) {
+            assertFalse(robot.lookup(id).query().isDisabled(), id);
+        }
+        Node badge = robot.lookup("#detail-read-only").query();
+        assertFalse(badge.isVisible());
+
+        robot.interact(() -> vm.readOnlyProperty().set(true));
+        for (String id : changing) {
+            assertTrue(robot.lookup(id).query().isDisabled(), id + " must be disabled in read-only mode");
+        }
+        assertTrue(badge.isVisible());
+        assertFalse(robot.lookup("#value-reveal").query().isDisabled(), "reading stays possible");
+        assertTrue(mutations.applied().isEmpty());
+    }
+
+    @Test
+    void rollbackFromTheVersionsTableAfterConfirmation(FxRobot robot) throws Exception {
+        String name = unique("prod/rollback");
+        VersionWritten v1 = fx.createText(name, "fake-good");
+        fx.secrets.putValue(fx.scope, name, SecretPayload.ofText("fake-bad"), SecretsService.newRequestToken());
+        select(robot, name);
+        robot.interact(() -> {
+            TableView<?> table = robot.lookup("#versions-table").queryTableView();
+            table.getSelectionModel().select(1);
+        });
+        assertEquals(v1.versionId(), vm.selectedVersionProperty().get().versionId());
+        Button rollback = robot.lookup("#versions-rollback").queryButton();
+        assertFalse(rollback.isDisabled());
+
+        dialogs.confirmAnswer = true;
+        robot.clickOn(rollback);
+        waitUntil(() -> v1.versionId().equals(vm.summaryProperty().get().currentVersionId()));
+        assertEquals(1, dialogs.confirmations.size());
+        assertEquals("fake-good", fx.secrets.getValue(fx.scope, name, VersionSelector.current()).payload().text());
+    }
+
+    @Test
+    void addATagThroughTheInlineEditor(FxRobot robot) throws Exception {
+        String name = unique("prod/tagged");
+        fx.createText(name, "fake");
+        select(robot, name);
+        robot.clickOn("#tags-add");
+        robot.clickOn("#tag-key").write("aws:nope");
+        assertTrue(robot.lookup("#tag-save").query().isDisabled());
+        robot.interact(() -> vm.tagKeyProperty().set("cost-center"));
+        robot.clickOn("#tag-value").write("cc-1042");
+        robot.clickOn("#tag-save");
+        waitUntil(() -> vm.tags().contains(new TagRow("cost-center", "cc-1042")));
+        assertEquals("cc-1042", fx.secrets.describe(fx.scope, name).tags().get("cost-center"));
+    }
+}
