@@ -23,7 +23,13 @@ import io.strongroom.service.journal.ActingIdentity;
 import io.strongroom.service.journal.ActionJournal;
 import io.strongroom.service.journal.JournaledSecrets;
 import io.strongroom.service.journal.SecretMutations;
+import io.strongroom.ui.editor.EditorContext;
+import io.strongroom.ui.editor.Mutation;
+import io.strongroom.ui.editor.Mutations;
+import io.strongroom.ui.editor.SecretDialogs;
 import io.strongroom.ui.journal.JournalView;
+import io.strongroom.ui.secret.SecretDetailView;
+import io.strongroom.ui.secret.SecretDetailViewModel;
 import io.strongroom.ui.journal.JournalViewModel;
 
 import java.nio.file.Path;
@@ -181,12 +187,24 @@ public final class AppContext {
     // ---- views (FX thread) ----------------------------------------------------------------------
 
     /**
-     * The secret detail pane beside the inventory, bound to the selected secret; null shows a
-     * placeholder. The secret-detail feature replaces this body with one line, e.g.
-     * {@code return new SecretDetailView(new SecretDetailViewModel(secrets(), ui, ..., inventory.selectedSecretProperty()), texts);}
+     * The secret detail pane beside the inventory, bound to the selected secret. Its changes go
+     * through {@link #mutations()} (journaled, refused in read-only mode), resolved on the
+     * background thread that performs them so the journal never opens on the FX thread.
      */
     Node secretDetail() {
-        return null;
+        Mutations journaled = new Mutations() {
+            @Override
+            public <R> R apply(Mutation<R> mutation) {
+                return Mutations.through(mutations()).apply(mutation);
+            }
+        };
+        EditorContext editor = new EditorContext(secrets(), keys(), journaled, ui, dialogs, readOnly);
+        SecretDetailViewModel detail = new SecretDetailViewModel(secrets(), journaled, ui, dialogs, clipboard, clock);
+        detail.secretProperty().bind(inventory.selectedSecretProperty());
+        detail.readOnlyProperty().bind(readOnly);
+        // a change made in the pane (new value, tags, deletion) shows in the table after a refresh
+        detail.changeCountProperty().addListener((o, before, after) -> inventory.refresh());
+        return new SecretDetailView(detail, new SecretDialogs(editor));
     }
 
     /** One entry per section that has a view; sections without one show as planned or stay hidden. */

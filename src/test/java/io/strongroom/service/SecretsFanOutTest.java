@@ -185,6 +185,7 @@ class SecretsFanOutTest {
         Collector<SecretSummary> byName = new Collector<>();
         secrets.list(List.of(one), SecretQuery.all().withFilter(SecretFilter.of(SecretFilter.Key.NAME, "app/analytics-dev/us-east-1/secret-1")),
                 byName).done().get(30, TimeUnit.SECONDS);
+        assertEquals(Map.of(), byName.failed, "the name-filtered listing failed");
         assertEquals(List.of("app/analytics-dev/us-east-1/secret-1"), byName.items(one).stream().map(SecretSummary::name).toList());
     }
 

@@ -7,7 +7,7 @@ import io.strongroom.domain.SecretDeletion;
 import io.strongroom.domain.SecretPayload;
 import io.strongroom.domain.SecretUpdate;
 import io.strongroom.domain.VersionWritten;
-import io.strongroom.service.SecretsService;
+import io.strongroom.service.journal.SecretMutations;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,7 +41,7 @@ public sealed interface Mutation<R> {
     String detail();
 
     /** Performs the change. Called only by a {@link Mutations} implementation. */
-    R execute(SecretsService service);
+    R execute(SecretMutations service);
 
     /** CreateSecret. */
     record Create(Scope scope, NewSecret secret) implements Mutation<VersionWritten> {
@@ -72,7 +72,7 @@ public sealed interface Mutation<R> {
         }
 
         @Override
-        public VersionWritten execute(SecretsService service) {
+        public VersionWritten execute(SecretMutations service) {
             return service.create(scope, secret);
         }
     }
@@ -98,7 +98,7 @@ public sealed interface Mutation<R> {
         }
 
         @Override
-        public VersionWritten execute(SecretsService service) {
+        public VersionWritten execute(SecretMutations service) {
             return service.putValue(scope, secretId, value, clientRequestToken);
         }
     }
@@ -132,7 +132,7 @@ public sealed interface Mutation<R> {
         }
 
         @Override
-        public VersionWritten execute(SecretsService service) {
+        public VersionWritten execute(SecretMutations service) {
             return service.update(scope, secretId, update);
         }
     }
@@ -156,7 +156,7 @@ public sealed interface Mutation<R> {
         }
 
         @Override
-        public Void execute(SecretsService service) {
+        public Void execute(SecretMutations service) {
             service.rollback(scope, secretId, versionId);
             return null;
         }
@@ -181,7 +181,7 @@ public sealed interface Mutation<R> {
         }
 
         @Override
-        public SecretDeletion execute(SecretsService service) {
+        public SecretDeletion execute(SecretMutations service) {
             return service.delete(scope, secretId, mode);
         }
     }
@@ -204,7 +204,7 @@ public sealed interface Mutation<R> {
         }
 
         @Override
-        public String execute(SecretsService service) {
+        public String execute(SecretMutations service) {
             return service.restore(scope, secretId);
         }
     }
@@ -230,7 +230,7 @@ public sealed interface Mutation<R> {
         }
 
         @Override
-        public Void execute(SecretsService service) {
+        public Void execute(SecretMutations service) {
             service.tag(scope, secretId, tags);
             return null;
         }
@@ -255,7 +255,7 @@ public sealed interface Mutation<R> {
         }
 
         @Override
-        public Void execute(SecretsService service) {
+        public Void execute(SecretMutations service) {
             service.untag(scope, secretId, tagKeys);
             return null;
         }

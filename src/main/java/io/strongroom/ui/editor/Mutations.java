@@ -1,6 +1,7 @@
 package io.strongroom.ui.editor;
 
 import io.strongroom.service.SecretsService;
+import io.strongroom.service.journal.SecretMutations;
 
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -23,10 +24,19 @@ public interface Mutations {
     /** The undecorated gateway: performs each mutation with the service layer. */
     static Mutations direct(SecretsService service) {
         Objects.requireNonNull(service, "service");
+        return through(SecretMutations.of(service));
+    }
+
+    /**
+     * Performs each mutation through {@code mutations} — in the console, the journaled and
+     * read-only-guarded {@code JournaledSecrets}, so every change is recorded with its outcome.
+     */
+    static Mutations through(SecretMutations mutations) {
+        Objects.requireNonNull(mutations, "mutations");
         return new Mutations() {
             @Override
             public <R> R apply(Mutation<R> mutation) {
-                return mutation.execute(service);
+                return mutation.execute(mutations);
             }
         };
     }
