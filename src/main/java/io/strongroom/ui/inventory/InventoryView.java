@@ -95,7 +95,9 @@ public final class InventoryView extends VBox {
 
         SplitPane split = new SplitPane(table, detailSlot);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.81);
+        // The detail pane needs room for ARNs, a value grid and version labels; the table scrolls.
+        split.setDividerPositions(0.58);
+        detailSlot.setMinWidth(440);
         SplitPane.setResizableWithParent(detailSlot, false);
         VBox.setVgrow(split, Priority.ALWAYS);
 
