@@ -1,5 +1,6 @@
 package io.strongroom.app;
 
+import io.strongroom.app.settings.ConfigDirectory;
 import io.strongroom.cli.ConsoleOptions;
 import io.strongroom.local.DataDirectory;
 import io.strongroom.ui.common.FxClipboardService;
