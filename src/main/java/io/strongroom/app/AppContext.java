@@ -19,6 +19,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 
+import io.strongroom.app.settings.ReadOnlyMode;
+import io.strongroom.app.settings.SettingsStore;
 import io.strongroom.service.journal.ActingIdentity;
 import io.strongroom.service.journal.ActionJournal;
 import io.strongroom.service.journal.JournaledSecrets;
@@ -79,6 +81,8 @@ public final class AppContext {
     private final ScopePickerViewModel scopePicker;
     private final InventoryViewModel inventory;
     private final ShellViewModel shell;
+    private final SettingsStore settings;
+    private final ReadOnlyMode readOnlyMode;
     private ActionJournal journal;
     private SecretMutations mutations;
 
@@ -93,11 +97,19 @@ public final class AppContext {
         this.texts = Objects.requireNonNull(texts);
         this.clock = Objects.requireNonNull(clock);
         this.formats = new Formats(clock.getZone());
-        // the settings feature binds this to its stored preference; --read-only forces it on
-        this.readOnly = new SimpleBooleanProperty(this, "readOnly", options.readOnly());
+        // Read-only: the stored preference, or --read-only, which wins for the whole run.
+        this.settings = SettingsStore.open(options.configDir());
+        this.readOnlyMode = ReadOnlyMode.of(options.readOnly(), settings);
+        this.readOnly = new SimpleBooleanProperty(this, "readOnly", readOnlyMode.activeProperty().get());
+        readOnlyMode.activeProperty().addListener((o, was, now) -> readOnly.set(now));
         this.scopePicker = new ScopePickerViewModel(ScopeMemory.in(options.configDir()));
         this.inventory = new InventoryViewModel(composition.secrets(), ui, clipboard, dialogs, texts, clock);
         this.shell = new ShellViewModel(ui, this::startBackends, composition.identity(), scopePicker, inventory, readOnly);
+        // The theme comes back as it was left; a change is saved off the FX thread.
+        shell.themeProperty().set(io.strongroom.ui.common.Theme.valueOf(settings.current().theme().name()));
+        shell.themeProperty().addListener((o, was, now) -> ui.submit(
+                () -> settings.update(current -> current.withTheme(io.strongroom.app.settings.Theme.valueOf(now.name()))),
+                saved -> { }, failed -> dialogs.showError(texts.get("settings.saveFailed"), failed)));
     }
 
     // ---- the graph ------------------------------------------------------------------------------
@@ -112,6 +124,16 @@ public final class AppContext {
 
     public ScopePickerViewModel scopePicker() {
         return scopePicker;
+    }
+
+    /** Stored preferences (theme, read-only, clipboard delay…). */
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    /** Where read-only mode comes from (off, the setting, or the --read-only flag). */
+    public ReadOnlyMode readOnlyMode() {
+        return readOnlyMode;
     }
 
     /** Read-only mode: every mutating control binds its disable state to this. */
