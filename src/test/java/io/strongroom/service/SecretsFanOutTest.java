@@ -182,11 +182,12 @@ class SecretsFanOutTest {
         }
 
         Scope one = accounts.get(2).in("us-east-1");
+        String wanted = "app/" + one.accountAlias() + "/us-east-1/secret-1";
         Collector<SecretSummary> byName = new Collector<>();
-        secrets.list(List.of(one), SecretQuery.all().withFilter(SecretFilter.of(SecretFilter.Key.NAME, "app/analytics-dev/us-east-1/secret-1")),
+        secrets.list(List.of(one), SecretQuery.all().withFilter(SecretFilter.of(SecretFilter.Key.NAME, wanted)),
                 byName).done().get(30, TimeUnit.SECONDS);
         assertEquals(Map.of(), byName.failed, "the name-filtered listing failed");
-        assertEquals(List.of("app/analytics-dev/us-east-1/secret-1"), byName.items(one).stream().map(SecretSummary::name).toList());
+        assertEquals(List.of(wanted), byName.items(one).stream().map(SecretSummary::name).toList());
     }
 
     @Test

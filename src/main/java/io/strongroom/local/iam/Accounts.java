@@ -61,7 +61,7 @@ public final class Accounts {
     public List<LocalAccount> list() {
         return db.read(c -> {
             List<LocalAccount> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT account_id, alias FROM accounts ORDER BY created_at, alias");
+            try (PreparedStatement ps = c.prepareStatement("SELECT account_id, alias FROM accounts ORDER BY created_at, rowid");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new LocalAccount(rs.getString(1), rs.getString(2)));
@@ -172,7 +172,7 @@ public final class Accounts {
         String arn = "arn:aws:iam::" + accountId + ":user/admin";
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT access_key_id, secret_sealed FROM access_keys WHERE principal_arn=? AND status='Active' ORDER BY created_at LIMIT 1")) {
+                    "SELECT access_key_id, secret_sealed FROM access_keys WHERE principal_arn=? AND status='Active' ORDER BY created_at, rowid LIMIT 1")) {
                 ps.setString(1, arn);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {

@@ -34,6 +34,15 @@ class PersistenceTest {
     }
 
     @Test
+    void accountsAreListedInTheOrderTheyWereCreatedEvenWithinOneMillisecond() {
+        java.time.Clock frozen = java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        try (LocalStore store = LocalStore.start(LocalStoreConfig.defaults(dir).withClock(frozen))) {
+            assertEquals(io.strongroom.local.iam.Accounts.DEFAULT_ALIASES,
+                    store.accounts().list().stream().map(io.strongroom.local.iam.LocalAccount::alias).toList());
+        }
+    }
+
+    @Test
     void secretsVersionsAccountsKeysAndAuditSurviveARestart() {
         AccessKey key;
         String v1;

@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class JournalViewRenderTest {
 
-    static final Path SCREENSHOTS = Path.of("assets", "screenshots");
+    static final Path SCREENSHOTS = io.strongroom.ui.editor.Snapshots.SCREENSHOTS;
     static final int SNAPSHOT_WIDTH = 1680;
     static final int SNAPSHOT_HEIGHT = 640;
     static final URI STORE = URI.create("http://127.0.0.1:4566");

@@ -26,12 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Renders the main window with the inventory populated, light and dark, to
- * {@code assets/screenshots/} (the README shows them). Look at them after a UI change.
+ * {@link io.strongroom.ui.editor.Snapshots#SCREENSHOTS} ({@code -Dstrongroom.screenshots=assets/screenshots} refreshes
+ * the README's images). Look at them after a UI change.
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotTest {
 
-    static final Path OUT = Path.of("assets", "screenshots");
+    static final Path OUT = io.strongroom.ui.editor.Snapshots.SCREENSHOTS;
 
     static ConsoleHarness console;
     Stage stage;
