@@ -19,11 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HeadlessSnapshotTest {
     @Test
     void aNodeRendersToAPngWithoutADisplay() throws Exception {
-        try {
-            Platform.startup(() -> {});
-        } catch (IllegalStateException alreadyRunning) {
-            // fine
-        }
+        io.strongroom.ui.editor.Snapshots.startFx();
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             StackPane root = new StackPane(new Label("Strongroom"));

@@ -146,12 +146,16 @@ public final class SecretDetailView extends BorderPane {
         busy.setMaxSize(16, 16);
         busy.visibleProperty().bind(vm.busyProperty());
 
-        HBox actions = new HBox(8, busy, refresh, newValue, edit, delete);
+        busy.managedProperty().bind(busy.visibleProperty());
+        HBox actions = new HBox(8, newValue, edit, delete);
         actions.setAlignment(Pos.CENTER_RIGHT);
         actions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox titleRow = new HBox(12, name, EditorControls.spacer(), actions);
+        // the name has the width of the pane and wraps: a long path is what tells two secrets apart
+        name.setWrapText(true);
+        name.setMaxWidth(Double.MAX_VALUE);
+        HBox titleRow = new HBox(8, name, busy, refresh);
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(name, Priority.SOMETIMES);
+        HBox.setHgrow(name, Priority.ALWAYS);
 
         Label readOnly = new Label(SecretText.get("badge.readOnly"), EditorControls.icon(MaterialDesignL.LOCK_OUTLINE));
         readOnly.getStyleClass().addAll("sr-badge", "sr-badge-readonly");
@@ -162,8 +166,9 @@ public final class SecretDetailView extends BorderPane {
         planned.getStyleClass().addAll("sr-badge", "sr-badge-planned");
         planned.visibleProperty().bind(vm.plannedForDeletionProperty());
         planned.managedProperty().bind(planned.visibleProperty());
-        HBox subtitle = new HBox(8, scope, planned, readOnly);
+        HBox subtitle = new HBox(8, scope, planned, readOnly, EditorControls.spacer(), actions);
         subtitle.setAlignment(Pos.CENTER_LEFT);
+        scope.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Button restore = EditorControls.button(SecretText.get("action.restore"), MaterialDesignD.DELETE_RESTORE);
         restore.setId("detail-restore");

@@ -17,7 +17,7 @@ class CreateSecretScreenshotTest {
     static StoreFixture fx;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         fx = new StoreFixture(1, "eu-west-1");
         Snapshots.startFx();
         String keyId = fx.kms().createKey(b -> b.description("payments-prod secrets")).keyMetadata().keyId();

@@ -28,12 +28,13 @@ public final class Snapshots {
 
     private Snapshots() {}
 
-    public static void startFx() {
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyRunning) {
-            // started by an earlier test
-        }
+    /**
+     * Starts JavaFX the way TestFX does, so that TestFX flows running later in the same JVM get
+     * a working primary stage and robot (a toolkit started with {@code Platform.startup} first
+     * leaves their clicks going nowhere).
+     */
+    public static void startFx() throws java.util.concurrent.TimeoutException {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
         Platform.setImplicitExit(false);
     }
 

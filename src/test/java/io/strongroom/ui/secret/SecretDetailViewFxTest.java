@@ -81,6 +81,8 @@ class SecretDetailViewFxTest {
         readOnly.bind(vm.readOnlyProperty());
         SecretDialogs editors = new SecretDialogs(new EditorContext(fx.secrets, fx.keys, mutations, executor, dialogs, readOnly));
         stage.setScene(new Scene(new SecretDetailView(vm, editors), 780, 760));
+        // the primary stage is shared across test classes: size it to this scene, not to an earlier one
+        stage.sizeToScene();
         stage.setX(0);
         stage.setY(0);
         stage.show();
