@@ -145,13 +145,16 @@ class DialogCommandTest {
         assertTrue(command.canRunProperty().get());
     }
 
-    /** Holds submitted work until {@link #finishAll()}, then runs it and its callbacks on the test thread. */
+    /** Holds submitted work until {@link #finishAll()}, then runs what was not cancelled, callbacks included, on the test thread. */
     private static final class HeldExecutor implements UiExecutor {
-        final List<Runnable> held = new ArrayList<>();
+        private record Held(Runnable run, HeldTask task) {}
+
+        final List<Held> held = new ArrayList<>();
 
         @Override
         public <T> Task submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-            held.add(() -> {
+            HeldTask task = new HeldTask();
+            held.add(new Held(() -> {
                 T answer;
                 try {
                     answer = work.call();
@@ -160,17 +163,8 @@ class DialogCommandTest {
                     return;
                 }
                 onSuccess.accept(answer);
-            });
-            return new Task() {
-                @Override
-                public void cancel() {
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            };
+            }, task));
+            return task;
         }
 
         @Override
@@ -179,9 +173,23 @@ class DialogCommandTest {
         }
 
         void finishAll() {
-            List<Runnable> now = List.copyOf(held);
+            List<Held> now = List.copyOf(held);
             held.clear();
-            now.forEach(Runnable::run);
+            now.stream().filter(h -> !h.task().isCancelled()).forEach(h -> h.run().run());
+        }
+    }
+
+    private static final class HeldTask implements UiExecutor.Task {
+        private boolean cancelled;
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
         }
     }
 }
