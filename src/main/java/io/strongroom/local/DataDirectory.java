@@ -1,13 +1,15 @@
 package io.strongroom.local;
 
+import io.strongroom.platform.UserDirectory;
+
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Where the store keeps its files: a flag wins, then {@code STRONGROOM_DATA_DIR}, then the
- * platform's per-user data directory (XDG on Linux, Application Support on macOS, AppData on
- * Windows).
+ * platform's per-user data directory ({@code $XDG_DATA_HOME/strongroom} or
+ * {@code ~/.local/share/strongroom} on Linux, Application Support on macOS, AppData on Windows);
+ * see {@link UserDirectory#DATA}. {@link LocalStore} creates it, readable by its owner only.
  */
 public final class DataDirectory {
 
@@ -15,27 +17,12 @@ public final class DataDirectory {
 
     private DataDirectory() {}
 
+    /** {@code flag} may be null or blank (not given). */
     public static Path resolve(String flag) {
-        return resolve(flag, System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
+        return UserDirectory.DATA.resolve(flag, ENV);
     }
 
     static Path resolve(String flag, Map<String, String> env, String osName, String home) {
-        if (flag != null && !flag.isBlank()) {
-            return Path.of(flag);
-        }
-        String fromEnv = env.get(ENV);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return Path.of(fromEnv);
-        }
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.contains("win")) {
-            String appData = env.get("APPDATA");
-            return appData != null ? Path.of(appData, "Strongroom") : Path.of(home, "AppData", "Roaming", "Strongroom");
-        }
-        if (os.contains("mac")) {
-            return Path.of(home, "Library", "Application Support", "Strongroom");
-        }
-        String xdg = env.get("XDG_DATA_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "strongroom") : Path.of(home, ".local", "share", "strongroom");
+        return UserDirectory.DATA.resolve(flag, ENV, env, osName, home);
     }
 }

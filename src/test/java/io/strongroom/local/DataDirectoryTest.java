@@ -19,6 +19,8 @@ class DataDirectoryTest {
             "-,     -,    -,    Linux,      /home/u/.local/share/strongroom",
             "-,     -,    -,    Mac OS X,   /home/u/Library/Application Support/Strongroom",
             "'',    -,    -,    Linux,      /home/u/.local/share/strongroom",
+            // the XDG spec: a relative XDG_DATA_HOME is invalid and is ignored, as XDG_CONFIG_HOME is
+            "-,     -,    rel,  Linux,      /home/u/.local/share/strongroom",
     })
     void aFlagWinsThenTheEnvironmentThenThePlatformDefault(String flag, String env, String xdg, String os, String expected) {
         Map<String, String> environment = new HashMap<>();

@@ -27,6 +27,19 @@ class LayeringTest {
                 "import io.strongroom.local", "import io.strongroom.ui"));
     }
 
+    @Test
+    void theEmbeddedStoreCouldBeItsOwnArtifact() throws IOException {
+        assertEquals(List.of(), offenders("local", "import io.strongroom.service", "import io.strongroom.ui", "import io.strongroom.app",
+                "import io.strongroom.cli"));
+    }
+
+    /** Per-user directories are found the same way by every layer, so they depend on none of them. */
+    @Test
+    void platformHelpersDependOnNoLayer() throws IOException {
+        assertEquals(List.of(), offenders("platform", "import io.strongroom.domain", "import io.strongroom.service",
+                "import io.strongroom.local", "import io.strongroom.ui", "import io.strongroom.app", "import io.strongroom.cli"));
+    }
+
     private static List<String> offenders(String pkg, String... forbidden) throws IOException {
         Path dir = MAIN.resolve(pkg);
         assertFalse(!Files.isDirectory(dir), "run from the project directory");

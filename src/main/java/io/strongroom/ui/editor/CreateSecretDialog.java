@@ -15,7 +15,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -41,14 +40,7 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
         this.vm = vm;
         this.valueView = new ValueEditorView(vm.value());
 
-        GridPane form = new GridPane();
-        form.setHgap(14);
-        form.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(110);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().addAll(labels, fields);
+        GridPane form = EditorControls.dialogForm();
 
         TextField name = new TextField();
         name.setId("create-name");

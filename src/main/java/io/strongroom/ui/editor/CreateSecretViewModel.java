@@ -4,14 +4,9 @@ import io.strongroom.domain.NewSecret;
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.VersionWritten;
 import io.strongroom.service.SecretsService;
-import io.strongroom.ui.common.ErrorText;
-import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
-import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -28,12 +23,12 @@ public final class CreateSecretViewModel {
 
     private final EditorContext ctx;
     private final Scope scope;
+    /** Create: its problem, canCreate, busy, error and the created secret. */
+    private final DialogCommand<VersionWritten> command;
     private final ValueEditorModel value;
     private final KmsKeyPicker kmsKey;
     private final TagListModel tags = new TagListModel();
     private String requestToken;
-    /** Held here: the console-wide read-only property must not keep a closed dialog alive. */
-    private final InvalidationListener onReadOnly = x -> validate();
 
     // ---- Properties: inputs --------------------------------------------------------------------
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
@@ -43,15 +38,11 @@ public final class CreateSecretViewModel {
     private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper(this, "nameProblem");
     private final ReadOnlyStringWrapper nameWarning = new ReadOnlyStringWrapper(this, "nameWarning");
     private final ReadOnlyStringWrapper descriptionProblem = new ReadOnlyStringWrapper(this, "descriptionProblem");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
-    private final ReadOnlyBooleanWrapper canCreate = new ReadOnlyBooleanWrapper(this, "canCreate");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
-    private final ReadOnlyObjectWrapper<VersionWritten> created = new ReadOnlyObjectWrapper<>(this, "created");
 
     public CreateSecretViewModel(EditorContext ctx, Scope scope) {
         this.ctx = Objects.requireNonNull(ctx);
         this.scope = Objects.requireNonNull(scope);
+        this.command = new DialogCommand<>(this, ctx, "CreateSecret", "canCreate", "created", this::validate);
         PasswordGeneratorModel generator = new PasswordGeneratorModel(ctx.secrets(), scope, ctx.executor());
         this.value = new ValueEditorModel(ctx.executor(), ctx.dialogs(), generator);
         this.kmsKey = new KmsKeyPicker(ctx.keys(), scope, ctx.executor());
@@ -60,8 +51,6 @@ public final class CreateSecretViewModel {
         for (Observable o : inputs) {
             o.addListener(x -> changed());
         }
-        busy.addListener(x -> validate());
-        ctx.readOnly().addListener(new WeakInvalidationListener(onReadOnly));
         validate();
     }
 
@@ -105,25 +94,25 @@ public final class CreateSecretViewModel {
 
     /** The first thing stopping {@link #create()}, or null. */
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return command.problemProperty();
     }
 
     public ReadOnlyBooleanProperty canCreateProperty() {
-        return canCreate.getReadOnlyProperty();
+        return command.canRunProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return command.busyProperty();
     }
 
     /** Why the last create failed (scope, AWS code, message, request ID), or null. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return command.errorProperty();
     }
 
     /** The created secret, once CreateSecret succeeded: the dialog closes on it. */
     public ReadOnlyObjectProperty<VersionWritten> createdProperty() {
-        return created.getReadOnlyProperty();
+        return command.resultProperty();
     }
 
     // ---- Commands ------------------------------------------------------------------------------
@@ -138,11 +127,7 @@ public final class CreateSecretViewModel {
      * stays the same until something changes, so a retry after a lost answer cannot create twice.
      */
     public boolean create() {
-        validate();
-        if (!canCreate.get()) {
-            if (ctx.isReadOnly()) {
-                error.set(EditorText.get("readOnly.refused", "CreateSecret", name.get()));
-            }
+        if (!command.mayRun(name.get())) {
             return false;
         }
         if (requestToken == null) {
@@ -151,16 +136,7 @@ public final class CreateSecretViewModel {
         String d = description.get();
         NewSecret secret = new NewSecret(name.get(), d == null || d.isEmpty() ? null : d, kmsKey.selectedProperty().get().keyRef(),
                 value.payload(), tags.tags(), requestToken);
-        busy.set(true);
-        error.set(null);
-        ctx.executor().submit(() -> ctx.mutations().apply(new Mutation.Create(scope, secret)), written -> {
-            busy.set(false);
-            value.wipe();
-            created.set(written);
-        }, e -> {
-            busy.set(false);
-            error.set(ErrorText.of(e));
-        });
+        command.send(() -> ctx.mutations().apply(new Mutation.Create(scope, secret)), value::wipe);
         return true;
     }
 
@@ -193,10 +169,6 @@ public final class CreateSecretViewModel {
         if (p == null && !value.validProperty().get()) {
             p = EditorText.get("value.reading");
         }
-        if (p == null && ctx.isReadOnly()) {
-            p = EditorText.get("readOnly.banner");
-        }
-        problem.set(p);
-        canCreate.set(p == null && !busy.get() && created.get() == null);
+        command.settle(p);
     }
 }

@@ -3,17 +3,12 @@ package io.strongroom.ui.editor;
 import io.strongroom.domain.DeletionMode;
 import io.strongroom.domain.SecretDeletion;
 import io.strongroom.domain.SecretSummary;
-import io.strongroom.ui.common.ErrorText;
-import javafx.beans.InvalidationListener;
-import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 
@@ -32,16 +27,11 @@ public final class DeleteSecretViewModel {
     private final EditorContext ctx;
     private final SecretSummary secret;
     private final Clock clock;
-    private final InvalidationListener onReadOnly = x -> validate();
+    private final DialogCommand<SecretDeletion> command;
 
     private final BooleanProperty force = new SimpleBooleanProperty(this, "force");
     private final IntegerProperty recoveryDays = new SimpleIntegerProperty(this, "recoveryDays", DeletionMode.MAX_RECOVERY_DAYS);
     private final ReadOnlyObjectWrapper<Instant> recoverableUntil = new ReadOnlyObjectWrapper<>(this, "recoverableUntil");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
-    private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper(this, "canDelete");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
-    private final ReadOnlyObjectWrapper<SecretDeletion> deleted = new ReadOnlyObjectWrapper<>(this, "deleted");
 
     public DeleteSecretViewModel(EditorContext ctx, SecretSummary secret) {
         this(ctx, secret, Clock.systemUTC());
@@ -51,10 +41,9 @@ public final class DeleteSecretViewModel {
         this.ctx = Objects.requireNonNull(ctx);
         this.secret = Objects.requireNonNull(secret);
         this.clock = Objects.requireNonNull(clock);
+        this.command = new DialogCommand<>(this, ctx, "DeleteSecret", "canDelete", "deleted", this::validate);
         force.addListener(x -> validate());
         recoveryDays.addListener(x -> validate());
-        busy.addListener(x -> validate());
-        ctx.readOnly().addListener(new WeakInvalidationListener(onReadOnly));
         validate();
     }
 
@@ -78,24 +67,24 @@ public final class DeleteSecretViewModel {
     }
 
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return command.problemProperty();
     }
 
     public ReadOnlyBooleanProperty canDeleteProperty() {
-        return canDelete.getReadOnlyProperty();
+        return command.canRunProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return command.busyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return command.errorProperty();
     }
 
     /** What DeleteSecret answered, once it succeeded. */
     public ReadOnlyObjectProperty<SecretDeletion> deletedProperty() {
-        return deleted.getReadOnlyProperty();
+        return command.resultProperty();
     }
 
     // ---- Commands ------------------------------------------------------------------------------
@@ -106,11 +95,7 @@ public final class DeleteSecretViewModel {
      * name nothing is sent.
      */
     public boolean delete() {
-        validate();
-        if (!canDelete.get()) {
-            if (ctx.isReadOnly()) {
-                error.set(EditorText.get("readOnly.refused", "DeleteSecret", secret.name()));
-            }
+        if (!command.mayRun(secret.name())) {
             return false;
         }
         DeletionMode mode;
@@ -124,15 +109,7 @@ public final class DeleteSecretViewModel {
         } else {
             mode = DeletionMode.withRecovery(recoveryDays.get());
         }
-        busy.set(true);
-        error.set(null);
-        ctx.executor().submit(() -> ctx.mutations().apply(new Mutation.Delete(secret.scope(), secret.arn(), mode)), d -> {
-            busy.set(false);
-            deleted.set(d);
-        }, e -> {
-            busy.set(false);
-            error.set(ErrorText.of(e));
-        });
+        command.send(() -> ctx.mutations().apply(new Mutation.Delete(secret.scope(), secret.arn(), mode)));
         return true;
     }
 
@@ -142,10 +119,6 @@ public final class DeleteSecretViewModel {
         if (p == null && secret.isPlannedForDeletion() && !force.get()) {
             p = EditorText.get("delete.alreadyScheduled");
         }
-        if (p == null && ctx.isReadOnly()) {
-            p = EditorText.get("readOnly.banner");
-        }
-        problem.set(p);
-        canDelete.set(p == null && !busy.get() && deleted.get() == null);
+        command.settle(p);
     }
 }

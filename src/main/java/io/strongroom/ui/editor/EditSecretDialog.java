@@ -3,9 +3,7 @@ package io.strongroom.ui.editor;
 import io.strongroom.domain.VersionWritten;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import atlantafx.base.theme.Styles;
@@ -20,14 +18,7 @@ public final class EditSecretDialog extends EditorDialog<VersionWritten> {
                 vm.secret().name(), EditorText.get("edit.button"), false);
         this.vm = vm;
         subtitleIsName();
-        GridPane form = new GridPane();
-        form.setHgap(14);
-        form.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(110);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().addAll(labels, fields);
+        GridPane form = EditorControls.dialogForm();
 
         TextArea description = new TextArea();
         description.setId("edit-description");

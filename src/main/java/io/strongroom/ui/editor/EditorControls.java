@@ -8,6 +8,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -105,6 +107,27 @@ public final class EditorControls {
         l.getStyleClass().add(FORM_LABEL);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /**
+     * A two-column form: labels at least {@code labelWidth} wide on the left, fields taking the
+     * rest of the width on the right.
+     */
+    public static GridPane form(double hgap, double vgap, double labelWidth) {
+        GridPane form = new GridPane();
+        form.setHgap(hgap);
+        form.setVgap(vgap);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(labelWidth);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, fields);
+        return form;
+    }
+
+    /** The editor dialogs' form ({@link #form(double, double, double)} with their spacing). */
+    static GridPane dialogForm() {
+        return form(14, 6, 110);
     }
 
     public static Region spacer() {

@@ -13,6 +13,7 @@ import javafx.stage.Window;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Opens the editor dialogs, each modal to {@code owner}, and answers what was done (empty when
@@ -36,34 +37,22 @@ public final class SecretDialogs {
 
     /** Create a secret in {@code scope}. */
     public Optional<VersionWritten> createSecret(Window owner, Scope scope) {
-        if (ctx.isReadOnly()) {
-            return Optional.empty();
-        }
-        return show(owner, new CreateSecretDialog(new CreateSecretViewModel(ctx, scope)));
+        return show(owner, () -> new CreateSecretDialog(new CreateSecretViewModel(ctx, scope)));
     }
 
     /** A new value (version) for {@code secret}. */
     public Optional<VersionWritten> newValue(Window owner, SecretSummary secret) {
-        if (ctx.isReadOnly()) {
-            return Optional.empty();
-        }
-        return show(owner, new NewValueDialog(new NewValueViewModel(ctx, secret)));
+        return show(owner, () -> new NewValueDialog(new NewValueViewModel(ctx, secret)));
     }
 
     /** Edit {@code secret}'s description and KMS key. */
     public Optional<VersionWritten> edit(Window owner, SecretSummary secret) {
-        if (ctx.isReadOnly()) {
-            return Optional.empty();
-        }
-        return show(owner, new EditSecretDialog(new EditSecretViewModel(ctx, secret)));
+        return show(owner, () -> new EditSecretDialog(new EditSecretViewModel(ctx, secret)));
     }
 
     /** Delete {@code secret}, scheduled or forced. */
     public Optional<SecretDeletion> delete(Window owner, SecretSummary secret) {
-        if (ctx.isReadOnly()) {
-            return Optional.empty();
-        }
-        return show(owner, new DeleteSecretDialog(new DeleteSecretViewModel(ctx, secret)));
+        return show(owner, () -> new DeleteSecretDialog(new DeleteSecretViewModel(ctx, secret)));
     }
 
     /**
@@ -84,7 +73,12 @@ public final class SecretDialogs {
         return stage;
     }
 
-    private static <R> Optional<R> show(Window owner, Dialog<R> dialog) {
+    /** Builds and shows the dialog modally, unless the console is read-only: then nothing is opened. */
+    private <R> Optional<R> show(Window owner, Supplier<? extends Dialog<R>> build) {
+        if (ctx.isReadOnly()) {
+            return Optional.empty();
+        }
+        Dialog<R> dialog = build.get();
         if (owner != null) {
             dialog.initOwner(owner);
         }

@@ -20,6 +20,9 @@
  *       same input reuses it (no second version), any edit makes a new one.</li>
  *   <li><b>Dialogs close on success only.</b> The primary button runs the command in the
  *       background; a failure stays in the dialog with scope, AWS code, message and request ID.</li>
+ *   <li><b>One command shape.</b> Each dialog's view model owns a
+ *       {@code DialogCommand} (problem, can…, busy, error, result, the
+ *       read-only refusal) and keeps only its inputs, its validation and the call it sends.</li>
  *   <li><b>Forced deletion is typed.</b> {@code DialogService.confirmByTyping} with the secret's
  *       exact name; a recoverable deletion (7-30 days) is confirmed by the dialog itself.</li>
  * </ul>

@@ -35,7 +35,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -428,14 +427,7 @@ public final class SecretDetailView extends BorderPane {
     // ---- Overview ------------------------------------------------------------------------------
 
     private Node overviewCard() {
-        GridPane grid = new GridPane();
-        grid.setHgap(16);
-        grid.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(120);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, values);
+        GridPane grid = EditorControls.form(16, 8, 120);
 
         Label arn = value(vm.arnProperty(), "overview-arn");
         arn.getStyleClass().add(EditorControls.MONO);

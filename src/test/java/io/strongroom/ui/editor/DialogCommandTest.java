@@ -1,0 +1,195 @@
+package io.strongroom.ui.editor;
+
+import io.strongroom.service.ClientRegistry;
+import io.strongroom.service.FanOut;
+import io.strongroom.service.KeysService;
+import io.strongroom.service.RateLimiters;
+import io.strongroom.service.SecretsService;
+import io.strongroom.service.TimeSource;
+import io.strongroom.ui.common.UiExecutor;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The state every editor dialog's command shares, without a store and without the FX thread: the
+ * executor here holds work until the test finishes it, so the in-flight state can be seen.
+ */
+class DialogCommandTest {
+
+    private final ClientRegistry clients = new ClientRegistry(ClientRegistry.Settings.defaults());
+    private final FanOut fanOut = new FanOut(Runnable::run, 1, new RateLimiters(TimeSource.system()));
+    private final HeldExecutor executor = new HeldExecutor();
+    private final SimpleBooleanProperty readOnly = new SimpleBooleanProperty();
+    private final EditorContext ctx = new EditorContext(new SecretsService(clients, fanOut), new KeysService(clients, fanOut),
+            Mutations.direct(new SecretsService(clients, fanOut)), executor, new ScriptedDialogs(), readOnly);
+
+    /** The view model's own verdict, as its validation would find it. */
+    private String ownProblem;
+    private int validations;
+    private final DialogCommand<String> command = new DialogCommand<>(this, ctx, "PutSecretValue", "canSave", "saved", this::validate);
+
+    private void validate() {
+        validations++;
+        command.settle(ownProblem);
+    }
+
+    @AfterEach
+    void close() {
+        clients.close();
+    }
+
+    @Test
+    void theViewModelsProblemComesFirstThenTheReadOnlyMode() {
+        validate();
+        assertNull(command.problemProperty().get());
+        assertTrue(command.canRunProperty().get());
+
+        ownProblem = "The name is too long.";
+        readOnly.set(true);
+        assertEquals("The name is too long.", command.problemProperty().get());
+        assertFalse(command.canRunProperty().get());
+
+        ownProblem = null;
+        validate();
+        assertEquals(EditorText.get("readOnly.banner"), command.problemProperty().get());
+        assertFalse(command.canRunProperty().get());
+    }
+
+    @Test
+    void notReadyIsNoProblemButStillNoRun() {
+        command.settle(null, false);
+        assertNull(command.problemProperty().get());
+        assertFalse(command.canRunProperty().get());
+    }
+
+    @Test
+    void aChangeOfTheReadOnlyModeValidatesAgain() {
+        validate();
+        int before = validations;
+        readOnly.set(true);
+        assertEquals(before + 1, validations);
+        assertFalse(command.canRunProperty().get());
+        readOnly.set(false);
+        assertTrue(command.canRunProperty().get());
+    }
+
+    @Test
+    void readOnlyRefusesNamingTheActionAndTheSecret() {
+        readOnly.set(true);
+        assertFalse(command.mayRun("prod/db"));
+        assertEquals("Read-only mode: PutSecretValue prod/db was not sent.", command.errorProperty().get());
+        assertTrue(executor.held.isEmpty());
+    }
+
+    @Test
+    void aProblemRefusesQuietly() {
+        ownProblem = "Add at least one key.";
+        assertFalse(command.mayRun("prod/db"));
+        assertNull(command.errorProperty().get(), "the problem is shown already; it is no error");
+    }
+
+    @Test
+    void busyWhileTheCallIsInFlightThenTheResultAfterWhatMustHappenFirst() {
+        assertTrue(command.mayRun("prod/db"));
+        List<String> order = new ArrayList<>();
+        command.resultProperty().addListener((o, was, now) -> order.add("result " + now));
+        command.send(() -> "v2", () -> order.add("wiped"));
+
+        assertTrue(command.busyProperty().get());
+        assertFalse(command.canRunProperty().get(), "no second call while one is in flight");
+        assertFalse(command.mayRun("prod/db"));
+
+        executor.finishAll();
+        assertFalse(command.busyProperty().get());
+        assertEquals(List.of("wiped", "result v2"), order);
+        assertFalse(command.mayRun("prod/db"), "a command runs once");
+    }
+
+    @Test
+    void aFailureStaysToBeReadAndTheCommandMayBeTriedAgain() {
+        assertTrue(command.mayRun("prod/db"));
+        command.send(() -> {
+            throw new IllegalStateException("AccessDeniedException: not allowed");
+        });
+        executor.finishAll();
+        assertEquals("AccessDeniedException: not allowed", command.errorProperty().get());
+        assertFalse(command.busyProperty().get());
+        assertNull(command.resultProperty().get());
+        assertTrue(command.canRunProperty().get());
+
+        command.send(() -> "v2");
+        assertNull(command.errorProperty().get(), "a new attempt clears the old error");
+        executor.finishAll();
+        assertEquals("v2", command.resultProperty().get());
+    }
+
+    @Test
+    void otherWorkSharesBusyAndErrorButPublishesNoResult() {
+        List<Integer> loaded = new ArrayList<>();
+        command.inBackground(() -> 42, loaded::add);
+        assertTrue(command.busyProperty().get());
+        executor.finishAll();
+        assertEquals(List.of(42), loaded);
+        assertNull(command.resultProperty().get());
+        assertTrue(command.canRunProperty().get());
+    }
+
+    /** Holds submitted work until {@link #finishAll()}, then runs what was not cancelled, callbacks included, on the test thread. */
+    private static final class HeldExecutor implements UiExecutor {
+        private record Held(Runnable run, HeldTask task) {}
+
+        final List<Held> held = new ArrayList<>();
+
+        @Override
+        public <T> Task submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+            HeldTask task = new HeldTask();
+            held.add(new Held(() -> {
+                T answer;
+                try {
+                    answer = work.call();
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                    return;
+                }
+                onSuccess.accept(answer);
+            }, task));
+            return task;
+        }
+
+        @Override
+        public void onUiThread(Runnable action) {
+            action.run();
+        }
+
+        void finishAll() {
+            List<Held> now = List.copyOf(held);
+            held.clear();
+            now.stream().filter(h -> !h.task().isCancelled()).forEach(h -> h.run().run());
+        }
+    }
+
+    private static final class HeldTask implements UiExecutor.Task {
+        private boolean cancelled;
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+    }
+}
