@@ -16,11 +16,18 @@ import io.strongroom.ui.shell.Section;
 import io.strongroom.ui.shell.ShellView;
 import io.strongroom.ui.shell.ShellViewModel;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 
 import io.strongroom.app.settings.ReadOnlyMode;
+import io.strongroom.app.settings.Settings;
 import io.strongroom.app.settings.SettingsStore;
+import io.strongroom.ui.endpoint.EndpointDialogs;
+import io.strongroom.ui.endpoint.EndpointPickerLinks;
+import io.strongroom.ui.endpoint.EndpointsViewModel;
+import io.strongroom.ui.settings.SettingsView;
+import io.strongroom.ui.settings.SettingsViewModel;
 import io.strongroom.service.journal.ActingIdentity;
 import io.strongroom.service.journal.ActionJournal;
 import io.strongroom.service.journal.JournaledSecrets;
@@ -41,6 +48,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +60,13 @@ import java.util.function.Supplier;
  * <p>Plug-in points for features written alongside the shell: {@link #secretDetail()} (the pane
  * beside the inventory table, bound to {@link InventoryViewModel#selectedSecretProperty()}) and
  * {@link #sectionViews()} (one line per navigation section).
+ *
+ * <p><b>Settings are read off the FX thread.</b> The constructor touches no file: settings.json is
+ * read first thing on the background start-up path ({@link ShellViewModel#start()}), and handed
+ * to the FX thread before the backends are ready, so the theme, the columns and the endpoints are
+ * in place before the inventory fills. Until then the console is read-only: with
+ * {@code --read-only} that is known (and final) at once; otherwise no change can be made before
+ * the user's read-only setting is known.
  */
 public final class AppContext {
 
@@ -81,8 +96,12 @@ public final class AppContext {
     private final ScopePickerViewModel scopePicker;
     private final InventoryViewModel inventory;
     private final ShellViewModel shell;
-    private final SettingsStore settings;
     private final ReadOnlyMode readOnlyMode;
+    private final SettingsViewModel settingsScreen;
+    private final EndpointsViewModel endpoints;
+    /** Read on the start-up path; null until then. */
+    private volatile SettingsStore settings;
+    private EndpointDialogs endpointDialogs;
     private ActionJournal journal;
     private SecretMutations mutations;
 
@@ -97,19 +116,43 @@ public final class AppContext {
         this.texts = Objects.requireNonNull(texts);
         this.clock = Objects.requireNonNull(clock);
         this.formats = new Formats(clock.getZone());
-        // Read-only: the stored preference, or --read-only, which wins for the whole run.
-        this.settings = SettingsStore.open(options.configDir());
-        this.readOnlyMode = ReadOnlyMode.of(options.readOnly(), settings);
+        // Read-only: --read-only wins for the whole run; the user's setting is read in the
+        // background, and until it is known nothing may be changed.
+        this.readOnlyMode = ReadOnlyMode.untilLoaded(options.readOnly());
         this.readOnly = new SimpleBooleanProperty(this, "readOnly", readOnlyMode.activeProperty().get());
         readOnlyMode.activeProperty().addListener((o, was, now) -> readOnly.set(now));
         this.scopePicker = new ScopePickerViewModel(ScopeMemory.in(options.configDir()));
         this.inventory = new InventoryViewModel(composition.secrets(), ui, clipboard, dialogs, texts, clock);
         this.shell = new ShellViewModel(ui, this::startBackends, composition.identity(), scopePicker, inventory, readOnly);
-        // The theme comes back as it was left; a change is saved off the FX thread.
-        shell.themeProperty().set(io.strongroom.ui.common.Theme.valueOf(settings.current().theme().name()));
-        shell.themeProperty().addListener((o, was, now) -> ui.submit(
-                () -> settings.update(current -> current.withTheme(io.strongroom.app.settings.Theme.valueOf(now.name()))),
-                saved -> { }, failed -> dialogs.showError(texts.get("settings.saveFailed"), failed)));
+        StoredPreferences preferences = new StoredPreferences(this::loadedSettings);
+        // the theme (from the header or the settings screen), read-only and columns are saved from here
+        this.settingsScreen = new SettingsViewModel(ui, preferences, shell.themeProperty(), new SettingsViewModel.ReadOnlyControl() {
+            @Override
+            public ReadOnlyBooleanProperty settingProperty() {
+                return readOnlyMode.settingProperty();
+            }
+
+            @Override
+            public boolean isForcedByFlag() {
+                return readOnlyMode.isForcedByFlag();
+            }
+
+            @Override
+            public void setSetting(boolean on) {
+                readOnlyMode.setSetting(on);
+            }
+        }, dialogs, texts);
+        this.endpoints = new EndpointsViewModel(ui, preferences, composition.identity(), new EndpointsViewModel.Sources() {
+            @Override
+            public void opened(AccountSource source) {
+                scopePicker.addSource(source, true);
+            }
+
+            @Override
+            public void removed(String sourceName) {
+                scopePicker.removeSource(sourceName);
+            }
+        }, dialogs, texts);
     }
 
     // ---- the graph ------------------------------------------------------------------------------
@@ -126,9 +169,19 @@ public final class AppContext {
         return scopePicker;
     }
 
-    /** Stored preferences (theme, read-only, clipboard delay…). */
-    public SettingsStore settings() {
-        return settings;
+    /** Stored preferences (theme, read-only, clipboard delay…), once the start-up path has read them. */
+    public Optional<SettingsStore> settings() {
+        return Optional.ofNullable(settings);
+    }
+
+    /** The settings screen's model: theme and read-only changes, saved as they are made. */
+    public SettingsViewModel settingsScreen() {
+        return settingsScreen;
+    }
+
+    /** The custom endpoints (saved without their secret access keys). */
+    public EndpointsViewModel endpoints() {
+        return endpoints;
     }
 
     /** Where read-only mode comes from (off, the setting, or the --read-only flag). */
@@ -234,17 +287,29 @@ public final class AppContext {
         Map<Section, Supplier<? extends Node>> views = new EnumMap<>(Section.class);
         views.put(Section.INVENTORY, () -> new InventoryView(inventory, texts, formats, secretDetail()));
         views.put(Section.JOURNAL, () -> new JournalView(new JournalViewModel(journal(), ui, clipboard, clock.getZone())));
+        views.put(Section.SETTINGS, () -> new SettingsView(settingsScreen, endpointDialogs(), texts));
         return views;
+    }
+
+    /** The endpoint dialogs (FX thread), for the settings screen and the scope picker. */
+    EndpointDialogs endpointDialogs() {
+        if (endpointDialogs == null) {
+            endpointDialogs = new EndpointDialogs(endpoints, texts);
+        }
+        return endpointDialogs;
     }
 
     /** The main window's content. */
     public ShellView createView() {
-        return new ShellView(shell, texts, sectionViews());
+        ShellView view = new ShellView(shell, texts, sectionViews());
+        view.setPickerExtras((close, reopen) -> new EndpointPickerLinks(endpointDialogs(), texts, close, reopen));
+        return view;
     }
 
     // ---- start-up (background thread) -----------------------------------------------------------
 
     private ShellViewModel.Backends startBackends() throws Exception {
+        loadSettings();
         Composition.StoreStart start = composition.startStore(options.dataDir());
         boolean demo = false;
         if (start.created() && firstRun != FirstRun.NONE) {
@@ -257,5 +322,44 @@ public final class AppContext {
             sources.add(composition.awsProfiles());
         }
         return new ShellViewModel.Backends(sources, demo);
+    }
+
+    /**
+     * Reads settings.json (background thread, first on the start-up path) and hands it to the FX
+     * thread, where it is applied before the start-up result: the theme, the read-only setting,
+     * the inventory's columns and the saved endpoints are in place before the inventory fills.
+     */
+    private void loadSettings() {
+        if (settings != null) {
+            return;     // a second start after a failed one: the settings are already in
+        }
+        SettingsStore store = SettingsStore.open(options.configDir());
+        ui.onUiThread(() -> settingsLoaded(store));
+    }
+
+    /** FX thread. */
+    private void settingsLoaded(SettingsStore store) {
+        if (settings != null) {
+            return;
+        }
+        settings = store;
+        Settings saved = store.current();
+        readOnlyMode.restore(saved.readOnly());
+        settingsScreen.restore(io.strongroom.ui.common.Theme.valueOf(saved.theme().name()));
+        inventory.columns().restore(saved.inventoryColumns());
+        // restored first, saved from now on: a restore is not a change
+        inventory.columns().visibleIdsProperty().addListener((o, was, now) -> settingsScreen.saveInventoryColumns(now));
+        endpoints.restore(saved.endpoints());
+        if (!store.loadProblems().isEmpty()) {
+            dialogs.showInfo(texts.get("settings.loadProblems"), String.join("\n", store.loadProblems()));
+        }
+    }
+
+    private SettingsStore loadedSettings() {
+        SettingsStore store = settings;
+        if (store == null) {
+            throw new IllegalStateException("the settings have not been read yet");
+        }
+        return store;
     }
 }

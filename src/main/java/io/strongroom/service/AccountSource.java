@@ -2,6 +2,7 @@ package io.strongroom.service;
 
 import io.strongroom.domain.Account;
 import io.strongroom.domain.CredentialsRef;
+import io.strongroom.domain.CustomEndpoint;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,11 +19,24 @@ import java.util.Objects;
  */
 public interface AccountSource {
 
+    /** {@link #name()} of the embedded store's source. */
+    String EMBEDDED_STORE_NAME = "Embedded store";
+    /** {@link #name()} of the AWS profiles' source. */
+    String AWS_PROFILES_NAME = "AWS profiles";
+
     /** What the user sees as the source's name. */
     String name();
 
     /** The accounts this source offers, in a stable order. */
     List<Account> accounts();
+
+    /**
+     * The regions this source's endpoint serves, when it names them (a custom endpoint); empty
+     * when any region the user chooses applies (AWS, the embedded store).
+     */
+    default List<String> regions() {
+        return List.of();
+    }
 
     /** One account's static access key, as plain values handed over by the composition root. */
     record AccountKeys(String accountId, String alias, String accessKeyId, String secretAccessKey) {
@@ -40,12 +54,22 @@ public interface AccountSource {
 
     /** The embedded store: its loopback endpoint and each local account's admin key. */
     static AccountSource embeddedStore(URI endpoint, List<AccountKeys> accounts) {
-        return new StaticSource("Embedded store", "embedded store", endpoint, accounts);
+        return new StaticSource(EMBEDDED_STORE_NAME, "embedded store", endpoint, accounts, List.of());
     }
 
     /** Any wire-compatible endpoint reached with static keys (another emulator, a proxy, a VPC endpoint). */
     static AccountSource customEndpoint(String name, URI endpoint, List<AccountKeys> accounts) {
-        return new StaticSource(name, "custom endpoint " + endpoint, endpoint, accounts);
+        return new StaticSource(name, "custom endpoint " + endpoint, endpoint, accounts, List.of());
+    }
+
+    /**
+     * A custom endpoint the user added, with the secret half of its key pair (held for the session
+     * only, never part of {@link CustomEndpoint}); its one account is named after the endpoint.
+     */
+    static AccountSource customEndpoint(CustomEndpoint endpoint, String secretAccessKey) {
+        AccountKeys keys = new AccountKeys(endpoint.accountId(), endpoint.name(), endpoint.accessKeyId(), secretAccessKey);
+        return new StaticSource(endpoint.name(), "custom endpoint " + endpoint.url(), endpoint.url(), List.of(keys),
+                endpoint.regions());
     }
 
     /**
@@ -67,9 +91,11 @@ public interface AccountSource {
     final class StaticSource implements AccountSource {
         private final String name;
         private final List<Account> accounts;
+        private final List<String> regions;
 
-        StaticSource(String name, String origin, URI endpoint, List<AccountKeys> keys) {
+        StaticSource(String name, String origin, URI endpoint, List<AccountKeys> keys, List<String> regions) {
             this.name = name;
+            this.regions = List.copyOf(regions);
             Objects.requireNonNull(endpoint, "endpoint");
             this.accounts = keys.stream()
                     .map(k -> new Account(k.accountId(), k.alias(), endpoint,
@@ -85,6 +111,11 @@ public interface AccountSource {
         @Override
         public List<Account> accounts() {
             return accounts;
+        }
+
+        @Override
+        public List<String> regions() {
+            return regions;
         }
     }
 }

@@ -39,7 +39,7 @@ final class ProfileSource implements AccountSource {
 
     @Override
     public String name() {
-        return "AWS profiles";
+        return AWS_PROFILES_NAME;
     }
 
     @Override

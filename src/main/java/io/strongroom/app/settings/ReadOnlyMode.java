@@ -18,6 +18,10 @@ import java.util.function.Consumer;
  * {@link #sourceProperty()} in the status bar; the service-side backstop
  * ({@link io.strongroom.service.journal.ReadOnlyGuard}) asks {@link #isActive()}, which is safe
  * from any thread. The setting is changed only through {@link #setSetting}, on the FX thread.
+ *
+ * <p>The console reads its settings off the FX thread while the window opens, so it starts with
+ * {@link #untilLoaded}: read-only (nothing can be changed) until {@link #restore} hands over the
+ * saved setting. With {@value #FLAG} the mode is known, and on, from the start.
  */
 public final class ReadOnlyMode {
 
@@ -30,12 +34,15 @@ public final class ReadOnlyMode {
         /** Read-only because the user's setting says so (they can turn it off). */
         SETTING,
         /** Read-only because of {@value ReadOnlyMode#FLAG} (it cannot be turned off in this run). */
-        FLAG
+        FLAG,
+        /** Read-only until the saved setting has been read (the first moments of a start). */
+        LOADING
     }
 
     private final boolean forcedByFlag;
     private final Consumer<Boolean> persistSetting;
     private final ReadOnlyBooleanWrapper setting = new ReadOnlyBooleanWrapper(this, "setting");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>(this, "source", Source.OFF);
     private volatile boolean activeNow;
@@ -46,13 +53,29 @@ public final class ReadOnlyMode {
      * @param persistSetting saves a changed setting
      */
     public ReadOnlyMode(boolean forcedByFlag, boolean setting, Consumer<Boolean> persistSetting) {
+        this(forcedByFlag, setting, true, persistSetting);
+    }
+
+    private ReadOnlyMode(boolean forcedByFlag, boolean setting, boolean loaded, Consumer<Boolean> persistSetting) {
         this.forcedByFlag = forcedByFlag;
         this.persistSetting = Objects.requireNonNull(persistSetting, "persistSetting");
         this.setting.set(setting);
-        active.bind(this.setting.getReadOnlyProperty().or(new ReadOnlyBooleanWrapper(forcedByFlag)));
+        this.loaded.set(loaded);
+        active.bind(this.setting.getReadOnlyProperty().or(new ReadOnlyBooleanWrapper(forcedByFlag))
+                .or(this.loaded.getReadOnlyProperty().not()));
         active.addListener((obs, was, now) -> refresh());
         this.setting.addListener((obs, was, now) -> refresh());
+        this.loaded.addListener((obs, was, now) -> refresh());
         refresh();
+    }
+
+    /**
+     * Read-only until {@link #restore} brings the saved setting: for a console that reads its
+     * settings in the background, so no change can slip through before it knows the user's
+     * choice. {@link #setSetting} saves nothing here; the caller saves the setting itself.
+     */
+    public static ReadOnlyMode untilLoaded(boolean flagGiven) {
+        return new ReadOnlyMode(flagGiven, false, false, on -> { });
     }
 
     /** From the saved settings and the command line; changes to the setting are saved to {@code settings}. */
@@ -67,7 +90,7 @@ public final class ReadOnlyMode {
 
     private void refresh() {
         activeNow = active.get();
-        source.set(forcedByFlag ? Source.FLAG : setting.get() ? Source.SETTING : Source.OFF);
+        source.set(forcedByFlag ? Source.FLAG : !loaded.get() ? Source.LOADING : setting.get() ? Source.SETTING : Source.OFF);
     }
 
     // ---- Properties ---------------------------------------------------------------------------
@@ -91,6 +114,11 @@ public final class ReadOnlyMode {
         return source.getReadOnlyProperty();
     }
 
+    /** False from {@link #untilLoaded} until {@link #restore}; the mode is on meanwhile. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
     /** Whether {@value #FLAG} forces the mode: the settings toggle is then disabled. */
     public boolean isForcedByFlag() {
         return forcedByFlag;
@@ -98,14 +126,24 @@ public final class ReadOnlyMode {
 
     // ---- Commands -----------------------------------------------------------------------------
 
+    /** The saved setting, read at start-up (FX thread): applied as it is, not saved again. */
+    public void restore(boolean savedSetting) {
+        setting.set(savedSetting);
+        loaded.set(true);
+    }
+
     /**
      * Changes the user's setting and saves it. Turning it on is always allowed; turning it off
      * while {@value #FLAG} forces the mode is refused.
      *
-     * @throws IllegalStateException        when turning it off under the flag
+     * @throws IllegalStateException        when turning it off under the flag, or before the saved
+     *                                      setting is known ({@link #untilLoaded})
      * @throws java.io.UncheckedIOException when the setting could not be saved (it applies to this run anyway)
      */
     public void setSetting(boolean on) {
+        if (!loaded.get()) {
+            throw new IllegalStateException("the read-only setting is still being read");
+        }
         if (!on && forcedByFlag) {
             throw new IllegalStateException("read-only mode was set with " + FLAG + " and stays on until the console restarts without it");
         }

@@ -1,9 +1,14 @@
 package io.strongroom.app.settings;
 
+import io.strongroom.domain.CustomEndpoint;
+
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The user's preferences, as kept in {@code settings.json}. Immutable; change one with a
@@ -14,9 +19,11 @@ import java.util.Objects;
  * @param inventoryColumns     IDs of the inventory's visible columns, in order; empty means the
  *                             inventory's own default set
  * @param clipboardClearDelay  how long a copied secret value stays on the clipboard
+ * @param endpoints            custom endpoints the user added, by unique name, without their
+ *                             secret access keys (those are never kept: decision record 0005)
  */
 public record Settings(Theme theme, boolean readOnly, ScopeSelection scopes, List<String> inventoryColumns,
-                       Duration clipboardClearDelay) {
+                       Duration clipboardClearDelay, List<CustomEndpoint> endpoints) {
 
     public static final Duration DEFAULT_CLIPBOARD_CLEAR = Duration.ofSeconds(30);
     /** Shorter than this and a paste rarely makes it; longer and "clears after a delay" means little. */
@@ -34,29 +41,55 @@ public record Settings(Theme theme, boolean readOnly, ScopeSelection scopes, Lis
             throw new IllegalArgumentException("the clipboard clear delay is " + MIN_CLIPBOARD_CLEAR.toSeconds()
                     + " to " + MAX_CLIPBOARD_CLEAR.toSeconds() + " seconds");
         }
+        endpoints = uniqueByName(endpoints);
+    }
+
+    /** Settings without custom endpoints. */
+    public Settings(Theme theme, boolean readOnly, ScopeSelection scopes, List<String> inventoryColumns,
+                    Duration clipboardClearDelay) {
+        this(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, List.of());
     }
 
     public static Settings defaults() {
-        return new Settings(Theme.LIGHT, false, ScopeSelection.NONE, List.of(), DEFAULT_CLIPBOARD_CLEAR);
+        return new Settings(Theme.LIGHT, false, ScopeSelection.NONE, List.of(), DEFAULT_CLIPBOARD_CLEAR, List.of());
     }
 
     public Settings withTheme(Theme theme) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints);
     }
 
     public Settings withReadOnly(boolean readOnly) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints);
     }
 
     public Settings withScopes(ScopeSelection scopes) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints);
     }
 
     public Settings withInventoryColumns(List<String> inventoryColumns) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints);
     }
 
     public Settings withClipboardClearDelay(Duration clipboardClearDelay) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints);
+    }
+
+    public Settings withEndpoints(List<CustomEndpoint> endpoints) {
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints);
+    }
+
+    /** The name is what the scope picker and its memory know an endpoint by: the first of a name wins. */
+    private static List<CustomEndpoint> uniqueByName(List<CustomEndpoint> endpoints) {
+        if (endpoints == null) {
+            return List.of();
+        }
+        Set<String> names = new HashSet<>();
+        List<CustomEndpoint> out = new ArrayList<>();
+        for (CustomEndpoint e : endpoints) {
+            if (e != null && names.add(e.name())) {
+                out.add(e);
+            }
+        }
+        return List.copyOf(out);
     }
 }

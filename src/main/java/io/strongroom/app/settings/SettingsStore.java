@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.strongroom.domain.CustomEndpoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -44,6 +47,9 @@ import java.util.function.UnaryOperator;
  *       forced to disk, then moved over the old file, so a crash leaves the old settings or the
  *       new ones, never half of either.</li>
  *   <li>Fields written by a newer Strongroom are kept as they are on save.</li>
+ *   <li>Custom endpoints are written field by field from {@link CustomEndpoint}, which has no
+ *       secret access key; a secret someone typed into the file by hand is not read and is gone
+ *       after the next save (decision record 0005).</li>
  * </ul>
  *
  * <p>Thread-safe; saving is a small synchronous file write.
@@ -56,7 +62,7 @@ public final class SettingsStore {
     private static final System.Logger LOG = System.getLogger(SettingsStore.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> KNOWN = Set.of("version", "theme", "readOnly", "scopes", "inventoryColumns",
-            "clipboardClearSeconds");
+            "clipboardClearSeconds", "endpoints");
     private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     /** Writes the bytes into the temporary file; a seam for tests that fail half-way. */
@@ -168,6 +174,7 @@ public final class SettingsStore {
             Duration d = Duration.ofSeconds(n.asInt());
             return d.compareTo(Settings.MIN_CLIPBOARD_CLEAR) < 0 || d.compareTo(Settings.MAX_CLIPBOARD_CLEAR) > 0 ? null : d;
         });
+        List<CustomEndpoint> endpoints = field(root, "endpoints", defaults.endpoints(), this::endpoints);
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!KNOWN.contains(e.getKey())) {
@@ -177,7 +184,49 @@ public final class SettingsStore {
         if (!problems.isEmpty()) {
             keepBackup(false);
         }
-        return new Settings(theme, readOnly, scopes, columns, clipboard);
+        return new Settings(theme, readOnly, scopes, columns, clipboard, endpoints);
+    }
+
+    /** The endpoints that are whole; one that is not is left out (and noted) rather than losing the others. */
+    private List<CustomEndpoint> endpoints(JsonNode n) {
+        if (!n.isArray()) {
+            return null;
+        }
+        List<CustomEndpoint> out = new ArrayList<>();
+        int position = 0;
+        for (JsonNode item : n) {
+            position++;
+            CustomEndpoint e = endpoint(item);
+            if (e == null) {
+                problems.add("endpoint " + position + " in " + file.getFileName() + " is invalid and was left out");
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static CustomEndpoint endpoint(JsonNode n) {
+        if (!n.isObject()) {
+            return null;
+        }
+        String name = text(n.get("name"));
+        String url = text(n.get("url"));
+        String keyId = text(n.get("accessKeyId"));
+        String accountId = text(n.get("accountId"));
+        List<String> regions = strings(n.get("regions"));
+        if (name == null || url == null || keyId == null || accountId == null || regions == null) {
+            return null;
+        }
+        try {
+            return new CustomEndpoint(name, new URI(url), keyId, accountId, regions);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode n) {
+        return n != null && n.isTextual() ? n.asText() : null;
     }
 
     /** A field's value, or its default when absent (silently) or invalid (noted as a problem). */
@@ -248,6 +297,17 @@ public final class SettingsStore {
         ArrayNode columns = root.putArray("inventoryColumns");
         s.inventoryColumns().forEach(columns::add);
         root.put("clipboardClearSeconds", s.clipboardClearDelay().toSeconds());
+        // field by field, never by reflection: what is written is exactly what is listed here
+        ArrayNode endpoints = root.putArray("endpoints");
+        for (CustomEndpoint e : s.endpoints()) {
+            ObjectNode o = endpoints.addObject();
+            o.put("name", e.name());
+            o.put("url", e.url().toString());
+            o.put("accessKeyId", e.accessKeyId());
+            o.put("accountId", e.accountId());
+            ArrayNode endpointRegions = o.putArray("regions");
+            e.regions().forEach(endpointRegions::add);
+        }
         unknown.fields().forEachRemaining(e -> root.set(e.getKey(), e.getValue()));
         return root;
     }

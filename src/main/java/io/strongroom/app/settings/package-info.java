@@ -1,11 +1,18 @@
 /**
  * The user's settings and the read-only mode.
  *
- * <p>Wiring (once, in the composition root, before the window is built):
+ * <p>Wiring (once, in the composition root). The console reads settings.json off the FX thread:
  * <pre>{@code
+ * ReadOnlyMode readOnly = ReadOnlyMode.untilLoaded(ReadOnlyMode.flagGiven(args));  // on until the setting is read
+ * // background, first thing on the start-up path:
  * SettingsStore settings = SettingsStore.open(ConfigDirectory.resolve(configDirFlag));
- * ReadOnlyMode readOnly = ReadOnlyMode.of(ReadOnlyMode.flagGiven(args), settings);
+ * // then on the FX thread:
+ * readOnly.restore(settings.current().readOnly());
  * settings.loadProblems()   // non-empty: tell the user once (their old file was kept as a backup)
  * }</pre>
+ * Headless commands, which have no FX thread to keep free, may use
+ * {@code ReadOnlyMode.of(flag, SettingsStore.open(dir))} directly.
+ *
+ * <p>Custom endpoints are kept without their secret access keys (decision record 0005).
  */
 package io.strongroom.app.settings;

@@ -8,6 +8,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
@@ -50,6 +51,15 @@ public enum Icons {
     PENDING(MaterialDesignT.TIMER_SAND),
     DELETION(MaterialDesignD.DELETE_CLOCK_OUTLINE),
     TAG(MaterialDesignT.TAG_OUTLINE),
+    WARNING(MaterialDesignA.ALERT_OUTLINE),
+    INFO(MaterialDesignI.INFORMATION_OUTLINE),
+    // settings and custom endpoints
+    ENDPOINT(MaterialDesignS.SERVER_NETWORK),
+    ENDPOINT_ADD(MaterialDesignS.SERVER_PLUS),
+    ENDPOINT_REMOVE(MaterialDesignD.DELETE_OUTLINE),
+    ENDPOINT_UNLOCK(MaterialDesignL.LOCK_OPEN_OUTLINE),
+    TEST_CONNECTION(MaterialDesignL.LAN_CONNECT),
+    APPEARANCE(MaterialDesignP.PALETTE_OUTLINE),
     // navigation
     NAV_INVENTORY(MaterialDesignK.KEY_CHAIN_VARIANT),
     NAV_ROTATION(MaterialDesignA.AUTORENEW),
@@ -59,6 +69,7 @@ public enum Icons {
     NAV_FINDINGS(MaterialDesignS.SHIELD_ALERT_OUTLINE),
     NAV_INCIDENT(MaterialDesignA.ALARM_LIGHT_OUTLINE),
     NAV_JOURNAL(MaterialDesignC.CLIPBOARD_TEXT_OUTLINE),
+    NAV_SETTINGS(MaterialDesignC.COG_OUTLINE),
     NAV_SOON(MaterialDesignP.PROGRESS_CLOCK);
 
     private final Ikon ikon;

@@ -65,4 +65,16 @@ public final class Styles {
     public static final String CELL_WARNING = "sr-cell-warning";
     public static final String TAG_CHIP = "sr-tag-chip";
     public static final String COUNT = "sr-count";
+
+    // ---- Strongroom: settings and custom endpoints ----------------------------------------------
+    public static final String SETTINGS = "sr-settings";
+    public static final String SETTINGS_PAGE = "sr-settings-page";
+    public static final String SETTINGS_TITLE = "sr-settings-title";
+    public static final String SETTING_ROW = "sr-setting-row";
+    public static final String SETTING_FORCED = "sr-setting-forced";
+    public static final String ENDPOINT_ROW = "sr-endpoint-row";
+    public static final String ENDPOINT_STATE = "sr-endpoint-state";
+    public static final String ENDPOINT_DIALOG = "sr-endpoint-dialog";
+    public static final String ENDPOINT_FIXED = "sr-endpoint-fixed";
+    public static final String PICKER_ENDPOINTS = "sr-picker-endpoints";
 }

@@ -6,6 +6,7 @@ import io.strongroom.ui.common.Formats;
 import io.strongroom.ui.common.Icons;
 import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
+import io.strongroom.ui.inventory.InventoryColumns.Column;
 import io.strongroom.ui.inventory.InventoryViewModel.DeletionFilter;
 import io.strongroom.ui.inventory.InventoryViewModel.RotationFilter;
 import javafx.beans.InvalidationListener;
@@ -166,6 +167,9 @@ public final class InventoryView extends VBox {
             item.selectedProperty().bindBidirectional(c.visibleProperty());
             columns.getItems().add(item);
         }
+        MenuItem defaultColumns = new MenuItem(texts.get("inventory.columns.defaults"));
+        defaultColumns.setOnAction(e -> vm.columns().showDefaults());
+        columns.getItems().addAll(new SeparatorMenuItem(), defaultColumns);
 
         Button refresh = new Button(texts.get("inventory.refresh"), Icons.REFRESH.icon());
         refresh.setOnAction(e -> vm.refresh());
@@ -493,9 +497,15 @@ public final class InventoryView extends VBox {
         table.getColumns().addAll(List.of(name, account, region, rotation, lastAccessed, lastChanged, kms, tags, description,
                 created, owning, replica, deletion));
         choosableColumns.addAll(table.getColumns());
-        created.setVisible(false);
-        owning.setVisible(false);
-        replica.setVisible(false);
+        // which ones show is the view model's (and so the user's saved choice)
+        List<Column> ids = List.of(Column.NAME, Column.ACCOUNT, Column.REGION, Column.ROTATION, Column.LAST_ACCESSED,
+                Column.LAST_CHANGED, Column.KMS_KEY, Column.TAGS, Column.DESCRIPTION, Column.CREATED, Column.OWNING_SERVICE,
+                Column.REPLICA, Column.DELETION_DATE);
+        for (int i = 0; i < ids.size(); i++) {
+            TableColumn<SecretRow, ?> column = choosableColumns.get(i);
+            column.setId("col-" + ids.get(i).id());
+            column.visibleProperty().bindBidirectional(vm.columns().visibleProperty(ids.get(i)));
+        }
         table.getSortOrder().add(name);
 
         table.setPlaceholder(placeholder());

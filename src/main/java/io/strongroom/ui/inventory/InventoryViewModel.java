@@ -141,6 +141,9 @@ public final class InventoryViewModel {
     private final ReadOnlyObjectWrapper<SecretSummary> selectedSecret = new ReadOnlyObjectWrapper<>(this, "selectedSecret");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
 
+    // ---- columns ------------------------------------------------------------------------------
+    private final InventoryColumns columns = new InventoryColumns();
+
     // ---- the run in flight (guarded by lock; with the FX executor everything below runs on the FX thread) ----
     private final Object lock = new Object();
     private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
@@ -177,6 +180,11 @@ public final class InventoryViewModel {
     // =========================================================================================
     // Properties
     // =========================================================================================
+
+    /** Which columns the table shows (saved in the settings by the composition root). */
+    public InventoryColumns columns() {
+        return columns;
+    }
 
     /** The rows to show, sorted by {@link #comparatorProperty()} and filtered; what exports write. */
     public ObservableList<SecretRow> visibleRows() {

@@ -6,8 +6,10 @@ import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.shell.ScopePickerViewModel.AccountChoice;
 import io.strongroom.ui.shell.ScopePickerViewModel.RegionChoice;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -19,6 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
 import java.util.Objects;
 
 /** Accounts (grouped by source) and regions with tick boxes; "all regions" in one click; apply or cancel. */
@@ -27,6 +30,8 @@ final class ScopePickerView extends VBox {
     private final ScopePickerViewModel vm;
     private final Texts texts;
     private final VBox accountBoxes = new VBox(4);
+    /** Below the account list: what the composition root adds there (custom endpoints). */
+    private final VBox extras = new VBox();
     private Runnable onClose = () -> {};
 
     ScopePickerView(ScopePickerViewModel vm, Texts texts) {
@@ -46,7 +51,8 @@ final class ScopePickerView extends VBox {
         ScrollPane accountsScroll = new ScrollPane(accountBoxes);
         accountsScroll.setFitToWidth(true);
         accountsScroll.setPrefSize(300, 300);
-        VBox accounts = new VBox(8, accountsHeader, accountsScroll);
+        extras.managedProperty().bind(Bindings.isNotEmpty(extras.getChildren()));
+        VBox accounts = new VBox(8, accountsHeader, accountsScroll, extras);
         vm.accounts().addListener((ListChangeListener<AccountChoice>) c -> {
             while (c.next()) {
                 if (c.wasAdded() || c.wasRemoved()) {
@@ -88,7 +94,8 @@ final class ScopePickerView extends VBox {
         InvalidationListener count = o -> {
             long a = vm.accounts().stream().filter(AccountChoice::isSelected).count();
             long r = vm.allRegionsProperty().get() ? vm.regions().size() : vm.regions().stream().filter(RegionChoice::isSelected).count();
-            summary.setText(texts.format("scope.summary", a * r, a, r));
+            // counted, not multiplied: an endpoint that names its regions is looked at in those only
+            summary.setText(texts.format("scope.summary", vm.scopes().size(), a, r));
         };
         vm.accounts().addListener(count);
         vm.regions().addListener(count);
@@ -118,6 +125,11 @@ final class ScopePickerView extends VBox {
 
     void setOnClose(Runnable onClose) {
         this.onClose = onClose;
+    }
+
+    /** Shows {@code node} under the accounts (null: nothing). */
+    void setExtras(Node node) {
+        extras.getChildren().setAll(node == null ? List.of() : List.of(node));
     }
 
     private void rebuildAccounts() {

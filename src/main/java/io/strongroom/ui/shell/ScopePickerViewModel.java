@@ -33,6 +33,10 @@ import java.util.function.Supplier;
  * account of the embedded store in every region is chosen: on the local store that costs a few
  * milliseconds per scope and shows the demo estate wherever it was seeded. AWS profiles are never
  * chosen by default: listing real accounts is the user's decision.
+ *
+ * <p>A source that names its regions (a custom endpoint) is looked at in those regions only:
+ * all of them under "all regions", otherwise those of them that are ticked. Sources can be added
+ * and removed while the console runs ({@link #addSource}, {@link #removeSource}).
  */
 public final class ScopePickerViewModel {
 
@@ -40,11 +44,18 @@ public final class ScopePickerViewModel {
     public static final class AccountChoice {
         private final Account account;
         private final String sourceName;
+        private final List<String> sourceRegions;
         private final BooleanProperty selected = new SimpleBooleanProperty(this, "selected");
 
-        AccountChoice(Account account, String sourceName) {
+        AccountChoice(Account account, String sourceName, List<String> sourceRegions) {
             this.account = account;
             this.sourceName = sourceName;
+            this.sourceRegions = List.copyOf(sourceRegions);
+        }
+
+        /** The only regions this account is looked at in (its endpoint's), or empty for any. */
+        public List<String> sourceRegions() {
+            return sourceRegions;
         }
 
         public Account account() {
@@ -214,7 +225,7 @@ public final class ScopePickerViewModel {
         for (AccountSource source : sources) {
             try {
                 for (Account a : source.accounts()) {
-                    offered.add(new AccountChoice(a, source.name()));
+                    offered.add(new AccountChoice(a, source.name(), source.regions()));
                 }
             } catch (RuntimeException e) {
                 sourceErrors.add(source.name() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -237,11 +248,46 @@ public final class ScopePickerViewModel {
         apply();
     }
 
+    /**
+     * Offers the accounts of a source added while the console runs (a custom endpoint), in place
+     * of any the source offered before. {@code select} ticks them without applying: the user
+     * sees them chosen in the picker and applies.
+     */
+    public void addSource(AccountSource source, boolean select) {
+        List<AccountChoice> added = new ArrayList<>();
+        for (Account a : source.accounts()) {
+            AccountChoice choice = new AccountChoice(a, source.name(), source.regions());
+            choice.selected.set(select);
+            added.add(choice);
+        }
+        accounts.removeIf(a -> a.sourceName().equals(source.name()));
+        accounts.addAll(added);
+    }
+
+    /** Takes a source's accounts away; if they were applied, the rest stays applied and the inventory reloads. */
+    public void removeSource(String sourceName) {
+        Set<String> removed = new HashSet<>();
+        accounts.stream().filter(a -> a.sourceName().equals(sourceName)).forEach(a -> removed.add(a.key()));
+        if (removed.isEmpty()) {
+            return;
+        }
+        accounts.removeIf(a -> removed.contains(a.key()));
+        ScopeMemory.Choice c = applied.get();
+        if (c != null && c.accounts().stream().anyMatch(removed::contains)) {
+            applyChoice(new ScopeMemory.Choice(c.accounts().stream().filter(k -> !removed.contains(k)).toList(),
+                    c.regions(), c.allRegions()));
+            dirty.set(!currentChoice().equals(applied.get()));
+        }
+    }
+
     /** Makes the ticks the applied scope, and remembers them. */
     public void apply() {
-        ScopeMemory.Choice choice = currentChoice();
-        applied.set(choice);
+        applyChoice(currentChoice());
         dirty.set(false);
+    }
+
+    private void applyChoice(ScopeMemory.Choice choice) {
+        applied.set(choice);
         appliedScopes.set(scopesOf(choice));
         try {
             memory.save(choice);
@@ -299,12 +345,23 @@ public final class ScopePickerViewModel {
         List<Scope> out = new ArrayList<>();
         for (AccountChoice a : accounts) {
             if (keys.contains(a.key())) {
-                for (String r : regionIds) {
+                for (String r : regionsOf(a, regionIds, choice.allRegions())) {
                     out.add(a.account().in(r));
                 }
             }
         }
         return out;
+    }
+
+    /** An endpoint that names its regions: all of them under "all regions", else those ticked. */
+    private static List<String> regionsOf(AccountChoice a, List<String> chosen, boolean allRegions) {
+        if (a.sourceRegions().isEmpty()) {
+            return chosen;
+        }
+        if (allRegions) {
+            return a.sourceRegions();
+        }
+        return chosen.stream().filter(a.sourceRegions()::contains).toList();
     }
 
     /** Regions of the applied choice, in partition order. */

@@ -15,7 +15,8 @@ public enum Section {
     KEYS("nav.keys", Icons.NAV_KEYS, true),
     FINDINGS("nav.findings", Icons.NAV_FINDINGS, true),
     INCIDENT("nav.incident", Icons.NAV_INCIDENT, true),
-    JOURNAL("nav.journal", Icons.NAV_JOURNAL, false);
+    JOURNAL("nav.journal", Icons.NAV_JOURNAL, false),
+    SETTINGS("nav.settings", Icons.NAV_SETTINGS, false);
 
     private final String textKey;
     private final Icons icon;

@@ -44,12 +44,23 @@ public final class ShellView extends BorderPane {
     public static final String BACKEND_ID = "status-backend";
     public static final String IDENTITY_ID = "status-identity";
 
+    /**
+     * Extra content at the foot of the scope picker's account list (the custom endpoints). It may
+     * open a dialog: {@code close} hides the picker first, {@code reopen} shows it again after.
+     */
+    @FunctionalInterface
+    public interface PickerExtras {
+        Node create(Runnable close, Runnable reopen);
+    }
+
     private final ShellViewModel vm;
     private final Texts texts;
     private final Map<Section, Supplier<? extends Node>> views;
     private final Map<Section, Node> built = new EnumMap<>(Section.class);
     private final StackPane content = new StackPane();
     private final ToggleGroup navGroup = new ToggleGroup();
+    private Button scopeButton;
+    private PickerExtras pickerExtras;
 
     public ShellView(ShellViewModel vm, Texts texts, Map<Section, Supplier<? extends Node>> views) {
         this.vm = Objects.requireNonNull(vm);
@@ -87,6 +98,7 @@ public final class ShellView extends BorderPane {
         summary.invalidated(null);
         scope.disableProperty().bind(vm.startupProperty().isNotEqualTo(ShellViewModel.Startup.READY));
         scope.setOnAction(e -> openScopePicker(scope));
+        scopeButton = scope;
 
         Label demo = new Label(texts.get("shell.demo"));
         demo.getStyleClass().add(Styles.DEMO_BADGE);
@@ -136,9 +148,21 @@ public final class ShellView extends BorderPane {
         return texts.format("scope.button", choice.accounts().size(), regionText);
     }
 
+    /** Adds content under the scope picker's accounts (null: none). */
+    public void setPickerExtras(PickerExtras extras) {
+        this.pickerExtras = extras;
+    }
+
     private void openScopePicker(Node owner) {
         ScopePickerView view = new ScopePickerView(vm.scopePicker(), texts);
         Popover popover = new Popover(view);
+        if (pickerExtras != null) {
+            view.setExtras(pickerExtras.create(popover::hide, () -> {
+                if (scopeButton != null && scopeButton.getScene() != null) {
+                    openScopePicker(scopeButton);
+                }
+            }));
+        }
         popover.setTitle(texts.get("scope.title"));
         popover.setArrowLocation(Popover.ArrowLocation.TOP_LEFT);
         popover.setDetachable(false);
@@ -159,6 +183,12 @@ public final class ShellView extends BorderPane {
             boolean hasView = views.containsKey(s);
             if (!hasView && !s.planned()) {
                 continue;
+            }
+            if (s == Section.SETTINGS) {
+                // settings sit at the foot of the navigation, apart from the work sections
+                Region push = new Region();
+                VBox.setVgrow(push, Priority.ALWAYS);
+                nav.getChildren().add(push);
             }
             if (!hasView && !laterHeader) {
                 Label later = new Label(texts.get("nav.soon").toUpperCase(java.util.Locale.ROOT));

@@ -103,4 +103,29 @@ class ReadOnlyModeTest {
         assertTrue(attempted.get());
         assertTrue(mode.isActive(), "failing safe: the mode the user asked for holds for this run");
     }
+
+    @Test
+    void untilTheSettingIsReadTheModeIsOnAndCannotBeChanged() {
+        ReadOnlyMode mode = ReadOnlyMode.untilLoaded(false);
+        assertTrue(mode.isActive());
+        assertEquals(ReadOnlyMode.Source.LOADING, mode.sourceProperty().get());
+        assertFalse(mode.loadedProperty().get());
+        assertThrows(IllegalStateException.class, () -> mode.setSetting(false));
+
+        mode.restore(false);
+        assertFalse(mode.isActive(), "the user's setting, once read, decides");
+        assertEquals(ReadOnlyMode.Source.OFF, mode.sourceProperty().get());
+        mode.setSetting(true);
+        assertEquals(ReadOnlyMode.Source.SETTING, mode.sourceProperty().get());
+    }
+
+    @Test
+    void withTheFlagTheModeIsKnownBeforeTheSettingIsRead() {
+        ReadOnlyMode mode = ReadOnlyMode.untilLoaded(true);
+        assertTrue(mode.isActive());
+        assertEquals(ReadOnlyMode.Source.FLAG, mode.sourceProperty().get());
+        mode.restore(false);
+        assertTrue(mode.isActive());
+        assertEquals(ReadOnlyMode.Source.FLAG, mode.sourceProperty().get());
+    }
 }

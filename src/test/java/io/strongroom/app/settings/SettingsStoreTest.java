@@ -1,5 +1,6 @@
 package io.strongroom.app.settings;
 
+import io.strongroom.domain.CustomEndpoint;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,6 +117,79 @@ class SettingsStoreTest {
         void theClipboardDelayIsBounded() {
             assertThrows(IllegalArgumentException.class, () -> Settings.defaults().withClipboardClearDelay(Duration.ofSeconds(1)));
             assertThrows(IllegalArgumentException.class, () -> Settings.defaults().withClipboardClearDelay(Duration.ofHours(1)));
+        }
+    }
+
+    static final CustomEndpoint STAGING = new CustomEndpoint("staging-emulator", URI.create("https://secrets.staging.example:4566"),
+            "AKIASTAGINGEXAMPLE01", "444455556666", List.of("us-east-1", "eu-west-1"));
+    static final CustomEndpoint LAB = new CustomEndpoint("lab proxy", URI.create("http://127.0.0.1:4566"), "test",
+            "000000000000", List.of("local"));
+
+    @Nested
+    class ColumnsAndEndpoints {
+
+        @Test
+        void visibleColumnsSurviveSaveAndLoadInTheirOrder() {
+            open().update(s -> s.withInventoryColumns(List.of("name", "region", "tags", "deletionDate")));
+            assertEquals(List.of("name", "region", "tags", "deletionDate"), open().current().inventoryColumns());
+        }
+
+        @Test
+        void endpointsSurviveSaveAndLoad() {
+            SettingsStore store = open();
+            store.save(CUSTOM.withEndpoints(List.of(STAGING, LAB)));
+            SettingsStore again = open();
+            assertEquals(List.of(STAGING, LAB), again.current().endpoints());
+            assertEquals(CUSTOM.withEndpoints(List.of(STAGING, LAB)), again.current());
+            assertEquals(List.of(), again.loadProblems());
+        }
+
+        @Test
+        void anEndpointIsWrittenFieldByFieldAndHasNoSecret() throws IOException {
+            open().save(Settings.defaults().withEndpoints(List.of(STAGING)));
+            String json = Files.readString(dir.resolve(SettingsStore.FILE_NAME));
+            assertTrue(json.contains("\"url\" : \"https://secrets.staging.example:4566\""), json);
+            assertTrue(json.contains("\"accessKeyId\" : \"AKIASTAGINGEXAMPLE01\""), json);
+            assertFalse(json.toLowerCase(java.util.Locale.ROOT).contains("secret\""), json);
+            assertFalse(json.contains("secretAccessKey"), json);
+        }
+
+        @Test
+        void aSecretTypedIntoTheFileByHandIsNotReadAndIsGoneAfterTheNextSave() throws IOException {
+            write("""
+                    {"endpoints": [{"name": "lab", "url": "http://127.0.0.1:4566", "accessKeyId": "test",
+                      "secretAccessKey": "hand-typed-canary-secret", "accountId": "000000000000", "regions": ["us-east-1"]}]}""");
+            SettingsStore store = open();
+            assertEquals(1, store.current().endpoints().size());
+            store.update(s -> s.withTheme(Theme.DARK));
+            assertFalse(Files.readString(dir.resolve(SettingsStore.FILE_NAME)).contains("hand-typed-canary-secret"));
+        }
+
+        @Test
+        void aBadEndpointIsLeftOutAndTheOthersAreKept() throws IOException {
+            String json = """
+                    {"endpoints": [
+                      {"name": "good", "url": "https://a.example", "accessKeyId": "AKIDGOOD", "accountId": "111122223333", "regions": ["us-east-1"]},
+                      {"name": "ftp", "url": "ftp://a.example", "accessKeyId": "AKIDFTP", "accountId": "111122223333", "regions": ["us-east-1"]},
+                      {"name": "short account", "url": "https://b.example", "accessKeyId": "AKID", "accountId": "123", "regions": ["us-east-1"]},
+                      {"name": "no regions", "url": "https://c.example", "accessKeyId": "AKID", "accountId": "111122223333", "regions": []},
+                      {"name": "good", "url": "https://duplicate.example", "accessKeyId": "AKID2", "accountId": "111122223333", "regions": ["us-east-1"]},
+                      "not an object"
+                    ]}""";
+            write(json);
+            SettingsStore store = open();
+            assertEquals(List.of("good"), store.current().endpoints().stream().map(CustomEndpoint::name).toList());
+            assertEquals(URI.create("https://a.example"), store.current().endpoints().get(0).url(), "the first of a name wins");
+            assertEquals(5, store.loadProblems().size(), store.loadProblems().toString());   // four bad entries and the backup note
+            assertEquals(json, Files.readString(store.backup().orElseThrow()));
+        }
+
+        @Test
+        void endpointsThatAreNotAListAreNoEndpoints() throws IOException {
+            write("{\"endpoints\": {\"name\": \"x\"}, \"theme\": \"dark\"}");
+            SettingsStore store = open();
+            assertEquals(List.of(), store.current().endpoints());
+            assertEquals(Theme.DARK, store.current().theme());
         }
     }
 
