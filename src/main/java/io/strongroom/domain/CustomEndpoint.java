@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * one account its access key signs for: what is remembered of it between runs.
  *
  * <p>There is deliberately no secret access key here. The secret half of the key pair is kept in
- * memory for the session only and asked for again on the next start (decision record 0005), so
+ * memory for the session only and asked for again on the next start (decision record 0006), so
  * nothing that writes this record, by hand or by reflection, can write the secret.
  *
  * @param name        what the user calls it; unique among endpoints, shown as the account's alias

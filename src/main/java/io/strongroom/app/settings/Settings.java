@@ -20,7 +20,7 @@ import java.util.Set;
  *                             inventory's own default set
  * @param clipboardClearDelay  how long a copied secret value stays on the clipboard
  * @param endpoints            custom endpoints the user added, by unique name, without their
- *                             secret access keys (those are never kept: decision record 0005)
+ *                             secret access keys (those are never kept: decision record 0006)
  */
 public record Settings(Theme theme, boolean readOnly, ScopeSelection scopes, List<String> inventoryColumns,
                        Duration clipboardClearDelay, List<CustomEndpoint> endpoints) {

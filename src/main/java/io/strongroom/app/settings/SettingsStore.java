@@ -49,7 +49,7 @@ import java.util.function.UnaryOperator;
  *   <li>Fields written by a newer Strongroom are kept as they are on save.</li>
  *   <li>Custom endpoints are written field by field from {@link CustomEndpoint}, which has no
  *       secret access key; a secret someone typed into the file by hand is not read and is gone
- *       after the next save (decision record 0005).</li>
+ *       after the next save (decision record 0006).</li>
  * </ul>
  *
  * <p>Thread-safe; saving is a small synchronous file write.

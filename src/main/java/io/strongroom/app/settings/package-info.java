@@ -13,6 +13,6 @@
  * Headless commands, which have no FX thread to keep free, may use
  * {@code ReadOnlyMode.of(flag, SettingsStore.open(dir))} directly.
  *
- * <p>Custom endpoints are kept without their secret access keys (decision record 0005).
+ * <p>Custom endpoints are kept without their secret access keys (decision record 0006).
  */
 package io.strongroom.app.settings;

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * The custom endpoints the user added, and for each whether its secret access key is known in
  * this session ({@linkplain Entry#openProperty() open}). What is saved is the
  * {@link CustomEndpoint} (name, URL, key ID, account, regions); the secret access key is held here,
- * in memory, for the session only, and asked for again on the next start (decision record 0005).
+ * in memory, for the session only, and asked for again on the next start (decision record 0006).
  * An open endpoint's account is offered in the scope picker through {@link Sources}.
  */
 public final class EndpointsViewModel {
