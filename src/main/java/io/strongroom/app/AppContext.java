@@ -26,6 +26,7 @@ import io.strongroom.service.journal.ActionJournal;
 import io.strongroom.service.journal.JournaledSecrets;
 import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.ui.editor.EditorContext;
+import io.strongroom.ui.editor.InventoryActions;
 import io.strongroom.ui.editor.Mutation;
 import io.strongroom.ui.editor.Mutations;
 import io.strongroom.ui.editor.SecretDialogs;
@@ -214,12 +215,7 @@ public final class AppContext {
      * background thread that performs them so the journal never opens on the FX thread.
      */
     Node secretDetail() {
-        Mutations journaled = new Mutations() {
-            @Override
-            public <R> R apply(Mutation<R> mutation) {
-                return Mutations.through(mutations()).apply(mutation);
-            }
-        };
+        Mutations journaled = journaledMutations();
         EditorContext editor = new EditorContext(secrets(), keys(), journaled, ui, dialogs, readOnly);
         SecretDetailViewModel detail = new SecretDetailViewModel(secrets(), journaled, ui, dialogs, clipboard, clock);
         detail.secretProperty().bind(inventory.selectedSecretProperty());
@@ -229,10 +225,32 @@ public final class AppContext {
         return new SecretDetailView(detail, new SecretDialogs(editor));
     }
 
+    /** {@link #mutations()}, resolved on the background thread that performs a change. */
+    private Mutations journaledMutations() {
+        return new Mutations() {
+            @Override
+            public <R> R apply(Mutation<R> mutation) {
+                return Mutations.through(mutations()).apply(mutation);
+            }
+        };
+    }
+
+    /** The inventory's New secret and Scheduled deletions; a secret they create or restore is listed again. */
+    private InventoryActions inventoryActions() {
+        EditorContext editor = new EditorContext(secrets(), keys(), journaledMutations(), ui, dialogs, readOnly);
+        return new InventoryActions(new SecretDialogs(editor), inventory::scopes, inventory::refresh);
+    }
+
     /** One entry per section that has a view; sections without one show as planned or stay hidden. */
     Map<Section, Supplier<? extends Node>> sectionViews() {
         Map<Section, Supplier<? extends Node>> views = new EnumMap<>(Section.class);
-        views.put(Section.INVENTORY, () -> new InventoryView(inventory, texts, formats, secretDetail()));
+        views.put(Section.INVENTORY, () -> {
+            InventoryView view = new InventoryView(inventory, texts, formats, secretDetail());
+            InventoryActions actions = inventoryActions();
+            view.setToolbarActions(actions.newSecret());
+            view.setScopeActions(actions.scheduledDeletions());
+            return view;
+        });
         views.put(Section.JOURNAL, () -> new JournalView(new JournalViewModel(journal(), ui, clipboard, clock.getZone())));
         return views;
     }
