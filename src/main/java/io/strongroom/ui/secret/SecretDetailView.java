@@ -120,7 +120,10 @@ public final class SecretDetailView extends BorderPane {
         name.textProperty().bind(vm.nameProperty());
         name.getStyleClass().addAll("sr-detail-title", EditorControls.MONO);
         name.setGraphic(EditorControls.icon(MaterialDesignK.KEY_VARIANT));
-        name.setMinWidth(0);
+        // The name has a line of its own and wraps: beside the actions, a pane as narrow as a
+        // 1280 px window leaves squeezed it to nothing, and it says which secret they act on.
+        name.setWrapText(true);
+        name.setMaxWidth(Double.MAX_VALUE);
         Label scope = new Label();
         scope.textProperty().bind(vm.scopeLabelProperty());
         scope.getStyleClass().add("sr-scope-chip");
@@ -147,11 +150,8 @@ public final class SecretDetailView extends BorderPane {
         busy.visibleProperty().bind(vm.busyProperty());
 
         HBox actions = new HBox(8, busy, refresh, newValue, edit, delete);
-        actions.setAlignment(Pos.CENTER_RIGHT);
+        actions.setAlignment(Pos.CENTER_LEFT);
         actions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox titleRow = new HBox(12, name, EditorControls.spacer(), actions);
-        titleRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(name, Priority.SOMETIMES);
 
         Label readOnly = new Label(SecretText.get("badge.readOnly"), EditorControls.icon(MaterialDesignL.LOCK_OUTLINE));
         readOnly.getStyleClass().addAll("sr-badge", "sr-badge-readonly");
@@ -162,8 +162,10 @@ public final class SecretDetailView extends BorderPane {
         planned.getStyleClass().addAll("sr-badge", "sr-badge-planned");
         planned.visibleProperty().bind(vm.plannedForDeletionProperty());
         planned.managedProperty().bind(planned.visibleProperty());
-        HBox subtitle = new HBox(8, scope, planned, readOnly);
+        // scope and badges, then the actions: on one line when the pane is wide enough, else below
+        FlowPane subtitle = new FlowPane(8, 8, scope, planned, readOnly, actions);
         subtitle.setAlignment(Pos.CENTER_LEFT);
+        FlowPane.setMargin(actions, new Insets(0, 0, 0, 4));
 
         Button restore = EditorControls.button(SecretText.get("action.restore"), MaterialDesignD.DELETE_RESTORE);
         restore.setId("detail-restore");
@@ -179,7 +181,7 @@ public final class SecretDetailView extends BorderPane {
         Node notice = EditorControls.banner(vm.noticeProperty(), Styles.SUCCESS, MaterialDesignC.CHECK_CIRCLE_OUTLINE);
         notice.setId("detail-notice");
 
-        VBox header = new VBox(8, titleRow, subtitle,
+        VBox header = new VBox(8, name, subtitle,
                 EditorControls.banner(plannedText, Styles.WARNING, MaterialDesignD.DELETE_CLOCK_OUTLINE, restore), error, notice);
         header.getStyleClass().add("sr-detail-header");
         return header;
