@@ -15,9 +15,8 @@ import io.strongroom.ui.shell.ScopePickerViewModel;
 import io.strongroom.ui.shell.Section;
 import io.strongroom.ui.shell.ShellView;
 import io.strongroom.ui.shell.ShellViewModel;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 
 import io.strongroom.app.settings.ReadOnlyMode;
@@ -33,6 +32,7 @@ import io.strongroom.service.journal.ActionJournal;
 import io.strongroom.service.journal.JournaledSecrets;
 import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.ui.editor.EditorContext;
+import io.strongroom.ui.editor.InventoryActions;
 import io.strongroom.ui.editor.Mutation;
 import io.strongroom.ui.editor.Mutations;
 import io.strongroom.ui.editor.SecretDialogs;
@@ -92,7 +92,8 @@ public final class AppContext {
     private final Texts texts;
     private final Formats formats;
     private final Clock clock;
-    private final BooleanProperty readOnly;
+    /** Follows {@link ReadOnlyMode}; nothing else writes it, so --read-only cannot be undone from here. */
+    private final ReadOnlyBooleanWrapper readOnly;
     private final ScopePickerViewModel scopePicker;
     private final InventoryViewModel inventory;
     private final ShellViewModel shell;
@@ -119,7 +120,7 @@ public final class AppContext {
         // Read-only: --read-only wins for the whole run; the user's setting is read in the
         // background, and until it is known nothing may be changed.
         this.readOnlyMode = ReadOnlyMode.untilLoaded(options.readOnly());
-        this.readOnly = new SimpleBooleanProperty(this, "readOnly", readOnlyMode.activeProperty().get());
+        this.readOnly = new ReadOnlyBooleanWrapper(this, "readOnly", readOnlyMode.activeProperty().get());
         readOnlyMode.activeProperty().addListener((o, was, now) -> readOnly.set(now));
         this.scopePicker = new ScopePickerViewModel(ScopeMemory.in(options.configDir()));
         this.inventory = new InventoryViewModel(composition.secrets(), ui, clipboard, dialogs, texts, clock);
@@ -189,9 +190,12 @@ public final class AppContext {
         return readOnlyMode;
     }
 
-    /** Read-only mode: every mutating control binds its disable state to this. */
-    public BooleanProperty readOnlyProperty() {
-        return readOnly;
+    /**
+     * Read-only mode: every mutating control binds its disable state to this. It is read-only
+     * itself; change the mode through {@link #readOnlyMode()}, where the flag always wins.
+     */
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
     }
 
     public SecretsService secrets() {
@@ -267,12 +271,7 @@ public final class AppContext {
      * background thread that performs them so the journal never opens on the FX thread.
      */
     Node secretDetail() {
-        Mutations journaled = new Mutations() {
-            @Override
-            public <R> R apply(Mutation<R> mutation) {
-                return Mutations.through(mutations()).apply(mutation);
-            }
-        };
+        Mutations journaled = journaledMutations();
         EditorContext editor = new EditorContext(secrets(), keys(), journaled, ui, dialogs, readOnly);
         SecretDetailViewModel detail = new SecretDetailViewModel(secrets(), journaled, ui, dialogs, clipboard, clock);
         detail.secretProperty().bind(inventory.selectedSecretProperty());
@@ -282,10 +281,32 @@ public final class AppContext {
         return new SecretDetailView(detail, new SecretDialogs(editor));
     }
 
+    /** {@link #mutations()}, resolved on the background thread that performs a change. */
+    private Mutations journaledMutations() {
+        return new Mutations() {
+            @Override
+            public <R> R apply(Mutation<R> mutation) {
+                return Mutations.through(mutations()).apply(mutation);
+            }
+        };
+    }
+
+    /** The inventory's New secret and Scheduled deletions; a secret they create or restore is listed again. */
+    private InventoryActions inventoryActions() {
+        EditorContext editor = new EditorContext(secrets(), keys(), journaledMutations(), ui, dialogs, readOnly);
+        return new InventoryActions(new SecretDialogs(editor), inventory::scopes, inventory::refresh);
+    }
+
     /** One entry per section that has a view; sections without one show as planned or stay hidden. */
     Map<Section, Supplier<? extends Node>> sectionViews() {
         Map<Section, Supplier<? extends Node>> views = new EnumMap<>(Section.class);
-        views.put(Section.INVENTORY, () -> new InventoryView(inventory, texts, formats, secretDetail()));
+        views.put(Section.INVENTORY, () -> {
+            InventoryView view = new InventoryView(inventory, texts, formats, secretDetail());
+            InventoryActions actions = inventoryActions();
+            view.setToolbarActions(actions.newSecret());
+            view.setScopeActions(actions.scheduledDeletions());
+            return view;
+        });
         views.put(Section.JOURNAL, () -> new JournalView(new JournalViewModel(journal(), ui, clipboard, clock.getZone())));
         views.put(Section.SETTINGS, () -> new SettingsView(settingsScreen, endpointDialogs(), texts));
         return views;

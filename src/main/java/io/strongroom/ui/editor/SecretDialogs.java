@@ -17,9 +17,9 @@ import java.util.function.Supplier;
 
 /**
  * Opens the editor dialogs, each modal to {@code owner}, and answers what was done (empty when
- * cancelled). The shell builds one from the composition root's {@link EditorContext} and uses it
- * for its own "Create secret" and "Scheduled deletions" actions; the secret detail pane uses it
- * for New value, Edit and Delete.
+ * cancelled). The inventory's "New secret" and "Scheduled deletions" ({@link InventoryActions})
+ * open them through one built from the composition root's {@link EditorContext}; the secret
+ * detail pane uses it for New value, Edit and Delete.
  *
  * <p>In read-only mode nothing is opened: the dialogs would only refuse.
  */
@@ -61,7 +61,18 @@ public final class SecretDialogs {
      * listing only: Restore is disabled.)
      */
     public Stage plannedDeletions(Window owner, Collection<Scope> scopes) {
+        return plannedDeletions(owner, scopes, () -> { });
+    }
+
+    /** As {@link #plannedDeletions(Window, Collection)}; {@code restored} runs after each successful Restore. */
+    public Stage plannedDeletions(Window owner, Collection<Scope> scopes, Runnable restored) {
+        Objects.requireNonNull(restored, "restored");
         PlannedDeletionsViewModel vm = new PlannedDeletionsViewModel(ctx, scopes);
+        vm.restoredNameProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                restored.run();
+            }
+        });
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);

@@ -71,6 +71,9 @@ public final class InventoryView extends VBox {
     private final TableView<SecretRow> table = new TableView<>();
     private final CustomTextField search = new CustomTextField();
     private final StackPane detailSlot = new StackPane();
+    /** Actions other features contribute: in the toolbar (New secret), and beside the per-scope status. */
+    private final HBox toolbarActions = new HBox(6);
+    private final HBox scopeActions = new HBox(6);
     private final List<TableColumn<SecretRow, ?>> choosableColumns = new ArrayList<>();
     private boolean syncingSelection;
 
@@ -110,6 +113,16 @@ public final class InventoryView extends VBox {
         detailSlot.getChildren().setAll(detail != null ? detail : detailPlaceholder());
     }
 
+    /** Puts actions of other features in the toolbar, before Copy (New secret). */
+    public void setToolbarActions(Node... actions) {
+        toolbarActions.getChildren().setAll(actions);
+    }
+
+    /** Puts actions over the scopes shown beside the per-scope status (Scheduled deletions). */
+    public void setScopeActions(Node... actions) {
+        scopeActions.getChildren().setAll(actions);
+    }
+
     public TableView<SecretRow> table() {
         return table;
     }
@@ -133,8 +146,11 @@ public final class InventoryView extends VBox {
         clear.visibleProperty().bind(search.textProperty().isNotEmpty());
         search.setRight(clear);
         search.textProperty().bindBidirectional(vm.searchTextProperty());
-        search.setPrefWidth(400);
+        // up to 400 px when there is room; in a 1280 px window the buttons keep their labels
+        search.setPrefWidth(300);
+        search.setMaxWidth(400);
         search.setMinWidth(220);
+        HBox.setHgrow(search, Priority.ALWAYS);
 
         ToggleButton filters = new ToggleButton(texts.get("inventory.filters"), Icons.FILTER.icon());
         filters.setSelected(false);
@@ -184,7 +200,8 @@ public final class InventoryView extends VBox {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(search, filters, grow, copy, export, columns, refresh, cancel);
+        toolbarActions.setAlignment(Pos.CENTER_LEFT);
+        HBox bar = new HBox(search, filters, grow, toolbarActions, copy, export, columns, refresh, cancel);
         bar.getStyleClass().add(Styles.TOOLBAR);
         return bar;
     }
@@ -336,7 +353,8 @@ public final class InventoryView extends VBox {
         notice.getStyleClass().add(Styles.CELL_SUCCESS);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox strip = new HBox(bar, text, failed, scopes, grow, notice);
+        scopeActions.setAlignment(Pos.CENTER_LEFT);
+        HBox strip = new HBox(bar, text, failed, scopes, scopeActions, grow, notice);
         strip.getStyleClass().add(Styles.PROGRESS_STRIP);
         return strip;
     }

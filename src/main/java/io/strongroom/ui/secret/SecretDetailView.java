@@ -119,7 +119,10 @@ public final class SecretDetailView extends BorderPane {
         name.textProperty().bind(vm.nameProperty());
         name.getStyleClass().addAll("sr-detail-title", EditorControls.MONO);
         name.setGraphic(EditorControls.icon(MaterialDesignK.KEY_VARIANT));
-        name.setMinWidth(0);
+        // The name has a line of its own and wraps: beside the actions, a pane as narrow as a
+        // 1280 px window leaves squeezed it to nothing, and it says which secret they act on.
+        name.setWrapText(true);
+        name.setMaxWidth(Double.MAX_VALUE);
         Label scope = new Label();
         scope.textProperty().bind(vm.scopeLabelProperty());
         scope.getStyleClass().add("sr-scope-chip");
@@ -147,11 +150,8 @@ public final class SecretDetailView extends BorderPane {
 
         busy.managedProperty().bind(busy.visibleProperty());
         HBox actions = new HBox(8, newValue, edit, delete);
-        actions.setAlignment(Pos.CENTER_RIGHT);
+        actions.setAlignment(Pos.CENTER_LEFT);
         actions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        // the name has the width of the pane and wraps: a long path is what tells two secrets apart
-        name.setWrapText(true);
-        name.setMaxWidth(Double.MAX_VALUE);
         HBox titleRow = new HBox(8, name, busy, refresh);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(name, Priority.ALWAYS);
@@ -165,9 +165,10 @@ public final class SecretDetailView extends BorderPane {
         planned.getStyleClass().addAll("sr-badge", "sr-badge-planned");
         planned.visibleProperty().bind(vm.plannedForDeletionProperty());
         planned.managedProperty().bind(planned.visibleProperty());
-        HBox subtitle = new HBox(8, scope, planned, readOnly, EditorControls.spacer(), actions);
+        // scope and badges, then the actions: on one line when the pane is wide enough, else below
+        FlowPane subtitle = new FlowPane(8, 8, scope, planned, readOnly, actions);
         subtitle.setAlignment(Pos.CENTER_LEFT);
-        scope.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        FlowPane.setMargin(actions, new Insets(0, 0, 0, 4));
 
         Button restore = EditorControls.button(SecretText.get("action.restore"), MaterialDesignD.DELETE_RESTORE);
         restore.setId("detail-restore");

@@ -135,10 +135,14 @@ class ConsoleFlowTest {
         assertTrue(identity.matches("Acting as arn:aws:iam::\\d{12}:user/admin \\(\\+2 more\\)"), identity);
         assertFalse(robot.lookup("#" + ShellView.READ_ONLY_BADGE_ID).query().isVisible());
         onFx(() -> {
-            console.context.readOnlyProperty().set(true);
+            console.context.readOnlyMode().setSetting(true);
             return null;
         });
         assertTrue(robot.lookup("#" + ShellView.READ_ONLY_BADGE_ID).query().isVisible());
+        onFx(() -> {
+            console.context.readOnlyMode().setSetting(false);
+            return null;
+        });
     }
 
     @Test

@@ -3,14 +3,18 @@ package io.strongroom.ui.shell;
 import io.strongroom.app.AppContext;
 import io.strongroom.app.Composition;
 import io.strongroom.app.FirstRun;
+import io.strongroom.app.settings.SettingsStore;
 import io.strongroom.testing.Estate;
 import io.strongroom.testing.RecordingClipboard;
 import io.strongroom.testing.RecordingDialogs;
 import io.strongroom.testing.RunningStore;
+import io.strongroom.ui.common.DialogService;
 import io.strongroom.ui.common.FxUiExecutor;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.inventory.InventoryViewModel;
 import javafx.application.Platform;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +23,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -38,6 +44,7 @@ final class ConsoleHarness implements AutoCloseable {
     final RecordingDialogs dialogs = new RecordingDialogs();
     final RecordingClipboard clipboard = new RecordingClipboard();
     AppContext context;
+    private final Map<String, SecretsManagerClient> sdkClients = new ConcurrentHashMap<>();
 
     ConsoleHarness(List<String> regions) {
         store = new RunningStore();
@@ -52,14 +59,40 @@ final class ConsoleHarness implements AutoCloseable {
 
     /** Builds the console's graph and main view (call on the FX thread). */
     ShellView build(boolean readOnly) {
+        return build(readOnly, dialogs);
+    }
+
+    /**
+     * Builds the console's graph and main view with {@code dialogService} answering for the user
+     * (the recording one, or the console's own {@code FxDialogService} to click through), after
+     * closing the graph a previous test built. Call on the FX thread.
+     */
+    ShellView build(boolean readOnly, DialogService dialogService) {
+        if (context != null) {
+            context.close();
+        }
         try {
             Files.deleteIfExists(configDir.resolve(ScopeMemory.FILE_NAME));   // every flow starts from the default scope
+            Files.deleteIfExists(configDir.resolve(SettingsStore.FILE_NAME)); // and not read-only unless it asks to be
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         context = new AppContext(composition, new AppContext.Options(readOnly, store.dataDir(), configDir, false), FirstRun.NONE,
-                new FxUiExecutor(composition.uiBackground()), dialogs, clipboard, Texts.load(), Clock.systemDefaultZone());
+                new FxUiExecutor(composition.uiBackground()), dialogService, clipboard, Texts.load(), Clock.systemDefaultZone());
         return context.createView();
+    }
+
+    /** An SDK client of {@code alias}'s admin in {@code region}: to check the store, never through the console. */
+    SecretsManagerClient sdk(String alias, String region) {
+        return sdkClients.computeIfAbsent(alias + "/" + region, k -> {
+            var accounts = store.store().accounts().list();
+            for (int i = 0; i < accounts.size(); i++) {
+                if (accounts.get(i).alias().equals(alias)) {
+                    return store.secrets(store.adminKey(i), Region.of(region));
+                }
+            }
+            throw new IllegalArgumentException("no local account " + alias);
+        });
     }
 
     InventoryViewModel inventory() {
@@ -115,6 +148,9 @@ final class ConsoleHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        if (context != null) {
+            context.close();
+        }
         composition.close();
         store.close();
         try (var files = Files.walk(configDir)) {
