@@ -44,6 +44,11 @@ final class ConsoleHarness implements AutoCloseable {
     final RecordingDialogs dialogs = new RecordingDialogs();
     final RecordingClipboard clipboard = new RecordingClipboard();
     AppContext context;
+    /**
+     * Whether each {@link #build} starts without settings.json (the default: a flow is not
+     * read-only unless it asks to be). A test of what a restart restores turns this off.
+     */
+    boolean freshSettings = true;
     private final Map<String, SecretsManagerClient> sdkClients = new ConcurrentHashMap<>();
 
     ConsoleHarness(List<String> regions) {
@@ -73,7 +78,9 @@ final class ConsoleHarness implements AutoCloseable {
         }
         try {
             Files.deleteIfExists(configDir.resolve(ScopeMemory.FILE_NAME));   // every flow starts from the default scope
-            Files.deleteIfExists(configDir.resolve(SettingsStore.FILE_NAME)); // and not read-only unless it asks to be
+            if (freshSettings) {
+                Files.deleteIfExists(configDir.resolve(SettingsStore.FILE_NAME)); // and not read-only unless it asks to be
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -58,6 +58,7 @@ class SettingsScreenshotTest {
     @BeforeAll
     static void seed() {
         console = new ConsoleHarness(List.of("us-east-1", "eu-west-1"));
+        console.freshSettings = false;      // the second test starts from what the first one saved
     }
 
     @AfterAll
