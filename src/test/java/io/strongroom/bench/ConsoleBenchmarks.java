@@ -98,6 +98,8 @@ public final class ConsoleBenchmarks {
     /** 2,000 secrets at ListSecrets' 100 per page, one page after another per scope, all scopes at once. */
     static final double PARALLEL_BOUND_MS = SECRETS_PER_SCOPE / 100.0 * LATENCY.toMillis();
     static final int LOAD_ROUNDS = Integer.getInteger("bench.rounds", 7);
+    /** Console loads after the first and before the measured rounds, to let the JIT settle (0: none). */
+    static final int WARMUP_LOADS = Integer.getInteger("bench.warmupLoads", 0);
     static final int SEARCH_ROWS = 100_000;
     static final String TYPED = "prod/payments/stripe-7";
     static final int COLD_ROUNDS = 3;
@@ -151,20 +153,28 @@ public final class ConsoleBenchmarks {
             // warm-up, reported apart: the first load also builds the 12 SDK clients and JITs the path
             ConsoleLoad first = consoleLoad(fx, composition, scopes, estate.total);
             double firstSequential = sequential(secrets, scopes, estate.total);
+            List<ConsoleLoad> warmups = new ArrayList<>();
+            for (int i = 0; i < WARMUP_LOADS; i++) {
+                warmups.add(consoleLoad(fx, composition, scopes, estate.total));
+                System.err.printf(Locale.ROOT, "load24k extra warm-up load %d: all rows %.0f ms (CPU %.0f ms: %s)%n", i + 1,
+                        warmups.get(i).allRowsMs, warmups.get(i).processCpuMs, rounded(warmups.get(i).cpuByRole));
+            }
             System.err.printf(Locale.ROOT, "load24k warm-up: console %.0f ms, sequential %.0f ms%n", first.allRowsMs, firstSequential);
             List<ConsoleLoad> console = new ArrayList<>();
             List<Double> seq = new ArrayList<>();
             List<Double> parallel = new ArrayList<>();
             for (int round = 0; round < LOAD_ROUNDS; round++) {
+                System.err.println("load24k round " + (round + 1) + " console starts at " + java.time.LocalTime.now());
                 ConsoleLoad c = consoleLoad(fx, composition, scopes, estate.total);
                 double s = sequential(secrets, scopes, estate.total);
                 double p = parallelServiceOnly(secrets, scopes, estate.total);
                 console.add(c);
                 seq.add(s);
                 parallel.add(p);
-                System.err.printf(Locale.ROOT, "load24k round %d: console first rows %.0f ms, all rows %.0f ms (CPU %.0f ms: %s); "
-                        + "service-only parallel %.0f ms; sequential %.0f ms; load %s%n", round + 1, c.firstRowsMs, c.allRowsMs,
-                        c.processCpuMs, rounded(c.cpuByRole), p, s, loadAverage());
+                System.err.printf(Locale.ROOT, "load24k round %d: console first rows %.0f ms, all rows %.0f ms (CPU %.0f ms: %s; "
+                        + "%d pulses, %d with new rows); service-only parallel %.0f ms; sequential %.0f ms; load %s%n", round + 1,
+                        c.firstRowsMs, c.allRowsMs, c.processCpuMs, rounded(c.cpuByRole), pulses.get(), pulsesWithNewRows.get(), p, s,
+                        loadAverage());
             }
             double all = median(console.stream().map(ConsoleLoad::allRowsMs).toList());
             double firstRows = median(console.stream().map(ConsoleLoad::firstRowsMs).toList());
@@ -189,6 +199,13 @@ public final class ConsoleBenchmarks {
             md.append(loadRow("baseline: sequential, one scope after another (same SecretsService.list)", seq, s));
             md.append(String.format(Locale.ROOT, "%nWarm-up round (first load in the JVM, SDK clients built): console %.0f ms, sequential %.0f ms.%n%n",
                     first.allRowsMs, firstSequential));
+            Map<String, Double> roles = new java.util.TreeMap<>();
+            for (String role : console.get(0).cpuByRole.keySet()) {
+                roles.put(role, median(console.stream().map(c -> c.cpuByRole.getOrDefault(role, 0.0)).toList()));
+            }
+            md.append(String.format(Locale.ROOT, "CPU per console load (medians over the rounds): process %.0f ms; by thread: %s "
+                            + "(ms; `jit` is the compilers' time, `gc` GC time, both outside the per-thread figures).%n%n",
+                    median(console.stream().map(ConsoleLoad::processCpuMs).toList()), rounded(roles)));
             System.err.printf(Locale.ROOT, "load24k: console %.0f ms (first rows %.0f, done %.0f), parallel service-only %.0f ms, sequential %.0f ms%n",
                     all, firstRows, done, p, s);
             return md.toString();
@@ -212,16 +229,24 @@ public final class ConsoleBenchmarks {
         });
         fx.pulse();
         Map<String, Double> cpuBefore = cpuByRole();
+        cpuBefore.putAll(gcAndJit());
         double processBefore = processCpuMs();
         CompletableFuture<ConsoleLoad> result = new CompletableFuture<>();
         fx.call(() -> {
             TableView<SecretRow> table = table(fx.scene.getRoot());
             long t0 = System.nanoTime();
+            pulsesWithNewRows.set(0);
             long[] marks = new long[3];
+            int[] layouts = new int[2];     // pulses, and pulses with more rows than the one before
             Runnable onPulse = new Runnable() {
                 @Override
                 public void run() {
                     int shown = table.getItems().size();
+                    layouts[0]++;
+                    if (shown != layouts[1]) {
+                        layouts[1] = shown;
+                        pulsesWithNewRows.incrementAndGet();
+                    }
                     if (marks[0] == 0 && shown > 0) {
                         marks[0] = System.nanoTime();
                     }
@@ -230,8 +255,9 @@ public final class ConsoleBenchmarks {
                     }
                     if (marks[1] != 0 && marks[2] != 0) {
                         fx.scene.removePostLayoutPulseListener(this);
+                        pulses.set(layouts[0]);
                         result.complete(new ConsoleLoad((marks[0] - t0) / 1e6, (marks[1] - t0) / 1e6, (marks[2] - t0) / 1e6,
-                                processCpuMs() - processBefore, minus(cpuByRole(), cpuBefore)));
+                                processCpuMs() - processBefore, minus(withGcAndJit(cpuByRole()), cpuBefore)));
                     }
                 }
             };
@@ -253,6 +279,10 @@ public final class ConsoleBenchmarks {
         });
         return load;
     }
+
+    /** Pulses (layout passes) during the last console load, and how many of them showed new rows. */
+    static final AtomicInteger pulses = new AtomicInteger();
+    static final AtomicInteger pulsesWithNewRows = new AtomicInteger();
 
     /** The same listing, one scope after another: each scope's pages in order, then the next scope. */
     static double sequential(SecretsService secrets, List<Scope> scopes, int expected) throws Exception {
@@ -325,6 +355,23 @@ public final class ConsoleBenchmarks {
         StringBuilder b = new StringBuilder();
         ms.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(Math.round(v)));
         return b.toString();
+    }
+
+    /** Milliseconds the JVM spent in GC pauses/cycles and in JIT compilation so far (adds to {@link #cpuByRole}). */
+    static Map<String, Double> gcAndJit() {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        double gc = 0;
+        for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gc += Math.max(0, bean.getCollectionTime());
+        }
+        out.put("gc (wall)", gc);
+        out.put("jit", (double) ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+        return out;
+    }
+
+    static Map<String, Double> withGcAndJit(Map<String, Double> roles) {
+        roles.putAll(gcAndJit());
+        return roles;
     }
 
     static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
@@ -689,7 +736,7 @@ public final class ConsoleBenchmarks {
     // =============================================================================================
 
     /** Milliseconds from spawning the process to each probe milestone. */
-    record ColdStart(double windowMs, double firstRowsMs, double loadedMs) {}
+    record ColdStart(double windowMs, double firstRowsMs, double loadedMs, double cpuToFirstRowsMs) {}
 
     static String coldstart() throws Exception {
         String loadBefore = loadAverage();
@@ -703,6 +750,8 @@ public final class ConsoleBenchmarks {
             List<ColdStart> direct = new ArrayList<>();
             List<Double> version = new ArrayList<>();
             List<Double> compileOnly = new ArrayList<>();
+            List<Double> versionCpu = new ArrayList<>();
+            List<Double> compileCpu = new ArrayList<>();
             List<String> mvnConsole = List.of("mvn", "-q", "compile", "exec:java", "-Dprism.order=sw");
             for (int round = 0; round < COLD_ROUNDS; round++) {
                 Path dataDir = work.resolve("data-" + round);
@@ -713,8 +762,12 @@ public final class ConsoleBenchmarks {
                 second.add(console(project, mvnConsole, env, work.resolve("probe-second-" + round)));
                 direct.add(console(project, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dprism.order=sw",
                         "-cp", runtimeClasspath, "io.strongroom.app.Launcher"), env, work.resolve("probe-direct-" + round)));
-                version.add(timeToExit(project, List.of("mvn", "-q", "compile", "exec:java", "-Dexec.args=--version"), env));
-                compileOnly.add(timeToExit(project, List.of("mvn", "-q", "compile"), env));
+                double[] v = timeAndCpuToExit(project, List.of("mvn", "-q", "compile", "exec:java", "-Dexec.args=--version"), env);
+                version.add(v[0]);
+                versionCpu.add(v[1]);
+                double[] c = timeAndCpuToExit(project, List.of("mvn", "-q", "compile"), env);
+                compileOnly.add(c[0]);
+                compileCpu.add(c[1]);
                 System.err.printf(Locale.ROOT, "coldstart round %d: first run %s; second run %s; java -cp %s; mvn --version %.0f ms; "
                                 + "mvn compile %.0f ms%n", round + 1, first.get(round), second.get(round), direct.get(round),
                         version.get(round), compileOnly.get(round));
@@ -730,15 +783,17 @@ public final class ConsoleBenchmarks {
                             + "seeded; second run: the same directories again. Median of %d rounds, each round first, second, direct "
                             + "`java`, then the baselines; load average %s at the start.%n%n",
                     3 * io.strongroom.service.Regions.commercial().size(), COLD_ROUNDS, loadBefore));
-            md.append("| run | window shown | **first rows in the table** | first load finished | first rows: ratio to the `--version` baseline |\n"
-                    + "|---|---|---|---|---|\n");
+            md.append("| run | window shown | **first rows in the table** | first load finished | first rows: ratio to the `--version` baseline "
+                    + "| process CPU to first rows |\n|---|---|---|---|---|---|\n");
             md.append(coldRow("first run (demo estate seeded), `mvn -q compile exec:java`", first, v));
             md.append(coldRow("second run (existing data), `mvn -q compile exec:java`", second, v));
             md.append(coldRow("second run, `java -cp … Launcher` directly (no Maven)", direct, v));
             md.append(String.format(Locale.ROOT, "| baseline: `mvn -q compile exec:java -Dexec.args=--version` (same command, trivial run), "
-                    + "start to exit | – | %.0f ms (min %.0f, max %.0f) | – | 1.00× |%n", v, min(version), max(version)));
-            md.append(String.format(Locale.ROOT, "| baseline: `mvn -q compile` alone, start to exit | – | %.0f ms (min %.0f, max %.0f) | – | %.2f× |%n%n",
-                    median(compileOnly), min(compileOnly), max(compileOnly), median(compileOnly) / v));
+                    + "start to exit | – | %.0f ms (min %.0f, max %.0f) | – | 1.00× | %.1f s (to exit) |%n", v, min(version), max(version),
+                    median(versionCpu) / 1000));
+            md.append(String.format(Locale.ROOT, "| baseline: `mvn -q compile` alone, start to exit | – | %.0f ms (min %.0f, max %.0f) | – | %.2f× "
+                    + "| %.1f s (to exit) |%n%n", median(compileOnly), min(compileOnly), max(compileOnly), median(compileOnly) / v,
+                    median(compileCpu) / 1000));
             return md.toString();
         } finally {
             deleteTree(work);
@@ -749,8 +804,9 @@ public final class ConsoleBenchmarks {
         List<Double> w = runs.stream().map(ColdStart::windowMs).toList();
         List<Double> f = runs.stream().map(ColdStart::firstRowsMs).toList();
         List<Double> l = runs.stream().map(ColdStart::loadedMs).toList();
-        return String.format(Locale.ROOT, "| %s | %.0f ms | **%.0f ms** (min %.0f, max %.0f) | %.0f ms | %.2f× |%n", label, median(w), median(f),
-                min(f), max(f), median(l), median(f) / baseline);
+        List<Double> cpu = runs.stream().map(ColdStart::cpuToFirstRowsMs).toList();
+        return String.format(Locale.ROOT, "| %s | %.0f ms | **%.0f ms** (min %.0f, max %.0f) | %.0f ms | %.2f× | %.1f s |%n", label, median(w),
+                median(f), min(f), max(f), median(l), median(f) / baseline, median(cpu) / 1000);
     }
 
     /** Starts the console, waits for the probe's "loaded" line, stops the process tree. */
@@ -764,6 +820,7 @@ public final class ConsoleBenchmarks {
         Process p = pb.start();
         try {
             Map<String, Long> seen = new java.util.HashMap<>();
+            double cpuToFirstRows = -1;
             while (!seen.containsKey("loaded")) {
                 if (!p.isAlive()) {
                     throw new IllegalStateException("the console exited before it was loaded; see " + probe + ".log");
@@ -780,15 +837,43 @@ public final class ConsoleBenchmarks {
                         }
                     }
                 }
+                if (cpuToFirstRows < 0 && seen.containsKey("first-rows")) {
+                    cpuToFirstRows = cpuMsOfTree(p);      // within one 20 ms poll of the line
+                }
             }
-            return new ColdStart(seen.get("window-shown") - t0, seen.get("first-rows") - t0, seen.get("loaded") - t0);
+            return new ColdStart(seen.get("window-shown") - t0, seen.get("first-rows") - t0, seen.get("loaded") - t0, cpuToFirstRows);
         } finally {
             stopTree(p);
         }
     }
 
+    /** User + system CPU of a process and its descendants so far, from /proc (ms). */
+    static double cpuMsOfTree(Process p) {
+        double ms = 0;
+        List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
+        all.add(p.toHandle());
+        for (ProcessHandle h : all) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + h.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ms += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;      // USER_HZ = 100
+            } catch (IOException | RuntimeException gone) {
+                // exited meanwhile
+            }
+        }
+        return ms;
+    }
+
     static double timeToExit(Path project, List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+        return timeAndCpuToExit(project, command, env)[0];
+    }
+
+    /** Wall time and user + system CPU (through {@code /usr/bin/time}) of a command run to its end, in ms. */
+    static double[] timeAndCpuToExit(Path project, List<String> command, Map<String, String> env) throws Exception {
+        Path cpuFile = Files.createTempFile("strongroom-bench-cpu-", ".txt");
+        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "-o", cpuFile.toString()));
+        timed.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(timed).directory(project.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(env);
         long t0 = System.nanoTime();
@@ -796,7 +881,9 @@ public final class ConsoleBenchmarks {
         check(p.waitFor(120, TimeUnit.SECONDS), command + " did not finish");
         double ms = (System.nanoTime() - t0) / 1e6;
         check(p.exitValue() == 0, command + " exited with " + p.exitValue());
-        return ms;
+        String[] cpu = Files.readString(cpuFile).trim().split("\\s+");
+        Files.deleteIfExists(cpuFile);
+        return new double[] {ms, (Double.parseDouble(cpu[cpu.length - 2]) + Double.parseDouble(cpu[cpu.length - 1])) * 1000};
     }
 
     /** The console's runtime classpath (target/classes and runtime dependencies), as Maven resolves it. */
