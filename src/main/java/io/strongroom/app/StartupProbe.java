@@ -1,6 +1,7 @@
 package io.strongroom.app;
 
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -63,23 +64,27 @@ final class StartupProbe {
 
     static void attach(Path file, Window window, ObservableList<?> rows, ObservableBooleanValue loading) {
         StartupProbe probe = new StartupProbe(file, window, rows, loading);
+        // a change only dirties the scene when the table shows it; ask for the pulse that reports it
+        ListChangeListener<Object> rowsChanged = c -> Platform.requestNextPulse();
+        ChangeListener<Boolean> loadingChanged = (o, was, now) -> {
+            if (now) {
+                probe.loadStarted = true;
+            }
+            Platform.requestNextPulse();
+        };
         Scene scene = window.getScene();
         scene.addPostLayoutPulseListener(new Runnable() {
             @Override
             public void run() {
                 if (probe.afterLayout()) {
                     scene.removePostLayoutPulseListener(this);
+                    rows.removeListener(rowsChanged);
+                    loading.removeListener(loadingChanged);
                 }
             }
         });
-        // a change only dirties the scene when the table shows it; ask for the pulse that reports it
-        rows.addListener((ListChangeListener<Object>) c -> Platform.requestNextPulse());
-        loading.addListener((o, was, now) -> {
-            if (now) {
-                probe.loadStarted = true;
-            }
-            Platform.requestNextPulse();
-        });
+        rows.addListener(rowsChanged);
+        loading.addListener(loadingChanged);
         if (loading.get()) {
             probe.loadStarted = true;
         }
