@@ -88,7 +88,13 @@ import java.util.stream.Stream;
  *   Maven command running {@code --version}, and {@code mvn -q compile} alone.</li>
  * </ul>
  * {@code all} runs each mode in a fresh JVM and prints one Markdown section for BENCHMARKS.md.
- * Progress goes to stderr. No secret value is printed (the seeded values are throwaway strings).
+ * Progress and per-round diagnostics (CPU by thread, JIT and GC time, pulses) go to stderr. No
+ * secret value is printed (the seeded values are throwaway strings).
+ *
+ * <p>System properties: {@code bench.rounds} (load rounds, 7), {@code bench.warmupLoads} (extra
+ * unmeasured console loads, 0), {@code bench.estateDir} (where the 24,000-secret store is kept for
+ * reuse, {@code target/bench-estate-24k}), {@code bench.display} (an X display to use instead of
+ * starting Xvfb), {@code bench.project} (the project directory for {@code coldstart}, the current one).
  */
 public final class ConsoleBenchmarks {
 
