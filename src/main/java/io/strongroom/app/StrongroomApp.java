@@ -65,6 +65,7 @@ public final class StrongroomApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
+        StartupProbe.attachIfRequested(stage, context.inventory().visibleRows(), context.inventory().loadingProperty());
         context.shell().start();
     }
 

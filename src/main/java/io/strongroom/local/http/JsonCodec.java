@@ -227,7 +227,7 @@ public final class JsonCodec {
     private static void writeValue(JsonGenerator g, SdkField<?> field, Object value) throws IOException {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.INSTANT) {
-            g.writeNumber(epochSeconds((Instant) value));
+            g.writeNumber(epochSecondsText((Instant) value));
         } else if (type == MarshallingType.SDK_BYTES) {
             g.writeString(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArrayUnsafe()));
         } else if (type == MarshallingType.LIST) {
@@ -269,8 +269,27 @@ public final class JsonCodec {
         }
     }
 
-    private static BigDecimal epochSeconds(Instant instant) {
-        return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3);
+    /**
+     * Epoch seconds with millisecond precision as AWS writes them ({@code 1700000000.123}): the
+     * text of {@code BigDecimal.valueOf(millis).movePointLeft(3)}, built without BigDecimal, which
+     * was a sixth of the store's CPU in a 100-entry ListSecrets page (four dates per entry).
+     */
+    static String epochSecondsText(Instant instant) {
+        long millis = instant.toEpochMilli();
+        if (millis == Long.MIN_VALUE) {
+            return BigDecimal.valueOf(millis).movePointLeft(3).toString();
+        }
+        long abs = Math.abs(millis);
+        long fraction = abs % 1000;
+        StringBuilder text = new StringBuilder(24);
+        if (millis < 0) {
+            text.append('-');
+        }
+        text.append(abs / 1000).append('.');
+        if (fraction < 100) {
+            text.append(fraction < 10 ? "00" : "0");
+        }
+        return text.append(fraction).toString();
     }
 
     /**

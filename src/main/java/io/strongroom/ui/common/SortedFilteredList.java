@@ -23,7 +23,9 @@ import java.util.function.Predicate;
  * table costs seconds of FX-thread time. Here a batch is sorted on its own and merged in one
  * pass ({@code O(n + k log k)}), and fires one change. The full list stays sorted, so a new
  * predicate (a keystroke) is one pass with no sort, and a narrowing predicate (one more
- * character typed) only re-tests the rows now visible.
+ * character typed) only re-tests the rows now visible. The views left behind while narrowing are
+ * kept, keyed by what the caller says their filter was: erasing back to one of those filters
+ * (a backspace) shows the kept view again without testing a row.
  *
  * <p>Sorting fires a permutation, so a table keeps its selection when a header is clicked. Not
  * thread-safe: one thread at a time (the FX thread, or a test's lock).
@@ -35,6 +37,13 @@ public final class SortedFilteredList<E> extends ObservableListBase<E> {
     private Object[] view = new Object[16];
     private int size;
     private Predicate<? super E> predicate;
+    /** The current view's filter as the caller named it (see {@link #setPredicate(Predicate, boolean, Object)}). */
+    private Object filterKey;
+    /** Views left behind by narrowing, oldest first; valid until rows or their order change. */
+    private final java.util.ArrayDeque<Narrowed> narrowed = new java.util.ArrayDeque<>();
+
+    /** A view as it was before a narrowing, with the filter that made it. */
+    private record Narrowed(Object key, Predicate<?> predicate, Object[] view, int size) {}
 
     private final ObjectProperty<Comparator<? super E>> comparator = new SimpleObjectProperty<>(this, "comparator") {
         @Override
@@ -89,6 +98,7 @@ public final class SortedFilteredList<E> extends ObservableListBase<E> {
         if (c != null) {
             Arrays.sort(batch, c);
         }
+        narrowed.clear();
         all = mergeInto(all, allSize, batch, batch.length, c, null);
         allSize += batch.length;
         int shownCount = 0;
@@ -185,6 +195,7 @@ public final class SortedFilteredList<E> extends ObservableListBase<E> {
 
     /** Removes every row. */
     public void clearRows() {
+        narrowed.clear();
         all = new Object[16];
         allSize = 0;
         if (size == 0) {
@@ -214,6 +225,7 @@ public final class SortedFilteredList<E> extends ObservableListBase<E> {
         if (before == allSize) {
             return 0;
         }
+        narrowed.clear();
         Object[] next = new Object[Math.max(16, size)];
         int k = 0;
         beginChange();
@@ -238,11 +250,39 @@ public final class SortedFilteredList<E> extends ObservableListBase<E> {
      * visible rows are tested.
      */
     public void setPredicate(Predicate<? super E> p, boolean narrowing) {
+        setPredicate(p, narrowing, null);
+    }
+
+    /**
+     * {@link #setPredicate(Predicate, boolean)}, with {@code key} naming the filter {@code p}
+     * stands for (equal keys: equal filters; null: unnamed). Narrowing keeps the view it leaves;
+     * a later key equal to a kept view's key shows that view again instead of testing the rows,
+     * as long as no row was added or removed and the order did not change since.
+     */
+    @SuppressWarnings("unchecked")
+    public void setPredicate(Predicate<? super E> p, boolean narrowing, Object key) {
         boolean narrowOnly = narrowing && predicate != null && p != null;
-        predicate = p;
+        Narrowed back = null;
+        if (narrowOnly) {
+            narrowed.addLast(new Narrowed(filterKey, predicate, view, size));
+        } else {
+            back = key == null ? null : takeBack(key);
+        }
         List<E> removed = snapshot();
         Object[] next;
         int k = 0;
+        if (back != null) {
+            predicate = (Predicate<? super E>) back.predicate();
+            filterKey = key;
+            view = back.view();
+            size = back.size();
+            beginChange();
+            nextReplace(0, size, removed);
+            fire();
+            return;
+        }
+        predicate = p;
+        filterKey = key;
         if (narrowOnly) {
             next = new Object[Math.max(16, size)];
             for (int i = 0; i < size; i++) {
@@ -270,7 +310,20 @@ public final class SortedFilteredList<E> extends ObservableListBase<E> {
     }
 
     public void setPredicate(Predicate<? super E> p) {
-        setPredicate(p, false);
+        setPredicate(p, false, null);
+    }
+
+    /** The kept view for {@code key}, dropping it and every view kept after it; null when none. */
+    private Narrowed takeBack(Object key) {
+        if (narrowed.stream().noneMatch(n -> key.equals(n.key()))) {
+            narrowed.clear();       // a different filter altogether: what was kept no longer leads back
+            return null;
+        }
+        Narrowed n;
+        do {
+            n = narrowed.removeLast();
+        } while (!key.equals(n.key()));
+        return n;
     }
 
     private void resort() {
@@ -278,6 +331,7 @@ public final class SortedFilteredList<E> extends ObservableListBase<E> {
         if (c == null) {
             return;     // rows stay where they are
         }
+        narrowed.clear();
         @SuppressWarnings("unchecked")
         E[] typedAll = (E[]) all;
         Arrays.sort(typedAll, 0, allSize, c);

@@ -75,6 +75,7 @@ public final class InventoryView extends VBox {
     private final HBox toolbarActions = new HBox(6);
     private final HBox scopeActions = new HBox(6);
     private final List<TableColumn<SecretRow, ?>> choosableColumns = new ArrayList<>();
+    private final RowOrder rowOrder = new RowOrder();
     private boolean syncingSelection;
 
     /**
@@ -439,7 +440,8 @@ public final class InventoryView extends VBox {
         table.setTableMenuButtonVisible(false);
         // the view model's list sorts itself by the table's comparator; the table must not sort it
         table.setSortPolicy(t -> true);
-        vm.comparatorProperty().bind(table.comparatorProperty());
+        // in the table's order, compared on the rows' own fields (see RowOrder)
+        vm.comparatorProperty().bind(Bindings.createObjectBinding(() -> rowOrder.of(table), table.comparatorProperty()));
 
         TableColumn<SecretRow, String> name = text("col.name", 270, SecretRow::name);
         name.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
@@ -477,6 +479,7 @@ public final class InventoryView extends VBox {
         rotationOn.setCellFactory(c -> new RowCell<>(v -> texts.get(v ? "cell.rotation.on" : "cell.rotation.off"),
                 v -> v ? Styles.CELL_SUCCESS : Styles.CELL_MUTED));
         rotationOn.setPrefWidth(64);
+        rowOrder.sortBy(rotationOn, SecretRow::rotationEnabled, Comparator.nullsFirst(Comparator.naturalOrder()));
         TableColumn<SecretRow, Instant> rotationLast = date("col.rotation.last", 90, SecretRow::lastRotated, false, null);
         TableColumn<SecretRow, Instant> rotationNext = date("col.rotation.next", 90, SecretRow::nextRotation, false, null);
         TableColumn<SecretRow, Object> rotation = new TableColumn<>(texts.get("col.rotation"));
@@ -503,6 +506,7 @@ public final class InventoryView extends VBox {
             }
         });
         replica.setPrefWidth(120);
+        rowOrder.sortBy(replica, SecretRow::replicaRole, Comparator.nullsFirst(Comparator.naturalOrder()));
         TableColumn<SecretRow, Instant> deletion = date("col.deletionDate", 145, SecretRow::deletionDate, true, null);
         deletion.setCellFactory(c -> new RowCell<>(v -> formats.dateTime(v), v -> Styles.CELL_DANGER) {
             @Override
@@ -648,7 +652,7 @@ public final class InventoryView extends VBox {
         TableColumn<SecretRow, String> c = new TableColumn<>(texts.get(key));
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setCellFactory(col -> new RowCell<>(v -> v, v -> null));
-        c.setComparator(Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
+        rowOrder.sortBy(c, value, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
         c.setPrefWidth(width);
         return c;
     }
@@ -668,17 +672,26 @@ public final class InventoryView extends VBox {
                 tooltip(v == null ? null : Formats.exact(v));
             }
         });
-        c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        rowOrder.sortBy(c, value, Comparator.nullsFirst(Comparator.naturalOrder()));
         c.setPrefWidth(width);
         return c;
     }
 
-    /** A cell showing a value as text with an optional semantic style class; subclasses add tooltips and icons. */
+    /**
+     * A cell showing a value as text with an optional semantic state ({@code Styles.CELL_*}, set
+     * as a pseudo-class of that name); subclasses add tooltips and icons. State and tooltip are
+     * applied once per update and only when they change. A pseudo-class, not a style class: a
+     * changed style class makes JavaFX rebuild the cell's CSS from scratch, and a reused cell
+     * changes state whenever it shows another row (every pulse while rows stream in, every
+     * keystroke in the search box).
+     */
     private static class RowCell<T> extends TableCell<SecretRow, T> {
-        private static final List<String> SEMANTIC = List.of(Styles.CELL_MUTED, Styles.CELL_DANGER, Styles.CELL_SUCCESS,
-                Styles.CELL_WARNING);
         private final Function<T, String> text;
         private final Function<T, String> styleClass;
+        private String appliedStyle;
+        private String pendingStyle;
+        private String pendingTip;
+        private Tooltip tip;
 
         RowCell(Function<T, String> text, Function<T, String> styleClass) {
             this.text = text;
@@ -689,42 +702,64 @@ public final class InventoryView extends VBox {
         protected final void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
             setGraphic(null);
-            tooltip(null);
+            pendingTip = null;
             if (empty) {
                 setText(null);
-                style(null);
-                return;
+                pendingStyle = null;
+            } else {
+                setText(item == null ? "" : text.apply(item));
+                pendingStyle = item == null ? null : styleClass.apply(item);
+                SecretRow row = getTableRow() == null ? null : getTableRow().getItem();
+                render(item, row);
             }
-            setText(item == null ? "" : text.apply(item));
-            style(item == null ? null : styleClass.apply(item));
-            SecretRow row = getTableRow() == null ? null : getTableRow().getItem();
-            render(item, row);
+            applyStyle();
+            applyTooltip();
         }
 
         /** Per-column extras once text and style are set. */
         protected void render(T value, SecretRow row) {
         }
 
-        /** One tooltip per cell, re-texted as the cell is reused (a Tooltip per render is a popup window per scroll). */
+        /** The tooltip for this update (null or empty: none). */
         protected final void tooltip(String value) {
-            if (value == null || value.isEmpty()) {
-                setTooltip(null);
+            pendingTip = value;
+        }
+
+        /** The semantic state for this update, one of {@code Styles.CELL_*} (null: none). */
+        protected final void style(String cls) {
+            pendingStyle = cls;
+        }
+
+        private void applyStyle() {
+            if (Objects.equals(appliedStyle, pendingStyle)) {
+                return;
+            }
+            if (appliedStyle != null) {
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(appliedStyle), false);
+            }
+            if (pendingStyle != null) {
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(pendingStyle), true);
+            }
+            appliedStyle = pendingStyle;
+        }
+
+        /** One tooltip per cell, re-texted as the cell is reused (a Tooltip per render is a popup window per scroll). */
+        private void applyTooltip() {
+            if (pendingTip == null || pendingTip.isEmpty()) {
+                if (getTooltip() != null) {
+                    setTooltip(null);
+                }
                 return;
             }
             if (tip == null) {
                 tip = new Tooltip();
                 tip.setShowDelay(javafx.util.Duration.millis(500));
             }
-            tip.setText(value);
-            setTooltip(tip);
-        }
-
-        private Tooltip tip;
-
-        protected final void style(String cls) {
-            getStyleClass().removeAll(SEMANTIC);
-            if (cls != null) {
-                getStyleClass().add(cls);
+            if (!pendingTip.equals(tip.getText())) {
+                tip.setText(pendingTip);
+            }
+            if (getTooltip() != tip) {
+                setTooltip(tip);
             }
         }
     }

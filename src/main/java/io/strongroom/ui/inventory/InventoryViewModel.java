@@ -68,7 +68,7 @@ import java.util.function.Predicate;
  * <p><b>Filtering.</b> Rows live in a {@link SortedFilteredList}: batches merge into sort order
  * in one pass, and a keystroke only swaps the predicate: one pass of {@code String.contains}
  * over precomputed lowercase keys, no re-sort, and only over the visible rows when the user
- * typed more of the same text.
+ * typed more of the same text; erasing back to a text typed before shows the rows kept for it.
  * Name and tag filters are also sent to Secrets Manager as ListSecrets filters on the next load
  * ({@link #applyServerFilters}), so a narrow question on a large estate lists less.
  *
@@ -581,7 +581,8 @@ public final class InventoryViewModel {
                 && rotationMatches(r, rotation, now)
                 && (!tags || r.hasTag(tk, tv))
                 && (needles.length == 0 || r.matchesAll(needles));
-        rows.setPredicate(p, narrowing);
+        // the filter state names the view, so erasing back to an earlier text shows it again untested
+        rows.setPredicate(p, narrowing, state);
         counted();
     }
 

@@ -23,6 +23,21 @@ class JsonCodecTest {
     }
 
     @ParameterizedTest
+    @ValueSource(longs = {0, 1, 9, 10, 99, 100, 999, 1000, 1001, 1704164645250L, 1704164645005L, -1, -5, -999, -1000, -1500,
+            -1704164645250L, Long.MAX_VALUE, Long.MIN_VALUE})
+    void writtenTimestampsAreTheTextOfEpochMillisMovedThreePlaces(long millis) {
+        assertEquals(java.math.BigDecimal.valueOf(millis).movePointLeft(3).toString(),
+                JsonCodec.epochSecondsText(Instant.ofEpochMilli(millis)));
+    }
+
+    @Test
+    void aWrittenTimestampReadsBackAsTheSameInstant() {
+        Instant t = Instant.parse("2026-11-24T01:02:03.045Z");
+        byte[] json = JsonCodec.write(LookupEventsRequest.builder().startTime(t).build());
+        assertEquals(t, JsonCodec.read(json, LookupEventsRequest::builder).startTime());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"1e20", "-1e20", "99999999999999999999999", "1e400"})
     void aTimestampNoInstantCanHoldIsASerializationError(String seconds) {
         AwsException e = assertThrows(AwsException.class, () -> read("{\"StartTime\": " + seconds + "}"));

@@ -124,4 +124,84 @@ class SortedFilteredListTest {
         assertEquals(1, mirror.permutations);
         assertEquals(new ArrayList<>(list), mirror.items);
     }
+
+    /** A filter on keys divisible by {@code d}, counting how often it tests a row. */
+    static final class Divisible implements Predicate<Row> {
+        final int d;
+        int tests;
+
+        Divisible(int d) {
+            this.d = d;
+        }
+
+        @Override
+        public boolean test(Row r) {
+            tests++;
+            return r.key() % d == 0;
+        }
+    }
+
+    private static SortedFilteredList<Row> rows(int n) {
+        SortedFilteredList<Row> list = new SortedFilteredList<>();
+        list.comparatorProperty().set(Comparator.comparingInt(Row::key));
+        List<Row> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(new Row(i, i));
+        }
+        list.addAllRows(all);
+        return list;
+    }
+
+    @Test
+    void erasingBackToAFilterTypedBeforeShowsItsRowsWithoutTestingThem() {
+        SortedFilteredList<Row> list = rows(120);
+        Mirror<Row> mirror = new Mirror<>();
+        mirror.items.addAll(list);
+        list.addListener(mirror);
+        Divisible by2 = new Divisible(2);
+        Divisible by4 = new Divisible(4);
+        Divisible by8 = new Divisible(8);
+        list.setPredicate(by2, false, "2");
+        list.setPredicate(by4, true, "4");
+        list.setPredicate(by8, true, "8");
+        assertEquals(15, list.size());
+
+        Divisible by4Again = new Divisible(4);
+        list.setPredicate(by4Again, false, "4");
+        assertEquals(0, by4Again.tests, "the kept view is shown, no row tested");
+        assertEquals(30, list.size());
+        assertEquals(new ArrayList<>(list), mirror.items);
+        Divisible by2Again = new Divisible(2);
+        list.setPredicate(by2Again, false, "2");
+        assertEquals(0, by2Again.tests);
+        assertEquals(60, list.size());
+        assertEquals(by2, list.getPredicate());
+        assertEquals(new ArrayList<>(list), mirror.items);
+    }
+
+    @Test
+    void keptViewsAreForgottenWhenRowsOrTheirOrderChange() {
+        SortedFilteredList<Row> list = rows(40);
+        list.setPredicate(new Divisible(2), false, "2");
+        list.setPredicate(new Divisible(4), true, "4");
+        list.addAllRows(List.of(new Row(100, 100)));
+        Divisible by2Again = new Divisible(2);
+        list.setPredicate(by2Again, false, "2");
+        assertEquals(41, by2Again.tests, "every row tested again, the new one included");
+        assertEquals(21, list.size());
+
+        list.setPredicate(new Divisible(4), true, "4");
+        list.comparatorProperty().set(Comparator.comparingInt(Row::key).reversed());
+        Divisible afterSort = new Divisible(2);
+        list.setPredicate(afterSort, false, "2");
+        assertEquals(41, afterSort.tests);
+        assertEquals(100, list.get(0).key());
+
+        list.setPredicate(new Divisible(4), true, "4");
+        list.removeRows(r -> r.key() == 100);
+        Divisible afterRemoval = new Divisible(2);
+        list.setPredicate(afterRemoval, false, "2");
+        assertEquals(40, afterRemoval.tests);
+        assertEquals(20, list.size());
+    }
 }
