@@ -331,18 +331,18 @@ public final class AppContext {
 
     private ShellViewModel.Backends startBackends() throws Exception {
         loadSettings();
-        Composition.StoreStart start = composition.startStore(options.dataDir());
-        boolean demo = false;
-        if (start.created() && firstRun != FirstRun.NONE) {
-            firstRun.seed(start.store());
-            demo = true;
+        Composition.PreparedStore start;
+        try {
+            start = composition.prepareStore(options.dataDir(), firstRun).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
         List<AccountSource> sources = new ArrayList<>();
         sources.add(Composition.accountsOf(start.store()));
         if (options.awsProfiles()) {
             sources.add(composition.awsProfiles());
         }
-        return new ShellViewModel.Backends(sources, demo);
+        return new ShellViewModel.Backends(sources, start.demoSeeded());
     }
 
     /**

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -86,6 +87,37 @@ public final class Composition implements Backends {
         return new StoreStart(store, created);
     }
 
+    /** The embedded store ready for the console, and whether its first run seeded the demo estate. */
+    public record PreparedStore(LocalStore store, boolean demoSeeded) {}
+
+    private CompletableFuture<PreparedStore> prepared;
+
+    /**
+     * Starts the embedded store and, when this start created its database, runs {@code firstRun}
+     * on it, once, on a thread of its own; later calls return the same future. The console calls
+     * this before JavaFX starts, so the store opens (and a first run seeds) on the second core
+     * while the toolkit and the window are being built; its start-up path then waits for it.
+     */
+    public synchronized CompletableFuture<PreparedStore> prepareStore(Path dataDir, FirstRun firstRun) {
+        if (prepared == null) {
+            prepared = new CompletableFuture<>();
+            CompletableFuture<PreparedStore> result = prepared;
+            new NamedThreads("strongroom-store-start").newThread(() -> {
+                try {
+                    StoreStart start = startStore(dataDir);
+                    boolean seed = start.created() && firstRun != FirstRun.NONE;
+                    if (seed) {
+                        firstRun.seed(start.store());
+                    }
+                    result.complete(new PreparedStore(start.store(), seed));
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            }).start();
+        }
+        return prepared;
+    }
+
     /** The file LocalStore keeps its database in, inside the data directory. */
     static final String DATABASE_FILE = "strongroom.db";
 
@@ -137,8 +169,29 @@ public final class Composition implements Backends {
 
     private ExecutorService uiBackground;
 
+    /**
+     * Closes the services and a store this composition started. A store still starting or being
+     * seeded is let finish first (up to a minute), so a demo estate is never left half written.
+     */
     @Override
-    public synchronized void close() {
+    public void close() {
+        CompletableFuture<PreparedStore> starting;
+        synchronized (this) {
+            starting = prepared;
+        }
+        if (starting != null) {
+            try {
+                starting.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // closing anyway: a failed start has nothing to finish
+            }
+        }
+        closeNow();
+    }
+
+    private synchronized void closeNow() {
         if (uiBackground != null) {
             uiBackground.shutdownNow();
             uiBackground = null;
