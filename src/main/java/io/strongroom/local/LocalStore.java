@@ -107,22 +107,10 @@ public final class LocalStore implements AutoCloseable {
         maintenance.scheduleWithFixedDelay(this::runMaintenanceQuietly, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** The data directory is the user's alone: the database holds sealed keys and the audit trail. */
-    private static void createPrivateDirectory(Path dir) throws IOException {
-        if (java.nio.file.Files.isDirectory(dir)) {
-            return;
-        }
-        try {
-            java.nio.file.Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException notPosix) {
-            java.nio.file.Files.createDirectories(dir);
-        }
-    }
-
     public static LocalStore start(LocalStoreConfig config) {
         try {
-            createPrivateDirectory(config.dataDir());
+            // the user's alone: the database holds sealed keys and the audit trail
+            io.strongroom.platform.UserDirectory.createPrivate(config.dataDir());
             DirectoryLock lock = DirectoryLock.acquire(config.dataDir());
             try {
                 return new LocalStore(config, lock);

@@ -1,6 +1,9 @@
 package io.strongroom.platform;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,8 +21,8 @@ import java.util.Map;
  * </table>
  *
  * <p>Blank variables count as unset, and so does a relative {@code XDG_*_HOME}, which the XDG
- * Base Directory specification declares invalid. This only finds the directory; creating it,
- * and with which permissions, is for whoever owns what goes in it.
+ * Base Directory specification declares invalid. {@link #createPrivate} creates a directory
+ * for the user alone, for whoever keeps anything sensitive in it.
  *
  * <p>This package depends on nothing else of Strongroom's, so every layer may use it: the
  * embedded store ({@code local}) for its data, the console ({@code app}) for its settings.
@@ -69,6 +72,21 @@ public enum UserDirectory {
         String xdg = env.get(xdgVariable);
         return isSet(xdg) && Path.of(xdg).isAbsolute() ? Path.of(xdg, "strongroom")
                 : Path.of(home, xdgFallback).resolve("strongroom");
+    }
+
+    /**
+     * Creates {@code dir} (and missing parents) readable by its owner only ({@code rwx------}
+     * where the file system has POSIX permissions); an existing directory is left as it is.
+     */
+    public static void createPrivate(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(dir);
+        }
     }
 
     private static boolean isSet(String value) {

@@ -4,11 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class UserDirectoryTest {
 
@@ -55,5 +58,15 @@ class UserDirectoryTest {
             assertEquals(Path.of("C:/Users/u", "AppData", "Roaming", "Strongroom"),
                     dir.resolve(null, OVERRIDE, Map.of(), "Windows 11", "C:/Users/u"));
         }
+    }
+
+    @Test
+    void aPrivateDirectoryAndItsMissingParentsAreTheOwnersAlone(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path dir = tmp.resolve("share").resolve("strongroom");
+        UserDirectory.createPrivate(dir);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        UserDirectory.createPrivate(dir);       // an existing directory is fine
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
     }
 }

@@ -104,7 +104,7 @@ public final class ActionJournal implements AutoCloseable {
      */
     private static void createOwnerOnly(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        io.strongroom.platform.UserDirectory.createPrivate(dir);   // the data directory, also when no store runs
         if (Files.exists(file) || !dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return;
         }
