@@ -229,6 +229,11 @@ public final class SecretDetailView extends BorderPane {
 
         HBox top = new HBox(10, title, version, current, EditorControls.spacer(), reveal, hide, copy);
         top.setAlignment(Pos.CENTER_LEFT);
+        // in a narrow pane the version chip gives way (it ellipsizes); the title and buttons keep their text
+        for (javafx.scene.layout.Region keep : List.of(title, current, reveal, hide, copy)) {
+            keep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        version.setMinWidth(0);
 
         StackPane content = new StackPane(maskedValue(), loadingValue(), textValue(), jsonValue(), binaryValue());
         content.setAlignment(Pos.TOP_LEFT);
@@ -587,8 +592,10 @@ public final class SecretDetailView extends BorderPane {
         rollback.getStyleClass().add(Styles.SMALL);
         rollback.disableProperty().bind(vm.canRollbackSelectedProperty().not());
         rollback.setOnAction(e -> vm.rollbackSelected());
-        HBox top = new HBox(10, title, EditorControls.spacer(), deprecated, view, rollback);
+        // the title, then the controls: on one line when the pane is wide enough, else wrapped below
+        FlowPane top = new FlowPane(10, 6, title, deprecated, view, rollback);
         top.setAlignment(Pos.CENTER_LEFT);
+        FlowPane.setMargin(title, new Insets(0, 8, 0, 0));
 
         TableView<SecretVersion> table = new TableView<>(vm.versions());
         table.setId("versions-table");
