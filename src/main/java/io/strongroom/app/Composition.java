@@ -51,13 +51,21 @@ public final class Composition implements Backends {
         this.ownsStore = false;
     }
 
+    /**
+     * The JavaFX application thread, by the name OpenJFX gives it: no AWS call may run there
+     * (DESIGN.md). By name, so that the headless commands never touch the JavaFX toolkit.
+     */
+    static boolean isUiThread(Thread t) {
+        return "JavaFX Application Thread".equals(t.getName());
+    }
+
     /** Services are built on first use, so {@code serve} never pays for SDK clients it does not use. */
     private synchronized void buildServices() {
         if (clients != null) {
             return;
         }
         background = Executors.newFixedThreadPool(PARALLEL_SCOPES, new NamedThreads("strongroom-fanout"));
-        clients = new ClientRegistry(ClientRegistry.Settings.defaults());
+        clients = new ClientRegistry(ClientRegistry.Settings.defaults(), Composition::isUiThread);
         RateLimiters limiters = new RateLimiters(TimeSource.system());
         FanOut fanOut = new FanOut(background, PARALLEL_SCOPES, limiters);
         secrets = new SecretsService(clients, fanOut);

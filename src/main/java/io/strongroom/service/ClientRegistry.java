@@ -11,6 +11,9 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -82,13 +86,24 @@ public final class ClientRegistry implements AutoCloseable {
     private record Key(Service service, CredentialsRef credentials, URI endpoint, String region) {}
 
     private final Settings settings;
+    private final Predicate<Thread> mustNotBlock;
     private final SdkHttpClient http;
     private final ConcurrentMap<Key, SdkClient> clients = new ConcurrentHashMap<>();
     private final ConcurrentMap<CredentialsRef, AwsCredentialsProvider> providers = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public ClientRegistry(Settings settings) {
+        this(settings, t -> false);
+    }
+
+    /**
+     * A registry whose clients refuse to send anything from a thread {@code mustNotBlock} names
+     * (a UI thread): the call fails at once with {@link IllegalStateException} instead of
+     * freezing the window for a network round trip. No request leaves the machine.
+     */
+    public ClientRegistry(Settings settings, Predicate<Thread> mustNotBlock) {
         this.settings = settings;
+        this.mustNotBlock = Objects.requireNonNull(mustNotBlock, "mustNotBlock");
         // One pool for every client: the Apache client keeps per-route limits, so endpoints do not
         // starve each other, and idle connections are reaped.
         this.http = ApacheHttpClient.builder()
@@ -162,7 +177,8 @@ public final class ClientRegistry implements AutoCloseable {
                 .retryStrategy(RetryMode.STANDARD)
                 .retryStrategy(b -> b.maxAttempts(settings.maxAttempts()))
                 .apiCallTimeout(settings.apiCallTimeout())
-                .apiCallAttemptTimeout(settings.apiCallAttemptTimeout());
+                .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
+                .addExecutionInterceptor(new ThreadGuard(mustNotBlock));
         if (key.credentials() instanceof CredentialsRef.Profile p) {
             ProfileFile file = profileFile(p);
             if (file != null) {
@@ -178,6 +194,18 @@ public final class ClientRegistry implements AutoCloseable {
             builder.endpointOverride(key.endpoint());
         }
         return builder.build();
+    }
+
+    /** Refuses a call made on a thread that must not block, before anything is signed or sent. */
+    private record ThreadGuard(Predicate<Thread> mustNotBlock) implements ExecutionInterceptor {
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            Thread caller = Thread.currentThread();
+            if (mustNotBlock.test(caller)) {
+                throw new IllegalStateException("an AWS call (" + context.request().getClass().getSimpleName()
+                        + ") was made on " + caller.getName() + ", which must never wait for the network");
+            }
+        }
     }
 
     private AwsCredentialsProvider provider(CredentialsRef ref) {

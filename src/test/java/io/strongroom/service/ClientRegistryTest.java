@@ -41,6 +41,31 @@ class ClientRegistryTest {
     }
 
     @Test
+    void aCallFromAThreadThatMustNotBlockIsRefusedBeforeAnythingIsSent() throws Exception {
+        Thread ui = Thread.currentThread();
+        try (ClientRegistry registry = new ClientRegistry(ClientRegistry.Settings.defaults(), t -> t == ui)) {
+            // an endpoint nobody listens on: had the request been sent, the error would be a connection failure
+            Account nowhere = new Account("999999999999", "nowhere", java.net.URI.create("http://127.0.0.1:9"),
+                    new CredentialsRef.StaticKeys("AKIANOWHERE", "secret"), "custom endpoint");
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> registry.secretsManager(nowhere.in("us-east-1")).listSecrets(b -> { }));
+            org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("ListSecretsRequest"), refused.getMessage());
+            org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains(ui.getName()), refused.getMessage());
+
+            // the same client serves any other thread
+            Scope scope = account(0).in("us-east-1");
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                String arn = pool.submit(() -> registry.sts(scope).getCallerIdentity().arn()).get();
+                org.junit.jupiter.api.Assertions.assertTrue(arn.endsWith(":user/admin"), arn);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThrows(IllegalStateException.class, () -> registry.sts(scope).getCallerIdentity());
+        }
+    }
+
+    @Test
     void oneClientPerCredentialsEndpointRegionAndService() {
         try (ClientRegistry registry = new ClientRegistry(ClientRegistry.Settings.defaults())) {
             Scope east = account(0).in("us-east-1");
