@@ -98,6 +98,7 @@ public final class AppContext {
     private final InventoryViewModel inventory;
     private final ShellViewModel shell;
     private final ReadOnlyMode readOnlyMode;
+    private final ScopeMemory scopeMemory;
     private final SettingsViewModel settingsScreen;
     private final EndpointsViewModel endpoints;
     /** Read on the start-up path; null until then. */
@@ -122,7 +123,8 @@ public final class AppContext {
         this.readOnlyMode = ReadOnlyMode.untilLoaded(options.readOnly());
         this.readOnly = new ReadOnlyBooleanWrapper(this, "readOnly", readOnlyMode.activeProperty().get());
         readOnlyMode.activeProperty().addListener((o, was, now) -> readOnly.set(now));
-        this.scopePicker = new ScopePickerViewModel(ScopeMemory.in(options.configDir()));
+        this.scopeMemory = ScopeMemory.in(options.configDir());
+        this.scopePicker = new ScopePickerViewModel(scopeMemory);
         this.inventory = new InventoryViewModel(composition.secrets(), ui, clipboard, dialogs, texts, clock);
         this.shell = new ShellViewModel(ui, this::startBackends, composition.identity(), scopePicker, inventory, readOnly);
         StoredPreferences preferences = new StoredPreferences(this::loadedSettings);
@@ -331,6 +333,7 @@ public final class AppContext {
 
     private ShellViewModel.Backends startBackends() throws Exception {
         loadSettings();
+        scopeMemory.preload();
         Composition.PreparedStore start;
         try {
             start = composition.prepareStore(options.dataDir(), firstRun).get();

@@ -34,6 +34,8 @@ public final class ScopeMemory {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    /** What {@link #preload} read or {@link #save} wrote; null until either ran. */
+    private volatile Optional<Choice> preloaded;
 
     public ScopeMemory(Path file) {
         this.file = Objects.requireNonNull(file);
@@ -48,7 +50,21 @@ public final class ScopeMemory {
         return file;
     }
 
+    /**
+     * Reads the file now (call it on a background thread); later {@link #load()} calls answer from
+     * what was read, so the FX thread never waits for the disk at start-up.
+     */
+    public void preload() {
+        preloaded = read();
+    }
+
+    /** The remembered choice: the preloaded or last saved one if there is one, else read from the file. */
     public Optional<Choice> load() {
+        Optional<Choice> known = preloaded;
+        return known != null ? known : read();
+    }
+
+    private Optional<Choice> read() {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -79,6 +95,7 @@ public final class ScopeMemory {
         try {
             JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            preloaded = Optional.of(choice);
         } finally {
             Files.deleteIfExists(tmp);
         }
