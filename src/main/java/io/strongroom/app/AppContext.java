@@ -124,7 +124,7 @@ public final class AppContext {
         this.readOnly = new ReadOnlyBooleanWrapper(this, "readOnly", readOnlyMode.activeProperty().get());
         readOnlyMode.activeProperty().addListener((o, was, now) -> readOnly.set(now));
         this.scopeMemory = ScopeMemory.in(options.configDir());
-        this.scopePicker = new ScopePickerViewModel(scopeMemory);
+        this.scopePicker = new ScopePickerViewModel(scopeMemory, ui);
         this.inventory = new InventoryViewModel(composition.secrets(), ui, clipboard, dialogs, texts, clock);
         this.shell = new ShellViewModel(ui, this::startBackends, composition.identity(), scopePicker, inventory, readOnly);
         StoredPreferences preferences = new StoredPreferences(this::loadedSettings);

@@ -4,6 +4,7 @@ import io.strongroom.domain.Account;
 import io.strongroom.domain.Scope;
 import io.strongroom.service.AccountSource;
 import io.strongroom.service.Regions;
+import io.strongroom.ui.common.UiExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -124,6 +125,9 @@ public final class ScopePickerViewModel {
     }
 
     private final ScopeMemory memory;
+    private final UiExecutor ui;
+    /** The newest applied choice not yet written; the background save always writes the newest. */
+    private final java.util.concurrent.atomic.AtomicReference<ScopeMemory.Choice> unsaved = new java.util.concurrent.atomic.AtomicReference<>();
     private final Supplier<List<String>> allRegionIds;
     private final ObservableList<AccountChoice> accounts = FXCollections.observableArrayList(
             a -> new javafx.beans.Observable[] {a.selectedProperty()});
@@ -142,12 +146,19 @@ public final class ScopePickerViewModel {
     /** Read-only view kept once: a listener on a fresh wrapper per call would be collected with it. */
     private final ObservableList<String> sourceErrorsView = FXCollections.unmodifiableObservableList(sourceErrors);
 
-    public ScopePickerViewModel(ScopeMemory memory) {
-        this(memory, Regions::commercial);
+    /** @param ui where the remembered choice is written: off the UI thread, errors shown on it */
+    public ScopePickerViewModel(ScopeMemory memory, UiExecutor ui) {
+        this(memory, ui, Regions::commercial);
     }
 
+    /** For tests: saves run at once, on the calling thread. */
     ScopePickerViewModel(ScopeMemory memory, Supplier<List<String>> allRegionIds) {
+        this(memory, new io.strongroom.ui.common.DirectUiExecutor(), allRegionIds);
+    }
+
+    ScopePickerViewModel(ScopeMemory memory, UiExecutor ui, Supplier<List<String>> allRegionIds) {
         this.memory = Objects.requireNonNull(memory);
+        this.ui = Objects.requireNonNull(ui);
         this.allRegionIds = allRegionIds;
         for (String id : allRegionIds.get()) {
             regions.add(new RegionChoice(id, Regions.description(id)));
@@ -289,11 +300,21 @@ public final class ScopePickerViewModel {
     private void applyChoice(ScopeMemory.Choice choice) {
         applied.set(choice);
         appliedScopes.set(scopesOf(choice));
-        try {
-            memory.save(choice);
-            memoryError.set("");
-        } catch (IOException | RuntimeException e) {
-            memoryError.set(memory.file() + ": " + e.getMessage());
+        unsaved.set(choice);
+        ui.submit(this::saveNewest, done -> memoryError.set(""), e -> memoryError.set(memory.file() + ": " + e.getMessage()));
+    }
+
+    /**
+     * Background: writes the newest applied choice. Saves run in any order on the pool, so each
+     * writes whatever is newest when it runs and a late one never puts an older choice back.
+     */
+    private Boolean saveNewest() throws IOException {
+        synchronized (memory) {
+            ScopeMemory.Choice newest = unsaved.getAndSet(null);
+            if (newest != null) {
+                memory.save(newest);
+            }
+            return Boolean.TRUE;
         }
     }
 

@@ -189,7 +189,16 @@ class ConsoleFlowTest {
         console.awaitLoaded();
         assertTrue(rows().stream().allMatch(r -> r.region().equals("us-east-1")));
         assertEquals(3, onFx(() -> console.inventory().scopes().size()));
-        String memory = Files.readString(console.configDir.resolve(ScopeMemory.FILE_NAME));
+        // the choice is written off the FX thread: wait for the file rather than race the save
+        java.nio.file.Path file = console.configDir.resolve(ScopeMemory.FILE_NAME);
+        waitFor(Duration.ofSeconds(10), () -> {
+            try {
+                return Files.exists(file) && Files.readString(file).contains("\"allRegions\" : false");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        String memory = Files.readString(file);
         assertTrue(memory.contains("\"us-east-1\""), memory);
         assertTrue(memory.contains("\"allRegions\" : false"), memory);
         assertEquals("3 accounts · 1 region".replace("1 region", "us-east-1"),
