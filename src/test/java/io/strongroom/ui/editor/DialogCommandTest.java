@@ -1,20 +1,19 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.testing.HeldUiExecutor;
+
 import io.strongroom.service.ClientRegistry;
 import io.strongroom.service.FanOut;
 import io.strongroom.service.KeysService;
 import io.strongroom.service.RateLimiters;
 import io.strongroom.service.SecretsService;
 import io.strongroom.service.TimeSource;
-import io.strongroom.ui.common.UiExecutor;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +28,7 @@ class DialogCommandTest {
 
     private final ClientRegistry clients = new ClientRegistry(ClientRegistry.Settings.defaults());
     private final FanOut fanOut = new FanOut(Runnable::run, 1, new RateLimiters(TimeSource.system()));
-    private final HeldExecutor executor = new HeldExecutor();
+    private final HeldUiExecutor executor = new HeldUiExecutor();
     private final SimpleBooleanProperty readOnly = new SimpleBooleanProperty();
     private final EditorContext ctx = new EditorContext(new SecretsService(clients, fanOut), new KeysService(clients, fanOut),
             Mutations.direct(new SecretsService(clients, fanOut)), executor, new ScriptedDialogs(), readOnly);
@@ -89,7 +88,7 @@ class DialogCommandTest {
         readOnly.set(true);
         assertFalse(command.mayRun("prod/db"));
         assertEquals("Read-only mode: PutSecretValue prod/db was not sent.", command.errorProperty().get());
-        assertTrue(executor.held.isEmpty());
+        assertEquals(0, executor.heldCount());
     }
 
     @Test
@@ -143,53 +142,5 @@ class DialogCommandTest {
         assertEquals(List.of(42), loaded);
         assertNull(command.resultProperty().get());
         assertTrue(command.canRunProperty().get());
-    }
-
-    /** Holds submitted work until {@link #finishAll()}, then runs what was not cancelled, callbacks included, on the test thread. */
-    private static final class HeldExecutor implements UiExecutor {
-        private record Held(Runnable run, HeldTask task) {}
-
-        final List<Held> held = new ArrayList<>();
-
-        @Override
-        public <T> Task submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-            HeldTask task = new HeldTask();
-            held.add(new Held(() -> {
-                T answer;
-                try {
-                    answer = work.call();
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                    return;
-                }
-                onSuccess.accept(answer);
-            }, task));
-            return task;
-        }
-
-        @Override
-        public void onUiThread(Runnable action) {
-            action.run();
-        }
-
-        void finishAll() {
-            List<Held> now = List.copyOf(held);
-            held.clear();
-            now.stream().filter(h -> !h.task().isCancelled()).forEach(h -> h.run().run());
-        }
-    }
-
-    private static final class HeldTask implements UiExecutor.Task {
-        private boolean cancelled;
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
-        }
     }
 }

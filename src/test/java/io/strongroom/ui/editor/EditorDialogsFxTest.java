@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.local.NamedThreads;
 import atlantafx.base.theme.PrimerLight;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.domain.VersionSelector;
@@ -50,11 +51,7 @@ class EditorDialogsFxTest {
     @BeforeAll
     static void startStore() {
         fx = new StoreFixture();
-        background = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "editor-fx-test");
-            t.setDaemon(true);
-            return t;
-        });
+        background = Executors.newFixedThreadPool(2, new NamedThreads("editor-fx-test"));
     }
 
     @AfterAll

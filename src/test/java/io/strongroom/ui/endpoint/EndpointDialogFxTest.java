@@ -1,5 +1,6 @@
 package io.strongroom.ui.endpoint;
 
+import io.strongroom.local.NamedThreads;
 import atlantafx.base.theme.PrimerLight;
 import io.strongroom.domain.CustomEndpoint;
 import io.strongroom.testing.RecordingDialogs;
@@ -52,11 +53,7 @@ class EndpointDialogFxTest {
     @BeforeAll
     static void startStore() {
         EndpointViewModelTest.startStore();
-        background = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "endpoint-fx-test");
-            t.setDaemon(true);
-            return t;
-        });
+        background = Executors.newFixedThreadPool(2, new NamedThreads("endpoint-fx-test"));
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.strongroom.ui.secret;
 
+import io.strongroom.local.NamedThreads;
 import atlantafx.base.theme.PrimerLight;
 import io.strongroom.domain.SecretPayload;
 import io.strongroom.domain.SecretSummary;
@@ -56,11 +57,7 @@ class SecretDetailViewFxTest {
     @BeforeAll
     static void startStore() {
         fx = new StoreFixture();
-        background = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "detail-fx-test");
-            t.setDaemon(true);
-            return t;
-        });
+        background = Executors.newFixedThreadPool(2, new NamedThreads("detail-fx-test"));
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.strongroom.ui.settings;
 
+import io.strongroom.local.NamedThreads;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.PrimerLight;
 import io.strongroom.service.ClientRegistry;
@@ -52,11 +53,7 @@ class SettingsViewFxTest {
 
     @BeforeAll
     static void pool() {
-        background = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "settings-fx-test");
-            t.setDaemon(true);
-            return t;
-        });
+        background = Executors.newFixedThreadPool(2, new NamedThreads("settings-fx-test"));
         clients = new ClientRegistry(ClientRegistry.Settings.defaults());
     }
 

@@ -1,5 +1,7 @@
 package io.strongroom.ui.settings;
 
+import io.strongroom.testing.HeldUiExecutor;
+
 import io.strongroom.testing.RecordingDialogs;
 import io.strongroom.ui.common.DirectUiExecutor;
 import io.strongroom.ui.common.Texts;
@@ -15,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -210,51 +210,15 @@ class SettingsViewModelTest {
 
         @Test
         void savesThatRunLateStillWriteTheNewestChoice() {
-            QueuedExecutor ui = new QueuedExecutor();
+            HeldUiExecutor ui = new HeldUiExecutor();
             SettingsViewModel vm = model(new FakeReadOnly(false), ui);
             vm.restore(Theme.LIGHT);
             vm.setTheme(Theme.DARK);
             vm.setTheme(Theme.LIGHT);
             vm.setTheme(Theme.DARK);
-            ui.runAll();    // three saves, run after all three changes (as a busy pool might)
+            ui.finishAll();    // three saves, run after all three changes (as a busy pool might)
             assertEquals(List.of("theme=DARK", "theme=DARK", "theme=DARK"), preferences.saved);
         }
     }
 
-    /** Holds background work until told, then runs it in order on the calling thread. */
-    static final class QueuedExecutor implements UiExecutor {
-        private final List<Runnable> queued = new ArrayList<>();
-
-        @Override
-        public <T> Task submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-            queued.add(() -> {
-                try {
-                    onSuccess.accept(work.call());
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                }
-            });
-            return new Task() {
-                @Override
-                public void cancel() {
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            };
-        }
-
-        @Override
-        public void onUiThread(Runnable action) {
-            action.run();
-        }
-
-        void runAll() {
-            List<Runnable> now = new ArrayList<>(queued);
-            queued.clear();
-            now.forEach(Runnable::run);
-        }
-    }
 }
