@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,6 +85,7 @@ public final class RawAwsRequest {
     private String region = RunningStore.REGION.id();
     private Clock signingClock = Clock.systemUTC();
     private Consumer<Signed> afterSigning = s -> { };
+    private String sessionToken;
 
     private RawAwsRequest(URI endpoint, AccessKey key) {
         this.endpoint = endpoint;
@@ -120,6 +122,23 @@ public final class RawAwsRequest {
         return this;
     }
 
+    public RawAwsRequest contentType(String contentType) {
+        this.contentType = contentType;
+        return this;
+    }
+
+    /** The region named in the credential scope; any text, valid or not. */
+    public RawAwsRequest signedForRegion(String region) {
+        this.region = region;
+        return this;
+    }
+
+    /** Signs as temporary credentials would: with this session token in {@code X-Amz-Security-Token}. */
+    public RawAwsRequest withSessionToken(String token) {
+        this.sessionToken = token;
+        return this;
+    }
+
     public RawAwsRequest signedAt(Clock clock) {
         this.signingClock = clock;
         return this;
@@ -139,7 +158,8 @@ public final class RawAwsRequest {
             http.putHeader("X-Amz-Target", target);
         }
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey()))
+                .identity(sessionToken == null ? AwsCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey())
+                        : AwsSessionCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey(), sessionToken))
                 .request(http.build())
                 .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)

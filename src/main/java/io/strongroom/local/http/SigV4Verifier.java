@@ -62,6 +62,9 @@ public final class SigV4Verifier {
     }
 
     private static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    /** IAM's AccessKeyIdType: 16 to 128 word characters. */
+    private static final int MAX_KEY_ID_LENGTH = 128;
+    private static final java.util.regex.Pattern ACCESS_KEY_ID = java.util.regex.Pattern.compile("\\w{16,128}");
     private static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
@@ -134,8 +137,23 @@ public final class SigV4Verifier {
         String date = scope[1];
         String region = scope[2];
         String service = scope[3];
+        if (!ACCESS_KEY_ID.matcher(accessKeyId).matches()) {
+            // Refused before any lookup, and never carried further whole: a key id is at most 128 word characters.
+            throw new AuthException(Failure.UNKNOWN_KEY, "The security token included in the request is invalid.",
+                    accessKeyId.substring(0, Math.min(accessKeyId.length(), MAX_KEY_ID_LENGTH)), null);
+        }
+        if (!Regions.isValid(region)) {
+            // The region becomes part of every ARN the request creates and names the trail it is recorded in:
+            // only the partition's own regions are accepted.
+            throw new AuthException(Failure.BAD_SIGNATURE, "Credential should be scoped to a valid region. ", accessKeyId, null);
+        }
+        List<String> signed = List.of(signedHeaders.split(";"));
+        if (!signed.contains("host")) {
+            throw new AuthException(Failure.INCOMPLETE, "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+                    accessKeyId, region);
+        }
 
-        if (headers.containsKey("x-amz-target") && !List.of(signedHeaders.split(";")).contains("x-amz-target")) {
+        if (headers.containsKey("x-amz-target") && !signed.contains("x-amz-target")) {
             // The target names the operation: a signature that does not cover it could be replayed as any other operation.
             throw new AuthException(Failure.INCOMPLETE, "There were headers present in the request which were not signed: x-amz-target",
                     accessKeyId, region);
@@ -161,6 +179,11 @@ public final class SigV4Verifier {
 
         Optional<Accounts.KeyCredential> key = accounts.credential(accessKeyId);
         if (key.isEmpty()) {
+            throw new AuthException(Failure.UNKNOWN_KEY, "The security token included in the request is invalid.", accessKeyId, region);
+        }
+        if (headers.containsKey("x-amz-security-token")) {
+            // Every local access key is a long-term key: a session token belongs to temporary credentials only,
+            // and one presented with a long-term key is refused, as AWS refuses it.
             throw new AuthException(Failure.UNKNOWN_KEY, "The security token included in the request is invalid.", accessKeyId, region);
         }
         String canonical = canonicalRequest(method, rawPath, rawQuery, headers, signedHeaders, body);

@@ -40,7 +40,7 @@ public final class Accounts {
     private final Database db;
     private final RootKey rootKey;
     private final Clock clock;
-    private final ConcurrentMap<String, Optional<KeyCredential>> keyCache = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, KeyCredential> keyCache = new ConcurrentHashMap<>();
 
     public Accounts(Database db, RootKey rootKey, Clock clock) {
         this.db = db;
@@ -186,9 +186,32 @@ public final class Accounts {
         });
     }
 
-    /** Looks up an active access key for signature checking; empty when unknown or inactive. */
+    /**
+     * Looks up an active access key for signature checking; empty when unknown or inactive.
+     *
+     * <p>Only keys that exist are cached: a miss is looked up again each time (one indexed read),
+     * so key ids made up by an unauthenticated caller never accumulate in memory. The cache itself
+     * is bounded; past {@link #MAX_CACHED_KEYS} it starts again empty.
+     */
     public Optional<KeyCredential> credential(String accessKeyId) {
-        return keyCache.computeIfAbsent(accessKeyId, this::loadCredential);
+        KeyCredential cached = keyCache.get(accessKeyId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        if (keyCache.size() >= MAX_CACHED_KEYS) {
+            keyCache.clear();
+        }
+        // A null result stores nothing; computing under the map's lock keeps a concurrent
+        // setKeyActive's removal from being overtaken by a load that read the old status.
+        return Optional.ofNullable(keyCache.computeIfAbsent(accessKeyId, id -> loadCredential(id).orElse(null)));
+    }
+
+    /** How many keys {@link #credential} keeps; more than a local store's accounts ever hold. */
+    static final int MAX_CACHED_KEYS = 4096;
+
+    /** How many access keys are cached now (for tests of the bound). */
+    int cachedKeyCount() {
+        return keyCache.size();
     }
 
     private Optional<KeyCredential> loadCredential(String accessKeyId) {
