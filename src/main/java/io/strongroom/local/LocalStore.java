@@ -97,7 +97,8 @@ public final class LocalStore implements AutoCloseable {
                 .register(cloudTrail)
                 .register(new StsApi().service());
         try {
-            this.frontend = new HttpFrontend(config.port(), pipeline, new NamedThreads("strongroom-http"), config.workerThreads());
+            this.frontend = new HttpFrontend(config.port(), pipeline, new NamedThreads("strongroom-http"), config.workerThreads(),
+                    config.httpLimits());
         } catch (IOException | RuntimeException e) {
             audit.close();              // nothing may stay open when the store could not start
             db.close();

@@ -1,5 +1,7 @@
 package io.strongroom.local;
 
+import io.strongroom.local.http.HttpLimits;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,38 +16,44 @@ import java.util.Map;
  * @param latencyByRegion  simulated latency added to each request, by region ({@code "*"} for all)
  * @param enforceQuotas    refuse calls over AWS's per-account, per-region request quotas
  * @param workerThreads    request threads; with simulated latency, more threads keep parallel callers parallel
+ * @param httpLimits       how long the listener waits for a caller, and how many connections it keeps
  */
 public record LocalStoreConfig(Path dataDir, int port, Clock clock, Map<String, Duration> latencyByRegion,
-                               boolean enforceQuotas, int workerThreads) {
+                               boolean enforceQuotas, int workerThreads, HttpLimits httpLimits) {
 
     public LocalStoreConfig {
         latencyByRegion = Map.copyOf(latencyByRegion);
+        java.util.Objects.requireNonNull(httpLimits, "httpLimits");
         if (workerThreads < 1) {
             throw new IllegalArgumentException("workerThreads must be at least 1");
         }
     }
 
     public static LocalStoreConfig defaults(Path dataDir) {
-        return new LocalStoreConfig(dataDir, 0, Clock.systemUTC(), Map.of(), false, 32);
+        return new LocalStoreConfig(dataDir, 0, Clock.systemUTC(), Map.of(), false, 32, HttpLimits.defaults());
     }
 
     public LocalStoreConfig withPort(int port) {
-        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads);
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits);
     }
 
     public LocalStoreConfig withClock(Clock clock) {
-        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads);
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits);
     }
 
     public LocalStoreConfig withLatency(Map<String, Duration> latencyByRegion) {
-        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads);
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits);
     }
 
     public LocalStoreConfig withQuotas(boolean enforceQuotas) {
-        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads);
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits);
     }
 
     public LocalStoreConfig withWorkerThreads(int workerThreads) {
-        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads);
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits);
+    }
+
+    public LocalStoreConfig withHttpLimits(HttpLimits limits) {
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, limits);
     }
 }
