@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.strongroom.cli.ServeJvm;
+
 /**
  * {@code strongroom serve} started as its own process, exactly as a user starts it, with the
  * endpoint and credentials read back from its banner.
@@ -30,8 +32,14 @@ public final class ServeProcess implements AutoCloseable {
     private final List<String> banner = new ArrayList<>();
 
     public ServeProcess(Path dataDir, String... extraArgs) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.strongroom.app.Launcher",
+        this(ServeJvm.options(), System.getProperty("java.class.path"), dataDir, extraArgs);
+    }
+
+    /** {@code serve} with these JVM options, from this class path (benchmarks compare builds and options). */
+    public ServeProcess(List<String> jvmOptions, String classPath, Path dataDir, String... extraArgs) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, "io.strongroom.app.Launcher",
                 "serve", "--port", "0", "--data-dir", dataDir.toString()));
         command.addAll(List.of(extraArgs));
         try {
