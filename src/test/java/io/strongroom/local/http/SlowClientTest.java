@@ -1,5 +1,6 @@
 package io.strongroom.local.http;
 
+import io.strongroom.testing.RawAwsRequest;
 import io.strongroom.testing.RawHttp;
 import io.strongroom.testing.RunningStore;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,7 @@ class SlowClientTest {
 
     @BeforeAll
     static void start() {
-        store = new RunningStore(c -> c.withHttpLimits(HttpLimits.defaults().withRequestArrival(ARRIVAL)));
+        store = new RunningStore(c -> c.withHttpLimits(HttpLimits.defaults().withRequestArrival(ARRIVAL).withResponseWrite(ARRIVAL)));
         store.secrets().createSecret(b -> b.name("slow/probe").secretString("v"));
     }
 
@@ -84,6 +85,57 @@ class SlowClientTest {
             for (Socket s : stalled) {
                 s.close();
             }
+        }
+    }
+
+    @Test
+    void aCallerThatDoesNotTakeItsResponseIsDroppedWithinTheBound() throws Exception {
+        SecretsManagerClient sm = store.secrets();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String name = "slow/large-" + i;
+            sm.createSecret(b -> b.name(name).secretString("x".repeat(65_536)));
+            ids.add(name);
+        }
+        RawAwsRequest.Signed signed = RawAwsRequest.to(store.store().endpoint(), store.adminKey(0))
+                .target("secretsmanager.BatchGetSecretValue")
+                .body("{\"SecretIdList\":[\"" + String.join("\",\"", ids) + "\"]}")
+                .sign();
+        StringBuilder request = new StringBuilder("POST / HTTP/1.1\r\nHost: 127.0.0.1:" + store.store().port() + "\r\n");
+        signed.headers.forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("content-length")) {
+                request.append(k).append(": ").append(v.get(0)).append("\r\n");
+            }
+        });
+        request.append("Content-Length: ").append(signed.body.length).append("\r\n\r\n");
+        try (Socket s = new Socket()) {
+            s.setReceiveBufferSize(4096);
+            s.connect(new InetSocketAddress("127.0.0.1", store.store().port()), 2_000);
+            // pipelined, twelve times: 16 MB of answers, more than the kernel buffers between the two sockets hold
+            for (int i = 0; i < 12; i++) {
+                s.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().write(signed.body);
+            }
+            s.getOutputStream().flush();
+            long sent = System.nanoTime();
+            Thread.sleep(ARRIVAL.toMillis() + 1_000);          // takes nothing while the store writes
+            s.setSoTimeout(3_000);
+            long received = 0;
+            boolean closed;
+            try {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = s.getInputStream().read(buffer)) >= 0) {
+                    received += n;
+                }
+                closed = true;
+            } catch (SocketTimeoutException stillOpen) {
+                closed = false;
+            } catch (IOException reset) {
+                closed = true;
+            }
+            assertTrue(closed, received + " bytes received; still open " + (System.nanoTime() - sent) / 1_000_000 + " ms after the response began");
+            assertTrue(received < 12L * 20 * 65_536, "the store gave up before the whole response: " + received + " bytes arrived");
         }
     }
 
