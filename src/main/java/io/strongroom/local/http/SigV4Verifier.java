@@ -64,6 +64,7 @@ public final class SigV4Verifier {
     private static final String ALGORITHM = "AWS4-HMAC-SHA256";
     /** IAM's AccessKeyIdType: 16 to 128 word characters. */
     private static final int MAX_KEY_ID_LENGTH = 128;
+    private static final java.util.regex.Pattern SERVICE = java.util.regex.Pattern.compile("[a-z0-9-]{1,64}");
     private static final java.util.regex.Pattern ACCESS_KEY_ID = java.util.regex.Pattern.compile("\\w{16,128}");
     private static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -146,6 +147,10 @@ public final class SigV4Verifier {
             // The region becomes part of every ARN the request creates and names the trail it is recorded in:
             // only the partition's own regions are accepted.
             throw new AuthException(Failure.BAD_SIGNATURE, "Credential should be scoped to a valid region. ", accessKeyId, null);
+        }
+        if (!SERVICE.matcher(service).matches()) {
+            // A signing name is a short lower-case word; anything else would only grow the signing-key cache.
+            throw new AuthException(Failure.INCOMPLETE, "Credential should be scoped to correct service. ", accessKeyId, region);
         }
         List<String> signed = List.of(signedHeaders.split(";"));
         if (!signed.contains("host")) {

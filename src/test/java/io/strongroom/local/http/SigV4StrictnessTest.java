@@ -85,6 +85,18 @@ class SigV4StrictnessTest {
                 region + " → " + reply.type());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"SecretsManager", "secrets manager", "x"})
+    void aServiceNameThatIsNoSigningNameIsRefused(String service) {
+        RawAwsRequest.Reply reply = RawAwsRequest.to(store.store().endpoint(), accountA)
+                .target("secretsmanager.ListSecrets")
+                .signedFor(service + "y".repeat(service.equals("x") ? 100 : 0))
+                .send();
+
+        assertEquals(400, reply.status(), service);
+        assertTrue(reply.message().startsWith("Credential should be scoped to correct service"), reply.message());
+    }
+
     @Test
     void everyRegionOfThePartitionIsServed() {
         for (String region : Set.of("us-east-1", "eu-west-1", "ap-southeast-2", "sa-east-1", "il-central-1")) {
