@@ -73,12 +73,10 @@ import software.amazon.awssdk.services.kms.model.UpdateKeyDescriptionRequest;
 import software.amazon.awssdk.services.kms.model.UpdateKeyDescriptionResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,6 +119,7 @@ public final class KmsApi {
 
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern ALIAS_NAME = Pattern.compile("^[a-zA-Z0-9:/_-]+$");
     private static final Pattern POLICY_CHARACTERS = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
     private static final Pattern POLICY_NAME = Pattern.compile("[\\w]+");
@@ -133,9 +132,9 @@ public final class KmsApi {
     private static final int ALIAS_PAGE_MAX = 100;
     private static final int ALIAS_LIMIT_DEFAULT = 50;
     private static final int TAG_PAGE_MAX = 50;
-    private static final String MARKER_VERSION = "1|";
 
     private final KmsKeys keys;
+    private final BoundTokens markers = new BoundTokens(KmsApi::invalidMarker);
 
     public KmsApi(KmsKeys keys) {
         this.keys = keys;
@@ -243,8 +242,8 @@ public final class KmsApi {
     private SdkPojo listKeys(RequestContext ctx, ListKeysRequest request) {
         KmsValidation.check().range("limit", request.limit(), 1, 1000).length("marker", request.marker(), 1, 1024)
                 .pattern("marker", request.marker(), MARKER).orThrow();
-        Page<KmsKey> page = page(keys.list(ctx.accountId(), ctx.region()), KmsApi::listingPosition, request.marker(),
-                request.limit() == null ? KEY_LIMIT_DEFAULT : request.limit());
+        Page<KmsKey> page = page(ctx, "ListKeys", List.of(), keys.list(ctx.accountId(), ctx.region()), KmsApi::listingPosition,
+                request.marker(), request.limit() == null ? KEY_LIMIT_DEFAULT : request.limit());
         return ListKeysResponse.builder()
                 .keys(page.items().stream().map(k -> KeyListEntry.builder().keyId(k.keyId()).keyArn(k.arn()).build()).toList())
                 .nextMarker(page.nextMarker())
@@ -409,7 +408,11 @@ public final class KmsApi {
     private SdkPojo listKeyPolicies(RequestContext ctx, ListKeyPoliciesRequest request) {
         validKeyId(request.keyId()).range("limit", request.limit(), 1, 1000).length("marker", request.marker(), 1, 1024)
                 .pattern("marker", request.marker(), MARKER).orThrow();
-        key(ctx, "ListKeyPolicies", request.keyId(), Naming.KEY);
+        KmsKey key = key(ctx, "ListKeyPolicies", request.keyId(), Naming.KEY);
+        if (request.marker() != null) {
+            // One policy, one page: no marker is ever handed out for this listing, so none is good for it.
+            markers.open(ctx, "ListKeyPolicies", List.of(key.arn()), request.marker());
+        }
         return ListKeyPoliciesResponse.builder().policyNames(DEFAULT_POLICY_NAME).truncated(false).build();
     }
 
@@ -475,7 +478,7 @@ public final class KmsApi {
         validAliasName(request.aliasName()).orThrow();
         requireCustomerAliasName(request.aliasName());
         Optional<KmsKeys.Alias> alias = keys.alias(ctx.accountId(), ctx.region(), request.aliasName());
-        alias.flatMap(a -> keys.byId(a.targetKeyId())).ifPresent(k -> ctx.touched(KEY_RESOURCE, k.arn()));
+        alias.flatMap(a -> keys.byId(a.targetKeyId())).filter(k -> inScope(k, ctx)).ifPresent(k -> ctx.touched(KEY_RESOURCE, k.arn()));
         if (alias.isEmpty() || !keys.deleteAlias(ctx.accountId(), ctx.region(), request.aliasName())) {
             throw aliasNotFound(aliasArn(ctx, request.aliasName()));
         }
@@ -486,8 +489,10 @@ public final class KmsApi {
         validOptionalKeyId(request.keyId()).range("limit", request.limit(), 1, 1000).length("marker", request.marker(), 1, 1024)
                 .pattern("marker", request.marker(), MARKER).orThrow();
         List<AliasListEntry> entries = new ArrayList<>();
+        String listedKey = null;
         if (request.keyId() != null) {
             KmsKey key = key(ctx, "ListAliases", request.keyId(), Naming.KEY_OR_ALIAS);
+            listedKey = key.arn();
             for (KmsKeys.Alias a : keys.aliases(ctx.accountId(), ctx.region())) {
                 if (a.targetKeyId().equals(key.keyId())) entries.add(entry(a));
             }
@@ -505,7 +510,9 @@ public final class KmsApi {
         }
         entries.sort(Comparator.comparing(AliasListEntry::aliasName));
         int limit = Math.min(request.limit() == null ? ALIAS_LIMIT_DEFAULT : request.limit(), ALIAS_PAGE_MAX);
-        Page<AliasListEntry> page = page(entries, AliasListEntry::aliasName, request.marker(), limit);
+        List<String> binding = new ArrayList<>(1);
+        binding.add(listedKey);                 // null (all aliases) is distinct from any key
+        Page<AliasListEntry> page = page(ctx, "ListAliases", binding, entries, AliasListEntry::aliasName, request.marker(), limit);
         return ListAliasesResponse.builder().aliases(page.items()).nextMarker(page.nextMarker())
                 .truncated(page.nextMarker() != null).build();
     }
@@ -599,7 +606,7 @@ public final class KmsApi {
         List<Tag> tags = keys.tags(key.keyId()).entrySet().stream()
                 .map(e -> Tag.builder().tagKey(e.getKey()).tagValue(e.getValue()).build()).toList();
         int limit = Math.min(request.limit() == null ? TAG_PAGE_MAX : request.limit(), TAG_PAGE_MAX);
-        Page<Tag> page = page(tags, Tag::tagKey, request.marker(), limit);
+        Page<Tag> page = page(ctx, "ListResourceTags", List.of(key.arn()), tags, Tag::tagKey, request.marker(), limit);
         return ListResourceTagsResponse.builder().tags(page.items()).nextMarker(page.nextMarker())
                 .truncated(page.nextMarker() != null).build();
     }
@@ -778,6 +785,11 @@ public final class KmsApi {
      * does not exist {@code NotFoundException} naming its ARN. A key of another account is refused
      * with {@code AccessDeniedException}: cross-account use needs a key policy that allows it, and
      * this store does not evaluate key policies yet. The key found is named in the audit event.
+     *
+     * <p>The account and Region are taken from the key's record, never from the text of an ARN
+     * (a Region name could once smuggle another account's ARN prefix in): a key whose record does
+     * not match the reference and the caller's Region, or an alias whose key is not the caller's
+     * own, is not found.
      */
     private KmsKey key(RequestContext ctx, String action, String reference, Naming naming) {
         Reference ref = parse(ctx, reference, naming != Naming.KEY);
@@ -793,11 +805,16 @@ public final class KmsApi {
             } else {
                 key = alias.flatMap(a -> keys.byId(a.targetKeyId())).orElseThrow(() -> aliasNotFound(ref.arn()));
             }
+            if (!inScope(key, ctx)) {
+                throw aliasNotFound(ref.arn());     // an alias leads only to a key of its own account and Region
+            }
         } else {
             key = keys.byId(ref.keyId())
                     .filter(k -> k.accountId().equals(ref.accountId()) && k.region().equals(ref.region()))
+                    .filter(k -> k.region().equals(ctx.region()))
                     .orElseThrow(() -> keyNotFound(ref.arn()));
             if (!key.accountId().equals(ctx.accountId())) {
+                // Named by its own, well-formed ARN in the caller's Region: another account's key, as KMS refuses it.
                 throw denied(ctx, action, key);
             }
         }
@@ -821,7 +838,7 @@ public final class KmsApi {
             if (aliasArn && !aliases) {
                 throw KmsErrors.invalidArn("Key Aliases are not supported for this operation");
             }
-            if (!parts[3].equals(ctx.region())) {
+            if (!REGION.matcher(parts[3]).matches() || !parts[3].equals(ctx.region())) {
                 throw KmsErrors.notFound("Invalid arn " + parts[3]);
             }
             return keyArn ? new Reference(parts[4], parts[3], resource.substring(4), null)
@@ -834,6 +851,11 @@ public final class KmsApi {
             throw KmsErrors.notFound("Invalid keyId '" + reference + "'");
         }
         return new Reference(ctx.accountId(), ctx.region(), reference, null);
+    }
+
+    /** Whether a key lives in the caller's own account and Region, by its record. */
+    private static boolean inScope(KmsKey key, RequestContext ctx) {
+        return key.accountId().equals(ctx.accountId()) && key.region().equals(ctx.region());
     }
 
     /** A key named by key ID or ARN that the caller may manage: customer managed keys only. */
@@ -918,12 +940,14 @@ public final class KmsApi {
     /**
      * One page of {@code sorted} items after the position a marker names. A marker is opaque to
      * callers; it names the last item returned, so paging survives items added or removed
-     * between pages.
+     * between pages. It is good only for {@code operation}, the caller's account and Region, and
+     * {@code binding} (the key a per-key listing is of); not for the page size, which may change.
      */
-    private static <T> Page<T> page(List<T> sorted, Function<T, String> position, String marker, int limit) {
+    private <T> Page<T> page(RequestContext ctx, String operation, List<String> binding, List<T> sorted,
+                             Function<T, String> position, String marker, int limit) {
         List<T> rest = sorted;
         if (marker != null) {
-            String after = markerPosition(marker);
+            String after = markers.open(ctx, operation, binding, marker);
             rest = sorted.stream().filter(item -> position.apply(item).compareTo(after) > 0).toList();
         }
         if (rest.size() <= limit) {
@@ -931,20 +955,10 @@ public final class KmsApi {
         }
         List<T> items = rest.subList(0, limit);
         String last = position.apply(items.get(items.size() - 1));
-        return new Page<>(items, Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((MARKER_VERSION + last).getBytes(StandardCharsets.UTF_8)));
+        return new Page<>(items, markers.issue(ctx, operation, binding, last));
     }
 
-    private static String markerPosition(String marker) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            decoded = "";
-        }
-        if (!decoded.startsWith(MARKER_VERSION)) {
-            throw KmsErrors.invalidMarker("The marker is not valid. Use the NextMarker value of the previous response.");
-        }
-        return decoded.substring(MARKER_VERSION.length());
+    private static AwsException invalidMarker() {
+        return KmsErrors.invalidMarker("The marker is not valid. Use the NextMarker value of the previous response.");
     }
 }

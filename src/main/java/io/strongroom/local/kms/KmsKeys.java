@@ -119,6 +119,8 @@ public final class KmsKeys {
     /**
      * Finds a key by ID, key ARN, alias name or alias ARN, within one account and region. A key
      * ARN of another account or region is not found: cross-account key use needs key policies.
+     * Whatever the lookup lands on (through an alias too) must itself belong to that account and
+     * region, by its record and not by the text of any ARN; otherwise it is not found.
      */
     public Optional<KmsKey> resolve(String accountId, String region, String reference) {
         if (reference == null || reference.isEmpty()) {
@@ -137,10 +139,8 @@ public final class KmsKeys {
                 return Optional.empty();
             }
         }
-        if (ref.startsWith("alias/")) {
-            return alias(accountId, region, ref).flatMap(a -> byId(a.targetKeyId()));
-        }
-        return byId(ref).filter(k -> k.accountId().equals(accountId) && k.region().equals(region));
+        Optional<KmsKey> found = ref.startsWith("alias/") ? alias(accountId, region, ref).flatMap(a -> byId(a.targetKeyId())) : byId(ref);
+        return found.filter(k -> k.accountId().equals(accountId) && k.region().equals(region));
     }
 
     public Optional<KmsKey> byId(String keyId) {

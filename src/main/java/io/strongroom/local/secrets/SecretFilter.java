@@ -71,6 +71,33 @@ final class SecretFilter {
         return new SecretFilter(clauses);
     }
 
+    /**
+     * These filters in a canonical form, for binding a paging token to the result set they
+     * select. Filters all must hold and the values of one are alternatives, so neither the order
+     * of the filters nor that of the values (nor repeating one) changes the selection and neither
+     * counts here; every other difference does. Each part is length-prefixed, so no two different
+     * sets of filters give the same text.
+     */
+    String canonical() {
+        java.util.TreeSet<String> parts = new java.util.TreeSet<>();
+        for (Clause c : clauses) {
+            java.util.TreeSet<String> values = new java.util.TreeSet<>();
+            c.positive().forEach(v -> values.add("+" + v));
+            c.negative().forEach(v -> values.add("!" + v));
+            StringBuilder clause = new StringBuilder();
+            field(clause, c.key());
+            values.forEach(v -> field(clause, v));
+            parts.add(clause.toString());
+        }
+        StringBuilder out = new StringBuilder();
+        parts.forEach(p -> field(out, p));
+        return out.toString();
+    }
+
+    private static void field(StringBuilder into, String value) {
+        into.append(value.length()).append(':').append(value).append(',');
+    }
+
     boolean isEmpty() {
         return clauses.isEmpty();
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The Secrets Manager API (JSON 1.1, {@code X-Amz-Target: secretsmanager.<Operation>}) with
@@ -40,6 +41,10 @@ public final class SecretsManagerApi {
     static final int MAX_DEPRECATED_VERSIONS = 100;
     static final int MAX_TAGS = 50;
     static final int MAX_LABELS_PER_VERSION = 20;
+    /** What the fields of an ARN may hold: {@code aws}, {@code aws-cn}…; lower-case words and digits joined by hyphens; 12 digits. */
+    private static final Pattern ARN_PARTITION = Pattern.compile("aws(-[a-z]+)*");
+    private static final Pattern ARN_REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern ARN_ACCOUNT = Pattern.compile("[0-9]{12}");
     private static final String SUFFIX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final SecretStore store;
@@ -272,7 +277,8 @@ public final class SecretsManagerApi {
         } else {
             authorizer.authorize(ctx.caller(), "secretsmanager:ListSecrets", null);
             int max = r.maxResults() == null ? 20 : r.maxResults();
-            Listing listing = list(ctx, SecretFilter.of(r.filters()), false, true, max, r.nextToken());
+            SecretFilter filter = SecretFilter.of(r.filters());
+            Listing listing = list(ctx, "BatchGetSecretValue", List.of(filter.canonical()), filter, false, true, max, r.nextToken());
             for (SecretRecord s : listing.secrets) {
                 try {
                     authorizer.authorize(ctx.caller(), "secretsmanager:GetSecretValue", s.arn());
@@ -317,7 +323,9 @@ public final class SecretsManagerApi {
         boolean ascending = r.sortOrder() != SortOrderType.DESC;
         boolean includeDeleted = Boolean.TRUE.equals(r.includePlannedDeletion());
         int max = r.maxResults() == null ? 100 : r.maxResults();
-        Listing listing = list(ctx, SecretFilter.of(r.filters()), includeDeleted, ascending, max, r.nextToken());
+        SecretFilter filter = SecretFilter.of(r.filters());
+        List<String> binding = List.of(filter.canonical(), String.valueOf(includeDeleted), ascending ? "asc" : "desc");
+        Listing listing = list(ctx, "ListSecrets", binding, filter, includeDeleted, ascending, max, r.nextToken());
         List<String> arns = listing.secrets.stream().map(SecretRecord::arn).toList();
         Map<String, Map<String, String>> stages = store.read(rows -> rows.stages(arns));
         Map<String, List<SecretStore.Tag>> tags = listing.tags != null ? listing.tags : store.read(rows -> rows.tags(arns));
@@ -342,11 +350,13 @@ public final class SecretsManagerApi {
 
     /**
      * Keyset paging over (created date, ARN) with the filters applied while scanning, so a narrow
-     * filter over a large estate returns full pages without materializing everything.
+     * filter over a large estate returns full pages without materializing everything. Tokens are
+     * bound to {@code operation}, the caller's scope and {@code binding}: the parameters besides
+     * the page size that decide what is listed.
      */
-    private Listing list(RequestContext ctx, SecretFilter filter, boolean includeDeleted, boolean ascending, int max, String token) {
-        String binding = ctx.accountId() + "|" + ctx.region() + "|" + (ascending ? "asc" : "desc");
-        Cursor cursor = token == null ? null : Cursor.parse(tokens.open(token), binding);
+    private Listing list(RequestContext ctx, String operation, List<String> binding, SecretFilter filter, boolean includeDeleted,
+                         boolean ascending, int max, String token) {
+        Cursor cursor = token == null ? null : Cursor.parse(tokens.open(ctx, operation, binding, token));
         return store.read(rows -> {
             List<SecretRecord> out = new ArrayList<>(max);
             Map<String, List<SecretStore.Tag>> tagsOut = new LinkedHashMap<>();
@@ -362,6 +372,9 @@ public final class SecretsManagerApi {
                     SecretRecord s = batch.get(i);
                     afterCreated = s.createdAt().toEpochMilli();
                     afterArn = s.arn();
+                    if (!inScope(s, ctx)) {
+                        continue;       // the query is scoped already; a row of another scope is never listed
+                    }
                     if ((!includeDeleted && s.scheduledForDeletion()) || dueForDeletion(s, ctx.now())) {
                         continue;
                     }
@@ -386,23 +399,23 @@ public final class SecretsManagerApi {
             String next = null;
             if (more) {
                 SecretRecord last = out.get(out.size() - 1);
-                next = tokens.issue(new Cursor(last.createdAt().toEpochMilli(), last.arn()).encode(binding));
+                next = tokens.issue(ctx, operation, binding, new Cursor(last.createdAt().toEpochMilli(), last.arn()).encode());
             }
             return new Listing(out, filter.needsTags() ? tagsOut : null, next);
         });
     }
 
-    /** The paging position of a listing, bound to the caller's scope and sort order; travels inside a {@link PageTokens} token. */
+    /** The paging position of a listing: the last secret returned. Travels inside a {@link PageTokens} token. */
     private record Cursor(long createdAt, String arn) {
-        String encode(String binding) {
-            return "1\n" + binding + "\n" + createdAt + "\n" + arn;
+        String encode() {
+            return createdAt + "\n" + arn;
         }
 
-        static Cursor parse(String state, String binding) {
+        static Cursor parse(String state) {
             String[] parts = state.split("\n", -1);
-            if (parts.length == 4 && "1".equals(parts[0]) && binding.equals(parts[1])) {
+            if (parts.length == 2) {
                 try {
-                    return new Cursor(Long.parseLong(parts[2]), parts[3]);
+                    return new Cursor(Long.parseLong(parts[0]), parts[1]);
                 } catch (NumberFormatException malformed) {
                     // refused below
                 }
@@ -428,28 +441,26 @@ public final class SecretsManagerApi {
                         .createdDate(v.createdAt()).lastAccessedDate(v.lastAccessedAt()).kmsKeyIds(v.kmsKeyArn()).build());
             }
             int from = 0;
-            String binding = s.arn() + "|" + Boolean.TRUE.equals(r.includeDeprecated());
+            // Bound to the secret the SecretId names (however it is spelled), not to the spelling.
+            List<String> binding = List.of(s.arn(), String.valueOf(Boolean.TRUE.equals(r.includeDeprecated())));
             if (r.nextToken() != null) {
-                from = Math.min(all.size(), versionOffset(tokens.open(r.nextToken()), binding));
+                from = Math.min(all.size(), versionOffset(tokens.open(ctx, "ListSecretVersionIds", binding, r.nextToken())));
             }
             int to = (int) Math.min(all.size(), (long) from + max);
-            String next = to < all.size() ? tokens.issue("v1\n" + binding + "\n" + to) : null;
+            String next = to < all.size() ? tokens.issue(ctx, "ListSecretVersionIds", binding, Integer.toString(to)) : null;
             return ListSecretVersionIdsResponse.builder().arn(s.arn()).name(s.name())
                     .versions(all.subList(from, to)).nextToken(next).build();
         });
     }
 
-    private static int versionOffset(String state, String binding) {
-        String[] parts = state.split("\n", -1);
-        if (parts.length == 3 && "v1".equals(parts[0]) && binding.equals(parts[1])) {
-            try {
-                int offset = Integer.parseInt(parts[2]);
-                if (offset >= 0) {
-                    return offset;
-                }
-            } catch (NumberFormatException malformed) {
-                // refused below
+    private static int versionOffset(String state) {
+        try {
+            int offset = Integer.parseInt(state);
+            if (offset >= 0) {
+                return offset;
             }
+        } catch (NumberFormatException malformed) {
+            // refused below
         }
         throw PageTokens.invalid();
     }
@@ -735,9 +746,15 @@ public final class SecretsManagerApi {
 
     /**
      * Finds a secret by name, full ARN or partial ARN (without the random suffix) in the caller's
-     * account and region. Another account's ARN is refused: cross-account access needs a resource
+     * account and region. An ARN is {@code arn:partition:secretsmanager:region:account:secret:name};
+     * one whose partition, region or account field holds characters those fields never have
+     * names no secret. Another account's ARN is refused: cross-account access needs a resource
      * policy, which this store does not evaluate yet. Secrets past their recovery window are gone
      * even before the maintenance pass removes them.
+     *
+     * <p>Whatever the lookup lands on must live in the caller's own account and region (the ARN's
+     * text is not trusted to say so: a region name could once smuggle another account's ARN prefix
+     * in); anything else is answered exactly as a secret that does not exist.
      */
     private SecretRecord find(SecretStore.Rows rows, RequestContext ctx, String secretId, String action) throws SQLException {
         Optional<SecretRecord> found;
@@ -745,6 +762,10 @@ public final class SecretsManagerApi {
             String[] parts = secretId.split(":", 7);
             if (parts.length < 7 || !"secretsmanager".equals(parts[2]) || !"secret".equals(parts[5])) {
                 throw AwsException.invalidParameter("Invalid secret ARN: " + secretId);
+            }
+            if (!ARN_PARTITION.matcher(parts[1]).matches() || !ARN_REGION.matcher(parts[3]).matches()
+                    || !ARN_ACCOUNT.matcher(parts[4]).matches()) {
+                throw notFound();
             }
             if (!parts[4].equals(ctx.accountId())) {
                 throw AwsException.accessDenied("User: " + ctx.caller().arn() + " is not authorized to perform: secretsmanager:"
@@ -758,10 +779,19 @@ public final class SecretsManagerApi {
         } else {
             found = rows.byName(ctx.accountId(), ctx.region(), secretId);
         }
-        SecretRecord s = found.filter(x -> !dueForDeletion(x, ctx.now()))
-                .orElseThrow(() -> AwsException.resourceNotFound("Secrets Manager can't find the specified secret."));
+        SecretRecord s = found.filter(x -> inScope(x, ctx) && !dueForDeletion(x, ctx.now()))
+                .orElseThrow(SecretsManagerApi::notFound);
         ctx.touched(RESOURCE_TYPE, s.arn());
         return s;
+    }
+
+    private static AwsException notFound() {
+        return AwsException.resourceNotFound("Secrets Manager can't find the specified secret.");
+    }
+
+    /** Whether a secret lives in the caller's own account and region, by its record, never by its ARN's text. */
+    private static boolean inScope(SecretRecord s, RequestContext ctx) {
+        return s.accountId().equals(ctx.accountId()) && s.region().equals(ctx.region());
     }
 
     private static boolean dueForDeletion(SecretRecord s, Instant now) {
