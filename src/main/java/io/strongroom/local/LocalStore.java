@@ -112,9 +112,17 @@ public final class LocalStore implements AutoCloseable {
         try {
             // the user's alone: the database holds sealed keys and the audit trail
             io.strongroom.platform.UserDirectory.createPrivate(config.dataDir());
+            narrowStoreFiles(config.dataDir());
             DirectoryLock lock = DirectoryLock.acquire(config.dataDir());
             try {
-                return new LocalStore(config, lock);
+                LocalStore store = new LocalStore(config, lock);
+                try {
+                    narrowStoreFiles(config.dataDir());     // SQLite creates its files under the process's umask
+                } catch (IOException e) {
+                    store.close();
+                    throw e;
+                }
+                return store;
             } catch (IOException | RuntimeException e) {
                 lock.close();
                 throw e;
@@ -124,6 +132,13 @@ public final class LocalStore implements AutoCloseable {
                     ? ": the port is in use (is another 'strongroom serve' running? --port picks another, 0 a free one)"
                     : ": " + e.getMessage();
             throw new UncheckedIOException("cannot start the embedded store on 127.0.0.1:" + config.port() + why, e);
+        }
+    }
+
+    /** The database and its WAL files, left readable by an earlier version or copied in under a looser umask, become the owner's alone. */
+    private static void narrowStoreFiles(Path dir) throws IOException {
+        for (String file : new String[] {"strongroom.db", "strongroom.db-wal", "strongroom.db-shm"}) {
+            io.strongroom.platform.UserDirectory.narrowToOwner(dir.resolve(file));
         }
     }
 

@@ -75,18 +75,59 @@ public enum UserDirectory {
     }
 
     /**
-     * Creates {@code dir} (and missing parents) readable by its owner only ({@code rwx------}
-     * where the file system has POSIX permissions); an existing directory is left as it is.
+     * Creates {@code dir} (and missing parents) for its owner only ({@code rwx------} where the
+     * file system has POSIX permissions). A directory that already exists is narrowed to the
+     * owner's bits if it grants anything to group or others, since whatever it holds (sealed
+     * keys, the audit trail) would otherwise be as open as the directory; one that belongs to
+     * another user is refused rather than changed.
      */
     public static void createPrivate(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir)) {
+            try {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createDirectories(dir);
+            }
             return;
         }
-        try {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createDirectories(dir);
+        if (!isPosix(dir)) {
+            return;
         }
+        String owner = Files.getOwner(dir).getName();
+        String me = System.getProperty("user.name");
+        if (me != null && !owner.equals(me)) {
+            throw new IOException("the directory " + dir + " belongs to " + owner + ", not to " + me
+                    + ": its permissions are left alone; choose a directory of your own");
+        }
+        narrowToOwner(dir);
+    }
+
+    /**
+     * Takes group and other permissions off a file or directory that has any (POSIX file
+     * systems only; elsewhere nothing is changed). Returns whether anything was changed.
+     */
+    public static boolean narrowToOwner(Path path) throws IOException {
+        if (!isPosix(path) || !Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(path,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> owners = java.util.EnumSet.noneOf(
+                java.nio.file.attribute.PosixFilePermission.class);
+        for (var p : mode) {
+            if (p.name().startsWith("OWNER_")) {
+                owners.add(p);
+            }
+        }
+        if (owners.equals(mode)) {
+            return false;
+        }
+        Files.setPosixFilePermissions(path, owners);
+        return true;
+    }
+
+    private static boolean isPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static boolean isSet(String value) {

@@ -26,7 +26,15 @@ public final class RootKey {
 
     public static RootKey loadOrCreate(Path file) {
         try {
+            if (Files.isSymbolicLink(file)) {
+                throw new IllegalStateException("the root key " + file + " is a symbolic link: the key that seals every KMS key "
+                        + "and access key of the store must be a file of its own in the data directory. Replace the link with the file.");
+            }
             if (Files.exists(file)) {
+                if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IllegalStateException("the root key " + file + " is not a regular file");
+                }
+                refuseIfOthersCanUse(file);
                 byte[] bytes = Files.readAllBytes(file);
                 if (bytes.length != Aead.KEY_BYTES) {
                     throw new IllegalStateException("root key file " + file + " is damaged (wrong length)");
@@ -48,6 +56,26 @@ public final class RootKey {
             return new RootKey(fresh);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the root key " + file, e);
+        }
+    }
+
+    /**
+     * The root key seals every KMS key and access key of the store: a copy of it and of the
+     * database reveals every secret. One that group or others may read, write or run was exposed,
+     * and the store will not use it until its owner has looked: it is never quietly fixed.
+     */
+    private static void refuseIfOthersCanUse(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(file,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        boolean open = mode.stream().anyMatch(p -> !p.name().startsWith("OWNER_"));
+        if (open) {
+            throw new IllegalStateException("the root key " + file + " is open to other users (its mode is "
+                    + PosixFilePermissions.toString(mode) + "). It seals every KMS key and access key of the store, so the store "
+                    + "will not start with it: anyone who could read it, with a copy of the database, can read every secret. "
+                    + "If others may have read it, treat the store's secrets as exposed. Then make it yours alone: chmod 600 " + file);
         }
     }
 
