@@ -2,6 +2,7 @@ package io.strongroom.local.http;
 
 import io.strongroom.local.audit.AuditEvent;
 import io.strongroom.local.audit.AuditLog;
+import io.strongroom.local.audit.UnverifiedRefusal;
 import io.strongroom.local.iam.Authorizer;
 import io.strongroom.local.iam.Caller;
 import software.amazon.awssdk.core.SdkPojo;
@@ -31,6 +32,8 @@ public final class RequestPipeline {
     private static final System.Logger LOG = System.getLogger(RequestPipeline.class.getName());
     /** Event names taken from what a client sent (unknown operations) are cut to this length. */
     private static final int MAX_CLAIMED_NAME = 128;
+    /** AWS access key IDs are at most this long; a longer claimed one is not looked up. */
+    private static final int MAX_ACCESS_KEY_ID = 128;
     private static final String JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
 
     private final SigV4Verifier verifier;
@@ -98,7 +101,7 @@ public final class RequestPipeline {
             who = verifier.verify(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body());
         } catch (SigV4Verifier.AuthException e) {
             AwsException error = jsonAuthError(e);
-            recordRefusal(e, request, requestId, eventName, eventSource, operation == null || operation.readOnly(), error);
+            recordRefusal(e, request, requestId, eventName, eventSource, error);
             return jsonError(error, requestId);
         }
         RequestContext context = new RequestContext(who.caller(), who.region(), requestId, clock.instant(),
@@ -168,10 +171,8 @@ public final class RequestPipeline {
             who = verifier.verify(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body());
         } catch (SigV4Verifier.AuthException e) {
             QueryService claimed = queryBySigningName.get(claimedService(request));
-            QueryService.Action claimedAction = claimed == null ? null : claimed.actions().get(actionName);
             AwsException error = queryAuthError(e);
-            recordRefusal(e, request, requestId, actionName, claimed == null ? "unknown" : claimed.eventSource(),
-                    claimedAction == null || claimedAction.readOnly(), error);
+            recordRefusal(e, request, requestId, actionName, claimed == null ? "unknown" : claimed.eventSource(), error);
             return queryError(error, requestId);
         }
         RequestContext context = new RequestContext(who.caller(), who.region(), requestId, clock.instant(),
@@ -257,7 +258,20 @@ public final class RequestPipeline {
         }
     }
 
-    /** Records the request's own event, then (if it succeeded) the further events its handler asked for. */
+    /**
+     * Records the request's own event, then (if it succeeded) the further events its handler asked
+     * for. A read-only call's events are queued and the call is answered at once. A mutating
+     * call's events (accepted or refused after authentication) are durable before this returns,
+     * so before the response is sent: an acknowledged change is never missing from the trail
+     * after a crash.
+     *
+     * <p>When a mutating call's event cannot be stored, the client still gets the call's own
+     * answer: its data was committed before the event was written and cannot be taken back, and
+     * reporting a failure would invite a retry that repeats the change (AWS has no error for
+     * this). The loss is not silent: AuditLog logs it at ERROR with the event and request IDs and
+     * counts it in {@link AuditLog#lostEvents()}, and the pipeline logs which request went
+     * unaudited.
+     */
     private void record(RequestContext context, String eventName, String eventSource, boolean readOnly,
                         String parameters, AwsException error) {
         Caller caller = context.caller();
@@ -265,32 +279,43 @@ public final class RequestPipeline {
         for (RequestContext.Resource r : context.resources()) {
             resources.add(new AuditEvent.Resource(r.type(), r.name()));
         }
-        audit.record(new AuditEvent(RequestIds.nextTimeOrdered(context.now().toEpochMilli()), caller.accountId(), context.region(), context.now(),
+        List<AuditEvent> events = new ArrayList<>(1 + (error == null ? context.additionalEvents().size() : 0));
+        events.add(new AuditEvent(RequestIds.nextTimeOrdered(context.now().toEpochMilli()), caller.accountId(), context.region(), context.now(),
                 eventName, eventSource, caller.userName(), caller.arn(), caller.userId(), caller.accessKeyId(), readOnly,
                 error == null ? null : error.code(), error == null ? null : error.getMessage(),
                 context.sourceIp(), context.userAgent(), context.requestId(), parameters, resources));
-        if (error != null) {
-            return;
+        if (error == null) {
+            for (RequestContext.AdditionalEvent extra : context.additionalEvents()) {
+                events.add(new AuditEvent(RequestIds.nextTimeOrdered(context.now().toEpochMilli()), caller.accountId(), context.region(), context.now(),
+                        extra.eventName(), eventSource, caller.userName(), caller.arn(), caller.userId(), caller.accessKeyId(),
+                        extra.readOnly(), null, null, context.sourceIp(), context.userAgent(), context.requestId(), null,
+                        List.of(new AuditEvent.Resource(extra.resource().type(), extra.resource().name()))));
+            }
         }
-        for (RequestContext.AdditionalEvent extra : context.additionalEvents()) {
-            audit.record(new AuditEvent(RequestIds.nextTimeOrdered(context.now().toEpochMilli()), caller.accountId(), context.region(), context.now(),
-                    extra.eventName(), eventSource, caller.userName(), caller.arn(), caller.userId(), caller.accessKeyId(),
-                    extra.readOnly(), null, null, context.sourceIp(), context.userAgent(), context.requestId(), null,
-                    List.of(new AuditEvent.Resource(extra.resource().type(), extra.resource().name()))));
+        if (readOnly) {
+            for (AuditEvent e : events) {
+                audit.record(e);
+            }
+        } else if (!audit.recordDurably(events)) {
+            LOG.log(System.Logger.Level.ERROR, "request " + context.requestId() + " (" + eventName
+                    + ") was answered without a stored audit event");
         }
     }
 
+    /**
+     * A request refused before authentication is nobody's event: its signature proved no
+     * identity, so it goes to the unverified refusals (rate limited, every claimed field cut),
+     * never to the trail of the account whose key it names.
+     */
     private void recordRefusal(SigV4Verifier.AuthException e, RawRequest request, String requestId, String eventName,
-                               String eventSource, boolean readOnly, AwsException error) {
-        // The claimed key's account, when the key exists, sees the refused attempt; otherwise the
-        // event is kept with no account (visible to the store's operator, not to any caller).
-        String accountId = null;
-        if (e.accessKeyId() != null && e.failure() != SigV4Verifier.Failure.UNKNOWN_KEY) {
-            accountId = verifier.accountOf(e.accessKeyId());
+                               String eventSource, AwsException error) {
+        String keyId = e.accessKeyId();
+        String keyAccount = null;
+        if (keyId != null && keyId.length() <= MAX_ACCESS_KEY_ID && e.failure() != SigV4Verifier.Failure.UNKNOWN_KEY) {
+            keyAccount = verifier.accountOf(keyId);
         }
-        audit.record(new AuditEvent(RequestIds.nextTimeOrdered(clock.millis()), accountId, e.region(), clock.instant(), eventName,
-                eventSource, null, null, null, e.accessKeyId(), readOnly, error.code(), error.getMessage(),
-                request.sourceIp(), userAgent(request), requestId, null, List.of()));
+        audit.recordRefusal(UnverifiedRefusal.of(clock.instant(), requestId, error.code(), error.getMessage(), keyId, keyAccount,
+                e.region(), eventName, eventSource, request.sourceIp(), userAgent(request)));
     }
 
     private static String claimedName(String name) {

@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Database implements AutoCloseable {
 
     /** The newest schema this code knows; a database from a newer build is refused. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     private static final int READERS = 4;
 
     @FunctionalInterface
@@ -179,8 +179,10 @@ public final class Database implements AutoCloseable {
     /**
      * Like {@link #write}, but committed with {@code synchronous=NORMAL}: in WAL mode the
      * transaction survives a crash of the process, though not necessarily a power cut. For data
-     * that is written after the caller was already answered (the audit trail), where an fsync
-     * per batch would cost more than the guarantee is worth. Secret writes always use {@link #write}.
+     * nobody is waiting on, where an fsync per batch would cost more than the guarantee is worth:
+     * the audit events of read-only calls. Secret writes, and the audit events of mutating calls
+     * (which are synced before the call is answered), always use {@link #write}; any later
+     * {@code write} also syncs what relaxed writes committed before it.
      */
     public <T> T writeRelaxed(SqlWork<T> work) {
         return write(work, true);

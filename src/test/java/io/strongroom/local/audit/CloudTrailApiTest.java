@@ -98,33 +98,46 @@ class CloudTrailApiTest {
         }
 
         @Test
-        void refusedSignatureIsRecordedInTheKeyOwnersAccountWithItsErrorCode() {
+        void refusedSignatureIsKeptOutOfTheKeyOwnersTrailAsAnUnverifiedRefusal() {
             Region region = Region.US_WEST_1;
             AccessKey owner = store.adminKey(0);
             StsException refused = assertThrows(StsException.class, () -> store.sts(forged(owner), region).getCallerIdentity());
             assertEquals("SignatureDoesNotMatch", refused.awsErrorDetails().errorCode());
 
-            Event event = Lookups.only(store.cloudTrail(owner, region), "GetCallerIdentity");
-            assertEquals(owner.accessKeyId(), event.accessKeyId());
-            assertEquals("sts.amazonaws.com", event.eventSource());
-            assertNull(event.username(), "a refused signature proves no principal");
-            JsonNode record = Lookups.record(event);
-            assertEquals("SignatureDoesNotMatch", record.path("errorCode").asText());
-            assertEquals(refused.requestId(), record.path("requestID").asText());
-            assertEquals("Unknown", record.path("userIdentity").path("type").asText());
-            assertEquals(owner.accountId(), record.path("userIdentity").path("accountId").asText());
-            assertEquals(List.of(), Lookups.byName(store.cloudTrail(store.adminKey(1), region), "GetCallerIdentity"));
+            for (int account = 0; account < 3; account++) {
+                assertEquals(List.of(), Lookups.byName(store.cloudTrail(store.adminKey(account), region), "GetCallerIdentity"),
+                        "a signature that proves nothing puts nothing in account " + account + "'s trail");
+            }
+            UnverifiedRefusal kept = refusal(refused.requestId());
+            assertEquals(owner.accessKeyId(), kept.claimedAccessKeyId());
+            assertEquals(owner.accountId(), kept.claimedKeyAccountId());
+            assertEquals(region.id(), kept.claimedRegion());
+            assertEquals("GetCallerIdentity", kept.claimedEventName());
+            assertEquals("sts.amazonaws.com", kept.eventSource());
+            assertEquals("SignatureDoesNotMatch", kept.errorCode());
+            assertEquals("127.0.0.1", kept.sourceIp());
+            assertTrue(kept.userAgent().startsWith("aws-sdk-java/"), kept.userAgent());
+            assertFalse(kept.isSummary());
         }
 
         @Test
         void unknownAccessKeyIsRecordedWhereNoAccountCanSeeIt() {
             Region region = Region.CA_CENTRAL_1;
             AccessKey unknown = new AccessKey("000000000000", "arn:aws:iam::000000000000:user/x", "AKIAUNKNOWNUNKNOWN00", "secret");
-            assertThrows(StsException.class, () -> store.sts(unknown, region).getCallerIdentity());
+            StsException refused = assertThrows(StsException.class, () -> store.sts(unknown, region).getCallerIdentity());
 
             for (int account = 0; account < 3; account++) {
                 assertEquals(List.of(), Lookups.byName(store.cloudTrail(store.adminKey(account), region), "GetCallerIdentity"));
             }
+            UnverifiedRefusal kept = refusal(refused.requestId());
+            assertEquals("AKIAUNKNOWNUNKNOWN00", kept.claimedAccessKeyId());
+            assertNull(kept.claimedKeyAccountId());
+            assertEquals("InvalidClientTokenId", kept.errorCode());
+        }
+
+        private UnverifiedRefusal refusal(String requestId) {
+            return store.store().audit().unverifiedRefusals(10_000).stream().filter(r -> requestId.equals(r.requestId()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no unverified refusal for request " + requestId));
         }
 
         @Test
