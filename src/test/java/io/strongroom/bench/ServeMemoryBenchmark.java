@@ -2,15 +2,9 @@ package io.strongroom.bench;
 
 import io.strongroom.cli.ServeJvm;
 import io.strongroom.testing.ServeProcess;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,13 +82,7 @@ public final class ServeMemoryBenchmark {
         Path dataDir = Files.createTempDirectory("strongroom-bench-rss-");
         try (ServeProcess serve = new ServeProcess(config.jvmOptions(), config.classPath(), dataDir)) {
             long pid = serve.process().pid();
-            var env = serve.environment();
-            try (SecretsManagerClient sm = SecretsManagerClient.builder().endpointOverride(URI.create(serve.endpoint()))
-                    .region(Region.US_EAST_1)
-                    .httpClientBuilder(ApacheHttpClient.builder().maxConnections(StoreBenchmarks.CALLERS * 2))
-                    .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(10)).build())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                            env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY")))).build()) {
+            try (SecretsManagerClient sm = StoreBenchmarks.loadClient(serve)) {
                 int secrets = 100;
                 for (int i = 0; i < secrets; i++) {
                     int n = i;

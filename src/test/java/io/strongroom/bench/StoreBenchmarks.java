@@ -205,13 +205,7 @@ public final class StoreBenchmarks {
     }
 
     static Load loadGetSecretValue(ServeProcess serve) throws Exception {
-        var env = serve.environment();
-        try (SecretsManagerClient sm = SecretsManagerClient.builder().endpointOverride(URI.create(serve.endpoint()))
-                .region(Region.US_EAST_1)
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(CALLERS * 2))
-                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(10)).build())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY")))).build()) {
+        try (SecretsManagerClient sm = loadClient(serve)) {
             int secrets = 100;
             for (int i = 0; i < secrets; i++) {
                 int n = i;
@@ -223,6 +217,17 @@ public final class StoreBenchmarks {
                 sm.getSecretValue(b -> b.secretId("bench/secret-" + n));
             });
         }
+    }
+
+    /** A client for {@link #CALLERS} concurrent callers, with the credentials serve's banner printed. */
+    static SecretsManagerClient loadClient(ServeProcess serve) {
+        var env = serve.environment();
+        return SecretsManagerClient.builder().endpointOverride(URI.create(serve.endpoint()))
+                .region(Region.US_EAST_1)
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(CALLERS * 2))
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(10)).build())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY")))).build();
     }
 
     static Load loadBare(Bare bare, java.util.Map<String, String> env) throws Exception {
