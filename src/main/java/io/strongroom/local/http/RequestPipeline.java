@@ -32,8 +32,6 @@ public final class RequestPipeline {
     private static final System.Logger LOG = System.getLogger(RequestPipeline.class.getName());
     /** Event names taken from what a client sent (unknown operations) are cut to this length. */
     private static final int MAX_CLAIMED_NAME = 128;
-    /** AWS access key IDs are at most this long; a longer claimed one is not looked up. */
-    private static final int MAX_ACCESS_KEY_ID = 128;
     private static final String JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
 
     private final SigV4Verifier verifier;
@@ -311,7 +309,7 @@ public final class RequestPipeline {
                                String eventSource, AwsException error) {
         String keyId = e.accessKeyId();
         String keyAccount = null;
-        if (keyId != null && keyId.length() <= MAX_ACCESS_KEY_ID && e.failure() != SigV4Verifier.Failure.UNKNOWN_KEY) {
+        if (keyId != null && e.failure() != SigV4Verifier.Failure.UNKNOWN_KEY) {      // a malformed key id is UNKNOWN_KEY
             keyAccount = verifier.accountOf(keyId);
         }
         audit.recordRefusal(UnverifiedRefusal.of(clock.instant(), requestId, error.code(), error.getMessage(), keyId, keyAccount,

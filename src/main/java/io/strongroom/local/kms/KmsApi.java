@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.strongroom.local.crypto.Aead;
 import io.strongroom.local.crypto.CryptoException;
 import io.strongroom.local.http.AwsException;
+import io.strongroom.local.http.BoundTokens;
 import io.strongroom.local.http.JsonCodec;
 import io.strongroom.local.http.JsonService;
 import io.strongroom.local.http.RequestContext;

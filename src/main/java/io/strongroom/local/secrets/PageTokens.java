@@ -2,7 +2,7 @@ package io.strongroom.local.secrets;
 
 import io.strongroom.local.http.AwsException;
 import io.strongroom.local.http.RequestContext;
-import io.strongroom.local.kms.BoundTokens;
+import io.strongroom.local.http.BoundTokens;
 
 import java.util.List;
 

@@ -1,7 +1,5 @@
-package io.strongroom.local.kms;
+package io.strongroom.local.http;
 
-import io.strongroom.local.http.AwsException;
-import io.strongroom.local.http.RequestContext;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,8 +19,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Paging tokens (KMS's {@code Marker}/{@code NextMarker}, Secrets Manager's {@code NextToken})
- * that are opaque to clients and good only for the request that issued them. A token carries a
+ * Paging tokens (KMS's {@code Marker}/{@code NextMarker}, Secrets Manager's and CloudTrail's
+ * {@code NextToken}) that are opaque to clients and good only for the request that issued them. A token carries a
  * listing position and a MAC over that position and a binding: the operation, the caller's
  * account and region, and the request parameters that define the result set (filters, sort
  * order, the key or secret listed). A token that was altered, made up, issued before a restart,
@@ -30,9 +28,8 @@ import java.util.function.Supplier;
  * error the owning service uses for a bad token. The page size is never part of the binding:
  * a client may change it between pages.
  *
- * <p>The MAC key lives in memory only, one per instance, so each service's tokens are its own.
- * Secrets Manager uses this class too (it already depends on this package; this one must not
- * depend on it), with its own instance and error.
+ * <p>The MAC key lives in memory only, one per instance, so each service's tokens are its own;
+ * each service gives its own error. It lives with the protocol code because every service pages.
  */
 public final class BoundTokens {
 
@@ -57,14 +54,25 @@ public final class BoundTokens {
      * account and region and these {@code parameters} (null and empty are distinct values).
      */
     public String issue(RequestContext ctx, String operation, List<String> parameters, String position) {
+        return issue(binding(ctx, operation, parameters), position);
+    }
+
+    /** The position a token carries, if it was issued here for exactly this request. */
+    public String open(RequestContext ctx, String operation, List<String> parameters, String token) {
+        return open(binding(ctx, operation, parameters), token);
+    }
+
+    /** A token for {@code position}, good only with exactly this {@code binding} (null parts allowed). */
+    public String issue(List<String> binding, String position) {
         byte[] body = body(position.getBytes(StandardCharsets.UTF_8));
         byte[] token = Arrays.copyOf(body, body.length + MAC_BYTES);
-        System.arraycopy(mac(body, binding(ctx, operation, parameters)), 0, token, body.length, MAC_BYTES);
+        System.arraycopy(mac(body, binding), 0, token, body.length, MAC_BYTES);
         return ENCODER.encodeToString(token);
     }
 
     /** The position a token continues from, if it was issued here for exactly this request; else the refusal. */
-    public String open(RequestContext ctx, String operation, List<String> parameters, String token) {
+    /** The position {@code token} carries, if this instance issued it with exactly this {@code binding}. */
+    public String open(List<String> binding, String token) {
         byte[] raw;
         try {
             raw = DECODER.decode(token);
@@ -76,7 +84,7 @@ public final class BoundTokens {
             throw invalid.get();
         }
         byte[] body = Arrays.copyOf(raw, raw.length - MAC_BYTES);
-        byte[] expected = mac(body, binding(ctx, operation, parameters));
+        byte[] expected = mac(body, binding);
         if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(raw, body.length, raw.length))) {
             throw invalid.get();
         }
