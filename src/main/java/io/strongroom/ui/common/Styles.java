@@ -45,6 +45,8 @@ public final class Styles {
     public static final String DEMO_BADGE = "sr-demo-badge";
     public static final String PLACEHOLDER = "sr-placeholder";
     public static final String PLACEHOLDER_TITLE = "sr-placeholder-title";
+    /** A small icon inside a placeholder's line of text (the page's own icon stays large). */
+    public static final String PLACEHOLDER_INLINE_ICON = "sr-placeholder-inline-icon";
     public static final String LOADING = "sr-loading";
     public static final String SCOPE_PICKER = "sr-scope-picker";
     public static final String SECTION_LABEL = "sr-section-label";

@@ -17,7 +17,10 @@ final class PlaceholderView extends VBox {
         about.getStyleClass().add(Styles.TEXT_MUTED);
         Label soon = new Label(texts.get("placeholder.comingLater"), Icons.NAV_SOON.icon());
         soon.getStyleClass().add(Styles.TEXT_BOLD);
-        soon.getGraphic().setStyle("-fx-icon-size: 16px;");
+        // Sized by a style class, not an inline style: FontIcon keeps its font family in its own
+        // inline style, so setStyle(...) dropped it and the icon's private-use code point was drawn
+        // in the text font, which has no glyph for it (a box).
+        soon.getGraphic().getStyleClass().add(Styles.PLACEHOLDER_INLINE_ICON);
         Label detail = new Label(texts.get("placeholder.comingLater.detail"));
         detail.getStyleClass().add(Styles.TEXT_MUTED);
         detail.setWrapText(true);
