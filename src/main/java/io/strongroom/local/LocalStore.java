@@ -95,7 +95,7 @@ public final class LocalStore implements AutoCloseable {
                 .register(secretsManager)
                 .register(kms)
                 .register(cloudTrail)
-                .register(new StsApi().service());
+                .register(new StsApi(accounts).service());
         try {
             this.frontend = new HttpFrontend(config.port(), pipeline, new NamedThreads("strongroom-http"), config.workerThreads(),
                     config.httpLimits());

@@ -33,6 +33,8 @@ public final class RequestPipeline {
     /** Event names taken from what a client sent (unknown operations) are cut to this length. */
     private static final int MAX_CLAIMED_NAME = 128;
     private static final String JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
+    /** Where an unsigned STS call is served and recorded: it names no region, and STS's global endpoint is us-east-1. */
+    private static final String UNSIGNED_REGION = "us-east-1";
 
     private final SigV4Verifier verifier;
     private final Authorizer authorizer;
@@ -164,6 +166,14 @@ public final class RequestPipeline {
             params.putAll(parseForm(request.rawQuery().getBytes(StandardCharsets.UTF_8)));
         }
         String actionName = claimedName(params.getOrDefault("Action", "Unknown"));
+        if (unsigned(request)) {
+            for (QueryService service : queryBySigningName.values()) {
+                QueryService.Action action = service.actions().get(actionName);
+                if (action != null && action.servedUnsigned()) {
+                    return handleUnsignedQuery(request, requestId, params, service, action);
+                }
+            }
+        }
         SigV4Verifier.Verified who;
         try {
             who = verifier.verify(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body());
@@ -186,13 +196,9 @@ public final class RequestPipeline {
             simulateLatency(who.region());
             quotas.acquire(who.caller().accountId(), who.region(), service.signingName() + ":identity", System.nanoTime());
             authorizer.authorize(who.caller(), service.signingName() + ":" + actionName, null);
-            String result = action.handler().handle(context, params);
-            String xml = "<" + actionName + "Response xmlns=\"" + service.xmlNamespace() + "\">"
-                    + "<" + actionName + "Result>" + result + "</" + actionName + "Result>"
-                    + "<ResponseMetadata><RequestId>" + requestId + "</RequestId></ResponseMetadata>"
-                    + "</" + actionName + "Response>";
+            RawResponse answer = queryResult(service, actionName, action.handler().handle(context, params), requestId);
             record(context, actionName, eventSource, action.readOnly(), null, null);
-            return new RawResponse(200, "text/xml", Map.of("x-amzn-RequestId", requestId), xml.getBytes(StandardCharsets.UTF_8));
+            return answer;
         } catch (AwsException e) {
             record(context, actionName, eventSource, action == null || action.readOnly(), null, e);
             return queryError(e, requestId);
@@ -200,6 +206,63 @@ public final class RequestPipeline {
             record(context, actionName, eventSource, action == null || action.readOnly(), null, AwsException.internal());
             throw bug;
         }
+    }
+
+    /**
+     * An action AWS serves without a signature, called without one. No caller is proven, so
+     * the handler runs as nobody; the call is recorded in the trail of the local account that
+     * owns the role it names, as AWS records it in the role's account (there is no credential
+     * scope, so the region is STS's global one, us-east-1, where AWS records global STS calls),
+     * or with the unverified refusals when it names no local account.
+     *
+     * <p>The trail's userIdentity says {@code Unknown} with that account: AWS says
+     * {@code WebIdentityUser} or {@code SAMLUser}, which needs an identity type on AuditEvent
+     * (a later change to local/audit).
+     */
+    private RawResponse handleUnsignedQuery(RawRequest request, String requestId, Map<String, String> params,
+                                            QueryService service, QueryService.Action action) {
+        String account = action.unsigned().trailAccount(params);
+        Caller nobody = new Caller(account, null, null, null, null, List.of());
+        RequestContext context = new RequestContext(nobody, UNSIGNED_REGION, requestId, clock.instant(),
+                request.sourceIp(), userAgent(request));
+        try {
+            simulateLatency(UNSIGNED_REGION);
+            if (account != null) {
+                quotas.acquire(account, UNSIGNED_REGION, service.signingName() + ":identity", System.nanoTime());
+            }
+            RawResponse answer = queryResult(service, action.name(), action.handler().handle(context, params), requestId);
+            recordUnsigned(context, service, action, null);
+            return answer;
+        } catch (AwsException e) {
+            recordUnsigned(context, service, action, e);
+            return queryError(e, requestId);
+        } catch (RuntimeException bug) {
+            recordUnsigned(context, service, action, AwsException.internal());
+            throw bug;
+        }
+    }
+
+    private void recordUnsigned(RequestContext context, QueryService service, QueryService.Action action, AwsException error) {
+        if (context.caller().accountId() != null) {
+            record(context, action.name(), service.eventSource(), action.readOnly(), null, error);
+        } else if (error != null) {
+            audit.recordRefusal(UnverifiedRefusal.of(context.now(), context.requestId(), error.code(), error.getMessage(), null, null,
+                    context.region(), action.name(), service.eventSource(), context.sourceIp(), context.userAgent()));
+        }
+    }
+
+    /** No SigV4 in the Authorization header: such a request can only be served if its action needs none. */
+    private static boolean unsigned(RawRequest request) {
+        String authorization = request.header("authorization");
+        return authorization == null || authorization.isBlank();
+    }
+
+    private static RawResponse queryResult(QueryService service, String actionName, String result, String requestId) {
+        String xml = "<" + actionName + "Response xmlns=\"" + service.xmlNamespace() + "\">"
+                + "<" + actionName + "Result>" + result + "</" + actionName + "Result>"
+                + "<ResponseMetadata><RequestId>" + requestId + "</RequestId></ResponseMetadata>"
+                + "</" + actionName + "Response>";
+        return new RawResponse(200, "text/xml", Map.of("x-amzn-RequestId", requestId), xml.getBytes(StandardCharsets.UTF_8));
     }
 
     private static AwsException queryAuthError(SigV4Verifier.AuthException e) {

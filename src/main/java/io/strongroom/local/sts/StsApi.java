@@ -2,19 +2,38 @@ package io.strongroom.local.sts;
 
 import io.strongroom.local.http.QueryService;
 import io.strongroom.local.http.Xml;
+import io.strongroom.local.iam.Accounts;
 import io.strongroom.local.iam.Caller;
 
 import java.util.Map;
 
-/** STS over the query protocol: who am I. */
+/**
+ * STS over the query protocol: who am I, whose key is this, and the two federated sign-ins AWS
+ * serves unsigned (refused for now: the store has no roles or identity providers yet).
+ */
 public final class StsApi {
+
+    private final AccessKeyInfo accessKeyInfo;
+    private final FederatedSignIn federated;
+
+    public StsApi(Accounts accounts) {
+        this.accessKeyInfo = new AccessKeyInfo(accounts);
+        this.federated = new FederatedSignIn(accounts);
+    }
 
     public QueryService service() {
         return new QueryService("sts", "sts.amazonaws.com", "https://sts.amazonaws.com/doc/2011-06-15/", Map.of(
+                // AWS answers Arn, UserId, Account in this order (API reference sample response)
                 "GetCallerIdentity", new QueryService.Action("GetCallerIdentity", (context, params) -> {
                     Caller caller = context.caller();
-                    return Xml.element("UserId", caller.userId()) + Xml.element("Account", caller.accountId())
-                            + Xml.element("Arn", caller.arn());
-                }, true)));
+                    return Xml.element("Arn", caller.arn()) + Xml.element("UserId", caller.userId())
+                            + Xml.element("Account", caller.accountId());
+                }, true),
+                "GetAccessKeyInfo", new QueryService.Action("GetAccessKeyInfo",
+                        (context, params) -> Xml.element("Account", accessKeyInfo.account(params)), true),
+                "AssumeRoleWithWebIdentity", new QueryService.Action("AssumeRoleWithWebIdentity",
+                        (context, params) -> federated.assumeRoleWithWebIdentity(params), true, federated::trailAccount),
+                "AssumeRoleWithSAML", new QueryService.Action("AssumeRoleWithSAML",
+                        (context, params) -> federated.assumeRoleWithSaml(params), true, federated::trailAccount)));
     }
 }

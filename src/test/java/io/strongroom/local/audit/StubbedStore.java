@@ -63,7 +63,7 @@ final class StubbedStore implements AutoCloseable {
             RequestPipeline pipeline = new RequestPipeline(new SigV4Verifier(accounts, Clock.systemUTC()), new Authorizer(),
                     audit, clock, quotas, Map.of())
                     .register(new CloudTrailApi(audit).service())
-                    .register(new StsApi().service());
+                    .register(new StsApi(accounts).service());
             for (JsonService stub : stubs) {
                 pipeline.register(stub);
             }

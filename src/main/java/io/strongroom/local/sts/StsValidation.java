@@ -1,0 +1,116 @@
+package io.strongroom.local.sts;
+
+import io.strongroom.local.http.AwsException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * STS's parameter checks, reported as AWS reports them: every constraint a request breaks,
+ * in one {@code ValidationError} (HTTP 400) whose message reads
+ * {@code "N validation error(s) detected: Value 'v' at 'member' failed to satisfy constraint: ..."},
+ * the constraints being those of the botocore STS model (lengths, patterns, ranges).
+ *
+ * <p>Choices where AWS was not observed: constraints are reported in the model's member order,
+ * a member's length before its pattern; a token or assertion is never echoed (AWS leaves the
+ * value out for sensitive members: {@code "Value at 'webIdentityToken' ..."}); an integer that
+ * is not a number is AWS's common {@code InvalidParameterValue} error with its documented text.
+ */
+final class StsValidation {
+
+    /** The model's {@code arnType} pattern, as the message quotes it. */
+    static final String ARN_PATTERN_TEXT = "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+";
+    static final Pattern ARN_PATTERN = Pattern.compile("[\\t\\n\\r\\x{20}-\\x{7E}\\x{85}\\x{A0}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]+");
+    /** {@code roleSessionNameType} and {@code sourceIdentityType}. */
+    static final String SESSION_NAME_PATTERN_TEXT = "[\\w+=,.@-]*";
+    static final Pattern SESSION_NAME_PATTERN = Pattern.compile("[\\w+=,.@-]*");
+    /** {@code sessionPolicyDocumentType}. */
+    static final String POLICY_PATTERN_TEXT = "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+";
+    static final Pattern POLICY_PATTERN = Pattern.compile("[\\t\\n\\r\\x{20}-\\x{FF}]+");
+    /** {@code accessKeyIdType}. */
+    static final String ACCESS_KEY_ID_PATTERN_TEXT = "[\\w]*";
+    static final Pattern ACCESS_KEY_ID_PATTERN = Pattern.compile("[\\w]*");
+
+    private final Map<String, String> parameters;
+    private final List<String> errors = new ArrayList<>();
+
+    StsValidation(Map<String, String> parameters) {
+        this.parameters = parameters;
+    }
+
+    /** Checks a string member; returns its value (null when absent). */
+    String string(String member, boolean required, int min, int max, Pattern pattern, String patternText) {
+        return check(member, required, min, max, pattern, patternText, false);
+    }
+
+    /** As {@link #string}, for a member whose value a message must never show (a token, an assertion). */
+    String withheld(String member, boolean required, int min, int max) {
+        return check(member, required, min, max, null, null, true);
+    }
+
+    /** Checks an integer member within {@code min..max}; returns it, or null when absent. */
+    Integer integer(String member, int min, int max) {
+        String text = parameters.get(member);
+        if (text == null) {
+            return null;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException notANumber) {
+            throw new AwsException("InvalidParameterValue", 400, "An invalid or out-of-range value was supplied for the input parameter.");
+        }
+        if (value < min) {
+            errors.add(value(member, text) + "Member must have value greater than or equal to " + min);
+        } else if (value > max) {
+            errors.add(value(member, text) + "Member must have value less than or equal to " + max);
+        }
+        return value;
+    }
+
+    /** Throws the ValidationError naming every broken constraint, if any was. */
+    void done() {
+        if (!errors.isEmpty()) {
+            throw validationError(errors);
+        }
+    }
+
+    static AwsException validationError(List<String> problems) {
+        String count = problems.size() == 1 ? "1 validation error detected: " : problems.size() + " validation errors detected: ";
+        return new AwsException("ValidationError", 400, count + String.join("; ", problems));
+    }
+
+    private String check(String member, boolean required, int min, int max, Pattern pattern, String patternText, boolean withheld) {
+        String value = parameters.get(member);
+        if (value == null) {
+            if (required) {
+                errors.add("Value null at '" + memberName(member) + "' failed to satisfy constraint: Member must not be null");
+            }
+            return null;
+        }
+        String shown = withheld ? "Value at '" + memberName(member) + "' failed to satisfy constraint: " : value(member, value);
+        int length = value.codePointCount(0, value.length());
+        if (length < min) {
+            errors.add(shown + "Member must have length greater than or equal to " + min);
+        }
+        if (length > max) {
+            errors.add(shown + "Member must have length less than or equal to " + max);
+        }
+        if (pattern != null && !pattern.matcher(value).matches()) {
+            errors.add(shown + "Member must satisfy regular expression pattern: " + patternText);
+        }
+        return value;
+    }
+
+    private static String value(String member, String value) {
+        return "Value '" + value + "' at '" + memberName(member) + "' failed to satisfy constraint: ";
+    }
+
+    /** AWS names members in messages with the first letter lowered: RoleArn → roleArn, SAMLAssertion → sAMLAssertion. */
+    static String memberName(String member) {
+        return member.substring(0, 1).toLowerCase(Locale.ROOT) + member.substring(1);
+    }
+}
