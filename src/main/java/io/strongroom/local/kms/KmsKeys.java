@@ -324,6 +324,7 @@ public final class KmsKeys {
 
     /** Encrypts under the key's newest material. The caller has checked the key is usable. */
     public byte[] encrypt(KmsKey key, byte[] plaintext, Map<String, String> encryptionContext) {
+        requireSymmetric(key, "Encrypt");
         int generation = latestGeneration(key.keyId());
         byte[] material = material(key.keyId(), generation);
         byte[] sealed = Aead.seal(material, plaintext, associatedData(key.keyId(), encryptionContext));
@@ -348,12 +349,25 @@ public final class KmsKeys {
      * damaged or the context differs; the caller maps that to its service's error.
      */
     public byte[] decrypt(KmsKey key, byte[] blob, Map<String, String> encryptionContext) {
+        requireSymmetric(key, "Decrypt");
         if (keyIdOf(blob).filter(key.keyId()::equals).isEmpty()) {
             throw new CryptoException("ciphertext was not made by this key", null);
         }
         int generation = ByteBuffer.wrap(blob, 1 + KEY_ID_LENGTH, 4).getInt();
         byte[] sealed = java.util.Arrays.copyOfRange(blob, 1 + KEY_ID_LENGTH + 4, blob.length);
         return Aead.open(material(key.keyId(), generation), sealed, associatedData(key.keyId(), encryptionContext));
+    }
+
+    /**
+     * Only symmetric encryption keys make and open our blobs. The KMS API checks this before it
+     * gets here; other callers (Secrets Manager's envelope encryption, given an asymmetric or HMAC
+     * key) get the refusal KMS gives them, never material of the wrong kind used as an AES key.
+     */
+    private static void requireSymmetric(KmsKey key, String operation) {
+        if (KmsKeySpec.of(key) != KmsKeySpec.SYMMETRIC_DEFAULT) {
+            throw KmsErrors.invalidKeyUsage(key.arn() + " key usage is " + key.keyUsage() + " which is not valid for " + operation
+                    + ": key spec " + key.keySpec() + " is not a symmetric encryption key.");
+        }
     }
 
     /**
