@@ -241,6 +241,10 @@ public final class KmsApi {
         String usage = request.keyUsageAsString() == null ? KmsKeySpec.defaultUsage() : request.keyUsageAsString();
         KmsKeySpec spec = KmsKeySpec.of(specName).orElseThrow(() -> KmsErrors.unsupported("KeySpec " + specName
                 + " is not supported by this endpoint."));
+        if ("KEY_AGREEMENT".equals(usage) && spec.family() == KmsKeySpec.Family.ECC && spec != KmsKeySpec.ECC_SECG_P256K1) {
+            // A valid pair on KMS (CreateKey's table: ECC_NIST_* keys may derive shared secrets); not made here.
+            throw KmsErrors.unsupported("KeyUsage KEY_AGREEMENT (DeriveSharedSecret) is not supported by this endpoint.");
+        }
         if (!spec.allows(usage)) {
             // As KMS refuses a pair that CreateKey's table does not list (KMS's wording is not established).
             throw AwsException.validation("KeyUsage " + usage + " is not compatible with KeySpec " + specName + ".");

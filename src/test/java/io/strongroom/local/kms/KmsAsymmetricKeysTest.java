@@ -150,6 +150,12 @@ class KmsAsymmetricKeysTest {
         }
 
         @Test
+        void keyAgreementKeysAreValidOnAwsButNotMadeHere() {
+            fails("UnsupportedOperationException", () -> kms.createKey(b -> b.keySpec("ECC_NIST_P256").keyUsage("KEY_AGREEMENT")));
+            fails("ValidationException", () -> kms.createKey(b -> b.keySpec("RSA_2048").keyUsage("KEY_AGREEMENT")));
+        }
+
+        @Test
         void refusesSecp256k1ClearlyBecauseTheJdkHasNoSuchCurve() {
             KmsException e = fails("UnsupportedOperationException",
                     () -> kms.createKey(b -> b.keySpec("ECC_SECG_P256K1").keyUsage("SIGN_VERIFY")));
