@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.kms.model.EncryptResponse;
 import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.kms.model.ListAliasesRequest;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.secretsmanager.model.InvalidParameterException;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -132,7 +132,8 @@ class CrossScopeKeyLookupTest {
             int n = 0;
             for (String ref : references()) {
                 String name = "sealed-" + n++;
-                refused(ResourceNotFoundException.class, "ResourceNotFoundException",
+                // Answered as any key the caller cannot use: AWS's "invalid KMS key" (issue 8).
+                refused(InvalidParameterException.class, "InvalidParameterException",
                         () -> sm.createSecret(r -> r.name(name).kmsKeyId(ref).secretString("b's data")));
             }
             assertTrue(sm.listSecrets().secretList().isEmpty(), "no secret was created");
