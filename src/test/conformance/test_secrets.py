@@ -228,10 +228,22 @@ class SecretsTest(sc.ConformanceCase):
             self.sm.update_secret(SecretId=name, KmsKeyId=ref, SecretString="w")
             self.assertEqual("w", self.sm.get_secret_value(SecretId=name)["SecretString"])
 
-    def test_an_unknown_kms_key_is_an_invalid_kms_key(self):
+    def test_a_kms_key_reference_of_no_known_form_is_an_invalid_kms_key(self):
         existing, _ = self.created("kms-existing", SecretString="v")
-        for ref in (str(uuid.uuid4()), "alias/" + sc.unique("no-such-alias")):
-            self.assertAwsError(lambda: self.sm.create_secret(Name=self.name("kms-unknown"), SecretString="v", KmsKeyId=ref),
+        for ref in ("my-alias", "not-a-key"):
+            self.assertAwsError(lambda: self.sm.create_secret(Name=self.name("kms-malformed"), SecretString="v", KmsKeyId=ref),
                                 "InvalidParameterException", message=INVALID_KMS_KEY)
             self.assertAwsError(lambda: self.sm.update_secret(SecretId=existing, KmsKeyId=ref),
                                 "InvalidParameterException", message=INVALID_KMS_KEY)
+
+    def test_a_well_formed_kms_key_reference_to_no_key_fails_to_encrypt(self):
+        missing = str(uuid.uuid4())
+        error = self.assertAwsError(lambda: self.sm.create_secret(Name=self.name("kms-missing"), SecretString="v", KmsKeyId=missing),
+                                    "EncryptionFailure")
+        message = error.response["Error"]["Message"]
+        self.assertRegex(message, r"^Secrets Manager can't encrypt the secret value: Key 'arn:aws:kms:us-east-1:\d{12}:key/"
+                         + missing + r"' does not exist \(Service: AWSKMS; Status Code: 400; Error Code: NotFoundException; ")
+        alias = "alias/" + sc.unique("no-such-alias")
+        error = self.assertAwsError(lambda: self.sm.create_secret(Name=self.name("kms-missing"), SecretString="v", KmsKeyId=alias),
+                                    "EncryptionFailure")
+        self.assertIn(":%s is not found." % alias, error.response["Error"]["Message"])

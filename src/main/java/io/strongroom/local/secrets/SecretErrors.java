@@ -2,6 +2,9 @@ package io.strongroom.local.secrets;
 
 import io.strongroom.local.http.AwsException;
 
+import java.util.UUID;
+import java.util.regex.Pattern;
+
 /**
  * The refusals Secrets Manager users match on, word for word, in one place. Each says where its
  * wording comes from: an AWS error seen in the wild (tool logs, changelogs, issue reports quoting
@@ -42,14 +45,43 @@ final class SecretErrors {
         return AwsException.resourceNotFound("Secrets Manager can't find the specified secret value for VersionId: " + versionId);
     }
 
+    private static final String KEY_ID = "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})";
+    private static final Pattern KEY_ID_FORM = Pattern.compile(KEY_ID);
+    private static final Pattern KEY_ARN_FORM = Pattern.compile("arn:aws(-[a-z]+)*:kms:[a-z0-9-]+:[0-9]{12}:key/" + KEY_ID);
+    private static final Pattern ALIAS_FORM = Pattern.compile("alias/[A-Za-z0-9/_-]+");
+    private static final Pattern ALIAS_ARN_FORM = Pattern.compile("arn:aws(-[a-z]+)*:kms:[a-z0-9-]+:[0-9]{12}:alias/[A-Za-z0-9/_-]+");
+
     /**
-     * AWS's answer to CreateSecret/UpdateSecret naming a KMS key it cannot use as given (quoted in
-     * terraform-provider-aws PR 13303). AWS was seen giving it for a key reference that did not
-     * resolve; that it gives the same for a well-formed ID of a key that does not exist is our
-     * assumption.
+     * CreateSecret/UpdateSecret naming a KMS key the caller cannot use, as AWS answers it:
+     * <ul>
+     *   <li>a reference of no form KMS knows (a bare alias name, say) is InvalidParameterException
+     *       "The operation failed because of an invalid KMS key: Invalid keyId" (quoted from AWS in
+     *       terraform-provider-aws PR 13303; boto3 issue 1753 shows the bare alias name as the cause);</li>
+     *   <li>a well-formed key ID, key ARN, alias or alias ARN that names nothing fails where AWS asks
+     *       KMS for a data key: AWS wraps KMS's NotFoundException as "Secrets Manager can't encrypt the
+     *       secret value: Key '&lt;key ARN&gt;' does not exist (Service: AWSKMS; …)" (quoted in
+     *       terraform-provider-aws PR 30273, for a bare key ID resolved in the caller's account). The
+     *       code EncryptionFailure is our inference from that wording and AWS's documented meaning of
+     *       EncryptionFailure; the alias wording is KMS's own ("Alias &lt;ARN&gt; is not found.").</li>
+     * </ul>
+     * Another account's key is answered as one that does not exist: cross-account keys need key
+     * policies, which this store does not evaluate for Secrets Manager yet.
      */
-    static AwsException invalidKmsKey() {
-        return AwsException.invalidParameter("The operation failed because of an invalid KMS key: Invalid keyId");
+    static AwsException unusableKmsKey(String accountId, String region, String reference) {
+        String kmsMessage;
+        if (KEY_ID_FORM.matcher(reference).matches()) {
+            kmsMessage = "Key 'arn:aws:kms:" + region + ":" + accountId + ":key/" + reference + "' does not exist";
+        } else if (KEY_ARN_FORM.matcher(reference).matches()) {
+            kmsMessage = "Key '" + reference + "' does not exist";
+        } else if (ALIAS_FORM.matcher(reference).matches()) {
+            kmsMessage = "Alias arn:aws:kms:" + region + ":" + accountId + ":" + reference + " is not found.";
+        } else if (ALIAS_ARN_FORM.matcher(reference).matches()) {
+            kmsMessage = "Alias " + reference + " is not found.";
+        } else {
+            return AwsException.invalidParameter("The operation failed because of an invalid KMS key: Invalid keyId");
+        }
+        return new AwsException("EncryptionFailure", 400, "Secrets Manager can't encrypt the secret value: " + kmsMessage
+                + " (Service: AWSKMS; Status Code: 400; Error Code: NotFoundException; Request ID: " + UUID.randomUUID() + "; Proxy: null)");
     }
 
     /** AWS's text (quoted in Terraform logs) for AddReplicaRegions naming the secret's own region. */

@@ -800,7 +800,8 @@ public final class SecretsManagerApi {
         if (keyRef == null || keyRef.isEmpty()) {
             return keys.secretsManagerKey(ctx.accountId(), ctx.region(), ctx.now());
         }
-        return keys.resolve(ctx.accountId(), ctx.region(), keyRef).orElseThrow(SecretErrors::invalidKmsKey);
+        return keys.resolve(ctx.accountId(), ctx.region(), keyRef)
+                .orElseThrow(() -> SecretErrors.unusableKmsKey(ctx.accountId(), ctx.region(), keyRef));
     }
 
     private String encryptionKeyArnOf(RequestContext ctx, String keyRef) {

@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.*;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -303,15 +305,11 @@ class ErrorFidelityTest {
         }
 
         @Test
-        void anUnknownKeyInAnyFormIsAnInvalidKmsKey() {
-            String account = store.adminKey(0).accountId();
-            String missingId = UUID.randomUUID().toString();
-            List<String> unknown = List.of(missingId, "arn:aws:kms:us-east-1:" + account + ":key/" + missingId, "alias/does-not-exist",
-                    "arn:aws:kms:us-east-1:" + account + ":alias/does-not-exist", "not-a-key");
-            String existing = unique("kms-existing");
+        void aReferenceOfNoFormKmsKnowsIsAnInvalidKmsKey() {
+            String existing = unique("kms-malformed-existing");
             sm.createSecret(b -> b.name(existing).secretString("v"));
-            for (String ref : unknown) {
-                String name = unique("kms-unknown");
+            for (String ref : List.of("my-alias", "not-a-key", "arn:aws:kms:us-east-1:123:key/x", "key/" + UUID.randomUUID())) {
+                String name = unique("kms-malformed");
                 refusedWith("InvalidParameterException", "The operation failed because of an invalid KMS key: Invalid keyId",
                         () -> sm.createSecret(b -> b.name(name).secretString("v").kmsKeyId(ref)));
                 refusedWith("InvalidParameterException", "The operation failed because of an invalid KMS key: Invalid keyId",
@@ -320,6 +318,33 @@ class ErrorFidelityTest {
                 refusedWith("InvalidParameterException", "The operation failed because of an invalid KMS key: Invalid keyId",
                         () -> sm.updateSecret(b -> b.secretId(existing).kmsKeyId(ref)));
             }
+            assertNull(sm.describeSecret(b -> b.secretId(existing)).kmsKeyId());
+        }
+
+        @Test
+        void aWellFormedReferenceToNoKeyFailsToEncryptNamingTheKeyAsKmsDoes() {
+            String account = store.adminKey(0).accountId();
+            String missingId = UUID.randomUUID().toString();
+            String keyArn = "arn:aws:kms:us-east-1:" + account + ":key/" + missingId;
+            String aliasArn = "arn:aws:kms:us-east-1:" + account + ":alias/does-not-exist";
+            Map<String, String> kmsSays = new LinkedHashMap<>();
+            kmsSays.put(missingId, "Key '" + keyArn + "' does not exist");
+            kmsSays.put(keyArn, "Key '" + keyArn + "' does not exist");
+            kmsSays.put("alias/does-not-exist", "Alias " + aliasArn + " is not found.");
+            kmsSays.put(aliasArn, "Alias " + aliasArn + " is not found.");
+            String existing = unique("kms-missing-existing");
+            sm.createSecret(b -> b.name(existing).secretString("v"));
+            kmsSays.forEach((ref, kms) -> {
+                String expected = "Secrets Manager can't encrypt the secret value: " + kms
+                        + " (Service: AWSKMS; Status Code: 400; Error Code: NotFoundException; Request ID: ";
+                String name = unique("kms-missing");
+                assertTrue(message(refused("EncryptionFailure", () -> sm.createSecret(b -> b.name(name).secretString("v").kmsKeyId(ref))))
+                        .startsWith(expected), ref);
+                refused("ResourceNotFoundException", () -> sm.describeSecret(b -> b.secretId(name)));
+                assertTrue(message(refused("EncryptionFailure", () -> sm.updateSecret(b -> b.secretId(existing).kmsKeyId(ref))))
+                        .startsWith(expected), ref);
+            });
+            assertEquals("v", sm.getSecretValue(b -> b.secretId(existing)).secretString());
             assertNull(sm.describeSecret(b -> b.secretId(existing)).kmsKeyId());
         }
     }
