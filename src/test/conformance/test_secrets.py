@@ -122,6 +122,15 @@ class SecretsTest(sc.ConformanceCase):
                      lambda: self.sm.validate_resource_policy(SecretId=missing, ResourcePolicy=policy)):
             self.assertAwsError(call, "ResourceNotFoundException", message=NOT_FOUND)
 
+    def test_rotation_and_replication_calls_on_a_missing_secret_are_not_found(self):
+        missing = self.name("no-rotation")
+        for call in (lambda: self.sm.rotate_secret(SecretId=missing, RotationRules={"AutomaticallyAfterDays": 30}),
+                     lambda: self.sm.cancel_rotate_secret(SecretId=missing),
+                     lambda: self.sm.replicate_secret_to_regions(SecretId=missing, AddReplicaRegions=[{"Region": "eu-west-1"}]),
+                     lambda: self.sm.remove_regions_from_replication(SecretId=missing, RemoveReplicaRegions=["eu-west-1"]),
+                     lambda: self.sm.stop_replication_to_replica(SecretId=missing)):
+            self.assertAwsError(call, "ResourceNotFoundException", message=NOT_FOUND)
+
     def test_client_request_token_reuse_with_another_value_names_the_token_and_the_secret(self):
         name, created = self.created("token", SecretString="v1")
         token = str(uuid.uuid4())

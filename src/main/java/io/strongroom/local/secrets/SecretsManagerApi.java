@@ -85,9 +85,12 @@ public final class SecretsManagerApi {
                 .write("PutSecretValue", PutSecretValueRequest::builder, this::putSecretValue)
                 .write("UpdateSecret", UpdateSecretRequest::builder, this::updateSecret)
                 .write("UpdateSecretVersionStage", UpdateSecretVersionStageRequest::builder, this::updateSecretVersionStage)
-                .write("ReplicateSecretToRegions", ReplicateSecretToRegionsRequest::builder, (c, r) -> notYet("ReplicateSecretToRegions"))
-                .write("RemoveRegionsFromReplication", RemoveRegionsFromReplicationRequest::builder, (c, r) -> notYet("RemoveRegionsFromReplication"))
-                .write("StopReplicationToReplica", StopReplicationToReplicaRequest::builder, (c, r) -> notYet("StopReplicationToReplica"))
+                .write("ReplicateSecretToRegions", ReplicateSecretToRegionsRequest::builder,
+                        (c, r) -> lookedUpThenNotYet(c, r.secretId(), "ReplicateSecretToRegions"))
+                .write("RemoveRegionsFromReplication", RemoveRegionsFromReplicationRequest::builder,
+                        (c, r) -> lookedUpThenNotYet(c, r.secretId(), "RemoveRegionsFromReplication"))
+                .write("StopReplicationToReplica", StopReplicationToReplicaRequest::builder,
+                        (c, r) -> lookedUpThenNotYet(c, r.secretId(), "StopReplicationToReplica"))
                 .quota("secretsmanager:delete")
                 .write("DeleteSecret", DeleteSecretRequest::builder, this::deleteSecret)
                 .quota("secretsmanager:restore")
@@ -98,15 +101,16 @@ public final class SecretsManagerApi {
                 .quota("secretsmanager:other")
                 .read("GetRandomPassword", GetRandomPasswordRequest::builder, this::getRandomPassword)
                 .quota("secretsmanager:rotate")
-                .write("RotateSecret", RotateSecretRequest::builder, (c, r) -> notYet("RotateSecret"))
-                .write("CancelRotateSecret", CancelRotateSecretRequest::builder, (c, r) -> notYet("CancelRotateSecret"))
+                .write("RotateSecret", RotateSecretRequest::builder, (c, r) -> lookedUpThenNotYet(c, r.secretId(), "RotateSecret"))
+                .write("CancelRotateSecret", CancelRotateSecretRequest::builder,
+                        (c, r) -> lookedUpThenNotYet(c, r.secretId(), "CancelRotateSecret"))
                 .quota("secretsmanager:policy")
-                .read("GetResourcePolicy", GetResourcePolicyRequest::builder, (c, r) -> policyNotYet(c, r.secretId(), "GetResourcePolicy"))
-                .write("PutResourcePolicy", PutResourcePolicyRequest::builder, (c, r) -> policyNotYet(c, r.secretId(), "PutResourcePolicy"))
+                .read("GetResourcePolicy", GetResourcePolicyRequest::builder, (c, r) -> lookedUpThenNotYet(c, r.secretId(), "GetResourcePolicy"))
+                .write("PutResourcePolicy", PutResourcePolicyRequest::builder, (c, r) -> lookedUpThenNotYet(c, r.secretId(), "PutResourcePolicy"))
                 .write("DeleteResourcePolicy", DeleteResourcePolicyRequest::builder,
-                        (c, r) -> policyNotYet(c, r.secretId(), "DeleteResourcePolicy"))
+                        (c, r) -> lookedUpThenNotYet(c, r.secretId(), "DeleteResourcePolicy"))
                 .read("ValidateResourcePolicy", ValidateResourcePolicyRequest::builder,
-                        (c, r) -> r.secretId() == null ? notYet("ValidateResourcePolicy") : policyNotYet(c, r.secretId(), "ValidateResourcePolicy"))
+                        (c, r) -> r.secretId() == null ? notYet("ValidateResourcePolicy") : lookedUpThenNotYet(c, r.secretId(), "ValidateResourcePolicy"))
                 .build();
     }
 
@@ -116,12 +120,12 @@ public final class SecretsManagerApi {
     }
 
     /**
-     * Resource policies come later (issue 10), but the secret they name is looked up first, as on
-     * AWS: a missing secret is ResourceNotFoundException and one marked for deletion is refused
-     * as such. Storing policy text that nothing enforces yet would mislead, so an existing secret
-     * still gets "not supported".
+     * Operations on one secret that a later release adds (rotation, replication, resource
+     * policies: issue 10) still look the secret up first, as AWS does: a missing secret is
+     * ResourceNotFoundException and one marked for deletion is refused as such. An existing secret
+     * gets "not supported"; storing policy text that nothing enforces yet would mislead.
      */
-    private SdkPojo policyNotYet(RequestContext ctx, String secretId, String operation) {
+    private SdkPojo lookedUpThenNotYet(RequestContext ctx, String secretId, String operation) {
         Validation.secretId(secretId);
         store.read(rows -> {
             requireNotDeleted(find(rows, ctx, secretId, operation));

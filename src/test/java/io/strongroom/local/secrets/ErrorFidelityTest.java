@@ -178,6 +178,36 @@ class ErrorFidelityTest {
     }
 
     @Nested
+    class RotationAndReplicationNotBuiltYet {
+
+        List<Executable> calls(String secretId) {
+            return List.of(
+                    () -> sm.rotateSecret(b -> b.secretId(secretId).rotationRules(r -> r.automaticallyAfterDays(30L))),
+                    () -> sm.cancelRotateSecret(b -> b.secretId(secretId)),
+                    () -> sm.replicateSecretToRegions(b -> b.secretId(secretId).addReplicaRegions(r -> r.region("eu-west-1"))),
+                    () -> sm.removeRegionsFromReplication(b -> b.secretId(secretId).removeReplicaRegions("eu-west-1")),
+                    () -> sm.stopReplicationToReplica(b -> b.secretId(secretId)));
+        }
+
+        @Test
+        void onAMissingSecretTheyAreResourceNotFound() {
+            for (Executable call : calls(unique("missing"))) {
+                refusedWith("ResourceNotFoundException", "Secrets Manager can't find the specified secret.", call);
+            }
+        }
+
+        @Test
+        void onASecretMarkedForDeletionTheyAreRefusedAsSuch() {
+            String name = unique("rotate-deleted");
+            sm.createSecret(b -> b.name(name).secretString("v"));
+            sm.deleteSecret(b -> b.secretId(name));
+            for (Executable call : calls(name)) {
+                refusedWith("InvalidRequestException", MARKED, call);
+            }
+        }
+    }
+
+    @Nested
     class MarkedForDeletion {
 
         @Test
