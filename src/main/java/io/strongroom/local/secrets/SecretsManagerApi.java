@@ -316,18 +316,7 @@ public final class SecretsManagerApi {
 
     private SdkPojo listSecrets(RequestContext ctx, ListSecretsRequest r) {
         Validation.range(r.maxResults(), "maxResults", 1, 100);
-        List<String> violations = new ArrayList<>();
-        if (r.sortOrder() == SortOrderType.UNKNOWN_TO_SDK_VERSION) {
-            violations.add("Value '" + r.sortOrderAsString()
-                    + "' at 'sortOrder' failed to satisfy constraint: Member must satisfy enum value set: [asc, desc]");
-        }
-        if (r.sortBy() == SortByType.UNKNOWN_TO_SDK_VERSION) {
-            violations.add(SecretSort.violation(r.sortByAsString()));
-        }
-        if (!violations.isEmpty()) {
-            throw AwsException.validation(violations.size() + (violations.size() == 1 ? " validation error" : " validation errors")
-                    + " detected: " + String.join("; ", violations));
-        }
+        SecretSort.validate(r);
         // Without SortBy AWS lists by CreatedDate; without SortOrder this store lists ascending
         // (oldest first); AWS does not document the default direction.
         boolean ascending = r.sortOrder() != SortOrderType.DESC;
@@ -361,55 +350,17 @@ public final class SecretsManagerApi {
 
     private record Listing(List<SecretRecord> secrets, Map<String, List<SecretStore.Tag>> tags, String nextToken) {}
 
-    /**
-     * ListSecrets ordered by an attribute the store keeps no index for: every listable secret of
-     * the scope is read and filtered, the ones after the token's position are sorted, and the
-     * first {@code max} are returned. The token carries the (attribute, ARN) position of the last
-     * one, so a secret is never listed twice nor skipped while its attribute stays put.
-     */
+    /** ListSecrets under a SortBy other than CreatedDate: see {@link SortedListing}. */
     private Listing sortedListing(RequestContext ctx, List<String> binding, SecretFilter filter, boolean includeDeleted,
                                   SecretSort sort, boolean ascending, int max, String token) {
         SecretSort.Position after = token == null ? null : SecretSort.Position.parse(sort, tokens.open(ctx, "ListSecrets", binding, token));
-        java.util.Comparator<SecretSort.Position> order = sort.order(ascending);
-        return store.read(rows -> {
-            List<SecretRecord> candidates = new ArrayList<>();
-            Map<String, List<SecretStore.Tag>> tagsOut = new LinkedHashMap<>();
-            Long afterCreated = null;
-            String afterArn = null;
-            int chunk = 500;
-            while (true) {
-                List<SecretRecord> batch = rows.page(ctx.accountId(), ctx.region(), true, afterCreated, afterArn, chunk);
-                Map<String, List<SecretStore.Tag>> tags = filter.needsTags()
-                        ? rows.tags(batch.stream().map(SecretRecord::arn).toList()) : null;
-                for (SecretRecord s : batch) {
-                    afterCreated = s.createdAt().toEpochMilli();
-                    afterArn = s.arn();
-                    if (!inScope(s, ctx) || (!includeDeleted && s.scheduledForDeletion()) || dueForDeletion(s, ctx.now())) {
-                        continue;
-                    }
-                    if (after != null && order.compare(sort.position(s), after) <= 0) {
-                        continue;
-                    }
-                    List<SecretStore.Tag> t = tags == null ? List.of() : tags.getOrDefault(s.arn(), List.of());
-                    if (!filter.isEmpty() && !filter.matches(new SecretFilter.Subject(s.name(), s.description(), t,
-                            s.primaryRegion(), s.owningService()))) {
-                        continue;
-                    }
-                    candidates.add(s);
-                    if (tags != null) {
-                        tagsOut.put(s.arn(), t);
-                    }
-                }
-                if (batch.size() < chunk) {
-                    break;
-                }
-            }
-            candidates.sort((a, b) -> order.compare(sort.position(a), sort.position(b)));
-            boolean more = candidates.size() > max;
-            List<SecretRecord> out = more ? new ArrayList<>(candidates.subList(0, max)) : candidates;
-            String next = more ? tokens.issue(ctx, "ListSecrets", binding, sort.position(out.get(out.size() - 1)).encode()) : null;
-            return new Listing(out, filter.needsTags() ? tagsOut : null, next);
-        });
+        SortedListing.Page page = store.read(rows -> SortedListing.read(rows, ctx.accountId(), ctx.region(),
+                s -> inScope(s, ctx) && (includeDeleted || !s.scheduledForDeletion()) && !dueForDeletion(s, ctx.now()),
+                filter, sort, ascending, after, max));
+        String next = page.more()
+                ? tokens.issue(ctx, "ListSecrets", binding, sort.position(page.secrets().get(page.secrets().size() - 1)).encode())
+                : null;
+        return new Listing(page.secrets(), page.tags(), next);
     }
 
     /**
