@@ -69,6 +69,23 @@ class ListSecretsFilterTest(sc.ConformanceCase):
     def test_a_negated_value_leaves_out_its_matches(self):
         self.assertEqual({"MyData", "rotation"}, self.names({"Key": "description", "Values": ["!secret", "!basic"]}))
 
+    def test_description_filter_answers_as_aws_was_observed_to(self):
+        # Descriptions and answers from a test run against AWS itself (published with LocalStack's suite).
+        prefix = sc.unique("observed") + "/"
+        descriptions = {"one": "a secret", "two": "an secret", "three": "asecret", "four": "thesecret"}
+        for name, description in descriptions.items():
+            self.sm.create_secret(Name=prefix + name, Description=description, SecretString="v")
+            self.addCleanup(self.sm.delete_secret, SecretId=prefix + name, ForceDeleteWithoutRecovery=True)
+
+        def names(*filters):
+            listed = self.sm.list_secrets(Filters=[{"Key": "name", "Values": [prefix]}] + list(filters))["SecretList"]
+            return {e["Name"][len(prefix):] for e in listed}
+
+        self.assertEqual({"one", "two", "three"}, names({"Key": "description", "Values": ["a"]}))
+        self.assertEqual({"four"}, names({"Key": "description", "Values": ["!a"]}))
+        self.assertEqual({"one", "two"}, names({"Key": "description", "Values": ["a secret"]}))
+        self.assertEqual(set(descriptions), names({"Key": "description", "Values": ["!c"]}))
+
     def test_an_invalid_key_is_a_validation_exception_with_a_one_based_path_and_the_enum(self):
         self.assertAwsError(lambda: self.sm.list_secrets(Filters=[{"Key": "name", "Values": ["a"]},
                                                                   {"Key": "colour", "Values": ["red"]}]),

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.*;
 
@@ -106,6 +107,27 @@ class ListSecretsFilterRulesTest {
     @Test
     void aNegatedDescriptionLeavesOutEveryMatch() {
         assertEquals(Set.of("MyData", "app/credsDatabase"), names(filter("description", "!secret", "!basic")));
+    }
+
+    @Test
+    void descriptionAndNameAnswerAsAwsWasObservedToAnswer() {
+        // Descriptions "a secret", "an secret", "asecret", "thesecret" and the answers AWS gave
+        // for them (a test run against AWS itself, published with LocalStack's suite).
+        SecretsManagerClient other = store.secrets(store.adminKey(0), Region.EU_WEST_2);
+        other.createSecret(b -> b.name("testing1/one").description("a secret").secretString("v"));
+        other.createSecret(b -> b.name("/testing2/two").description("an secret").secretString("v"));
+        other.createSecret(b -> b.name("testing3/three").description("asecret").secretString("v"));
+        other.createSecret(b -> b.name("/testing4/four").description("thesecret").secretString("v"));
+        java.util.function.Function<Filter[], Set<String>> list = fs -> other.listSecrets(b -> b.filters(fs)).secretList().stream()
+                .map(SecretListEntry::name).collect(Collectors.toSet());
+        assertEquals(Set.of("/testing2/two", "/testing4/four"), list.apply(new Filter[] {filter("name", "/")}));
+        assertEquals(Set.of("testing1/one", "testing3/three"), list.apply(new Filter[] {filter("name", "!/")}));
+        assertEquals(Set.of(), list.apply(new Filter[] {filter("name", "testing1 one")}));
+        assertEquals(Set.of("testing1/one", "/testing2/two", "testing3/three"), list.apply(new Filter[] {filter("description", "a")}));
+        assertEquals(Set.of("/testing4/four"), list.apply(new Filter[] {filter("description", "!a")}));
+        assertEquals(Set.of("testing1/one", "/testing2/two"), list.apply(new Filter[] {filter("description", "a secret")}));
+        assertEquals(4, list.apply(new Filter[] {filter("description", "!c")}).size(), "no word starts with c");
+        assertEquals(Set.of(), list.apply(new Filter[] {filter("description", "a"), filter("name", "secret")}));
     }
 
     // ---- refusals
