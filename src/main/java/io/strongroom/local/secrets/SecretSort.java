@@ -7,8 +7,8 @@ import software.amazon.awssdk.services.secretsmanager.model.SortOrderType;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 
 /**
