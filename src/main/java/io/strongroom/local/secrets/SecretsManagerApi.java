@@ -344,16 +344,18 @@ public final class SecretsManagerApi {
 
     private SdkPojo listSecrets(RequestContext ctx, ListSecretsRequest r) {
         Validation.range(r.maxResults(), "maxResults", 1, 100);
-        if (r.sortOrder() == SortOrderType.UNKNOWN_TO_SDK_VERSION) {
-            throw AwsException.validation("1 validation error detected: Value '" + r.sortOrderAsString()
-                    + "' at 'sortOrder' failed to satisfy constraint: Member must satisfy enum value set: [asc, desc]");
-        }
+        SecretSort.validate(r);
+        // Without SortBy AWS lists by CreatedDate; without SortOrder this store lists ascending
+        // (oldest first); AWS does not document the default direction.
         boolean ascending = r.sortOrder() != SortOrderType.DESC;
+        SecretSort sort = SecretSort.of(r.sortBy());
         boolean includeDeleted = Boolean.TRUE.equals(r.includePlannedDeletion());
         int max = r.maxResults() == null ? 100 : r.maxResults();
         SecretFilter filter = SecretFilter.of(r.filters());
-        List<String> binding = List.of(filter.canonical(), String.valueOf(includeDeleted), ascending ? "asc" : "desc");
-        Listing listing = list(ctx, "ListSecrets", binding, filter, includeDeleted, ascending, max, r.nextToken());
+        List<String> binding = List.of(filter.canonical(), String.valueOf(includeDeleted), ascending ? "asc" : "desc", sort.wire());
+        Listing listing = sort == SecretSort.CREATED_DATE
+                ? list(ctx, "ListSecrets", binding, filter, includeDeleted, ascending, max, r.nextToken())
+                : sortedListing(ctx, binding, filter, includeDeleted, sort, ascending, max, r.nextToken());
         List<String> arns = listing.secrets.stream().map(SecretRecord::arn).toList();
         Map<String, Map<String, String>> stages = store.read(rows -> rows.stages(arns));
         Map<String, List<SecretStore.Tag>> tags = listing.tags != null ? listing.tags : store.read(rows -> rows.tags(arns));
@@ -375,6 +377,19 @@ public final class SecretsManagerApi {
     }
 
     private record Listing(List<SecretRecord> secrets, Map<String, List<SecretStore.Tag>> tags, String nextToken) {}
+
+    /** ListSecrets under a SortBy other than CreatedDate: see {@link SortedListing}. */
+    private Listing sortedListing(RequestContext ctx, List<String> binding, SecretFilter filter, boolean includeDeleted,
+                                  SecretSort sort, boolean ascending, int max, String token) {
+        SecretSort.Position after = token == null ? null : SecretSort.Position.parse(sort, tokens.open(ctx, "ListSecrets", binding, token));
+        SortedListing.Page page = store.read(rows -> SortedListing.read(rows, ctx.accountId(), ctx.region(),
+                s -> inScope(s, ctx) && (includeDeleted || !s.scheduledForDeletion()) && !dueForDeletion(s, ctx.now()),
+                filter, sort, ascending, after, max));
+        String next = page.more()
+                ? tokens.issue(ctx, "ListSecrets", binding, sort.position(page.secrets().get(page.secrets().size() - 1)).encode())
+                : null;
+        return new Listing(page.secrets(), page.tags(), next);
+    }
 
     /**
      * Keyset paging over (created date, ARN) with the filters applied while scanning, so a narrow
