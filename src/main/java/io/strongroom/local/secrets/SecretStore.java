@@ -407,10 +407,18 @@ public final class SecretStore {
             }
         }
 
+        /**
+         * The tags of each secret that has or had any: a secret untagged down to none maps to an
+         * empty list (AWS then shows {@code "Tags": []}); one never tagged is absent.
+         */
         Map<String, List<Tag>> tags(Collection<String> arns) throws SQLException {
             Map<String, List<Tag>> out = new HashMap<>();
-            forEachIn("SELECT secret_arn, tag_key, tag_value FROM secret_tags WHERE position >= 0 AND secret_arn IN ", arns, rs ->
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Tag(rs.getString(2), rs.getString(3))), " ORDER BY secret_arn, position");
+            forEachIn("SELECT secret_arn, tag_key, tag_value, position FROM secret_tags WHERE secret_arn IN ", arns, rs -> {
+                List<Tag> tags = out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+                if (rs.getInt(4) >= 0) {
+                    tags.add(new Tag(rs.getString(2), rs.getString(3)));
+                }
+            }, " ORDER BY secret_arn, position");
             return out;
         }
 

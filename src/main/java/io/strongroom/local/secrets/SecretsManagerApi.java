@@ -367,8 +367,8 @@ public final class SecretsManagerApi {
                     .createdDate(s.createdAt()).owningService(s.owningService()).primaryRegion(s.primaryRegion())
                     .secretVersionsToStages(versionsToStages(stages.getOrDefault(s.arn(), Map.of())));
             rotation(s, b::rotationEnabled, b::rotationLambdaARN, b::lastRotatedDate, b::nextRotationDate);
-            List<SecretStore.Tag> t = tags.getOrDefault(s.arn(), List.of());
-            if (!t.isEmpty()) {
+            List<SecretStore.Tag> t = tags.get(s.arn());
+            if (t != null) {
                 b.tags(sdkTags(t));
             }
             entries.add(b.build());

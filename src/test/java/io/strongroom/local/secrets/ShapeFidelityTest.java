@@ -65,6 +65,32 @@ class ShapeFidelityTest {
     }
 
     @Test
+    void listSecretsShowsTagsTheWayDescribeSecretDoes() {
+        String never = unique("list-never-tagged");
+        String untagged = unique("list-untagged");
+        sm.createSecret(b -> b.name(never).secretString("v"));
+        sm.createSecret(b -> b.name(untagged).secretString("v").tags(t -> t.key("team").value("payments")));
+        sm.untagResource(b -> b.secretId(untagged).tagKeys("team"));
+        RawAwsRequest.Reply reply = RawAwsRequest.to(store.store().endpoint(), store.adminKey(0))
+                .target("secretsmanager.ListSecrets")
+                .body("{\"Filters\":[{\"Key\":\"name\",\"Values\":[\"shapes/list-\"]}]}").send();
+        assertEquals(200, reply.status());
+        JsonNode neverEntry = null;
+        JsonNode untaggedEntry = null;
+        for (JsonNode entry : reply.json().get("SecretList")) {
+            if (entry.get("Name").asText().equals(never)) {
+                neverEntry = entry;
+            } else if (entry.get("Name").asText().equals(untagged)) {
+                untaggedEntry = entry;
+            }
+        }
+        assertNotNull(neverEntry);
+        assertNotNull(untaggedEntry);
+        assertFalse(neverEntry.has("Tags"), "a secret never tagged has no Tags in ListSecrets");
+        assertTrue(untaggedEntry.has("Tags") && untaggedEntry.get("Tags").isEmpty(), "Tags: [] after the last tag is removed");
+    }
+
+    @Test
     void versionStagesGivenToPutSecretValueKeepTheCallersOrder() {
         String name = unique("stage-order");
         sm.createSecret(b -> b.name(name).secretString("v1"));
