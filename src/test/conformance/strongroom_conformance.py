@@ -40,9 +40,13 @@ def credentials():
 
 
 def client(service, region=DEFAULT_REGION, access_key_id=None, secret_access_key=None,
-           session_token=None, signed=True):
-    """A boto3 client for `service` on the store, with the admin credentials and no retries."""
+           session_token=None, signed=True, validate=True):
+    """A boto3 client for `service` on the store, with the admin credentials and no retries.
+    validate=False turns botocore's own parameter checks off, so a request it would refuse
+    reaches the store (as it does from clients that do not check, such as the Java SDK)."""
     config = _NO_RETRIES
+    if not validate:
+        config = config.merge(botocore.config.Config(parameter_validation=False))
     if not signed:
         config = config.merge(botocore.config.Config(signature_version=botocore.UNSIGNED))
     return boto3.client(service, region_name=region, endpoint_url=ENDPOINT,
