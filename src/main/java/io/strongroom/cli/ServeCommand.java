@@ -41,7 +41,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--enforce-quotas", description = "Refuse calls over AWS's per-account, per-region request quotas (ThrottlingException).")
     boolean enforceQuotas;
 
-    @Option(names = "--account-id", split = ",", paramLabel = "ACCOUNT_ID",
+    // Split here rather than by picocli, which drops empty items ("1,,2", a trailing comma, ''):
+    // an empty item is a mistake to report, not to ignore.
+    @Option(names = "--account-id", paramLabel = "ACCOUNT_ID[,ACCOUNT_ID...]",
             description = "The local accounts' 12-digit IDs when the data directory is new, one account each, in order "
                     + "(repeatable, or a comma-separated list), e.g. --account-id 000000000000,111111111111,222222222222. "
                     + "The first three are aliased security-audit, payments-prod and analytics-dev, further ones account-4, account-5, ... "
@@ -72,7 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         List<String> ids;
         try {
-            ids = AccountIds.validate(accountIds);
+            ids = AccountIds.validate(splitIds(accountIds));
         } catch (IllegalArgumentException e) {
             throw usageError("--account-id: " + e.getMessage());
         }
@@ -104,6 +106,15 @@ public final class ServeCommand implements Callable<Integer> {
         printBanner(out, store, demoLine);
         stopped.await();
         return 0;
+    }
+
+    /** Each --account-id value split at commas, empty items kept (and refused by validation). */
+    static List<String> splitIds(List<String> values) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String value : values) {
+            ids.addAll(List.of(value.split(",", -1)));
+        }
+        return ids;
     }
 
     /** The exit code picocli gives a usage error. */
