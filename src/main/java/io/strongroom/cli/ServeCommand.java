@@ -55,7 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--demo", description = "On an empty store, seed the demo estate first: a few hundred fake secrets and KMS keys "
-            + "across the default accounts and 4 regions, all tagged " + DemoEstate.TAG_KEY + "=" + DemoEstate.TAG_VALUE + ".")
+            + "across the first three accounts and 4 regions, all tagged " + DemoEstate.TAG_KEY + "=" + DemoEstate.TAG_VALUE + ".")
     boolean demo;
 
     @Option(names = "--remove-demo", description = "Remove the demo estate (every secret and KMS key tagged "
