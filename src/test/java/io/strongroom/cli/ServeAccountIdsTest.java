@@ -1,5 +1,8 @@
 package io.strongroom.cli;
 
+import io.strongroom.local.LocalStore;
+import io.strongroom.local.LocalStoreConfig;
+import io.strongroom.local.iam.LocalAccount;
 import io.strongroom.testing.ServeProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,17 +57,13 @@ class ServeAccountIdsTest {
             assertEquals("000000000000", callerIdentity(again).account());
             again.stop();
         }
-        try (ServeProcess same = new ServeProcess(dataDir, "--account-id", "000000000000,111111111111,222222222222")) {
-            assertEquals(List.of("000000000000", "111111111111", "222222222222"), listedAccountIds(same));
-            same.stop();
-        }
     }
 
     @Test
-    void serveWithOtherIdsThanTheDataDirectoryKeepsIsAUsageErrorNamingTheStoredIds() throws InterruptedException {
+    void serveWithOtherIdsThanTheDataDirectoryKeepsIsAUsageErrorNamingTheStoredIds() {
         Path dataDir = dir.resolve("one-account");
-        try (ServeProcess serve = new ServeProcess(dataDir, "--account-id", "000000000000")) {
-            serve.stop();
+        try (LocalStore created = LocalStore.start(LocalStoreConfig.defaults(dataDir).withAccountIds(List.of("000000000000")))) {
+            assertEquals("000000000000", created.accounts().list().get(0).accountId());
         }
         Result refused = serve(dataDir, "--account-id", "123456789012,000000000000");
         assertEquals(2, refused.exit(), refused.err());
@@ -73,9 +72,9 @@ class ServeAccountIdsTest {
                 + "Start without --account-id to use the stored IDs, or give another --data-dir for a store with 123456789012, 000000000000.\n",
                 refused.err());
         assertEquals("", refused.out());
-        try (ServeProcess again = new ServeProcess(dataDir)) {
-            assertEquals(List.of("000000000000"), listedAccountIds(again), "the refused start changed nothing");
-            again.stop();
+        try (LocalStore again = LocalStore.start(LocalStoreConfig.defaults(dataDir))) {
+            assertEquals(List.of(new LocalAccount("000000000000", "security-audit")), again.accounts().list(),
+                    "the refused start changed nothing");
         }
     }
 
