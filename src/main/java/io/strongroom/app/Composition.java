@@ -91,6 +91,9 @@ public final class Composition implements Backends {
             return new StoreStart(store, false);
         }
         boolean created = !java.nio.file.Files.exists(dataDir.resolve(DATABASE_FILE));
+        // No account IDs asked for: a data directory that has accounts (made by an earlier console
+        // or by 'serve --account-id') opens with the IDs it was created with; a new one gets the
+        // default accounts with random IDs.
         store = LocalStore.start(LocalStoreConfig.defaults(dataDir));
         return new StoreStart(store, created);
     }

@@ -5,6 +5,8 @@ import io.strongroom.local.LocalStore;
 import io.strongroom.local.LocalStoreConfig;
 import io.strongroom.local.demo.DemoEstate;
 import io.strongroom.local.iam.AccessKey;
+import io.strongroom.local.iam.AccountIds;
+import io.strongroom.local.iam.AccountIdsMismatchException;
 import io.strongroom.local.iam.LocalAccount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,11 +41,21 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--enforce-quotas", description = "Refuse calls over AWS's per-account, per-region request quotas (ThrottlingException).")
     boolean enforceQuotas;
 
+    // Split here rather than by picocli, which drops empty items ("1,,2", a trailing comma, ''):
+    // an empty item is a mistake to report, not to ignore.
+    @Option(names = "--account-id", paramLabel = "ACCOUNT_ID[,ACCOUNT_ID...]",
+            description = "The local accounts' 12-digit IDs when the data directory is new, one account each, in order "
+                    + "(repeatable, or a comma-separated list), e.g. --account-id 000000000000,111111111111,222222222222. "
+                    + "The first three are aliased security-audit, payments-prod and analytics-dev, further ones account-4, account-5, ... "
+                    + "Without it, a new data directory gets three accounts with random IDs. A data directory keeps the IDs it was "
+                    + "created with: later starts use them, and refuse other IDs.")
+    List<String> accountIds = List.of();
+
     @Option(names = "--quiet", description = "Print only the endpoint line.")
     boolean quiet;
 
     @Option(names = "--demo", description = "On an empty store, seed the demo estate first: a few hundred fake secrets and KMS keys "
-            + "across the default accounts and 4 regions, all tagged " + DemoEstate.TAG_KEY + "=" + DemoEstate.TAG_VALUE + ".")
+            + "across the first three accounts and 4 regions, all tagged " + DemoEstate.TAG_KEY + "=" + DemoEstate.TAG_VALUE + ".")
     boolean demo;
 
     @Option(names = "--remove-demo", description = "Remove the demo estate (every secret and KMS key tagged "
@@ -58,11 +70,28 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
         Path dir = DataDirectory.resolve(dataDir);
         if (demo && removeDemo) {
-            throw new picocli.CommandLine.ParameterException(spec == null ? new picocli.CommandLine(this) : spec.commandLine(),
-                    "--demo and --remove-demo cannot be used together");
+            throw usageError("--demo and --remove-demo cannot be used together");
         }
-        LocalStore store = LocalStore.start(LocalStoreConfig.defaults(dir).withPort(port)
-                .withLatency(parseLatency(latency)).withQuotas(enforceQuotas));
+        List<String> ids;
+        try {
+            ids = AccountIds.validate(splitIds(accountIds));
+        } catch (IllegalArgumentException e) {
+            throw usageError("--account-id: " + e.getMessage());
+        }
+        LocalStore store;
+        try {
+            store = LocalStore.start(LocalStoreConfig.defaults(dir).withPort(port)
+                    .withLatency(parseLatency(latency)).withQuotas(enforceQuotas).withAccountIds(ids));
+        } catch (AccountIdsMismatchException e) {
+            // The options are well formed but contradict the data directory: a usage error all the
+            // same (exit code 2), said without the usage text, which would not help.
+            PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+            err.println("strongroom serve: " + e.getMessage() + ".");
+            err.println("Start without --account-id to use the stored IDs, or give another --data-dir for a store with "
+                    + String.join(", ", e.requestedIds()) + ".");
+            err.flush();
+            return USAGE_ERROR;
+        }
         String demoLine = null;
         if (demo) {
             demoLine = describe(DemoEstate.seed(store));
@@ -77,6 +106,22 @@ public final class ServeCommand implements Callable<Integer> {
         printBanner(out, store, demoLine);
         stopped.await();
         return 0;
+    }
+
+    /** Each --account-id value split at commas, empty items kept (and refused by validation). */
+    static List<String> splitIds(List<String> values) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String value : values) {
+            ids.addAll(List.of(value.split(",", -1)));
+        }
+        return ids;
+    }
+
+    /** The exit code picocli gives a usage error. */
+    static final int USAGE_ERROR = 2;
+
+    private picocli.CommandLine.ParameterException usageError(String message) {
+        return new picocli.CommandLine.ParameterException(spec == null ? new picocli.CommandLine(this) : spec.commandLine(), message);
     }
 
     /** One line on what --demo or --remove-demo did; counts only, never a value. */

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * One server-side ListSecrets filter. Matching is done by Secrets Manager: {@code name},
  * {@code tag-key}, {@code tag-value}, {@code primary-region}, {@code owning-service} match by
- * case-sensitive prefix, {@code description} by case-insensitive prefix, {@code all} matches words
- * against every attribute. A negated filter excludes matches (AWS: a leading {@code !} on each
+ * case-sensitive prefix; {@code description} matches words (each value word starts a word of the
+ * description, any case, any order), and {@code all} matches words within one attribute (name,
+ * description, a tag key or value, primary region or owning service). A negated filter excludes matches (AWS: a leading {@code !} on each
  * value). Passing filters to the server instead of filtering locally keeps listing a large
  * estate cheap (fewer pages, fewer billed calls).
  */

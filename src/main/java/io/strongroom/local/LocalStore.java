@@ -73,15 +73,16 @@ public final class LocalStore implements AutoCloseable {
         this.lock = lock;
         RootKey rootKey = RootKey.loadOrCreate(dir.resolve("root.key"));
         this.db = Database.open(dir.resolve("strongroom.db"));
+        Clock clock = config.clock();
         try {
             rootKey.verifyAgainst(db, dir.resolve("root.key"));
+            this.accounts = new Accounts(db, rootKey, clock);
+            // A new directory gets the configured IDs; one that has accounts keeps them, or refuses others.
+            accounts.open(config.accountIds(), dir.toAbsolutePath().toString());
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
-        Clock clock = config.clock();
-        this.accounts = new Accounts(db, rootKey, clock);
-        accounts.ensureDefaults();
         this.keys = new KmsKeys(db, rootKey);
         this.secrets = new SecretStore(db, keys, clock);
         this.audit = new AuditLog(db, new NamedThreads("strongroom-audit"));

@@ -1,10 +1,12 @@
 package io.strongroom.local;
 
 import io.strongroom.local.http.HttpLimits;
+import io.strongroom.local.iam.AccountIds;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,12 +19,16 @@ import java.util.Map;
  * @param enforceQuotas    refuse calls over AWS's per-account, per-region request quotas
  * @param workerThreads    request threads; with simulated latency, more threads keep parallel callers parallel
  * @param httpLimits       how long the listener waits for a caller, and how many connections it keeps
+ * @param accountIds       the accounts' IDs for a new data directory, one account each, in order (empty: the
+ *                         default accounts with random IDs); a data directory that has accounts keeps them, and
+ *                         other IDs are refused (see {@link io.strongroom.local.iam.Accounts#open})
  */
 public record LocalStoreConfig(Path dataDir, int port, Clock clock, Map<String, Duration> latencyByRegion,
-                               boolean enforceQuotas, int workerThreads, HttpLimits httpLimits) {
+                               boolean enforceQuotas, int workerThreads, HttpLimits httpLimits, List<String> accountIds) {
 
     public LocalStoreConfig {
         latencyByRegion = Map.copyOf(latencyByRegion);
+        accountIds = AccountIds.validate(accountIds);
         java.util.Objects.requireNonNull(httpLimits, "httpLimits");
         if (workerThreads < 1) {
             throw new IllegalArgumentException("workerThreads must be at least 1");
@@ -30,30 +36,35 @@ public record LocalStoreConfig(Path dataDir, int port, Clock clock, Map<String, 
     }
 
     public static LocalStoreConfig defaults(Path dataDir) {
-        return new LocalStoreConfig(dataDir, 0, Clock.systemUTC(), Map.of(), false, 32, HttpLimits.defaults());
+        return new LocalStoreConfig(dataDir, 0, Clock.systemUTC(), Map.of(), false, 32, HttpLimits.defaults(), List.of());
     }
 
     public LocalStoreConfig withPort(int port) {
-        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits);
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits, accountIds);
     }
 
     public LocalStoreConfig withClock(Clock clock) {
-        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits);
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits, accountIds);
     }
 
     public LocalStoreConfig withLatency(Map<String, Duration> latencyByRegion) {
-        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits);
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits, accountIds);
     }
 
     public LocalStoreConfig withQuotas(boolean enforceQuotas) {
-        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits);
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits, accountIds);
     }
 
     public LocalStoreConfig withWorkerThreads(int workerThreads) {
-        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits);
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits, accountIds);
     }
 
     public LocalStoreConfig withHttpLimits(HttpLimits limits) {
-        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, limits);
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, limits, accountIds);
+    }
+
+    /** {@code ids}: valid, distinct 12-digit IDs (see {@link AccountIds#validate}), or empty for random ones. */
+    public LocalStoreConfig withAccountIds(List<String> ids) {
+        return new LocalStoreConfig(dataDir, port, clock, latencyByRegion, enforceQuotas, workerThreads, httpLimits, ids);
     }
 }

@@ -56,6 +56,12 @@ import java.util.Set;
  * across the store's three default accounts and four regions, so that a newcomer's first window
  * is populated within seconds, and removable again in one action.
  *
+ * <p>The estate goes to accounts by their {@link Accounts#DEFAULT_ALIASES aliases}, whatever their
+ * IDs. A store started with chosen IDs ({@code serve --account-id}) aliases its first three
+ * accounts so (see {@link io.strongroom.local.iam.AccountIds#aliasAt}): with one ID, that account
+ * gets the first profile's estate (security-audit, in all four regions); with two, the first two
+ * profiles'; with more than three, the accounts past the third ({@code account-4}, ...) stay empty.
+ *
  * <p>Every demo secret and demo KMS key carries the tag {@value #TAG_KEY}={@value #TAG_VALUE}:
  * that tag is how the console labels demo data and the only thing {@link #remove} goes by.
  * The estate itself (names, values, tags, dates) comes from {@link DemoCatalog} and is the same

@@ -33,7 +33,6 @@ public final class Accounts {
     public static final List<String> DEFAULT_ALIASES = List.of("security-audit", "payments-prod", "analytics-dev");
 
     private static final Pattern ALIAS = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])");
-    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,14 +47,49 @@ public final class Accounts {
         this.clock = clock;
     }
 
-    /** Creates the default accounts if the store has none; returns every account. */
+    /** Creates the default accounts, with random IDs, if the store has none; returns every account. */
     public List<LocalAccount> ensureDefaults() {
-        if (list().isEmpty()) {
-            for (String alias : DEFAULT_ALIASES) {
-                create(alias);
-            }
+        return open(List.of(), "this store");
+    }
+
+    /**
+     * The store's accounts, creating them on a store that has none: one account per ID in
+     * {@code requestedIds}, in that order, aliased by {@link AccountIds#aliasAt}; with no IDs,
+     * the {@link #DEFAULT_ALIASES default accounts} with random IDs. The accounts, their admin
+     * users and keys are created in one transaction, so a store never starts with part of them.
+     *
+     * <p>A store that has accounts keeps them, whatever is asked: with no IDs, or with exactly
+     * the stored IDs (in any order; the stored order and aliases stay), it opens as it is.
+     * Other IDs, even a subset or a superset, are refused rather than re-keying the store or
+     * adding accounts beside the old ones.
+     *
+     * @param requestedIds valid, distinct account IDs (see {@link AccountIds#validate}), or empty
+     * @param where        how the refusal names the store (its data directory)
+     * @throws AccountIdsMismatchException when the store has accounts with other IDs
+     */
+    public List<LocalAccount> open(List<String> requestedIds, String where) {
+        List<String> requested = AccountIds.validate(requestedIds);
+        List<LocalAccount> existing = list();
+        if (existing.isEmpty()) {
+            db.write(c -> {
+                if (requested.isEmpty()) {
+                    for (String alias : DEFAULT_ALIASES) {
+                        create(alias);
+                    }
+                } else {
+                    for (int i = 0; i < requested.size(); i++) {
+                        create(requested.get(i), AccountIds.aliasAt(i));
+                    }
+                }
+                return null;
+            });
+            return list();
         }
-        return list();
+        List<String> stored = existing.stream().map(LocalAccount::accountId).toList();
+        if (!requested.isEmpty() && !new java.util.HashSet<>(requested).equals(new java.util.HashSet<>(stored))) {
+            throw new AccountIdsMismatchException(where, stored, requested);
+        }
+        return existing;
     }
 
     public List<LocalAccount> list() {
@@ -87,7 +121,7 @@ public final class Accounts {
     }
 
     public LocalAccount create(String accountId, String alias) {
-        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+        if (!AccountIds.isValid(accountId)) {
             throw new IllegalArgumentException("an account ID is 12 digits");
         }
         if (!ALIAS.matcher(alias).matches()) {

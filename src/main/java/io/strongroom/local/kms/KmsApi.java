@@ -1,16 +1,24 @@
 package io.strongroom.local.kms;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.strongroom.local.crypto.Aead;
-import io.strongroom.local.crypto.CryptoException;
 import io.strongroom.local.http.AwsException;
 import io.strongroom.local.http.BoundTokens;
 import io.strongroom.local.http.JsonCodec;
 import io.strongroom.local.http.JsonService;
 import io.strongroom.local.http.RequestContext;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
+import software.amazon.awssdk.services.kms.model.GenerateRandomRequest;
+import software.amazon.awssdk.services.kms.model.ReEncryptRequest;
+import software.amazon.awssdk.services.kms.model.SignRequest;
+import software.amazon.awssdk.services.kms.model.VerifyRequest;
+import software.amazon.awssdk.services.kms.model.GenerateMacRequest;
+import software.amazon.awssdk.services.kms.model.VerifyMacRequest;
+import software.amazon.awssdk.services.kms.model.GetPublicKeyRequest;
+import software.amazon.awssdk.services.kms.model.ListKeyRotationsRequest;
+import software.amazon.awssdk.services.kms.model.ListKeyRotationsResponse;
+import software.amazon.awssdk.services.kms.model.RotationsListEntry;
+import software.amazon.awssdk.services.kms.model.IncludeKeyMaterial;
 import software.amazon.awssdk.services.kms.model.CancelKeyDeletionRequest;
 import software.amazon.awssdk.services.kms.model.CancelKeyDeletionResponse;
 import software.amazon.awssdk.services.kms.model.CreateAliasRequest;
@@ -18,9 +26,7 @@ import software.amazon.awssdk.services.kms.model.CreateAliasResponse;
 import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
 import software.amazon.awssdk.services.kms.model.CreateKeyResponse;
 import software.amazon.awssdk.services.kms.model.CustomerMasterKeySpec;
-import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
-import software.amazon.awssdk.services.kms.model.DecryptResponse;
 import software.amazon.awssdk.services.kms.model.DeleteAliasRequest;
 import software.amazon.awssdk.services.kms.model.DeleteAliasResponse;
 import software.amazon.awssdk.services.kms.model.DescribeKeyRequest;
@@ -34,12 +40,8 @@ import software.amazon.awssdk.services.kms.model.EnableKeyResponse;
 import software.amazon.awssdk.services.kms.model.EnableKeyRotationRequest;
 import software.amazon.awssdk.services.kms.model.EnableKeyRotationResponse;
 import software.amazon.awssdk.services.kms.model.EncryptRequest;
-import software.amazon.awssdk.services.kms.model.EncryptResponse;
-import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyRequest;
-import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintextRequest;
-import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintextResponse;
 import software.amazon.awssdk.services.kms.model.GetKeyPolicyRequest;
 import software.amazon.awssdk.services.kms.model.GetKeyPolicyResponse;
 import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusRequest;
@@ -88,6 +90,15 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
+import io.strongroom.local.kms.KmsKeyFinder.Naming;
+
+import static io.strongroom.local.kms.KmsKeyFinder.aliasNotFound;
+import static io.strongroom.local.kms.KmsKeyFinder.inScope;
+import static io.strongroom.local.kms.KmsKeyFinder.requireEnabled;
+import static io.strongroom.local.kms.KmsKeyFinder.requireNotPendingDeletion;
+import static io.strongroom.local.kms.KmsKeyFinder.validKeyId;
+import static io.strongroom.local.kms.KmsKeyFinder.validOptionalKeyId;
+
 /**
  * The KMS API (JSON 1.1, {@code X-Amz-Target: TrentService.<Operation>}) over {@link KmsKeys},
  * with KMS's validation, key states and error codes.
@@ -105,9 +116,11 @@ import java.util.regex.Pattern;
  *   <li>Nothing secret appears in an error message: plaintexts, ciphertexts and key material never;
  *       messages name keys, aliases and limits.</li>
  * </ul>
- * This endpoint creates symmetric encryption keys only ({@code SYMMETRIC_DEFAULT}, {@code
- * ENCRYPT_DECRYPT}, origin {@code AWS_KMS}, single-Region); other kinds are refused with
- * {@code UnsupportedOperationException}.
+ * This endpoint creates single-Region keys with {@code AWS_KMS} material: symmetric encryption
+ * keys, RSA keys (encryption or signing), ECC keys over the NIST curves (signing) and HMAC keys;
+ * the cryptography of each lives in {@link KmsEncryption} and {@link KmsSigning}, key lookup in
+ * {@link KmsKeyFinder}. Other kinds ({@code ECC_SECG_P256K1}, which the JDK lacks, imported,
+ * external and multi-Region keys) are refused with {@code UnsupportedOperationException}.
  */
 public final class KmsApi {
 
@@ -118,9 +131,6 @@ public final class KmsApi {
     private static final String ALIAS_PREFIX = "alias/";
     private static final String RESERVED_ALIAS_PREFIX = "alias/aws/";
 
-    private static final Pattern KEY_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-    private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern ALIAS_NAME = Pattern.compile("^[a-zA-Z0-9:/_-]+$");
     private static final Pattern POLICY_CHARACTERS = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
     private static final Pattern POLICY_NAME = Pattern.compile("[\\w]+");
@@ -133,12 +143,31 @@ public final class KmsApi {
     private static final int ALIAS_PAGE_MAX = 100;
     private static final int ALIAS_LIMIT_DEFAULT = 50;
     private static final int TAG_PAGE_MAX = 50;
+    private static final int ROTATION_PAGE_DEFAULT = 100;
 
     private final KmsKeys keys;
+    private final KmsKeyFinder finder;
+    private final KmsEncryption encryption;
+    private final KmsSigning signing;
     private final BoundTokens markers = new BoundTokens(KmsApi::invalidMarker);
 
     public KmsApi(KmsKeys keys) {
         this.keys = keys;
+        this.finder = new KmsKeyFinder(keys);
+        this.encryption = new KmsEncryption(keys, finder);
+        this.signing = new KmsSigning(keys, finder);
+    }
+
+    private KmsKey key(RequestContext ctx, String action, String reference, Naming naming) {
+        return finder.key(ctx, action, reference, naming);
+    }
+
+    private KmsKey customerKey(RequestContext ctx, String action, String reference) {
+        return finder.customerKey(ctx, action, reference);
+    }
+
+    private KmsKey change(KmsKey key, UnaryOperator<KmsKey> change) {
+        return finder.change(key, change);
     }
 
     public JsonService service() {
@@ -153,12 +182,20 @@ public final class KmsApi {
                 .quota("kms:policy")
                 .read("GetKeyPolicy", GetKeyPolicyRequest::builder, this::getKeyPolicy)
                 .read("GetKeyRotationStatus", GetKeyRotationStatusRequest::builder, this::getKeyRotationStatus)
+                .read("ListKeyRotations", ListKeyRotationsRequest::builder, this::listKeyRotations)
                 .quota("kms:crypto")
-                .read("Encrypt", EncryptRequest::builder, this::encrypt)
-                .read("Decrypt", DecryptRequest::builder, this::decrypt)
-                .read("GenerateDataKey", GenerateDataKeyRequest::builder, this::generateDataKey)
+                .read("Encrypt", EncryptRequest::builder, encryption::encrypt)
+                .read("Decrypt", DecryptRequest::builder, encryption::decrypt)
+                .read("ReEncrypt", ReEncryptRequest::builder, encryption::reEncrypt)
+                .read("GenerateDataKey", GenerateDataKeyRequest::builder, encryption::generateDataKey)
                 .read("GenerateDataKeyWithoutPlaintext", GenerateDataKeyWithoutPlaintextRequest::builder,
-                        this::generateDataKeyWithoutPlaintext)
+                        encryption::generateDataKeyWithoutPlaintext)
+                .read("GenerateRandom", GenerateRandomRequest::builder, encryption::generateRandom)
+                .read("Sign", SignRequest::builder, signing::sign)
+                .read("Verify", VerifyRequest::builder, signing::verify)
+                .read("GenerateMac", GenerateMacRequest::builder, signing::generateMac)
+                .read("VerifyMac", VerifyMacRequest::builder, signing::verifyMac)
+                .read("GetPublicKey", GetPublicKeyRequest::builder, signing::getPublicKey)
                 .quota("kms:manage")
                 .write("CreateKey", CreateKeyRequest::builder, this::createKey)
                 .write("UpdateKeyDescription", UpdateKeyDescriptionRequest::builder, this::updateKeyDescription)
@@ -199,15 +236,22 @@ public final class KmsApi {
             throw AwsException.validation("You cannot specify KeySpec and CustomerMasterKeySpec in the same request. "
                     + "CustomerMasterKeySpec is deprecated.");
         }
-        String spec = request.keySpecAsString() != null ? request.keySpecAsString()
+        String specName = request.keySpecAsString() != null ? request.keySpecAsString()
                 : request.customerMasterKeySpecAsString() != null ? request.customerMasterKeySpecAsString() : SYMMETRIC_DEFAULT;
-        String usage = request.keyUsageAsString() == null ? ENCRYPT_DECRYPT : request.keyUsageAsString();
-        if (!SYMMETRIC_DEFAULT.equals(spec)) {
-            throw KmsErrors.unsupported("KeySpec " + spec + " is not supported by this endpoint, which creates "
-                    + SYMMETRIC_DEFAULT + " keys only.");
+        String usage = request.keyUsageAsString() == null ? KmsKeySpec.defaultUsage() : request.keyUsageAsString();
+        KmsKeySpec spec = KmsKeySpec.of(specName).orElseThrow(() -> KmsErrors.unsupported("KeySpec " + specName
+                + " is not supported by this endpoint."));
+        if ("KEY_AGREEMENT".equals(usage) && spec.family() == KmsKeySpec.Family.ECC && spec != KmsKeySpec.ECC_SECG_P256K1) {
+            // A valid pair on KMS (CreateKey's table: ECC_NIST_* keys may derive shared secrets); not made here.
+            throw KmsErrors.unsupported("KeyUsage KEY_AGREEMENT (DeriveSharedSecret) is not supported by this endpoint.");
         }
-        if (!ENCRYPT_DECRYPT.equals(usage)) {
-            throw AwsException.validation("KeyUsage " + usage + " is not compatible with KeySpec " + spec + ".");
+        if (!spec.allows(usage)) {
+            // As KMS refuses a pair that CreateKey's table does not list (KMS's wording is not established).
+            throw AwsException.validation("KeyUsage " + usage + " is not compatible with KeySpec " + specName + ".");
+        }
+        if (spec == KmsKeySpec.ECC_SECG_P256K1) {
+            throw KmsErrors.unsupported("KeySpec ECC_SECG_P256K1 is not supported by this endpoint: the Java runtime it runs on "
+                    + "has no secp256k1 curve.");
         }
         if (request.originAsString() != null && !"AWS_KMS".equals(request.originAsString())) {
             throw KmsErrors.unsupported("Origin " + request.originAsString() + " is not supported by this endpoint, which creates "
@@ -229,7 +273,8 @@ public final class KmsApi {
         if (tags.size() > MAX_TAGS_PER_KEY) {
             throw tooManyTags();
         }
-        KmsKey key = keys.createCustomerKey(ctx.accountId(), ctx.region(), request.description(), request.policy(), tags, ctx.now());
+        KmsKey key = keys.createCustomerKey(ctx.accountId(), ctx.region(), request.description(), request.policy(), tags, spec, usage,
+                ctx.now());
         ctx.touched(KEY_RESOURCE, key.arn());
         return CreateKeyResponse.builder().keyMetadata(metadata(key)).build();
     }
@@ -325,6 +370,7 @@ public final class KmsApi {
         validKeyId(request.keyId()).range("rotationPeriodInDays", request.rotationPeriodInDays(), 90, 2560).orThrow();
         int period = request.rotationPeriodInDays() == null ? DEFAULT_ROTATION_DAYS : request.rotationPeriodInDays();
         KmsKey key = customerKey(ctx, "EnableKeyRotation", request.keyId());
+        requireRotatable(key, "EnableKeyRotation");
         Instant now = now(ctx);
         change(key, k -> {
             requireEnabled(k);
@@ -345,6 +391,7 @@ public final class KmsApi {
     private SdkPojo disableKeyRotation(RequestContext ctx, DisableKeyRotationRequest request) {
         validKeyId(request.keyId()).orThrow();
         KmsKey key = customerKey(ctx, "DisableKeyRotation", request.keyId());
+        requireRotatable(key, "DisableKeyRotation");
         change(key, k -> {
             requireEnabled(k);
             return k.rotationEnabled() ? k.withRotation(false, null, null) : k;
@@ -355,6 +402,7 @@ public final class KmsApi {
     private SdkPojo getKeyRotationStatus(RequestContext ctx, GetKeyRotationStatusRequest request) {
         validKeyId(request.keyId()).orThrow();
         KmsKey key = key(ctx, "GetKeyRotationStatus", request.keyId(), Naming.KEY);
+        requireRotatable(key, "GetKeyRotationStatus");
         // While a key is pending deletion KMS reports rotation off; cancelling brings the setting back.
         boolean on = key.rotationEnabled() && !key.pendingDeletion();
         return GetKeyRotationStatusResponse.builder()
@@ -365,9 +413,64 @@ public final class KmsApi {
                 .build();
     }
 
+    /**
+     * Only symmetric encryption keys rotate (API reference, GetKeyRotationStatus and EnableKeyRotation:
+     * UnsupportedOperationException for asymmetric and HMAC keys). KMS's wording is not established;
+     * this follows its key usage message.
+     */
+    private static void requireRotatable(KmsKey key, String operation) {
+        if (KmsKeySpec.of(key) != KmsKeySpec.SYMMETRIC_DEFAULT) {
+            throw KmsErrors.unsupported(key.arn() + " key spec is " + key.keySpec() + " which is not valid for " + operation + ".");
+        }
+    }
+
+    /**
+     * The completed rotations of a key, oldest first, as ListKeyRotations reports them: a key never
+     * rotated has none ({@code Rotations: []}). With {@code IncludeKeyMaterial=ALL_KEY_MATERIAL} the
+     * first material is listed too. Which rotations were automatic and which on demand is not kept
+     * by this store yet, so {@code RotationType} is left out.
+     */
+    private SdkPojo listKeyRotations(RequestContext ctx, ListKeyRotationsRequest request) {
+        validKeyId(request.keyId()).range("limit", request.limit(), 1, 1000).length("marker", request.marker(), 1, 1024)
+                .pattern("marker", request.marker(), MARKER)
+                .oneOf("includeKeyMaterial", request.includeKeyMaterialAsString(), IncludeKeyMaterial.knownValues()).orThrow();
+        KmsKey key = key(ctx, "ListKeyRotations", request.keyId(), Naming.KEY);
+        requireRotatable(key, "ListKeyRotations");
+        List<KmsKeys.Rotation> rotations = keys.rotations(key.keyId());
+        int current = rotations.isEmpty() ? 1 : rotations.get(rotations.size() - 1).generation();
+        List<Map.Entry<Integer, RotationsListEntry>> entries = new ArrayList<>();
+        if (IncludeKeyMaterial.ALL_KEY_MATERIAL.toString().equals(request.includeKeyMaterialAsString())) {
+            entries.add(Map.entry(1, RotationsListEntry.builder().keyId(key.keyId()).keyMaterialId(materialId(key, 1))
+                    .keyMaterialState(current == 1 ? "CURRENT" : "NON_CURRENT").build()));
+        }
+        for (KmsKeys.Rotation r : rotations) {
+            entries.add(Map.entry(r.generation(), RotationsListEntry.builder().keyId(key.keyId())
+                    .keyMaterialId(materialId(key, r.generation()))
+                    .keyMaterialState(r.generation() == current ? "CURRENT" : "NON_CURRENT")
+                    .rotationDate(r.rotatedAt()).build()));
+        }
+        int limit = request.limit() == null ? ROTATION_PAGE_DEFAULT : request.limit();
+        Page<Map.Entry<Integer, RotationsListEntry>> page = page(ctx, "ListKeyRotations", List.of(key.arn()), entries,
+                e -> String.format("%010d", e.getKey()), request.marker(), limit);
+        return ListKeyRotationsResponse.builder().rotations(page.items().stream().map(Map.Entry::getValue).toList())
+                .nextMarker(page.nextMarker()).truncated(page.nextMarker() != null).build();
+    }
+
+    /** A stable, non-secret name for one generation of a key's material (KMS's are 64 hex digits too). */
+    private static String materialId(KmsKey key, int generation) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((key.keyId() + "#" + generation).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private SdkPojo rotateKeyOnDemand(RequestContext ctx, RotateKeyOnDemandRequest request) {
         validKeyId(request.keyId()).orThrow();
         KmsKey key = customerKey(ctx, "RotateKeyOnDemand", request.keyId());
+        requireRotatable(key, "RotateKeyOnDemand");
         Instant now = now(ctx);
         change(key, k -> {
             requireEnabled(k);
@@ -559,10 +662,6 @@ public final class KmsApi {
         return "arn:aws:kms:" + ctx.region() + ":" + ctx.accountId() + ":" + aliasName;
     }
 
-    private static AwsException aliasNotFound(String aliasArn) {
-        return KmsErrors.notFound("Alias " + aliasArn + " is not found.");
-    }
-
     // ---- Tags ---------------------------------------------------------------------------------
 
     private SdkPojo tagResource(RequestContext ctx, TagResourceRequest request) {
@@ -639,283 +738,13 @@ public final class KmsApi {
         return KmsErrors.limitExceeded("A KMS key can have at most " + MAX_TAGS_PER_KEY + " tags.");
     }
 
-    // ---- Cryptography -------------------------------------------------------------------------
-
-    private SdkPojo encrypt(RequestContext ctx, EncryptRequest request) {
-        validKeyId(request.keyId()).notNull("plaintext", request.plaintext()).length("plaintext", request.plaintext(), 1, 4096)
-                .oneOf("encryptionAlgorithm", request.encryptionAlgorithmAsString(), EncryptionAlgorithmSpec.knownValues())
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = key(ctx, "Encrypt", request.keyId(), Naming.KEY_OR_ALIAS);
-        requireDirectUse(ctx, "Encrypt", key);
-        requireEnabled(key);
-        requireSymmetricAlgorithm(key, request.encryptionAlgorithmAsString(), "Encrypt");
-        if (Boolean.TRUE.equals(request.dryRun())) {
-            throw KmsErrors.dryRun();
-        }
-        byte[] blob = keys.encrypt(key, request.plaintext().asByteArrayUnsafe(), request.encryptionContext());
-        return EncryptResponse.builder()
-                .ciphertextBlob(SdkBytes.fromByteArrayUnsafe(blob))
-                .keyId(key.arn())
-                .encryptionAlgorithm(SYMMETRIC_DEFAULT)
-                .build();
-    }
-
-    private SdkPojo decrypt(RequestContext ctx, DecryptRequest request) {
-        validOptionalKeyId(request.keyId()).notNull("ciphertextBlob", request.ciphertextBlob())
-                .length("ciphertextBlob", request.ciphertextBlob(), 1, 6144)
-                .oneOf("encryptionAlgorithm", request.encryptionAlgorithmAsString(), EncryptionAlgorithmSpec.knownValues())
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        if (request.recipient() != null) {
-            throw KmsErrors.unsupported("Recipient (attested environments) is not supported by this endpoint.");
-        }
-        byte[] blob = request.ciphertextBlob().asByteArrayUnsafe();
-        // Only a well-formed key ID from the blob may reach a message; anything else is a damaged blob.
-        String blobKeyId = KmsKeys.keyIdOf(blob).filter(id -> KEY_ID.matcher(id).matches())
-                .orElseThrow(KmsApi::invalidCiphertext);
-        KmsKey key;
-        if (request.keyId() != null) {
-            key = key(ctx, "Decrypt", request.keyId(), Naming.KEY_OR_ALIAS);
-            if (!key.keyId().equals(blobKeyId)) {
-                throw KmsErrors.incorrectKey("The key ID in the request does not identify a CMK that can perform this operation.");
-            }
-        } else {
-            // A blob made under another account's key names that key: refused as KMS refuses it without a key policy grant.
-            Optional<KmsKey> owner = keys.byId(blobKeyId);
-            if (owner.isPresent() && owner.get().region().equals(ctx.region()) && !owner.get().accountId().equals(ctx.accountId())) {
-                throw denied(ctx, "Decrypt", owner.get());
-            }
-            key = key(ctx, "Decrypt", blobKeyId, Naming.KEY);
-        }
-        requireDirectUse(ctx, "Decrypt", key);
-        requireEnabled(key);
-        requireSymmetricAlgorithm(key, request.encryptionAlgorithmAsString(), "Decrypt");
-        if (Boolean.TRUE.equals(request.dryRun())) {
-            throw KmsErrors.dryRun();
-        }
-        byte[] plaintext;
-        try {
-            plaintext = keys.decrypt(key, blob, request.encryptionContext());
-        } catch (CryptoException e) {
-            throw invalidCiphertext();
-        }
-        return DecryptResponse.builder()
-                .plaintext(SdkBytes.fromByteArrayUnsafe(plaintext))
-                .keyId(key.arn())
-                .encryptionAlgorithm(SYMMETRIC_DEFAULT)
-                .build();
-    }
-
-    private static AwsException invalidCiphertext() {
-        // Which check failed (blob damaged, wrong context, unknown generation) is deliberately not told.
-        return KmsErrors.invalidCiphertext("The ciphertext is not valid for this key, or the encryption context does not match "
-                + "the one it was encrypted with.");
-    }
-
-    private SdkPojo generateDataKey(RequestContext ctx, GenerateDataKeyRequest request) {
-        if (request.recipient() != null) {
-            throw KmsErrors.unsupported("Recipient (attested environments) is not supported by this endpoint.");
-        }
-        DataKey dataKey = dataKey(ctx, "GenerateDataKey", request.keyId(), request.keySpecAsString(), request.numberOfBytes(),
-                request.encryptionContext(), request.hasGrantTokens() ? request.grantTokens() : null, request.dryRun());
-        return GenerateDataKeyResponse.builder()
-                .ciphertextBlob(SdkBytes.fromByteArrayUnsafe(dataKey.ciphertext()))
-                .plaintext(SdkBytes.fromByteArrayUnsafe(dataKey.plaintext()))
-                .keyId(dataKey.key().arn())
-                .build();
-    }
-
-    private SdkPojo generateDataKeyWithoutPlaintext(RequestContext ctx, GenerateDataKeyWithoutPlaintextRequest request) {
-        DataKey dataKey = dataKey(ctx, "GenerateDataKeyWithoutPlaintext", request.keyId(), request.keySpecAsString(),
-                request.numberOfBytes(), request.encryptionContext(), request.hasGrantTokens() ? request.grantTokens() : null,
-                request.dryRun());
-        return GenerateDataKeyWithoutPlaintextResponse.builder()
-                .ciphertextBlob(SdkBytes.fromByteArrayUnsafe(dataKey.ciphertext()))
-                .keyId(dataKey.key().arn())
-                .build();
-    }
-
-    private record DataKey(KmsKey key, byte[] plaintext, byte[] ciphertext) {}
-
-    private DataKey dataKey(RequestContext ctx, String action, String keyId, String keySpec, Integer numberOfBytes,
-                            Map<String, String> context, List<String> grantTokens, Boolean dryRun) {
-        validKeyId(keyId).oneOf("keySpec", keySpec, DataKeySpec.knownValues()).range("numberOfBytes", numberOfBytes, 1, 1024)
-                .size("grantTokens", grantTokens, 10).orThrow();
-        if ((keySpec == null) == (numberOfBytes == null)) {
-            throw AwsException.validation("Please specify either number of bytes or key spec.");
-        }
-        int length = numberOfBytes != null ? numberOfBytes : "AES_128".equals(keySpec) ? 16 : 32;
-        KmsKey key = key(ctx, action, keyId, Naming.KEY_OR_ALIAS);
-        requireDirectUse(ctx, action, key);
-        requireEnabled(key);
-        if (Boolean.TRUE.equals(dryRun)) {
-            throw KmsErrors.dryRun();
-        }
-        byte[] plaintext = Aead.randomBytes(length);
-        return new DataKey(key, plaintext, keys.encrypt(key, plaintext, context));
-    }
-
-    private static void requireSymmetricAlgorithm(KmsKey key, String algorithm, String action) {
-        if (algorithm != null && !SYMMETRIC_DEFAULT.equals(algorithm)) {
-            throw KmsErrors.invalidKeyUsage("The encryption algorithm " + algorithm + " is not valid for " + action + " with "
-                    + key.arn() + ", whose key spec is " + key.keySpec() + ".");
-        }
-    }
-
-    // ---- Finding keys -------------------------------------------------------------------------
-
-    /** How an operation lets its caller name a key. */
-    private enum Naming {
-        /** Key ID or key ARN. */
-        KEY,
-        /** Key ID, key ARN, alias name or alias ARN. */
-        KEY_OR_ALIAS,
-        /** As {@link #KEY_OR_ALIAS}; a predefined AWS alias with no key yet gets its AWS managed key (DescribeKey). */
-        KEY_OR_ALIAS_CREATING_PREDEFINED
-    }
-
-    /** A key or alias reference, parsed: alias references have an alias name, key references a key ID. */
-    private record Reference(String accountId, String region, String keyId, String aliasName) {
-        String arn() {
-            return "arn:aws:kms:" + region + ":" + accountId + ":" + (aliasName != null ? aliasName : "key/" + keyId);
-        }
-    }
-
-    /**
-     * Finds the key a caller named, or fails as KMS does: a malformed key ID or an ARN of another
-     * Region is {@code NotFoundException}, a malformed ARN {@code InvalidArnException}, a key that
-     * does not exist {@code NotFoundException} naming its ARN. A key of another account is refused
-     * with {@code AccessDeniedException}: cross-account use needs a key policy that allows it, and
-     * this store does not evaluate key policies yet. The key found is named in the audit event.
-     *
-     * <p>The account and Region are taken from the key's record, never from the text of an ARN
-     * (a Region name could once smuggle another account's ARN prefix in): a key whose record does
-     * not match the reference and the caller's Region, or an alias whose key is not the caller's
-     * own, is not found.
-     */
-    private KmsKey key(RequestContext ctx, String action, String reference, Naming naming) {
-        Reference ref = parse(ctx, reference, naming != Naming.KEY);
-        KmsKey key;
-        if (ref.aliasName() != null) {
-            if (!ref.accountId().equals(ctx.accountId())) {
-                throw aliasNotFound(ref.arn());
-            }
-            Optional<KmsKeys.Alias> alias = keys.alias(ctx.accountId(), ctx.region(), ref.aliasName());
-            if (alias.isEmpty() && naming == Naming.KEY_OR_ALIAS_CREATING_PREDEFINED
-                    && KmsKeys.SECRETS_MANAGER_ALIAS.equals(ref.aliasName())) {
-                key = keys.secretsManagerKey(ctx.accountId(), ctx.region(), ctx.now());
-            } else {
-                key = alias.flatMap(a -> keys.byId(a.targetKeyId())).orElseThrow(() -> aliasNotFound(ref.arn()));
-            }
-            if (!inScope(key, ctx)) {
-                throw aliasNotFound(ref.arn());     // an alias leads only to a key of its own account and Region
-            }
-        } else {
-            key = keys.byId(ref.keyId())
-                    .filter(k -> k.accountId().equals(ref.accountId()) && k.region().equals(ref.region()))
-                    .filter(k -> k.region().equals(ctx.region()))
-                    .orElseThrow(() -> keyNotFound(ref.arn()));
-            if (!key.accountId().equals(ctx.accountId())) {
-                // Named by its own, well-formed ARN in the caller's Region: another account's key, as KMS refuses it.
-                throw denied(ctx, action, key);
-            }
-        }
-        ctx.touched(KEY_RESOURCE, key.arn());
-        return key;
-    }
-
-    private static Reference parse(RequestContext ctx, String reference, boolean aliases) {
-        if (reference.startsWith("arn:")) {
-            String[] parts = reference.split(":", 6);
-            if (parts.length < 6 || !parts[1].startsWith("aws") || !"kms".equals(parts[2]) || parts[3].isEmpty()
-                    || !ACCOUNT_ID.matcher(parts[4]).matches()) {
-                throw KmsErrors.invalidArn("Invalid arn " + reference);
-            }
-            String resource = parts[5];
-            boolean keyArn = resource.startsWith("key/") && resource.length() > 4;
-            boolean aliasArn = resource.startsWith(ALIAS_PREFIX) && resource.length() > ALIAS_PREFIX.length();
-            if (!keyArn && !aliasArn) {
-                throw KmsErrors.invalidArn("Invalid arn " + reference);
-            }
-            if (aliasArn && !aliases) {
-                throw KmsErrors.invalidArn("Key Aliases are not supported for this operation");
-            }
-            if (!REGION.matcher(parts[3]).matches() || !parts[3].equals(ctx.region())) {
-                throw KmsErrors.notFound("Invalid arn " + parts[3]);
-            }
-            return keyArn ? new Reference(parts[4], parts[3], resource.substring(4), null)
-                    : new Reference(parts[4], parts[3], null, resource);
-        }
-        if (aliases && reference.startsWith(ALIAS_PREFIX)) {
-            return new Reference(ctx.accountId(), ctx.region(), null, reference);
-        }
-        if (!KEY_ID.matcher(reference).matches()) {
-            throw KmsErrors.notFound("Invalid keyId '" + reference + "'");
-        }
-        return new Reference(ctx.accountId(), ctx.region(), reference, null);
-    }
-
-    /** Whether a key lives in the caller's own account and Region, by its record. */
-    private static boolean inScope(KmsKey key, RequestContext ctx) {
-        return key.accountId().equals(ctx.accountId()) && key.region().equals(ctx.region());
-    }
-
-    /** A key named by key ID or ARN that the caller may manage: customer managed keys only. */
-    private KmsKey customerKey(RequestContext ctx, String action, String reference) {
-        KmsKey key = key(ctx, action, reference, Naming.KEY);
-        if (key.awsManaged()) {
-            throw denied(ctx, action, key);
-        }
-        return key;
-    }
-
-    /** AWS managed keys are used by their service on a principal's behalf, never by the principal directly. */
-    private static void requireDirectUse(RequestContext ctx, String action, KmsKey key) {
-        if (key.awsManaged()) {
-            throw denied(ctx, action, key);
-        }
-    }
-
-    private static AwsException denied(RequestContext ctx, String action, KmsKey key) {
-        return AwsException.accessDenied("User: " + ctx.caller().arn() + " is not authorized to perform: kms:" + action
-                + " on resource: " + key.arn() + " because no resource-based policy allows the kms:" + action + " action");
-    }
-
-    private static AwsException keyNotFound(String keyArn) {
-        return KmsErrors.notFound("Key '" + keyArn + "' does not exist");
-    }
-
-    private static void requireEnabled(KmsKey key) {
-        requireNotPendingDeletion(key);
-        if (!key.usable()) {
-            throw KmsErrors.disabled(key.arn() + " is disabled.");
-        }
-    }
-
-    private static void requireNotPendingDeletion(KmsKey key) {
-        if (key.pendingDeletion()) {
-            throw KmsErrors.invalidState(key.arn() + " is pending deletion.");
-        }
-    }
-
-    /** Applies a change to the key's current record (state checks inside run under the engine's lock). */
-    private KmsKey change(KmsKey key, UnaryOperator<KmsKey> change) {
-        return keys.change(key.keyId(), change).orElseThrow(() -> keyNotFound(key.arn()));
-    }
-
-    private static KmsValidation validKeyId(String keyId) {
-        return KmsValidation.check().notNull("keyId", keyId).length("keyId", keyId, 1, 2048);
-    }
-
-    private static KmsValidation validOptionalKeyId(String keyId) {
-        return KmsValidation.check().length("keyId", keyId, 1, 2048);
-    }
-
     private static Instant now(RequestContext ctx) {
         return ctx.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static KeyMetadata metadata(KmsKey key) {
-        return KeyMetadata.builder()
+        KmsKeySpec spec = KmsKeySpec.of(key);
+        KeyMetadata.Builder metadata = KeyMetadata.builder()
                 .awsAccountId(key.accountId())
                 .keyId(key.keyId())
                 .arn(key.arn())
@@ -929,9 +758,20 @@ public final class KmsApi {
                 .keyManager(key.keyManager())
                 .customerMasterKeySpec(key.keySpec())
                 .keySpec(key.keySpec())
-                .encryptionAlgorithmsWithStrings(SYMMETRIC_DEFAULT)
-                .multiRegion(false)
-                .build();
+                .multiRegion(false);
+        // Each list appears only for the usage it belongs to, as DescribeKey shows it.
+        List<String> encryption = spec.encryptionAlgorithms(key.keyUsage());
+        List<String> signing = spec.signingAlgorithms(key.keyUsage());
+        if (!encryption.isEmpty()) {
+            metadata.encryptionAlgorithmsWithStrings(encryption);
+        }
+        if (!signing.isEmpty()) {
+            metadata.signingAlgorithmsWithStrings(signing);
+        }
+        if (!spec.macAlgorithms().isEmpty()) {
+            metadata.macAlgorithmsWithStrings(spec.macAlgorithms());
+        }
+        return metadata.build();
     }
 
     // ---- Paging -------------------------------------------------------------------------------

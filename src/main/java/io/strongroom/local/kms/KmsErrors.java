@@ -72,6 +72,18 @@ public final class KmsErrors {
         return new AwsException("DryRunOperationException", 412, "The request would have succeeded, but the DryRun option is set.");
     }
 
+    public static AwsException customKeyStoreNotFound(String customKeyStoreId) {
+        return new AwsException("CustomKeyStoreNotFoundException", 400, "Custom key store '" + customKeyStoreId + "' does not exist.");
+    }
+
+    public static AwsException invalidSignature(String message) {
+        return new AwsException("KMSInvalidSignatureException", 400, message);
+    }
+
+    public static AwsException invalidMac(String message) {
+        return new AwsException("KMSInvalidMacException", 400, message);
+    }
+
     public static AwsException dependencyTimeout(String message) {
         return new AwsException("DependencyTimeoutException", 503, message);
     }

@@ -8,6 +8,8 @@ import io.strongroom.local.storage.Database;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,19 +78,32 @@ public final class KmsKeys {
     /** Creates a customer managed key with its tags, in one transaction. */
     public KmsKey createCustomerKey(String accountId, String region, String description, String policy, Map<String, String> tags,
                                     Instant now) {
-        return create(accountId, region, description, policy, false, tags, now);
+        return create(accountId, region, description, policy, false, tags, KmsKeySpec.SYMMETRIC_DEFAULT,
+                KmsKeySpec.Usage.ENCRYPT_DECRYPT, now);
+    }
+
+    /** Creates a customer managed key of {@code spec} for {@code usage} (a pair the caller has checked), with its tags. */
+    KmsKey createCustomerKey(String accountId, String region, String description, String policy, Map<String, String> tags,
+                             KmsKeySpec spec, String usage, Instant now) {
+        return create(accountId, region, description, policy, false, tags, spec, usage, now);
     }
 
     private KmsKey create(String accountId, String region, String description, String policy, boolean awsManaged,
                           Map<String, String> tags, Instant now) {
+        return create(accountId, region, description, policy, awsManaged, tags, KmsKeySpec.SYMMETRIC_DEFAULT,
+                KmsKeySpec.Usage.ENCRYPT_DECRYPT, now);
+    }
+
+    private KmsKey create(String accountId, String region, String description, String policy, boolean awsManaged,
+                          Map<String, String> tags, KmsKeySpec spec, String usage, Instant now) {
         Instant created = now.truncatedTo(ChronoUnit.MILLIS);
         String keyId = UUID.randomUUID().toString();
         String arn = "arn:aws:kms:" + region + ":" + accountId + ":key/" + keyId;
         KmsKey key = new KmsKey(keyId, accountId, region, arn, description == null ? "" : description,
-                awsManaged ? "AWS" : "CUSTOMER", KmsKey.ENABLED, "ENCRYPT_DECRYPT", "SYMMETRIC_DEFAULT", "AWS_KMS",
+                awsManaged ? "AWS" : "CUSTOMER", KmsKey.ENABLED, usage, spec.name(), "AWS_KMS",
                 policy == null ? defaultPolicy(accountId) : policy, awsManaged, awsManaged ? AWS_MANAGED_ROTATION_DAYS : null,
                 awsManaged ? created.plus(Duration.ofDays(AWS_MANAGED_ROTATION_DAYS)) : null, null, created);
-        byte[] material = Aead.newKey();
+        byte[] material = KmsKeyMaterial.generate(spec);
         db.write(c -> {
             insertKey(c, key);
             insertMaterial(c, keyId, 1, material, created);
@@ -309,6 +324,7 @@ public final class KmsKeys {
 
     /** Encrypts under the key's newest material. The caller has checked the key is usable. */
     public byte[] encrypt(KmsKey key, byte[] plaintext, Map<String, String> encryptionContext) {
+        requireSymmetric(key, "Encrypt");
         int generation = latestGeneration(key.keyId());
         byte[] material = material(key.keyId(), generation);
         byte[] sealed = Aead.seal(material, plaintext, associatedData(key.keyId(), encryptionContext));
@@ -333,12 +349,25 @@ public final class KmsKeys {
      * damaged or the context differs; the caller maps that to its service's error.
      */
     public byte[] decrypt(KmsKey key, byte[] blob, Map<String, String> encryptionContext) {
+        requireSymmetric(key, "Decrypt");
         if (keyIdOf(blob).filter(key.keyId()::equals).isEmpty()) {
             throw new CryptoException("ciphertext was not made by this key", null);
         }
         int generation = ByteBuffer.wrap(blob, 1 + KEY_ID_LENGTH, 4).getInt();
         byte[] sealed = java.util.Arrays.copyOfRange(blob, 1 + KEY_ID_LENGTH + 4, blob.length);
         return Aead.open(material(key.keyId(), generation), sealed, associatedData(key.keyId(), encryptionContext));
+    }
+
+    /**
+     * Only symmetric encryption keys make and open our blobs. The KMS API checks this before it
+     * gets here; other callers (Secrets Manager's envelope encryption, given an asymmetric or HMAC
+     * key) get the refusal KMS gives them, never material of the wrong kind used as an AES key.
+     */
+    private static void requireSymmetric(KmsKey key, String operation) {
+        if (KmsKeySpec.of(key) != KmsKeySpec.SYMMETRIC_DEFAULT) {
+            throw KmsErrors.invalidKeyUsage(key.arn() + " key usage is " + key.keyUsage() + " which is not valid for " + operation
+                    + ": key spec " + key.keySpec() + " is not a symmetric encryption key.");
+        }
     }
 
     /**
@@ -396,6 +425,43 @@ public final class KmsKeys {
         byte[] material = rootKey.open(sealed, materialPurpose(keyId, generation));
         materialCache.put(cacheKey, material);
         return material;
+    }
+
+    /** The private key of an asymmetric key (RSA or ECC); its material never changes, as KMS never rotates such keys. */
+    public PrivateKey privateKey(KmsKey key) {
+        return KmsKeyMaterial.privateKey(KmsKeySpec.of(key), material(key.keyId(), 1));
+    }
+
+    public PublicKey publicKey(KmsKey key) {
+        return KmsKeyMaterial.publicKey(KmsKeySpec.of(key), material(key.keyId(), 1));
+    }
+
+    /** The DER-encoded X.509 SubjectPublicKeyInfo of an asymmetric key, as GetPublicKey returns it. */
+    public byte[] publicKeyDer(KmsKey key) {
+        return KmsKeyMaterial.publicKeyDer(material(key.keyId(), 1));
+    }
+
+    /** The secret of an HMAC key, for the caller to use and not to keep. */
+    public byte[] hmacKey(KmsKey key) {
+        return material(key.keyId(), 1).clone();
+    }
+
+    /** A generation of a key's material after the first: a completed rotation. */
+    public record Rotation(int generation, Instant rotatedAt) {}
+
+    /** The completed rotations of a key, oldest first (each generation after the first). */
+    public List<Rotation> rotations(String keyId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT generation, created_at FROM kms_key_material WHERE key_id=? AND generation > 1 ORDER BY generation")) {
+                ps.setString(1, keyId);
+                List<Rotation> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new Rotation(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2))));
+                }
+                return out;
+            }
+        });
     }
 
     // ---- Aliases ------------------------------------------------------------------------------

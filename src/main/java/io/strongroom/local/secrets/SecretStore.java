@@ -342,9 +342,13 @@ public final class SecretStore {
             }
         }
 
-        /** stage → version ID. */
+        /**
+         * stage → version ID, in the order the labels were attached (as AWS lists them, so the
+         * labels PutSecretValue was given come back in the caller's order). A label that moves is
+         * written as a new row ({@code INSERT OR REPLACE}), so the row order is the attach order.
+         */
         Map<String, String> stages(String arn) throws SQLException {
-            PreparedStatement ps = db.prepared(c, "SELECT stage, version_id FROM secret_stages WHERE secret_arn=? ORDER BY stage");
+            PreparedStatement ps = db.prepared(c, "SELECT stage, version_id FROM secret_stages WHERE secret_arn=? ORDER BY rowid");
             ps.setString(1, arn);
             Map<String, String> out = new LinkedHashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -359,7 +363,7 @@ public final class SecretStore {
         Map<String, Map<String, String>> stages(Collection<String> arns) throws SQLException {
             Map<String, Map<String, String>> out = new HashMap<>();
             forEachIn("SELECT secret_arn, stage, version_id FROM secret_stages WHERE secret_arn IN ", arns, rs ->
-                    out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3)));
+                    out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3)), " ORDER BY rowid");
             return out;
         }
 
@@ -381,9 +385,17 @@ public final class SecretStore {
         }
 
         // ---- tags
+        //
+        // A secret that has been untagged keeps a marker row at position -1 under a key no tag can
+        // have (keys starting with "aws:" are refused), because AWS then shows "Tags": [] where a
+        // secret never tagged has no Tags at all. The marker lives in this table so the schema
+        // (owned by storage) need not change; it could become a column when the schema next does.
+
+        private static final String TAGS_CHANGED_MARKER = "aws:strongroom:tags-changed";
 
         List<Tag> tags(String arn) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT tag_key, tag_value FROM secret_tags WHERE secret_arn=? ORDER BY position")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT tag_key, tag_value FROM secret_tags WHERE secret_arn=? AND position >= 0 ORDER BY position")) {
                 ps.setString(1, arn);
                 List<Tag> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -395,10 +407,18 @@ public final class SecretStore {
             }
         }
 
+        /**
+         * The tags of each secret that has or had any: a secret untagged down to none maps to an
+         * empty list (AWS then shows {@code "Tags": []}); one never tagged is absent.
+         */
         Map<String, List<Tag>> tags(Collection<String> arns) throws SQLException {
             Map<String, List<Tag>> out = new HashMap<>();
-            forEachIn("SELECT secret_arn, tag_key, tag_value FROM secret_tags WHERE secret_arn IN ", arns, rs ->
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Tag(rs.getString(2), rs.getString(3))), " ORDER BY secret_arn, position");
+            forEachIn("SELECT secret_arn, tag_key, tag_value, position FROM secret_tags WHERE secret_arn IN ", arns, rs -> {
+                List<Tag> tags = out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+                if (rs.getInt(4) >= 0) {
+                    tags.add(new Tag(rs.getString(2), rs.getString(3)));
+                }
+            }, " ORDER BY secret_arn, position");
             return out;
         }
 
@@ -429,12 +449,29 @@ public final class SecretStore {
             }
         }
 
+        /** Removes the named tags and remembers that the secret's tags were changed. */
         void removeTags(String arn, List<String> keys) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM secret_tags WHERE secret_arn=? AND tag_key=?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM secret_tags WHERE secret_arn=? AND tag_key=? AND position >= 0")) {
                 for (String k : keys) {
                     ps.setString(1, arn);
                     ps.setString(2, k);
                     ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR IGNORE INTO secret_tags(secret_arn, position, tag_key, tag_value) VALUES (?, -1, ?, '')")) {
+                ps.setString(1, arn);
+                ps.setString(2, TAGS_CHANGED_MARKER);
+                ps.executeUpdate();
+            }
+        }
+
+        /** Whether UntagResource was ever called on the secret (so AWS shows {@code Tags}, possibly empty). */
+        boolean tagsChanged(String arn) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM secret_tags WHERE secret_arn=? AND position < 0")) {
+                ps.setString(1, arn);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
                 }
             }
         }

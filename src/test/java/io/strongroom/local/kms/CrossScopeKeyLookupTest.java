@@ -29,14 +29,14 @@ import software.amazon.awssdk.services.kms.model.EncryptResponse;
 import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.kms.model.ListAliasesRequest;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import static io.strongroom.testing.AwsErrors.refused;
+import static io.strongroom.testing.AwsErrors.assertClientError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,8 +132,13 @@ class CrossScopeKeyLookupTest {
             int n = 0;
             for (String ref : references()) {
                 String name = "sealed-" + n++;
-                refused(ResourceNotFoundException.class, "ResourceNotFoundException",
+                // Answered as any key the caller cannot use (issue 8): a malformed reference is an
+                // invalid KMS key, a well-formed one that names nothing here fails to encrypt.
+                SecretsManagerException e = assertThrows(SecretsManagerException.class,
                         () -> sm.createSecret(r -> r.name(name).kmsKeyId(ref).secretString("b's data")));
+                assertTrue(Set.of("InvalidParameterException", "EncryptionFailure").contains(e.awsErrorDetails().errorCode()),
+                        () -> ref + ": " + e.awsErrorDetails().errorCode());
+                assertClientError(e.statusCode());
             }
             assertTrue(sm.listSecrets().secretList().isEmpty(), "no secret was created");
         }

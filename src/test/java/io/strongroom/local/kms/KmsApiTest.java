@@ -168,9 +168,14 @@ class KmsApiTest {
 
         static Stream<Arguments> refusedRequests() {
             return Stream.of(
-                    refused("an asymmetric key spec", b -> b.keySpec("RSA_2048"), "UnsupportedOperationException"),
-                    refused("an HMAC key spec", b -> b.keySpec("HMAC_256").keyUsage("GENERATE_VERIFY_MAC"), "UnsupportedOperationException"),
-                    refused("an asymmetric spec by its deprecated name", b -> b.customerMasterKeySpec("ECC_NIST_P256"),
+                    refused("an ECC key spec with the default usage (ENCRYPT_DECRYPT)", b -> b.keySpec("ECC_NIST_P256"),
+                            "ValidationException"),
+                    refused("an HMAC key spec with the default usage (ENCRYPT_DECRYPT)", b -> b.keySpec("HMAC_256"), "ValidationException"),
+                    refused("an ECC spec by its deprecated name with the default usage", b -> b.customerMasterKeySpec("ECC_NIST_P256"),
+                            "ValidationException"),
+                    refused("secp256k1, which the JDK lacks", b -> b.keySpec("ECC_SECG_P256K1").keyUsage("SIGN_VERIFY"),
+                            "UnsupportedOperationException"),
+                    refused("a key spec this endpoint does not make", b -> b.keySpec("ECC_NIST_EDWARDS25519").keyUsage("SIGN_VERIFY"),
                             "UnsupportedOperationException"),
                     refused("both KeySpec and CustomerMasterKeySpec", b -> b.keySpec("SYMMETRIC_DEFAULT")
                             .customerMasterKeySpec("SYMMETRIC_DEFAULT"), "ValidationException"),

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetRandomPasswordRequest;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidParameterException;
@@ -82,15 +83,47 @@ class GetRandomPasswordTest {
 
     @ParameterizedTest
     @ValueSource(longs = {0, -1, 4097})
-    void aLengthOutsideOneTo4096IsRefused(long length) {
-        refused("ValidationException", () -> password(b -> b.passwordLength(length)));
+    void aLengthOutsideOneTo4096IsTheModelValidatorsValidationException(long length) {
+        AwsServiceException e = refused("ValidationException", () -> password(b -> b.passwordLength(length)));
+        String bound = length > 4096 ? "less than or equal to 4096" : "greater than or equal to 1";
+        assertEquals("1 validation error detected: Value '" + length + "' at 'passwordLength' failed to satisfy constraint: "
+                + "Member must have value " + bound, e.awsErrorDetails().errorMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void aLengthShorterThanTheFourRequiredTypesIsRefusedWithAwsMessage(long length) {
+        AwsServiceException e = refused(InvalidParameterException.class, "InvalidParameterException",
+                () -> password(b -> b.passwordLength(length)));
+        assertEquals("Password length is too short based on the required types.", e.awsErrorDetails().errorMessage());
+        assertEquals(length, password(b -> b.passwordLength(length).requireEachIncludedType(false)).length());
     }
 
     @Test
-    void aLengthTooShortForEveryRequiredTypeIsRefusedUnlessTypesAreNotRequired() {
-        refused(InvalidParameterException.class, "InvalidParameterException", () -> password(b -> b.passwordLength(3L)));
-        assertEquals(1, password(b -> b.passwordLength(1L).requireEachIncludedType(false)).length());
+    void aShortLengthIsEnoughWhenFewerTypesAreIncluded() {
         assertEquals(2, password(b -> b.passwordLength(2L).excludeNumbers(true).excludePunctuation(true)).length());
+        String one = password(b -> b.passwordLength(1L).excludeLowercase(true).excludeUppercase(true).excludePunctuation(true));
+        assertTrue(DIGITS.contains(one));
+    }
+
+    @Test
+    void includeSpaceAdmitsASpaceButNeverRequiresOne() {
+        // RequireEachIncludedType is documented as one upper and lowercase letter, one number and
+        // one punctuation: four types, the space not among them.
+        boolean sawSpace = false;
+        for (int i = 0; i < SAMPLES; i++) {
+            String p = password(b -> b.includeSpace(true).passwordLength(64L));
+            assertTrue(any(p, LOWER) && any(p, UPPER) && any(p, DIGITS) && any(p, PUNCTUATION));
+            sawSpace |= p.contains(" ");
+        }
+        assertTrue(sawSpace, "spaces are drawn");
+        assertEquals(4, password(b -> b.includeSpace(true).passwordLength(4L)).length(), "four characters hold the four types");
+        AwsServiceException e = refused(InvalidParameterException.class, "InvalidParameterException",
+                () -> password(b -> b.includeSpace(true).passwordLength(3L)));
+        assertEquals("Password length is too short based on the required types.", e.awsErrorDetails().errorMessage());
+        String onlySpaces = password(b -> b.includeSpace(true).excludeLowercase(true).excludeUppercase(true)
+                .excludeNumbers(true).excludePunctuation(true).passwordLength(3L));
+        assertEquals("   ", onlySpaces);
     }
 
     @Test
@@ -120,22 +153,30 @@ class GetRandomPasswordTest {
     }
 
     @Test
-    void includeSpaceAddsSpaceAsARequiredType() {
-        for (int i = 0; i < SAMPLES; i++) {
-            assertTrue(password(b -> b.includeSpace(true).passwordLength(8L)).contains(" "));
-        }
-        refused(InvalidParameterException.class, "InvalidParameterException", () -> password(b -> b.includeSpace(true).passwordLength(4L)));
-        String onlySpaces = password(b -> b.includeSpace(true).excludeLowercase(true).excludeUppercase(true)
-                .excludeNumbers(true).excludePunctuation(true).passwordLength(3L));
-        assertEquals("   ", onlySpaces);
+    void excludingEveryCharacterTypeIsRefusedWithAwsMessage() {
+        AwsServiceException e = refused(InvalidParameterException.class, "InvalidParameterException", () -> password(b -> b
+                .excludeLowercase(true).excludeUppercase(true).excludeNumbers(true).excludePunctuation(true)));
+        assertEquals("All characters have been excluded from selection.", e.awsErrorDetails().errorMessage());
+        refused("ValidationException", () -> password(b -> b.excludeCharacters("x".repeat(4097))));
     }
 
     @Test
-    void excludingEveryCharacterIsRefused() {
-        refused(InvalidParameterException.class, "InvalidParameterException", () -> password(b -> b.excludeLowercase(true)
-                .excludeUppercase(true).excludeNumbers(true).excludePunctuation(true)));
-        refused(InvalidParameterException.class, "InvalidParameterException", () -> password(b -> b.excludeLowercase(true)
-                .excludeUppercase(true).excludePunctuation(true).excludeCharacters(DIGITS)));
-        refused("ValidationException", () -> password(b -> b.excludeCharacters("x".repeat(4097))));
+    void excludeCharactersEmptyingARequiredTypeIsRefusedWithAwsMessage() {
+        AwsServiceException e = refused(InvalidParameterException.class, "InvalidParameterException", () -> password(b -> b
+                .excludeCharacters(DIGITS)));
+        assertEquals("All characters of the desired type have been excluded.", e.awsErrorDetails().errorMessage());
+        String noDigits = password(b -> b.excludeCharacters(DIGITS).requireEachIncludedType(false));
+        assertFalse(any(noDigits, DIGITS), "without the requirement the other types serve");
+    }
+
+    @Test
+    void excludeCharactersExcludingEverythingIsRefusedWithAwsMessage() {
+        String everything = LOWER + UPPER + DIGITS + PUNCTUATION + " ";
+        AwsServiceException required = refused(InvalidParameterException.class, "InvalidParameterException",
+                () -> password(b -> b.excludeCharacters(everything).includeSpace(true)));
+        assertEquals("All characters of the desired type have been excluded.", required.awsErrorDetails().errorMessage());
+        AwsServiceException notRequired = refused(InvalidParameterException.class, "InvalidParameterException",
+                () -> password(b -> b.excludeCharacters(everything).includeSpace(true).requireEachIncludedType(false)));
+        assertEquals("All characters have been excluded from selection.", notRequired.awsErrorDetails().errorMessage());
     }
 }
