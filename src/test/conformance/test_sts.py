@@ -92,6 +92,7 @@ class WebIdentityTest(sc.ConformanceCase):
         self.assertEqual("sts.amazonaws.com", mine[0]["eventSource"])
         self.assertEqual("us-east-1", mine[0]["awsRegion"])
         self.assertEqual("InvalidIdentityToken", mine[0]["errorCode"])
+        self.assertEqual({"roleArn": role_arn(), "roleSessionName": "audited"}, mine[0]["requestParameters"])
         self.assertNotIn("not-a-jwt-but-long-enough", json.dumps(mine[0]))
 
 

@@ -182,6 +182,8 @@ class StsFidelityTest {
                 assertEquals("InvalidIdentityToken", record.path("errorCode").asText());
                 assertEquals(e.requestId(), record.path("requestID").asText());
                 assertEquals(owner.accountId(), record.path("recipientAccountId").asText());
+                assertEquals(roleIn(1), record.path("requestParameters").path("roleArn").asText());
+                assertEquals("audited", record.path("requestParameters").path("roleSessionName").asText());
                 assertTrue(!record.toString().contains("not-a-jwt-but-long-enough"), "the token never reaches the trail");
             } catch (IOException io) {
                 throw new java.io.UncheckedIOException(io);

@@ -26,6 +26,11 @@ public record QueryService(String signingName, String eventSource, String xmlNam
          * nobody's event and goes to the unverified refusals.
          */
         String trailAccount(Map<String, String> parameters);
+
+        /** The CloudTrail {@code requestParameters} JSON of the call (never its token), or null. */
+        default String auditParameters(Map<String, String> parameters) {
+            return null;
+        }
     }
 
     /** @param unsigned null for an action that needs a SigV4 signature, as nearly all do */

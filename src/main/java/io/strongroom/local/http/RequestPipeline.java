@@ -231,20 +231,22 @@ public final class RequestPipeline {
                 quotas.acquire(account, UNSIGNED_REGION, service.signingName() + ":identity", System.nanoTime());
             }
             RawResponse answer = queryResult(service, action.name(), action.handler().handle(context, params), requestId);
-            recordUnsigned(context, service, action, null);
+            recordUnsigned(context, service, action, params, null);
             return answer;
         } catch (AwsException e) {
-            recordUnsigned(context, service, action, e);
+            recordUnsigned(context, service, action, params, e);
             return queryError(e, requestId);
         } catch (RuntimeException bug) {
-            recordUnsigned(context, service, action, AwsException.internal());
+            recordUnsigned(context, service, action, params, AwsException.internal());
             throw bug;
         }
     }
 
-    private void recordUnsigned(RequestContext context, QueryService service, QueryService.Action action, AwsException error) {
+    private void recordUnsigned(RequestContext context, QueryService service, QueryService.Action action,
+                                Map<String, String> params, AwsException error) {
         if (context.caller().accountId() != null) {
-            record(context, action.name(), service.eventSource(), action.readOnly(), null, error);
+            record(context, action.name(), service.eventSource(), action.readOnly(),
+                    action.unsigned().auditParameters(params), error);
         } else if (error != null) {
             audit.recordRefusal(UnverifiedRefusal.of(context.now(), context.requestId(), error.code(), error.getMessage(), null, null,
                     context.region(), action.name(), service.eventSource(), context.sourceIp(), context.userAgent()));

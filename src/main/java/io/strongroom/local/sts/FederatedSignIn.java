@@ -2,12 +2,15 @@ package io.strongroom.local.sts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strongroom.local.http.AwsException;
+import io.strongroom.local.http.QueryService;
 import io.strongroom.local.iam.Accounts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -92,6 +95,45 @@ final class FederatedSignIn {
             throw invalidIdentityToken(discoveryServiceMessage("Invalid base64 SAMLResponse", "AuthSamlInvalidSamlResponseException"));
         }
         throw invalidIdentityToken(discoveryServiceMessage("Specified provider doesn't exist", "AuthSamlManifestNotFoundException"));
+    }
+
+    /** What the pipeline needs to serve and record these calls unsigned. */
+    QueryService.Unsigned unsigned() {
+        return new QueryService.Unsigned() {
+            @Override
+            public String trailAccount(Map<String, String> parameters) {
+                return FederatedSignIn.this.trailAccount(parameters);
+            }
+
+            @Override
+            public String auditParameters(Map<String, String> parameters) {
+                return FederatedSignIn.auditParameters(parameters);
+            }
+        };
+    }
+
+    /**
+     * CloudTrail's {@code requestParameters} for these calls: the role, the session name, the
+     * SAML provider, the duration and the OAuth provider, as AWS records them; never the token
+     * or the assertion.
+     */
+    static String auditParameters(Map<String, String> parameters) {
+        ObjectNode recorded = JSON.createObjectNode();
+        for (String member : List.of("RoleArn", "RoleSessionName", "PrincipalArn", "ProviderId")) {
+            String value = parameters.get(member);
+            if (value != null) {
+                recorded.put(StsValidation.memberName(member), value);
+            }
+        }
+        String duration = parameters.get("DurationSeconds");
+        if (duration != null) {
+            try {
+                recorded.put("durationSeconds", Integer.parseInt(duration.trim()));
+            } catch (NumberFormatException notANumber) {
+                recorded.put("durationSeconds", duration);
+            }
+        }
+        return recorded.toString();
     }
 
     /** The local account that owns the role a call names, whose trail records the call; null when none does. */

@@ -32,8 +32,8 @@ public final class StsApi {
                 "GetAccessKeyInfo", new QueryService.Action("GetAccessKeyInfo",
                         (context, params) -> Xml.element("Account", accessKeyInfo.account(params)), true),
                 "AssumeRoleWithWebIdentity", new QueryService.Action("AssumeRoleWithWebIdentity",
-                        (context, params) -> federated.assumeRoleWithWebIdentity(params), true, federated::trailAccount),
+                        (context, params) -> federated.assumeRoleWithWebIdentity(params), true, federated.unsigned()),
                 "AssumeRoleWithSAML", new QueryService.Action("AssumeRoleWithSAML",
-                        (context, params) -> federated.assumeRoleWithSaml(params), true, federated::trailAccount)));
+                        (context, params) -> federated.assumeRoleWithSaml(params), true, federated.unsigned())));
     }
 }
