@@ -246,8 +246,8 @@ final class KmsEncryption {
         requireUsage(key, KmsKeySpec.Usage.ENCRYPT_DECRYPT, operation);
         String algorithm = requested == null ? SYMMETRIC_DEFAULT : requested;
         if (!KmsKeySpec.of(key).encryptionAlgorithms(key.keyUsage()).contains(algorithm)) {
-            throw KmsErrors.invalidKeyUsage("The encryption algorithm " + algorithm + " is not valid for " + operation + " with "
-                    + key.arn() + ", whose key spec is " + key.keySpec() + ".");
+            // KMS's wording, as clients report it (e.g. Encrypt on an RSA_4096 key without an algorithm).
+            throw KmsErrors.invalidKeyUsage("Algorithm " + algorithm + " is incompatible with key spec " + key.keySpec() + ".");
         }
         return algorithm;
     }
