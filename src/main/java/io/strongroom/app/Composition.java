@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,16 +136,24 @@ public final class Composition implements Backends {
         return java.util.Optional.ofNullable(store);
     }
 
-    /** The store's accounts as the service layer sees them: an endpoint and one admin key each. */
+    /**
+     * The store's accounts as the service layer sees them: an endpoint, one admin key each, and
+     * the regions where they hold resources. Those regions come from the store's own
+     * administrative survey ({@link LocalStore#regionsInUse}), asked here by the process that runs
+     * the store, as the keys are: the console itself still only reaches the store through the SDK.
+     * Call it off the FX thread (one small query per account).
+     */
     public static AccountSource accountsOf(LocalStore store) {
         Map<String, String> aliases = store.accounts().list().stream()
                 .collect(Collectors.toMap(LocalAccount::accountId, LocalAccount::alias));
         List<AccountSource.AccountKeys> keys = new ArrayList<>();
+        Set<String> regionsInUse = new TreeSet<>();
         for (AccessKey k : store.accounts().adminKeys()) {
             keys.add(new AccountSource.AccountKeys(k.accountId(), aliases.getOrDefault(k.accountId(), k.accountId()),
                     k.accessKeyId(), k.secretAccessKey()));
+            regionsInUse.addAll(store.regionsInUse(k.accountId()));
         }
-        return AccountSource.embeddedStore(store.endpoint(), keys);
+        return AccountSource.embeddedStore(store.endpoint(), keys, regionsInUse);
     }
 
     @Override

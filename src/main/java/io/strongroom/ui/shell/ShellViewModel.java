@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,10 +44,18 @@ public final class ShellViewModel {
     /** What the applied scopes talk to. */
     public enum BackendKind { NONE, EMBEDDED, AWS, CUSTOM, MIXED }
 
-    /** What start-up produced: the account sources, and whether a demo estate was just seeded. */
-    public record Backends(List<AccountSource> sources, boolean demoSeeded) {
+    /**
+     * What start-up produced: the account sources, whether a demo estate was just seeded, and the
+     * user's configured default region (AWS_REGION, ~/.aws/config…), if any, for the default scope.
+     */
+    public record Backends(List<AccountSource> sources, boolean demoSeeded, Optional<String> configuredRegion) {
         public Backends {
             sources = List.copyOf(sources);
+            Objects.requireNonNull(configuredRegion, "configuredRegion");
+        }
+
+        public Backends(List<AccountSource> sources, boolean demoSeeded) {
+            this(sources, demoSeeded, Optional.empty());
         }
     }
 
@@ -156,7 +165,7 @@ public final class ShellViewModel {
         ui.submit(starter::start, backends -> {
             demoSeeded.set(backends.demoSeeded());
             startup.set(Startup.READY);
-            scopePicker.setSources(backends.sources());
+            scopePicker.setSources(backends.sources(), backends.configuredRegion());
         }, error -> {
             startupError.set(ErrorText.of(error));
             startup.set(Startup.FAILED);
