@@ -109,10 +109,35 @@ public final class Composition implements Backends {
      * while the toolkit and the window are being built; its start-up path then waits for it.
      */
     public synchronized CompletableFuture<PreparedStore> prepareStore(Path dataDir, FirstRun firstRun) {
+        return prepare(dataDir, firstRun, false);
+    }
+
+    /**
+     * {@link #prepareStore} for the console, which also gets the rest of its start-up work done on
+     * the same thread while the FX thread starts the toolkit and builds the window on the other
+     * core: first the services (the SDK's client registry, whose HTTP pool loads the JDK's TLS trust
+     * store) and the region list, which the console's object graph needs as soon as the toolkit is
+     * up; then the store; and once the store is ready, one small ListSecrets through the SDK
+     * ({@link #warmUp}), so that the first listing finds the SDK's classes loaded and its first
+     * client built. Later calls return the same future.
+     */
+    public synchronized CompletableFuture<PreparedStore> prepareConsole(Path dataDir, FirstRun firstRun) {
+        return prepare(dataDir, firstRun, true);
+    }
+
+    private synchronized CompletableFuture<PreparedStore> prepare(Path dataDir, FirstRun firstRun, boolean console) {
         if (prepared == null) {
             prepared = new CompletableFuture<>();
             CompletableFuture<PreparedStore> result = prepared;
             new NamedThreads("strongroom-store-start").newThread(() -> {
+                if (console) {
+                    try {
+                        buildServices();
+                        io.strongroom.service.Regions.commercial();
+                    } catch (RuntimeException e) {
+                        // built again, and failing for real, where the console asks for them
+                    }
+                }
                 try {
                     StoreStart start = startStore(dataDir);
                     boolean seed = start.created() && firstRun != FirstRun.NONE;
@@ -120,12 +145,42 @@ public final class Composition implements Backends {
                         firstRun.seed(start.store());
                     }
                     result.complete(new PreparedStore(start.store(), seed));
+                    if (console) {
+                        warmUp(start.store());
+                    }
                 } catch (Throwable t) {
                     result.completeExceptionally(t);
                 }
             }).start();
         }
         return prepared;
+    }
+
+    /**
+     * One ListSecrets of at most one entry, through the service layer's own client for the first
+     * embedded account in its first region with resources: the SDK call path (client build,
+     * signing, marshalling, the HTTP pool's first connection) is loaded and run once while the
+     * window is still being built. It is an ordinary signed call, recorded in the store's audit
+     * trail like the listing that follows it. A failure here changes nothing: the listing reports
+     * its own errors.
+     */
+    private void warmUp(LocalStore running) {
+        try {
+            AccountSource source = accountsOf(running);
+            if (source.accounts().isEmpty()) {
+                return;
+            }
+            String region = source.regionsInUse().stream().findFirst().orElse(io.strongroom.service.ScopeDefaults.FALLBACK_REGION);
+            ClientRegistry registry;
+            synchronized (this) {
+                registry = clients;
+            }
+            if (registry != null) {
+                registry.secretsManager(source.accounts().get(0).in(region)).listSecrets(b -> b.maxResults(1));
+            }
+        } catch (RuntimeException e) {
+            // a warm-up only; the console's own calls report what is wrong
+        }
     }
 
     /** The file LocalStore keeps its database in, inside the data directory. */

@@ -36,8 +36,8 @@ public final class StrongroomApp extends Application {
     /** Opens the console and blocks until its window closes; returns the exit code. */
     public static int launch(Composition composition, ConsoleOptions options, FirstRun firstRun) {
         pending = new Launch(Objects.requireNonNull(composition), Objects.requireNonNull(options), Objects.requireNonNull(firstRun));
-        // the store opens (and a first run seeds) while JavaFX starts; the console waits for it later
-        composition.prepareStore(DataDirectory.resolve(options.dataDir()), firstRun);
+        // the services are built and the store opens (and a first run seeds) while JavaFX starts; the console waits for it later
+        composition.prepareConsole(DataDirectory.resolve(options.dataDir()), firstRun);
         try {
             Application.launch(StrongroomApp.class);
             return 0;

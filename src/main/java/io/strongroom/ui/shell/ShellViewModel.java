@@ -201,7 +201,41 @@ public final class ShellViewModel {
     private void scopesApplied(List<Scope> scopes) {
         describeBackend(scopes);
         inventory.load(scopes);
-        refreshIdentities();
+        refreshIdentitiesOnceListed();
+    }
+
+    /** The pending deferred identity refresh, if any: a new scope replaces it. */
+    private Runnable pendingIdentityRefresh;
+
+    /**
+     * Asks STS who the accounts are once the inventory shows its first rows or its load ends,
+     * whichever comes first: on two cores, building the STS clients and signing their calls while
+     * the first pages are being listed and drawn would only push the first rows back.
+     */
+    private void refreshIdentitiesOnceListed() {
+        if (pendingIdentityRefresh != null) {
+            pendingIdentityRefresh.run();       // detach the previous scope's listeners
+        }
+        if (!inventory.isLoading() || inventory.loadedCountProperty().get() > 0) {
+            pendingIdentityRefresh = null;
+            refreshIdentities();
+            return;
+        }
+        javafx.beans.InvalidationListener[] listener = new javafx.beans.InvalidationListener[1];
+        Runnable detach = () -> {
+            inventory.loadingProperty().removeListener(listener[0]);
+            inventory.loadedCountProperty().removeListener(listener[0]);
+        };
+        listener[0] = o -> {
+            if (!inventory.isLoading() || inventory.loadedCountProperty().get() > 0) {
+                detach.run();
+                pendingIdentityRefresh = null;
+                refreshIdentities();
+            }
+        };
+        pendingIdentityRefresh = detach;
+        inventory.loadingProperty().addListener(listener[0]);
+        inventory.loadedCountProperty().addListener(listener[0]);
     }
 
     private void describeBackend(List<Scope> scopes) {
