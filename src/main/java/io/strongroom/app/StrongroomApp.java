@@ -59,6 +59,10 @@ public final class StrongroomApp extends Application {
                 new FxUiExecutor(launch.composition().uiBackground()), new FxDialogService(() -> stage, texts),
                 new FxClipboardService(), texts, Clock.systemDefaultZone());
 
+        // The start-up path's background half (settings, the store's future, the account sources)
+        // runs while the window is built and shown; its results reach the FX thread only after
+        // this method returns, in the order they always had.
+        context.shell().start();
         ShellView view = context.createView();
         Scene scene = new Scene(view, 1440, 880);
         stage.setScene(scene);
@@ -68,7 +72,6 @@ public final class StrongroomApp extends Application {
         stage.setMinHeight(600);
         stage.show();
         StartupProbe.attachIfRequested(stage, context.inventory().visibleRows(), context.inventory().loadingProperty());
-        context.shell().start();
     }
 
     @Override
