@@ -748,7 +748,6 @@ public final class ConsoleBenchmarks {
     record ColdStart(double windowMs, double firstRowsMs, double loadedMs, double cpuToFirstRowsMs) {}
 
     static String coldstart() throws Exception {
-        String loadBefore = loadAverage();
         Path project = Path.of(System.getProperty("bench.project", System.getProperty("user.dir"))).toAbsolutePath();
         check(Files.exists(project.resolve("pom.xml")), "run from the project directory (or set -Dbench.project)");
         String baselineProperty = System.getProperty("bench.baselineProject");
