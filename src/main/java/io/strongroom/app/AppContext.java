@@ -342,10 +342,13 @@ public final class AppContext {
         }
         List<AccountSource> sources = new ArrayList<>();
         sources.add(Composition.accountsOf(start.store()));
+        Optional<String> configuredRegion = Optional.empty();
         if (options.awsProfiles()) {
             sources.add(composition.awsProfiles());
+            // the user's AWS configuration, read only where the console reads their profiles (tests turn both off)
+            configuredRegion = io.strongroom.service.ScopeDefaults.configuredRegion();
         }
-        return new ShellViewModel.Backends(sources, start.demoSeeded());
+        return new ShellViewModel.Backends(sources, start.demoSeeded(), configuredRegion);
     }
 
     /**

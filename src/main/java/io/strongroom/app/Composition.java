@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,10 +112,35 @@ public final class Composition implements Backends {
      * while the toolkit and the window are being built; its start-up path then waits for it.
      */
     public synchronized CompletableFuture<PreparedStore> prepareStore(Path dataDir, FirstRun firstRun) {
+        return prepare(dataDir, firstRun, false);
+    }
+
+    /**
+     * {@link #prepareStore} for the console, which also gets the rest of its start-up work done on
+     * the same thread while the FX thread starts the toolkit and builds the window on the other
+     * core: first the services (the SDK's client registry, whose HTTP pool loads the JDK's TLS trust
+     * store) and the region list, which the console's object graph needs as soon as the toolkit is
+     * up; then the store; and once the store is ready, one small ListSecrets through the SDK
+     * ({@link #warmUp}), so that the first listing finds the SDK's classes loaded and its first
+     * client built. Later calls return the same future.
+     */
+    public synchronized CompletableFuture<PreparedStore> prepareConsole(Path dataDir, FirstRun firstRun) {
+        return prepare(dataDir, firstRun, true);
+    }
+
+    private synchronized CompletableFuture<PreparedStore> prepare(Path dataDir, FirstRun firstRun, boolean console) {
         if (prepared == null) {
             prepared = new CompletableFuture<>();
             CompletableFuture<PreparedStore> result = prepared;
             new NamedThreads("strongroom-store-start").newThread(() -> {
+                if (console) {
+                    try {
+                        buildServices();
+                        io.strongroom.service.Regions.commercial();
+                    } catch (RuntimeException e) {
+                        // built again, and failing for real, where the console asks for them
+                    }
+                }
                 try {
                     StoreStart start = startStore(dataDir);
                     boolean seed = start.created() && firstRun != FirstRun.NONE;
@@ -121,12 +148,42 @@ public final class Composition implements Backends {
                         firstRun.seed(start.store());
                     }
                     result.complete(new PreparedStore(start.store(), seed));
+                    if (console) {
+                        warmUp(start.store());
+                    }
                 } catch (Throwable t) {
                     result.completeExceptionally(t);
                 }
             }).start();
         }
         return prepared;
+    }
+
+    /**
+     * One ListSecrets of at most one entry, through the service layer's own client for the first
+     * embedded account in its first region with resources: the SDK call path (client build,
+     * signing, marshalling, the HTTP pool's first connection) is loaded and run once while the
+     * window is still being built. It is an ordinary signed call, recorded in the store's audit
+     * trail like the listing that follows it. A failure here changes nothing: the listing reports
+     * its own errors.
+     */
+    private void warmUp(LocalStore running) {
+        try {
+            AccountSource source = accountsOf(running);
+            if (source.accounts().isEmpty()) {
+                return;
+            }
+            String region = source.regionsInUse().stream().findFirst().orElse(io.strongroom.service.ScopeDefaults.FALLBACK_REGION);
+            ClientRegistry registry;
+            synchronized (this) {
+                registry = clients;
+            }
+            if (registry != null) {
+                registry.secretsManager(source.accounts().get(0).in(region)).listSecrets(b -> b.maxResults(1));
+            }
+        } catch (RuntimeException e) {
+            // a warm-up only; the console's own calls report what is wrong
+        }
     }
 
     /** The file LocalStore keeps its database in, inside the data directory. */
@@ -137,16 +194,24 @@ public final class Composition implements Backends {
         return java.util.Optional.ofNullable(store);
     }
 
-    /** The store's accounts as the service layer sees them: an endpoint and one admin key each. */
+    /**
+     * The store's accounts as the service layer sees them: an endpoint, one admin key each, and
+     * the regions where they hold resources. Those regions come from the store's own
+     * administrative survey ({@link LocalStore#regionsInUse}), asked here by the process that runs
+     * the store, as the keys are: the console itself still only reaches the store through the SDK.
+     * Call it off the FX thread (one small query per account).
+     */
     public static AccountSource accountsOf(LocalStore store) {
         Map<String, String> aliases = store.accounts().list().stream()
                 .collect(Collectors.toMap(LocalAccount::accountId, LocalAccount::alias));
         List<AccountSource.AccountKeys> keys = new ArrayList<>();
+        Set<String> regionsInUse = new TreeSet<>();
         for (AccessKey k : store.accounts().adminKeys()) {
             keys.add(new AccountSource.AccountKeys(k.accountId(), aliases.getOrDefault(k.accountId(), k.accountId()),
                     k.accessKeyId(), k.secretAccessKey()));
+            regionsInUse.addAll(store.regionsInUse(k.accountId()));
         }
-        return AccountSource.embeddedStore(store.endpoint(), keys);
+        return AccountSource.embeddedStore(store.endpoint(), keys, regionsInUse);
     }
 
     @Override

@@ -36,8 +36,8 @@ public final class StrongroomApp extends Application {
     /** Opens the console and blocks until its window closes; returns the exit code. */
     public static int launch(Composition composition, ConsoleOptions options, FirstRun firstRun) {
         pending = new Launch(Objects.requireNonNull(composition), Objects.requireNonNull(options), Objects.requireNonNull(firstRun));
-        // the store opens (and a first run seeds) while JavaFX starts; the console waits for it later
-        composition.prepareStore(DataDirectory.resolve(options.dataDir()), firstRun);
+        // the services are built and the store opens (and a first run seeds) while JavaFX starts; the console waits for it later
+        composition.prepareConsole(DataDirectory.resolve(options.dataDir()), firstRun);
         try {
             Application.launch(StrongroomApp.class);
             return 0;
@@ -59,6 +59,10 @@ public final class StrongroomApp extends Application {
                 new FxUiExecutor(launch.composition().uiBackground()), new FxDialogService(() -> stage, texts),
                 new FxClipboardService(), texts, Clock.systemDefaultZone());
 
+        // The start-up path's background half (settings, the store's future, the account sources)
+        // runs while the window is built and shown; its results reach the FX thread only after
+        // this method returns, in the order they always had.
+        context.shell().start();
         ShellView view = context.createView();
         Scene scene = new Scene(view, 1440, 880);
         stage.setScene(scene);
@@ -68,7 +72,6 @@ public final class StrongroomApp extends Application {
         stage.setMinHeight(600);
         stage.show();
         StartupProbe.attachIfRequested(stage, context.inventory().visibleRows(), context.inventory().loadingProperty());
-        context.shell().start();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Somewhere accounts come from. Each source yields the accounts it offers; the regions to look
@@ -38,6 +39,16 @@ public interface AccountSource {
         return List.of();
     }
 
+    /**
+     * The regions where this source is known to hold resources (secrets, KMS keys), when it can
+     * tell without a network call: the embedded store's composition hands them over with its
+     * keys. Empty when unknown (AWS profiles, custom endpoints): the default scope then rests on
+     * the configured region ({@link ScopeDefaults}).
+     */
+    default Set<String> regionsInUse() {
+        return Set.of();
+    }
+
     /** One account's static access key, as plain values handed over by the composition root. */
     record AccountKeys(String accountId, String alias, String accessKeyId, String secretAccessKey) {
         public AccountKeys {
@@ -54,12 +65,17 @@ public interface AccountSource {
 
     /** The embedded store: its loopback endpoint and each local account's admin key. */
     static AccountSource embeddedStore(URI endpoint, List<AccountKeys> accounts) {
-        return new StaticSource(EMBEDDED_STORE_NAME, "embedded store", endpoint, accounts, List.of());
+        return embeddedStore(endpoint, accounts, Set.of());
+    }
+
+    /** The embedded store, with the regions where its accounts hold resources as its composition knows them. */
+    static AccountSource embeddedStore(URI endpoint, List<AccountKeys> accounts, Set<String> regionsInUse) {
+        return new StaticSource(EMBEDDED_STORE_NAME, "embedded store", endpoint, accounts, List.of(), regionsInUse);
     }
 
     /** Any wire-compatible endpoint reached with static keys (another emulator, a proxy, a VPC endpoint). */
     static AccountSource customEndpoint(String name, URI endpoint, List<AccountKeys> accounts) {
-        return new StaticSource(name, "custom endpoint " + endpoint, endpoint, accounts, List.of());
+        return new StaticSource(name, "custom endpoint " + endpoint, endpoint, accounts, List.of(), Set.of());
     }
 
     /**
@@ -69,7 +85,7 @@ public interface AccountSource {
     static AccountSource customEndpoint(CustomEndpoint endpoint, String secretAccessKey) {
         AccountKeys keys = new AccountKeys(endpoint.accountId(), endpoint.name(), endpoint.accessKeyId(), secretAccessKey);
         return new StaticSource(endpoint.name(), "custom endpoint " + endpoint.url(), endpoint.url(), List.of(keys),
-                endpoint.regions());
+                endpoint.regions(), Set.of());
     }
 
     /**
@@ -92,10 +108,13 @@ public interface AccountSource {
         private final String name;
         private final List<Account> accounts;
         private final List<String> regions;
+        private final Set<String> regionsInUse;
 
-        StaticSource(String name, String origin, URI endpoint, List<AccountKeys> keys, List<String> regions) {
+        StaticSource(String name, String origin, URI endpoint, List<AccountKeys> keys, List<String> regions,
+                     Set<String> regionsInUse) {
             this.name = name;
             this.regions = List.copyOf(regions);
+            this.regionsInUse = Set.copyOf(regionsInUse);
             Objects.requireNonNull(endpoint, "endpoint");
             this.accounts = keys.stream()
                     .map(k -> new Account(k.accountId(), k.alias(), endpoint,
@@ -116,6 +135,11 @@ public interface AccountSource {
         @Override
         public List<String> regions() {
             return regions;
+        }
+
+        @Override
+        public Set<String> regionsInUse() {
+            return regionsInUse;
         }
     }
 }

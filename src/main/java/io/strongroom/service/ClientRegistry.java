@@ -163,7 +163,20 @@ public final class ClientRegistry implements AutoCloseable {
             Service service, Scope scope, Supplier<B> builder) {
         ensureOpen();
         Key key = new Key(service, scope.credentials(), scope.endpoint(), scope.region());
-        C client = (C) clients.computeIfAbsent(key, k -> build(k, builder.get()));
+        C client = (C) clients.get(key);
+        if (client == null) {
+            // Built outside the map: computeIfAbsent would hold the map's bin while a client is built
+            // (tens of milliseconds, more on the first one), and the fan-out's threads, each building
+            // its own scope's client at once, would queue behind each other on shared bins.
+            C built = build(key, builder.get());
+            C raced = (C) clients.putIfAbsent(key, built);
+            if (raced != null) {
+                built.close();      // another thread built the same client first; the shared pool stays open
+                client = raced;
+            } else {
+                client = built;
+            }
+        }
         if (closed) {
             // close() ran while this client was being built
             client.close();

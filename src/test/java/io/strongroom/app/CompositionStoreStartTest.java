@@ -58,4 +58,20 @@ class CompositionStoreStartTest {
         assertTrue(finished.get(), "close() returned before the seeding finished");
         assertTrue(prepared.get(1, TimeUnit.SECONDS).demoSeeded());
     }
+
+    @Test
+    void theConsolesEarlyStartSeedsOnceAndLeavesTheStoreServingTheServiceLayer() throws Exception {
+        AtomicInteger seeds = new AtomicInteger();
+        FirstRun counting = store -> seeds.incrementAndGet();
+        try (Composition composition = new Composition()) {
+            var first = composition.prepareConsole(dir, counting);
+            assertSame(first, composition.prepareStore(dir, counting), "one early start, whoever asks");
+            Composition.PreparedStore prepared = first.get(60, TimeUnit.SECONDS);
+            assertTrue(prepared.demoSeeded());
+            assertEquals(1, seeds.get());
+            var account = Composition.accountsOf(prepared.store()).accounts().get(0);
+            // the services the early start built answer through the store it started
+            assertEquals(account.accountId(), composition.identity().callerIdentity(account.in("us-east-1")).accountId());
+        }
+    }
 }

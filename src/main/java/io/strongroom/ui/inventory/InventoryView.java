@@ -696,7 +696,16 @@ public final class InventoryView extends VBox {
         RowCell(Function<T, String> text, Function<T, String> styleClass) {
             this.text = text;
             this.styleClass = styleClass;
+            // the tooltip is made when the pointer first comes over the cell: a few hundred visible
+            // cells each building a Tooltip (a popup window) were part of drawing the first rows
+            addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+                hovered = true;
+                applyTooltip();
+            });
         }
+
+        /** The pointer has been over this cell: from then on its tooltip follows every update. */
+        private boolean hovered;
 
         @Override
         protected final void updateItem(T item, boolean empty) {
@@ -743,8 +752,14 @@ public final class InventoryView extends VBox {
             appliedStyle = pendingStyle;
         }
 
-        /** One tooltip per cell, re-texted as the cell is reused (a Tooltip per render is a popup window per scroll). */
+        /**
+         * One tooltip per cell, made on first hover and re-texted as the cell is reused (a Tooltip
+         * per render is a popup window per scroll).
+         */
         private void applyTooltip() {
+            if (!hovered) {
+                return;
+            }
             if (pendingTip == null || pendingTip.isEmpty()) {
                 if (getTooltip() != null) {
                     setTooltip(null);

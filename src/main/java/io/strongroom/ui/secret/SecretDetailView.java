@@ -83,6 +83,37 @@ public final class SecretDetailView extends BorderPane {
         getStylesheets().addAll(EditorControls.STYLESHEET, STYLESHEET);
         getStyleClass().add("sr-secret-detail");
 
+        Label placeholder = new Label(SecretText.get("view.placeholder"), EditorControls.icon(MaterialDesignS.SHIELD_KEY_OUTLINE));
+        placeholder.getStyleClass().add("sr-placeholder");
+        placeholder.setContentDisplay(ContentDisplay.TOP);
+        StackPane empty = new StackPane(placeholder);
+        empty.getStyleClass().add("sr-detail-empty");
+        showing = vm.summaryProperty().isNotNull().and(vm.goneProperty().not());
+        empty.visibleProperty().bind(showing.not());
+        StackPane center = new StackPane(empty);
+        setCenter(center);
+
+        // The header and the cards (a few hundred controls) are built when the first secret is
+        // shown, not with the window: on start-up nothing is selected, and styling and laying out
+        // hidden cards was part of the wait for the first populated frame.
+        if (vm.summaryProperty().get() != null) {
+            buildCards(center);
+        } else {
+            javafx.beans.InvalidationListener[] first = new javafx.beans.InvalidationListener[1];
+            first[0] = o -> {
+                if (vm.summaryProperty().get() != null) {
+                    vm.summaryProperty().removeListener(first[0]);
+                    buildCards(center);
+                }
+            };
+            vm.summaryProperty().addListener(first[0]);
+        }
+    }
+
+    /** Kept: the cards' visibility binds to it. */
+    private final BooleanBinding showing;
+
+    private void buildCards(StackPane center) {
         VBox cards = new VBox(14, valueCard(), overviewCard(), tagsCard(), versionsCard());
         cards.setPadding(new Insets(4, 18, 18, 18));
         ScrollPane scroll = new ScrollPane(cards);
@@ -90,21 +121,12 @@ public final class SecretDetailView extends BorderPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         scroll.getStyleClass().add("sr-detail-scroll");
-
-        Label placeholder = new Label(SecretText.get("view.placeholder"), EditorControls.icon(MaterialDesignS.SHIELD_KEY_OUTLINE));
-        placeholder.getStyleClass().add("sr-placeholder");
-        placeholder.setContentDisplay(ContentDisplay.TOP);
-        StackPane empty = new StackPane(placeholder);
-        empty.getStyleClass().add("sr-detail-empty");
-
-        BooleanBinding showing = vm.summaryProperty().isNotNull().and(vm.goneProperty().not());
         Node header = header();
         header.visibleProperty().bind(vm.summaryProperty().isNotNull());
         header.managedProperty().bind(header.visibleProperty());
         scroll.visibleProperty().bind(showing);
-        empty.visibleProperty().bind(showing.not());
         setTop(header);
-        setCenter(new StackPane(empty, scroll));
+        center.getChildren().add(scroll);
     }
 
     public SecretDetailViewModel viewModel() {
@@ -412,6 +434,11 @@ public final class SecretDetailView extends BorderPane {
             hex.setSelected(now == BinaryView.HEX);
             base64.setSelected(now == BinaryView.BASE64);
         });
+        // the card is built when the first secret shows: start from the view model's state then
+        if (vm.binaryViewProperty().get() != null) {
+            hex.setSelected(vm.binaryViewProperty().get() == BinaryView.HEX);
+            base64.setSelected(vm.binaryViewProperty().get() == BinaryView.BASE64);
+        }
         HBox top = new HBox(12, size, EditorControls.spacer(), new HBox(0, hex, base64));
         top.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label(SecretText.get("value.binary.hint"));
@@ -649,6 +676,9 @@ public final class SecretDetailView extends BorderPane {
                 table.getSelectionModel().select(now);
             }
         });
+        if (vm.selectedVersionProperty().get() != null) {
+            table.getSelectionModel().select(vm.selectedVersionProperty().get());
+        }
         table.setRowFactory(t -> {
             TableRow<SecretVersion> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

@@ -83,7 +83,45 @@ final class ScopePickerView extends VBox {
         regionList.disableProperty().bind(vm.allRegionsProperty());
         regionList.setPrefSize(360, 300);
         regionList.getStyleClass().add(Styles.DENSE);
-        VBox regions = new VBox(8, regionsTitle, allRegions, regionList);
+        // back to the first start's default (regions with resources, the configured region) in one click
+        Button inUse = smallButton("scope.regionsInUse", vm::selectRegionsInUse);
+        inUse.setId("scope-regions-in-use");
+        inUse.setTooltip(new javafx.scene.control.Tooltip(texts.get("scope.regionsInUse.tooltip")));
+        inUse.setDisable(vm.defaultRegions().isEmpty());
+        // the ticked regions by name, since the list shows a dozen of the partition's regions at a time
+        Label chosenRegions = new Label();
+        chosenRegions.setId("scope-chosen-regions");
+        chosenRegions.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        chosenRegions.setWrapText(true);
+        chosenRegions.setMaxWidth(360);
+        InvalidationListener chosen = o -> {
+            List<String> ids = vm.regions().stream().filter(RegionChoice::isSelected).map(RegionChoice::id).toList();
+            chosenRegions.setText(vm.allRegionsProperty().get() || ids.isEmpty() ? ""
+                    : texts.format("scope.regions.chosen", String.join(", ", ids)));
+        };
+        vm.regions().addListener(chosen);
+        vm.allRegionsProperty().addListener(chosen);
+        chosen.invalidated(null);
+        chosenRegions.managedProperty().bind(chosenRegions.textProperty().isNotEmpty());
+        chosenRegions.visibleProperty().bind(chosenRegions.managedProperty());
+        Runnable showFirstTicked = () -> {
+            for (int i = 0; i < vm.regions().size(); i++) {
+                if (vm.regions().get(i).isSelected()) {
+                    regionList.scrollTo(i);
+                    return;
+                }
+            }
+        };
+        showFirstTicked.run();
+        inUse.setOnAction(e -> {
+            vm.selectRegionsInUse();
+            showFirstTicked.run();
+        });
+        Region regionsGrow = new Region();
+        HBox.setHgrow(regionsGrow, Priority.ALWAYS);
+        HBox regionsHeader = new HBox(6, regionsTitle, regionsGrow, inUse);
+        regionsHeader.setAlignment(Pos.CENTER_LEFT);
+        VBox regions = new VBox(8, regionsHeader, allRegions, chosenRegions, regionList);
 
         HBox columns = new HBox(16, accounts, regions);
         VBox.setVgrow(columns, Priority.ALWAYS);

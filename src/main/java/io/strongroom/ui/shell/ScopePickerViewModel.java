@@ -4,6 +4,7 @@ import io.strongroom.domain.Account;
 import io.strongroom.domain.Scope;
 import io.strongroom.service.AccountSource;
 import io.strongroom.service.Regions;
+import io.strongroom.service.ScopeDefaults;
 import io.strongroom.ui.common.UiExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -31,9 +33,13 @@ import java.util.function.Supplier;
  * the inventory lists and is remembered in {@link ScopeMemory} for the next run.
  *
  * <p>Without a remembered choice (first run, or none of its accounts exist any more), every
- * account of the embedded store in every region is chosen: on the local store that costs a few
- * milliseconds per scope and shows the demo estate wherever it was seeded. AWS profiles are never
- * chosen by default: listing real accounts is the user's decision.
+ * account of the embedded store is chosen in the regions where the store holds resources, plus
+ * the user's configured default region ({@link ScopeDefaults}): a dozen scopes rather than every
+ * account in every region (a hundred SDK clients and listings on first start). "All regions" is
+ * one tick away, and {@link #selectRegionsInUse()} goes back to the default regions. The default is
+ * applied but not remembered, so the next start works it out again from what the store holds then;
+ * only a choice the user applies is written to {@link ScopeMemory}. AWS profiles are never chosen
+ * by default: listing real accounts is the user's decision.
  *
  * <p>A source that names its regions (a custom endpoint) is looked at in those regions only:
  * all of them under "all regions", otherwise those of them that are ticked. Sources can be added
@@ -138,6 +144,8 @@ public final class ScopePickerViewModel {
     /** Read-only view kept once: a listener on a fresh wrapper per call would be collected with it. */
     private final ObservableList<RegionChoice> regionsView = FXCollections.unmodifiableObservableList(regions);
     private final BooleanProperty allRegions = new SimpleBooleanProperty(this, "allRegions");
+    /** See {@link #defaultRegions()}; set by {@link #setSources}. */
+    private List<String> defaultRegions = List.of();
     private final ReadOnlyObjectWrapper<List<Scope>> appliedScopes = new ReadOnlyObjectWrapper<>(this, "appliedScopes", List.of());
     private final ReadOnlyObjectWrapper<ScopeMemory.Choice> applied = new ReadOnlyObjectWrapper<>(this, "applied");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
@@ -226,11 +234,17 @@ public final class ScopePickerViewModel {
 
     // ---- Commands -------------------------------------------------------------------------------
 
-    /**
-     * Offers the accounts of {@code sources}, ticks the remembered choice (or the default), and
-     * applies it. A source whose accounts cannot be read is reported and skipped.
-     */
+    /** {@link #setSources(List, Optional)} without a configured default region. */
     public void setSources(List<AccountSource> sources) {
+        setSources(sources, Optional.empty());
+    }
+
+    /**
+     * Offers the accounts of {@code sources}, ticks the remembered choice (or the default: the
+     * embedded accounts in the regions where the sources hold resources and {@code configuredRegion}),
+     * and applies it. A source whose accounts cannot be read is reported and skipped.
+     */
+    public void setSources(List<AccountSource> sources, Optional<String> configuredRegion) {
         List<AccountChoice> offered = new ArrayList<>();
         sourceErrors.clear();
         for (AccountSource source : sources) {
@@ -243,6 +257,7 @@ public final class ScopePickerViewModel {
             }
         }
         accounts.setAll(offered);
+        defaultRegions = ScopeDefaults.defaultRegions(sources, configuredRegion, allRegionIds.get());
         ScopeMemory.Choice remembered = memory.load().orElse(null);
         Set<String> keys = remembered == null ? Set.of() : new HashSet<>(remembered.accounts());
         boolean anyRemembered = offered.stream().anyMatch(a -> keys.contains(a.key()));
@@ -251,12 +266,17 @@ public final class ScopePickerViewModel {
             allRegions.set(remembered.allRegions());
             Set<String> rs = new HashSet<>(remembered.regions());
             regions.forEach(r -> r.selected.set(rs.contains(r.id())));
+            apply();
         } else {
             offered.forEach(a -> a.selected.set(isEmbedded(a.account())));
-            allRegions.set(true);
-            regions.forEach(r -> r.selected.set(false));
+            allRegions.set(false);
+            Set<String> rs = new HashSet<>(defaultRegions);
+            regions.forEach(r -> r.selected.set(rs.contains(r.id())));
+            // applied, not remembered: the next start works the default out again from the store
+            applied.set(currentChoice());
+            appliedScopes.set(scopesOf(applied.get()));
+            dirty.set(false);
         }
-        apply();
     }
 
     /**
@@ -334,6 +354,19 @@ public final class ScopePickerViewModel {
 
     public void selectAllAccounts(boolean selected) {
         accounts.forEach(a -> a.selected.set(selected));
+    }
+
+    /**
+     * The default scope's regions, as the last {@link #setSources} worked them out (where the
+     * store holds resources, and the configured region), whether or not the default was applied.
+     */
+    public List<String> defaultRegions() {
+        return defaultRegions;
+    }
+
+    /** Ticks the {@linkplain #defaultRegions() default regions} and clears "all regions". */
+    public void selectRegionsInUse() {
+        selectRegions(defaultRegions);
     }
 
     /** Ticks exactly these regions and clears "all regions". */

@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,10 +44,18 @@ public final class ShellViewModel {
     /** What the applied scopes talk to. */
     public enum BackendKind { NONE, EMBEDDED, AWS, CUSTOM, MIXED }
 
-    /** What start-up produced: the account sources, and whether a demo estate was just seeded. */
-    public record Backends(List<AccountSource> sources, boolean demoSeeded) {
+    /**
+     * What start-up produced: the account sources, whether a demo estate was just seeded, and the
+     * user's configured default region (AWS_REGION, ~/.aws/config…), if any, for the default scope.
+     */
+    public record Backends(List<AccountSource> sources, boolean demoSeeded, Optional<String> configuredRegion) {
         public Backends {
             sources = List.copyOf(sources);
+            Objects.requireNonNull(configuredRegion, "configuredRegion");
+        }
+
+        public Backends(List<AccountSource> sources, boolean demoSeeded) {
+            this(sources, demoSeeded, Optional.empty());
         }
     }
 
@@ -156,7 +165,7 @@ public final class ShellViewModel {
         ui.submit(starter::start, backends -> {
             demoSeeded.set(backends.demoSeeded());
             startup.set(Startup.READY);
-            scopePicker.setSources(backends.sources());
+            scopePicker.setSources(backends.sources(), backends.configuredRegion());
         }, error -> {
             startupError.set(ErrorText.of(error));
             startup.set(Startup.FAILED);
@@ -192,7 +201,41 @@ public final class ShellViewModel {
     private void scopesApplied(List<Scope> scopes) {
         describeBackend(scopes);
         inventory.load(scopes);
-        refreshIdentities();
+        refreshIdentitiesOnceListed();
+    }
+
+    /** The pending deferred identity refresh, if any: a new scope replaces it. */
+    private Runnable pendingIdentityRefresh;
+
+    /**
+     * Asks STS who the accounts are once the inventory shows its first rows or its load ends,
+     * whichever comes first: on two cores, building the STS clients and signing their calls while
+     * the first pages are being listed and drawn would only push the first rows back.
+     */
+    private void refreshIdentitiesOnceListed() {
+        if (pendingIdentityRefresh != null) {
+            pendingIdentityRefresh.run();       // detach the previous scope's listeners
+        }
+        if (!inventory.isLoading() || inventory.loadedCountProperty().get() > 0) {
+            pendingIdentityRefresh = null;
+            refreshIdentities();
+            return;
+        }
+        javafx.beans.InvalidationListener[] listener = new javafx.beans.InvalidationListener[1];
+        Runnable detach = () -> {
+            inventory.loadingProperty().removeListener(listener[0]);
+            inventory.loadedCountProperty().removeListener(listener[0]);
+        };
+        listener[0] = o -> {
+            if (!inventory.isLoading() || inventory.loadedCountProperty().get() > 0) {
+                detach.run();
+                pendingIdentityRefresh = null;
+                refreshIdentities();
+            }
+        };
+        pendingIdentityRefresh = detach;
+        inventory.loadingProperty().addListener(listener[0]);
+        inventory.loadedCountProperty().addListener(listener[0]);
     }
 
     private void describeBackend(List<Scope> scopes) {

@@ -102,6 +102,26 @@ class SecretDetailViewFxTest {
     }
 
     @Test
+    void theCardsAreBuiltWhenTheFirstSecretShowsNotWithTheWindow(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.secretProperty().set(null));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> vm.summaryProperty().get() == null);
+        // a fresh pane (the one on the stage may have shown a secret in an earlier test)
+        SecretDetailView[] pane = new SecretDetailView[1];
+        robot.interact(() -> pane[0] = new SecretDetailView(vm, null));
+        assertTrue(pane[0].lookup("#detail-edit") == null, "no header before a secret is shown");
+        assertEquals(1, ((javafx.scene.Parent) pane[0].getCenter()).getChildrenUnmodifiable().size(), "only the placeholder before a secret is shown");
+
+        String name = unique("prod/lazy");
+        fx.createText(name, "fake-lazy");
+        SecretSummary s = fx.secrets.describe(fx.scope, name);
+        robot.interact(() -> vm.secretProperty().set(s));
+        waitUntil(() -> !vm.versions().isEmpty() && !vm.busyProperty().get());
+        assertTrue(pane[0].lookup("#detail-edit") != null, "the header once a secret shows");
+        assertEquals(2, ((javafx.scene.Parent) pane[0].getCenter()).getChildrenUnmodifiable().size(), "and the cards beside the placeholder");
+    }
+
+    @Test
     void revealShowsTheGridCopyPutsOneKeyAndHideMasksAgain(FxRobot robot) throws Exception {
         String name = unique("prod/db");
         VersionWritten w = fx.createText(name, "{\"username\":\"app\",\"password\":\"fake-pw-0000\"}");

@@ -103,6 +103,21 @@ class ConsoleFlowTest {
     }
 
     @Test
+    void aCellsTooltipIsMadeWhenThePointerFirstComesOverIt(FxRobot robot) {
+        TableRow<SecretRow> row = (TableRow<SecretRow>) rowNode(robot, "prod/ledger/kafka-sasl");
+        SecretRow item = row.getItem();
+        javafx.scene.control.TableCell<?, ?> account = onFx(() -> row.lookupAll(".table-cell").stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> item.accountAlias().equals(c.getText())).findFirst().orElseThrow());
+        assertTrue(onFx(() -> row.lookupAll(".table-cell").stream()
+                .allMatch(n -> ((javafx.scene.control.TableCell<?, ?>) n).getTooltip() == null)), "no tooltip before any hover");
+
+        robot.moveTo(account);
+        waitFor(Duration.ofSeconds(10), () -> onFx(() -> account.getTooltip() != null));
+        assertEquals(item.accountAlias() + " (" + item.accountId() + ")", onFx(() -> account.getTooltip().getText()));
+    }
+
+    @Test
     void clickingARowSelectsItsSecret(FxRobot robot) {
         Node row = rowNode(robot, "prod/ledger/kafka-sasl");
         robot.clickOn(row);

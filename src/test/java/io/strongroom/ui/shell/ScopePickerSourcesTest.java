@@ -38,6 +38,9 @@ class ScopePickerSourcesTest {
     void picker() {
         picker = new ScopePickerViewModel(ScopeMemory.in(config), () -> PARTITION);
         picker.setSources(List.of(embedded()));
+        // these tests are about endpoints under "all regions" (the default's regions are ShellViewModelTest's)
+        picker.allRegionsProperty().set(true);
+        picker.apply();
     }
 
     private List<String> appliedIds() {

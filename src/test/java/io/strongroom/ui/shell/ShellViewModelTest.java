@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,8 +65,16 @@ class ShellViewModelTest {
         ConsoleHarness.waitFor(Duration.ofSeconds(30), () -> !inventory.isLoading());
     }
 
+    ShellViewModel.BackendStarter embeddedWithConfiguredRegion(String region) {
+        return () -> new ShellViewModel.Backends(List.of(Composition.accountsOf(store.store())), false, Optional.of(region));
+    }
+
+    static Set<String> appliedRegions(ShellViewModel shell) {
+        return shell.scopePicker().appliedScopes().stream().map(s -> s.region()).collect(Collectors.toSet());
+    }
+
     @Test
-    void firstStartChoosesEveryEmbeddedAccountInEveryRegionAndLoads(@TempDir Path config) {
+    void firstStartChoosesEveryEmbeddedAccountInTheRegionsWhereTheStoreHoldsResources(@TempDir Path config) {
         ShellViewModel shell = shell(ScopeMemory.in(config), embedded(), false);
         assertEquals(ShellViewModel.Startup.STARTING, shell.startupProperty().get());
 
@@ -74,17 +83,88 @@ class ShellViewModelTest {
 
         assertEquals(ShellViewModel.Startup.READY, shell.startupProperty().get());
         assertEquals(3, shell.scopePicker().accounts().size());
-        assertTrue(shell.scopePicker().allRegionsProperty().get());
-        assertEquals(9, shell.scopePicker().appliedScopes().size(), "3 accounts × the partition's 3 regions");
-        assertEquals(36, shell.inventory().loadedCountProperty().get());
+        assertFalse(shell.scopePicker().allRegionsProperty().get(), "not every region of the partition");
+        assertEquals(List.of("us-east-1", "eu-west-1"), shell.scopePicker().regions().stream()
+                .filter(ScopePickerViewModel.RegionChoice::isSelected).map(ScopePickerViewModel.RegionChoice::id).toList(),
+                "exactly the regions the store was seeded in, ticked in the picker");
+        assertEquals(6, shell.scopePicker().appliedScopes().size(), "3 accounts × the 2 regions with resources");
+        assertEquals(Set.of("us-east-1", "eu-west-1"), appliedRegions(shell));
+        assertEquals(36, shell.inventory().loadedCountProperty().get(), "every seeded secret is listed");
         assertEquals(ShellViewModel.BackendKind.EMBEDDED, shell.backendKindProperty().get());
         assertEquals(store.store().endpoint().toString(), shell.backendDetailProperty().get());
         assertEquals(3, shell.identities().size());
         assertTrue(shell.identities().stream().allMatch(i -> i.known() && i.arn().matches("arn:aws:iam::\\d{12}:user/admin")));
         assertEquals(Set.of("security-audit", "payments-prod", "analytics-dev"),
                 shell.identities().stream().map(ShellViewModel.Identity::accountAlias).collect(Collectors.toSet()));
-        assertTrue(Files.exists(config.resolve(ScopeMemory.FILE_NAME)));
+        assertFalse(Files.exists(config.resolve(ScopeMemory.FILE_NAME)),
+                "the default is not remembered: the next start works it out again from what the store holds");
         assertFalse(shell.isReadOnly());
+    }
+
+    @Test
+    void theConfiguredDefaultRegionJoinsTheRegionsWithResources(@TempDir Path config) {
+        ShellViewModel shell = shell(ScopeMemory.in(config), embeddedWithConfiguredRegion("ap-south-1"), false);
+        shell.start();
+        awaitLoaded(shell.inventory());
+
+        assertFalse(shell.scopePicker().allRegionsProperty().get());
+        assertEquals(Set.of("us-east-1", "eu-west-1", "ap-south-1"), appliedRegions(shell));
+        assertEquals(9, shell.scopePicker().appliedScopes().size());
+    }
+
+    @Test
+    void aConfiguredRegionThatAlreadyHoldsResourcesAddsNoScope(@TempDir Path config) {
+        ShellViewModel shell = shell(ScopeMemory.in(config), embeddedWithConfiguredRegion("eu-west-1"), false);
+        shell.start();
+        awaitLoaded(shell.inventory());
+        assertEquals(6, shell.scopePicker().appliedScopes().size());
+    }
+
+    @Test
+    void allRegionsIsOneTickAwayAndSelectsEveryRegion(@TempDir Path config) {
+        ShellViewModel shell = shell(ScopeMemory.in(config), embedded(), false);
+        shell.start();
+        awaitLoaded(shell.inventory());
+
+        shell.scopePicker().allRegionsProperty().set(true);
+        assertTrue(shell.scopePicker().dirtyProperty().get());
+        shell.scopePicker().apply();
+        awaitLoaded(shell.inventory());
+
+        assertEquals(9, shell.scopePicker().appliedScopes().size(), "3 accounts × the partition's 3 regions");
+        assertEquals(Set.of("us-east-1", "eu-west-1", "ap-south-1"), appliedRegions(shell));
+        assertTrue(ScopeMemory.in(config).load().orElseThrow().allRegions(), "the user's choice is remembered");
+
+        shell.scopePicker().selectRegionsInUse();
+        shell.scopePicker().apply();
+        assertEquals(Set.of("us-east-1", "eu-west-1"), appliedRegions(shell), "and back to the regions with resources");
+    }
+
+    @Test
+    void aRememberedScopeWinsOverTheDefault(@TempDir Path config) throws Exception {
+        String someAccount = "Embedded store:" + store.store().accounts().adminKeys().get(0).accountId();
+        new ScopeMemory(config.resolve(ScopeMemory.FILE_NAME)).save(new ScopeMemory.Choice(List.of(someAccount), List.of("ap-south-1"), false));
+
+        ShellViewModel shell = shell(ScopeMemory.in(config), embeddedWithConfiguredRegion("eu-west-1"), false);
+        shell.start();
+        awaitLoaded(shell.inventory());
+
+        assertEquals(1, shell.scopePicker().appliedScopes().size());
+        assertEquals(Set.of("ap-south-1"), appliedRegions(shell), "a region without resources, because the user chose it");
+        assertEquals(0, shell.inventory().loadedCountProperty().get());
+    }
+
+    @Test
+    void aRememberedAllRegionsWinsOverTheDefault(@TempDir Path config) throws Exception {
+        List<String> everyAccount = store.store().accounts().adminKeys().stream().map(k -> "Embedded store:" + k.accountId()).toList();
+        new ScopeMemory(config.resolve(ScopeMemory.FILE_NAME)).save(new ScopeMemory.Choice(everyAccount, List.of(), true));
+
+        ShellViewModel shell = shell(ScopeMemory.in(config), embedded(), false);
+        shell.start();
+        awaitLoaded(shell.inventory());
+
+        assertTrue(shell.scopePicker().allRegionsProperty().get());
+        assertEquals(9, shell.scopePicker().appliedScopes().size());
     }
 
     @Test
@@ -122,7 +202,7 @@ class ShellViewModelTest {
         shell.scopePicker().revert();
         assertFalse(shell.scopePicker().dirtyProperty().get());
         assertEquals(3, shell.scopePicker().accounts().stream().filter(ScopePickerViewModel.AccountChoice::isSelected).count());
-        assertEquals(9, shell.scopePicker().scopes().size());
+        assertEquals(6, shell.scopePicker().scopes().size());
     }
 
     @Test
@@ -131,7 +211,7 @@ class ShellViewModelTest {
         ShellViewModel shell = shell(ScopeMemory.in(config), embedded(), false);
         shell.start();
         awaitLoaded(shell.inventory());
-        assertEquals(9, shell.scopePicker().appliedScopes().size());
+        assertEquals(6, shell.scopePicker().appliedScopes().size(), "the default: 3 accounts × the 2 regions with resources");
     }
 
     @Test
