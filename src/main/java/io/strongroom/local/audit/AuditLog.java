@@ -194,6 +194,16 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
+     * Whether an unauthenticated call that AWS records in an account's trail (an unsigned STS
+     * sign-in naming a role of that account) may be recorded there now. It shares the refusals'
+     * rate limit, so no unauthenticated caller can add more than that to any trail; a call turned
+     * away is counted in the next summary row of the unverified refusals.
+     */
+    public boolean admitUnauthenticated(Instant time) {
+        return gate.admit(time);
+    }
+
+    /**
      * The newest {@code limit} unverified refusals and summaries, newest first: for the store's
      * operator, not reachable through any API. Refusals counted but not yet summarized are
      * summarized first, so the answer accounts for every refusal so far.

@@ -213,7 +213,8 @@ public final class RequestPipeline {
      * the handler runs as nobody; the call is recorded in the trail of the local account that
      * owns the role it names, as AWS records it in the role's account (there is no credential
      * scope, so the region is STS's global one, us-east-1, where AWS records global STS calls),
-     * or with the unverified refusals when it names no local account.
+     * or with the unverified refusals when it names no local account. Either way at most the
+     * refusals' rate (20 a second) is recorded; the rest is counted in their summary rows.
      *
      * <p>The trail's userIdentity says {@code Unknown} with that account: AWS says
      * {@code WebIdentityUser} or {@code SAMLUser}, which needs an identity type on AuditEvent
@@ -245,8 +246,11 @@ public final class RequestPipeline {
     private void recordUnsigned(RequestContext context, QueryService service, QueryService.Action action,
                                 Map<String, String> params, AwsException error) {
         if (context.caller().accountId() != null) {
-            record(context, action.name(), service.eventSource(), action.readOnly(),
-                    action.unsigned().auditParameters(params), error);
+            // Rate-limited like the refusals: an unsigned caller must not be able to grow a trail at will.
+            if (audit.admitUnauthenticated(context.now())) {
+                record(context, action.name(), service.eventSource(), action.readOnly(),
+                        action.unsigned().auditParameters(params), error);
+            }
         } else if (error != null) {
             audit.recordRefusal(UnverifiedRefusal.of(context.now(), context.requestId(), error.code(), error.getMessage(), null, null,
                     context.region(), action.name(), service.eventSource(), context.sourceIp(), context.userAgent()));
