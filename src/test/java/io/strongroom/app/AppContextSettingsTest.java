@@ -8,6 +8,7 @@ import io.strongroom.domain.CustomEndpoint;
 import io.strongroom.domain.DeletionMode;
 import io.strongroom.service.ScopeException;
 import io.strongroom.service.journal.ReadOnlyGuard;
+import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.ui.common.ClipboardService;
 import io.strongroom.ui.common.DialogService;
 import io.strongroom.ui.common.DirectUiExecutor;
@@ -115,7 +116,7 @@ class AppContextSettingsTest {
         Account account = new Account("111122223333", "nowhere", URI.create("http://127.0.0.1:9"),
                 new CredentialsRef.StaticKeys("AKIDEXAMPLE", "not-a-secret"), "custom endpoint");
         ScopeException refused = assertThrows(ScopeException.class,
-                () -> context.mutations().delete(account.in("us-east-1"), "any", DeletionMode.defaultRecovery()));
+                () -> context.mutations().apply(new SecretMutation.Delete(account.in("us-east-1"), "any", DeletionMode.defaultRecovery())));
         assertEquals(ReadOnlyGuard.READ_ONLY, refused.errorCode(), "a mutation before the setting is read is refused");
 
         context.shell().start();

@@ -7,6 +7,7 @@ import io.strongroom.domain.SecretDeletion;
 import io.strongroom.domain.SecretPayload;
 import io.strongroom.domain.SecretUpdate;
 import io.strongroom.domain.VersionWritten;
+import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.service.journal.SecretMutations;
 
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public sealed interface Mutation<R> {
 
         @Override
         public VersionWritten execute(SecretMutations service) {
-            return service.create(scope, secret);
+            return service.apply(new SecretMutation.Create(scope, secret));
         }
     }
 
@@ -99,7 +100,7 @@ public sealed interface Mutation<R> {
 
         @Override
         public VersionWritten execute(SecretMutations service) {
-            return service.putValue(scope, secretId, value, clientRequestToken);
+            return service.apply(new SecretMutation.PutValue(scope, secretId, value, clientRequestToken));
         }
     }
 
@@ -133,7 +134,7 @@ public sealed interface Mutation<R> {
 
         @Override
         public VersionWritten execute(SecretMutations service) {
-            return service.update(scope, secretId, update);
+            return service.apply(new SecretMutation.Update(scope, secretId, update));
         }
     }
 
@@ -157,8 +158,7 @@ public sealed interface Mutation<R> {
 
         @Override
         public Void execute(SecretMutations service) {
-            service.rollback(scope, secretId, versionId);
-            return null;
+            return service.apply(new SecretMutation.Rollback(scope, secretId, versionId));
         }
     }
 
@@ -182,7 +182,7 @@ public sealed interface Mutation<R> {
 
         @Override
         public SecretDeletion execute(SecretMutations service) {
-            return service.delete(scope, secretId, mode);
+            return service.apply(new SecretMutation.Delete(scope, secretId, mode));
         }
     }
 
@@ -205,7 +205,7 @@ public sealed interface Mutation<R> {
 
         @Override
         public String execute(SecretMutations service) {
-            return service.restore(scope, secretId);
+            return service.apply(new SecretMutation.Restore(scope, secretId));
         }
     }
 
@@ -231,8 +231,7 @@ public sealed interface Mutation<R> {
 
         @Override
         public Void execute(SecretMutations service) {
-            service.tag(scope, secretId, tags);
-            return null;
+            return service.apply(new SecretMutation.Tag(scope, secretId, tags));
         }
     }
 
@@ -256,8 +255,7 @@ public sealed interface Mutation<R> {
 
         @Override
         public Void execute(SecretMutations service) {
-            service.untag(scope, secretId, tagKeys);
-            return null;
+            return service.apply(new SecretMutation.Untag(scope, secretId, tagKeys));
         }
     }
 

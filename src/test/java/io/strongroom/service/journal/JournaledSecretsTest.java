@@ -120,7 +120,7 @@ class JournaledSecretsTest {
     void deletingASecretThatDoesNotExistIsJournaledWithTheErrorCodeAndRequestId() {
         String name = unique("prod/payments/never-existed");
         ScopeException thrown = assertThrows(ScopeException.class,
-                () -> mutations.delete(scope, name, DeletionMode.withRecovery(7)));
+                () -> mutations.apply(new SecretMutation.Delete(scope, name, DeletionMode.withRecovery(7))));
 
         JournalEntry e = latest();
         assertEquals(ActionKind.DELETE_SECRET, e.action());
@@ -143,32 +143,32 @@ class JournaledSecretsTest {
     void failuresReachTheCallerUnchanged() {
         SecretMutations failing = new JournaledSecrets(new ThrowingMutations(new IllegalStateException("boom")), journal,
                 ActingIdentity.unknown());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> failing.restore(scope, "x"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> failing.apply(new SecretMutation.Restore(scope, "x")));
         assertEquals("boom", e.getMessage());
         assertEquals("IllegalStateException", latest().outcome().errorCode());
 
         ScopeException original = new ScopeException(new io.strongroom.domain.ScopeError(scope, "ThrottlingException",
                 "Rate exceeded", "req-42", 400), null);
         SecretMutations throttled = new JournaledSecrets(new ThrowingMutations(original), journal, ActingIdentity.unknown());
-        assertSame(original, assertThrows(ScopeException.class, () -> throttled.tag(scope, "x", Map.of("k", "v"))));
+        assertSame(original, assertThrows(ScopeException.class, () -> throttled.apply(new SecretMutation.Tag(scope, "x", Map.of("k", "v")))));
         assertEquals("req-42", latest().outcome().requestId());
     }
 
     @Test
     void everyMutationIsJournaledWithItsOutcome() {
         String name = unique("prod/payments/stripe-api-key");
-        VersionWritten created = mutations.create(scope, new NewSecret(name, "Stripe live key", null,
+        VersionWritten created = mutations.apply(new SecretMutation.Create(scope, new NewSecret(name, "Stripe live key", null,
                 SecretPayload.ofText("{\"key\":\"sk_live_1\"}"), Map.of("owner", "payments", "env", "prod"),
+                SecretsService.newRequestToken())));
+        VersionWritten second = mutations.apply(new SecretMutation.PutValue(scope, name, SecretPayload.ofText("{\"key\":\"sk_live_2\"}"),
                 SecretsService.newRequestToken()));
-        VersionWritten second = mutations.putValue(scope, name, SecretPayload.ofText("{\"key\":\"sk_live_2\"}"),
-                SecretsService.newRequestToken());
-        mutations.update(scope, name, SecretUpdate.description("rotated by hand"));
-        mutations.moveStage(scope, name, "AWSPENDING", created.versionId(), null);
-        mutations.rollback(scope, name, created.versionId());
-        mutations.tag(scope, name, Map.of("cost-center", "cc-1234"));
-        mutations.untag(scope, name, List.of("env"));
-        mutations.delete(scope, name, DeletionMode.withRecovery(7));
-        String restoredArn = mutations.restore(scope, name);
+        mutations.apply(new SecretMutation.Update(scope, name, SecretUpdate.description("rotated by hand")));
+        mutations.apply(new SecretMutation.MoveStage(scope, name, "AWSPENDING", created.versionId(), null));
+        mutations.apply(new SecretMutation.Rollback(scope, name, created.versionId()));
+        mutations.apply(new SecretMutation.Tag(scope, name, Map.of("cost-center", "cc-1234")));
+        mutations.apply(new SecretMutation.Untag(scope, name, List.of("env")));
+        mutations.apply(new SecretMutation.Delete(scope, name, DeletionMode.withRecovery(7)));
+        String restoredArn = mutations.apply(new SecretMutation.Restore(scope, name));
         assertEquals("{\"key\":\"sk_live_1\"}", secrets.getValue(scope, name, VersionSelector.current()).payload().text(),
                 "the decorator passed every call through");
 
@@ -206,17 +206,17 @@ class JournaledSecretsTest {
         String tagValueCanary = "TAGVALUE-" + UUID.randomUUID();
         String control = unique("control/journaled-name");
 
-        mutations.create(scope, new NewSecret(control, descriptionCanary, null, SecretPayload.ofText(canary),
-                Map.of("owner", tagValueCanary), SecretsService.newRequestToken()));
-        mutations.putValue(scope, control, SecretPayload.ofText(canary + "-v2"), SecretsService.newRequestToken());
-        mutations.putValue(scope, control, SecretPayload.ofBinary(binaryCanary), SecretsService.newRequestToken(), List.of("AWSPENDING"));
-        mutations.update(scope, control, new SecretUpdate(descriptionCanary + "-2", null, SecretPayload.ofText(canary + "-v3"),
-                SecretsService.newRequestToken()));
-        mutations.tag(scope, control, Map.of("cost-center", tagValueCanary));
-        assertThrows(ScopeException.class, () -> mutations.putValue(scope, unique("missing"), SecretPayload.ofText(canary),
-                SecretsService.newRequestToken()));
-        assertThrows(ScopeException.class, () -> mutations.create(scope, new NewSecret(control, null, null,
-                SecretPayload.ofText(canary), Map.of(), SecretsService.newRequestToken())), "already exists");
+        mutations.apply(new SecretMutation.Create(scope, new NewSecret(control, descriptionCanary, null, SecretPayload.ofText(canary),
+                Map.of("owner", tagValueCanary), SecretsService.newRequestToken())));
+        mutations.apply(new SecretMutation.PutValue(scope, control, SecretPayload.ofText(canary + "-v2"), SecretsService.newRequestToken()));
+        mutations.apply(new SecretMutation.PutValue(scope, control, SecretPayload.ofBinary(binaryCanary), SecretsService.newRequestToken(), List.of("AWSPENDING")));
+        mutations.apply(new SecretMutation.Update(scope, control, new SecretUpdate(descriptionCanary + "-2", null, SecretPayload.ofText(canary + "-v3"),
+                SecretsService.newRequestToken())));
+        mutations.apply(new SecretMutation.Tag(scope, control, Map.of("cost-center", tagValueCanary)));
+        assertThrows(ScopeException.class, () -> mutations.apply(new SecretMutation.PutValue(scope, unique("missing"), SecretPayload.ofText(canary),
+                SecretsService.newRequestToken())));
+        assertThrows(ScopeException.class, () -> mutations.apply(new SecretMutation.Create(scope, new NewSecret(control, null, null,
+                SecretPayload.ofText(canary), Map.of(), SecretsService.newRequestToken()))), "already exists");
         assertEquals(canary + "-v3", secrets.getValue(scope, control, VersionSelector.current()).payload().text());
         assertEquals(7, journal.count(JournalQuery.all()));
 
@@ -281,8 +281,8 @@ class JournaledSecretsTest {
     void readOnlyModeRefusesWithoutSendingAndTheAttemptIsJournaled() {
         String name = unique("prod/refused");
         readOnly.set(true);
-        ScopeException e = assertThrows(ScopeException.class, () -> mutations.create(scope, new NewSecret(name, null, null,
-                SecretPayload.ofText("v"), Map.of(), SecretsService.newRequestToken())));
+        ScopeException e = assertThrows(ScopeException.class, () -> mutations.apply(new SecretMutation.Create(scope, new NewSecret(name, null, null,
+                SecretPayload.ofText("v"), Map.of(), SecretsService.newRequestToken()))));
         assertEquals(ReadOnlyGuard.READ_ONLY, e.errorCode());
         assertEquals(scope, e.error().scope());
         readOnly.set(false);
@@ -300,8 +300,8 @@ class JournaledSecretsTest {
     void withoutAJournalNothingIsSent() {
         String name = unique("prod/unjournaled");
         journal.close();
-        assertThrows(JournalException.class, () -> mutations.create(scope, new NewSecret(name, null, null,
-                SecretPayload.ofText("v"), Map.of(), SecretsService.newRequestToken())));
+        assertThrows(JournalException.class, () -> mutations.apply(new SecretMutation.Create(scope, new NewSecret(name, null, null,
+                SecretPayload.ofText("v"), Map.of(), SecretsService.newRequestToken()))));
         assertEquals("ResourceNotFoundException", assertThrows(ScopeException.class,
                 () -> secrets.describe(scope, name)).errorCode());
     }
@@ -315,7 +315,7 @@ class JournaledSecretsTest {
             lookups.incrementAndGet();
             return null;
         });
-        ScopeException e = assertThrows(ScopeException.class, () -> m.untag(nowhere, "x", Set.of("owner")));
+        ScopeException e = assertThrows(ScopeException.class, () -> m.apply(new SecretMutation.Untag(nowhere, "x", Set.of("owner"))));
         assertEquals(io.strongroom.domain.ScopeError.UNREACHABLE, e.errorCode());
         JournalEntry entry = latest();
         assertEquals(io.strongroom.domain.ScopeError.UNREACHABLE, entry.outcome().errorCode());
@@ -327,47 +327,7 @@ class JournaledSecretsTest {
     /** Every call throws the same exception. */
     private record ThrowingMutations(RuntimeException error) implements SecretMutations {
         @Override
-        public VersionWritten create(Scope scope, NewSecret secret) {
-            throw error;
-        }
-
-        @Override
-        public VersionWritten putValue(Scope scope, String secretId, SecretPayload value, String token, List<String> stages) {
-            throw error;
-        }
-
-        @Override
-        public VersionWritten update(Scope scope, String secretId, SecretUpdate update) {
-            throw error;
-        }
-
-        @Override
-        public void moveStage(Scope scope, String secretId, String stage, String toVersionId, String fromVersionId) {
-            throw error;
-        }
-
-        @Override
-        public void rollback(Scope scope, String secretId, String versionId) {
-            throw error;
-        }
-
-        @Override
-        public io.strongroom.domain.SecretDeletion delete(Scope scope, String secretId, DeletionMode mode) {
-            throw error;
-        }
-
-        @Override
-        public String restore(Scope scope, String secretId) {
-            throw error;
-        }
-
-        @Override
-        public void tag(Scope scope, String secretId, Map<String, String> tags) {
-            throw error;
-        }
-
-        @Override
-        public void untag(Scope scope, String secretId, java.util.Collection<String> tagKeys) {
+        public <R> R apply(SecretMutation<R> mutation) {
             throw error;
         }
     }

@@ -1,0 +1,249 @@
+package io.strongroom.service.journal;
+
+import io.strongroom.domain.DeletionMode;
+import io.strongroom.domain.NewSecret;
+import io.strongroom.domain.Scope;
+import io.strongroom.domain.SecretDeletion;
+import io.strongroom.domain.SecretPayload;
+import io.strongroom.domain.SecretUpdate;
+import io.strongroom.domain.VersionWritten;
+import io.strongroom.service.SecretsService;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One change to a secret, as data: the scope, the secret acted on, the {@link ActionDetails} the
+ * journal keeps (which carry the {@link ActionKind}), and the {@link SecretsService} call that
+ * performs it. Every write goes through {@link SecretMutations#apply}, so the journal and the
+ * read-only guard each wrap that one method; a new write is one record here plus the service
+ * method it calls.
+ *
+ * <p>The records' {@code toString} never prints a value: the payload-carrying components
+ * ({@link SecretPayload}, {@link NewSecret}, {@link SecretUpdate}) mask themselves.
+ *
+ * @param <R> what the service call returns
+ */
+public sealed interface SecretMutation<R> {
+
+    Scope scope();
+
+    /** The secret acted on: a name for a create, a name or an ARN otherwise. */
+    String secretId();
+
+    /** The non-secret parameters the journal keeps, derived from the record's components. */
+    ActionDetails details();
+
+    /** Performs the change with the service layer. Called only by a {@link SecretMutations}. */
+    R perform(SecretsService secrets);
+
+    /** What a successful call reports back for the journal. */
+    Written written(R result);
+
+    default ActionKind kind() {
+        return details().kind();
+    }
+
+    /** The AWS operation that carries the change out, e.g. {@code CreateSecret}. */
+    default String action() {
+        return kind().awsOperation();
+    }
+
+    /** The ARN and version a successful call names (either may be null). */
+    record Written(String arn, String versionId) {
+        public static final Written NONE = new Written(null, null);
+
+        static Written of(VersionWritten w) {
+            return w == null ? NONE : new Written(w.arn(), w.versionId());
+        }
+    }
+
+    /** CreateSecret. */
+    record Create(Scope scope, NewSecret secret) implements SecretMutation<VersionWritten> {
+        @Override
+        public String secretId() {
+            return secret.name();
+        }
+
+        @Override
+        public ActionDetails details() {
+            return ActionDetails.create(secret);
+        }
+
+        @Override
+        public VersionWritten perform(SecretsService secrets) {
+            return secrets.create(scope, secret);
+        }
+
+        @Override
+        public Written written(VersionWritten result) {
+            return Written.of(result);
+        }
+    }
+
+    /** PutSecretValue: a new version with these staging labels (null or empty: AWSCURRENT). */
+    record PutValue(Scope scope, String secretId, SecretPayload value, String clientRequestToken, List<String> stages)
+            implements SecretMutation<VersionWritten> {
+        /** Labelled AWSCURRENT. */
+        public PutValue(Scope scope, String secretId, SecretPayload value, String clientRequestToken) {
+            this(scope, secretId, value, clientRequestToken, null);
+        }
+
+        @Override
+        public ActionDetails details() {
+            return ActionDetails.putValue(value, stages);
+        }
+
+        @Override
+        public VersionWritten perform(SecretsService secrets) {
+            return secrets.putValue(scope, secretId, value, clientRequestToken, stages);
+        }
+
+        @Override
+        public Written written(VersionWritten result) {
+            return Written.of(result);
+        }
+    }
+
+    /** UpdateSecret: description, KMS key and/or a new current value. */
+    record Update(Scope scope, String secretId, SecretUpdate update) implements SecretMutation<VersionWritten> {
+        @Override
+        public ActionDetails details() {
+            return ActionDetails.update(update);
+        }
+
+        @Override
+        public VersionWritten perform(SecretsService secrets) {
+            return secrets.update(scope, secretId, update);
+        }
+
+        @Override
+        public Written written(VersionWritten result) {
+            return Written.of(result);
+        }
+    }
+
+    /** UpdateSecretVersionStage: {@code stage} moved to {@code toVersionId} (null: only removed) from {@code fromVersionId}. */
+    record MoveStage(Scope scope, String secretId, String stage, String toVersionId, String fromVersionId)
+            implements SecretMutation<Void> {
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.MoveStage(stage, toVersionId, fromVersionId);
+        }
+
+        @Override
+        public Void perform(SecretsService secrets) {
+            secrets.moveStage(scope, secretId, stage, toVersionId, fromVersionId);
+            return null;
+        }
+
+        @Override
+        public Written written(Void result) {
+            return Written.NONE;
+        }
+    }
+
+    /** AWSCURRENT back to an earlier version. */
+    record Rollback(Scope scope, String secretId, String versionId) implements SecretMutation<Void> {
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.Rollback(versionId);
+        }
+
+        @Override
+        public Void perform(SecretsService secrets) {
+            secrets.rollback(scope, secretId, versionId);
+            return null;
+        }
+
+        @Override
+        public Written written(Void result) {
+            return Written.NONE;
+        }
+    }
+
+    /** DeleteSecret, with a recovery window or forced. */
+    record Delete(Scope scope, String secretId, DeletionMode mode) implements SecretMutation<SecretDeletion> {
+        @Override
+        public ActionDetails details() {
+            return ActionDetails.delete(mode);
+        }
+
+        @Override
+        public SecretDeletion perform(SecretsService secrets) {
+            return secrets.delete(scope, secretId, mode);
+        }
+
+        @Override
+        public Written written(SecretDeletion result) {
+            return result == null ? Written.NONE : new Written(result.arn(), null);
+        }
+    }
+
+    /** RestoreSecret: cancels a scheduled deletion; returns the secret's ARN. */
+    record Restore(Scope scope, String secretId) implements SecretMutation<String> {
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.Restore();
+        }
+
+        @Override
+        public String perform(SecretsService secrets) {
+            return secrets.restore(scope, secretId);
+        }
+
+        @Override
+        public Written written(String arn) {
+            return new Written(arn, null);
+        }
+    }
+
+    /** TagResource: adds or overwrites tags (the journal keeps only their keys). */
+    record Tag(Scope scope, String secretId, Map<String, String> tags) implements SecretMutation<Void> {
+        public Tag {
+            tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        }
+
+        @Override
+        public ActionDetails details() {
+            return ActionDetails.tag(tags.keySet());
+        }
+
+        @Override
+        public Void perform(SecretsService secrets) {
+            secrets.tag(scope, secretId, tags);
+            return null;
+        }
+
+        @Override
+        public Written written(Void result) {
+            return Written.NONE;
+        }
+    }
+
+    /** UntagResource. */
+    record Untag(Scope scope, String secretId, Collection<String> tagKeys) implements SecretMutation<Void> {
+        public Untag {
+            tagKeys = List.copyOf(tagKeys);
+        }
+
+        @Override
+        public ActionDetails details() {
+            return ActionDetails.untag(tagKeys);
+        }
+
+        @Override
+        public Void perform(SecretsService secrets) {
+            secrets.untag(scope, secretId, tagKeys);
+            return null;
+        }
+
+        @Override
+        public Written written(Void result) {
+            return Written.NONE;
+        }
+    }
+}
