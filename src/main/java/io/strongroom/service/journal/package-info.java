@@ -12,6 +12,10 @@
  * // view models that change secrets take `mutations`; the journal view reads `journal`
  * }</pre>
  *
+ * <p>Every write is a {@code SecretMutation} record (its scope, target, journal details and the
+ * service call) handed to {@code SecretMutations.apply}; the journal and the read-only guard each
+ * wrap that one method. A new write is a record there plus its {@code SecretsService} method.
+ *
  * <p>Part of the service layer: imports neither {@code io.strongroom.local} nor {@code ui}.
  */
 package io.strongroom.service.journal;
