@@ -2,10 +2,10 @@ package io.strongroom.local.secrets;
 
 import io.strongroom.local.crypto.Aead;
 import io.strongroom.local.crypto.CryptoException;
-import io.strongroom.local.http.AwsException;
 import io.strongroom.local.kms.KmsKey;
 import io.strongroom.local.kms.KmsKeys;
 import io.strongroom.local.storage.Database;
+import io.strongroom.local.wire.AwsException;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -1,12 +1,12 @@
 package io.strongroom.local.secrets;
 
 import io.strongroom.local.crypto.Aead;
-import io.strongroom.local.http.AwsException;
 import io.strongroom.local.http.JsonService;
 import io.strongroom.local.http.RequestContext;
 import io.strongroom.local.iam.Authorizer;
 import io.strongroom.local.kms.KmsKey;
 import io.strongroom.local.kms.KmsKeys;
+import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.secretsmanager.model.*;
