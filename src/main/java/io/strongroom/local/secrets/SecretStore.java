@@ -505,12 +505,26 @@ public final class SecretStore {
 
         /** Reads a row selected with {@link #SECRET_COLUMNS}, by position (no column-name lookups). */
         private static SecretRecord readSecret(ResultSet rs) throws SQLException {
-            return new SecretRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7),
-                    rs.getString(8), instant(rs, 9), instant(rs, 10),
-                    instant(rs, 11), instant(rs, 12), rs.getInt(13) == 1,
-                    rs.getString(14), rs.getString(15), instant(rs, 16),
-                    instant(rs, 17), rs.getString(18));
+            return SecretRecord.builder()
+                    .arn(rs.getString(1))
+                    .accountId(rs.getString(2))
+                    .region(rs.getString(3))
+                    .name(rs.getString(4))
+                    .description(rs.getString(5))
+                    .kmsKeyRef(rs.getString(6))
+                    .owningService(rs.getString(7))
+                    .primaryRegion(rs.getString(8))
+                    .createdAt(instant(rs, 9))
+                    .lastChangedAt(instant(rs, 10))
+                    .lastAccessedAt(instant(rs, 11))
+                    .deletionAt(instant(rs, 12))
+                    .rotationEnabled(rs.getInt(13) == 1)
+                    .rotationLambdaArn(rs.getString(14))
+                    .rotationRules(rs.getString(15))
+                    .lastRotatedAt(instant(rs, 16))
+                    .nextRotationAt(instant(rs, 17))
+                    .resourcePolicy(rs.getString(18))
+                    .build();
         }
 
         /** Reads a row selected with {@link #VERSION_COLUMNS}. */

@@ -180,8 +180,11 @@ public final class SecretsManagerApi {
                 }
                 throw AwsException.resourceExists("The operation failed because the secret " + r.name() + " already exists.");
             }
-            SecretRecord secret = new SecretRecord(arn, ctx.accountId(), ctx.region(), r.name(), r.description(),
-                    r.kmsKeyId(), null, null, now, now, null, null, false, null, null, null, null, null);
+            SecretRecord secret = SecretRecord.builder()
+                    .arn(arn).accountId(ctx.accountId()).region(ctx.region())
+                    .name(r.name()).description(r.description()).kmsKeyRef(r.kmsKeyId())
+                    .createdAt(now).lastChangedAt(now)
+                    .build();
             rows.insertSecret(secret);
             rows.putTags(arn, tags);
             ctx.touched(RESOURCE_TYPE, arn);
