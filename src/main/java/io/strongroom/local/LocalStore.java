@@ -1,7 +1,7 @@
 package io.strongroom.local;
 
 import io.strongroom.local.audit.AuditLog;
-import io.strongroom.local.audit.CloudTrailApi;
+import io.strongroom.local.cloudtrail.CloudTrailApi;
 import io.strongroom.local.crypto.RootKey;
 import io.strongroom.local.http.HttpFrontend;
 import io.strongroom.local.http.JsonOperation;
@@ -11,14 +11,14 @@ import io.strongroom.local.http.RequestContext;
 import io.strongroom.local.http.RequestIds;
 import io.strongroom.local.http.RequestPipeline;
 import io.strongroom.local.http.SigV4Verifier;
-import io.strongroom.local.iam.Accounts;
 import io.strongroom.local.iam.Accounts.KeyCredential;
+import io.strongroom.local.iam.Accounts;
 import io.strongroom.local.iam.Authorizer;
 import io.strongroom.local.iam.Caller;
 import io.strongroom.local.kms.KmsApi;
 import io.strongroom.local.kms.KmsKeys;
-import io.strongroom.local.secrets.SecretsManagerApi;
 import io.strongroom.local.secrets.SecretStore;
+import io.strongroom.local.secrets.SecretsManagerApi;
 import io.strongroom.local.storage.Database;
 import io.strongroom.local.sts.StsApi;
 import software.amazon.awssdk.core.SdkPojo;
@@ -190,7 +190,7 @@ public final class LocalStore implements AutoCloseable {
      * @param request   the operation's SDK request model, e.g. a {@code CreateSecretRequest}
      * @param <R>       the operation's SDK response model, e.g. {@code CreateSecretResponse}
      * @return the response model the operation produced (the object that would have been written as JSON)
-     * @throws io.strongroom.local.http.AwsException the AWS error the operation answered with
+     * @throws io.strongroom.local.wire.AwsException the AWS error the operation answered with
      * @throws IllegalArgumentException for an unknown account (or one with no active admin key when first used),
      *                                  service or operation, or a request model of the wrong type
      */

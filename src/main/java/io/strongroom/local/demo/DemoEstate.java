@@ -1,9 +1,9 @@
 package io.strongroom.local.demo;
 
 import io.strongroom.local.LocalStore;
-import io.strongroom.local.http.AwsException;
 import io.strongroom.local.iam.Accounts;
 import io.strongroom.local.iam.LocalAccount;
+import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;

@@ -1,5 +1,6 @@
 package io.strongroom.local.http;
 
+import io.strongroom.local.wire.AwsException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

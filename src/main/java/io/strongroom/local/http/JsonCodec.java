@@ -1,5 +1,7 @@
 package io.strongroom.local.http;
 
+import io.strongroom.local.wire.AwsException;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

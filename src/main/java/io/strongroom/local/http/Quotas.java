@@ -1,5 +1,7 @@
 package io.strongroom.local.http;
 
+import io.strongroom.local.wire.AwsException;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

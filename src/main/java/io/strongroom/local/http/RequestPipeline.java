@@ -5,6 +5,7 @@ import io.strongroom.local.audit.AuditLog;
 import io.strongroom.local.audit.UnverifiedRefusal;
 import io.strongroom.local.iam.Authorizer;
 import io.strongroom.local.iam.Caller;
+import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.core.SdkPojo;
 
 import java.net.URLDecoder;

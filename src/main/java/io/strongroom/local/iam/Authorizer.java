@@ -1,6 +1,6 @@
 package io.strongroom.local.iam;
 
-import io.strongroom.local.http.AwsException;
+import io.strongroom.local.wire.AwsException;
 
 /**
  * Decides whether a caller may perform an action. For now identity-based only: a principal's

@@ -1,11 +1,11 @@
 package io.strongroom.local.kms;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.strongroom.local.http.AwsException;
 import io.strongroom.local.http.BoundTokens;
 import io.strongroom.local.http.JsonCodec;
 import io.strongroom.local.http.JsonService;
 import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.kms.model.GenerateRandomRequest;

@@ -1,6 +1,6 @@
 package io.strongroom.local.kms;
 
-import io.strongroom.local.http.AwsException;
+import io.strongroom.local.wire.AwsException;
 
 /** KMS's own error codes. */
 public final class KmsErrors {

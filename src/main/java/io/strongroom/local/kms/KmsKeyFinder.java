@@ -1,7 +1,7 @@
 package io.strongroom.local.kms;
 
-import io.strongroom.local.http.AwsException;
 import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.wire.AwsException;
 
 import java.util.Optional;
 import java.util.function.UnaryOperator;

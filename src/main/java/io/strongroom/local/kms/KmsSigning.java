@@ -1,9 +1,9 @@
 package io.strongroom.local.kms;
 
 import io.strongroom.local.crypto.CryptoException;
-import io.strongroom.local.http.AwsException;
 import io.strongroom.local.http.RequestContext;
 import io.strongroom.local.kms.KmsKeyFinder.Naming;
+import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.kms.model.GenerateMacRequest;

@@ -1,6 +1,6 @@
 package io.strongroom.local.kms;
 
-import io.strongroom.local.http.AwsException;
+import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.core.SdkBytes;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.strongroom.local.secrets;
 
-import io.strongroom.local.http.AwsException;
-import io.strongroom.local.http.RequestContext;
 import io.strongroom.local.http.BoundTokens;
+import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.wire.AwsException;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.strongroom.local.secrets;
 
-import io.strongroom.local.http.AwsException;
+import io.strongroom.local.wire.AwsException;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -108,5 +108,19 @@ final class SecretErrors {
     /** As {@link #idsOrFilters()}, for MaxResults without Filters. */
     static AwsException maxResultsNeedsFilters() {
         return AwsException.invalidParameter("'Filters' not specified. 'Filters' must also be specified when 'MaxResults' is provided.");
+    }
+
+    /**
+     * The store's {@link SealingException} as AWS answers it: EncryptionFailure when a new value
+     * cannot be sealed, DecryptionFailure when a stored one cannot be opened (the codes and
+     * wording the store has always answered with).
+     */
+    static AwsException sealing(SealingException e) {
+        return switch (e.direction()) {
+            case SEAL -> new AwsException("EncryptionFailure", 400, "Secrets Manager can't encrypt the protected secret text using the provided KMS key. "
+                    + "Check that the KMS key is available, enabled, and not in an invalid state.");
+            case OPEN -> new AwsException("DecryptionFailure", 400, "Secrets Manager can't decrypt the protected secret text using the provided KMS key. "
+                    + "Check that the KMS key is available, enabled, and not in an invalid state.");
+        };
     }
 }

@@ -1,6 +1,6 @@
 package io.strongroom.local.secrets;
 
-import io.strongroom.local.http.AwsException;
+import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.services.secretsmanager.model.Filter;
 
 import java.util.ArrayList;

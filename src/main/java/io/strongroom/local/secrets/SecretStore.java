@@ -2,7 +2,6 @@ package io.strongroom.local.secrets;
 
 import io.strongroom.local.crypto.Aead;
 import io.strongroom.local.crypto.CryptoException;
-import io.strongroom.local.http.AwsException;
 import io.strongroom.local.kms.KmsKey;
 import io.strongroom.local.kms.KmsKeys;
 import io.strongroom.local.storage.Database;
@@ -74,11 +73,10 @@ public final class SecretStore {
 
     // ---- Envelope encryption ------------------------------------------------------------------
 
-    /** Seals a value for a new version. Fails with EncryptionFailure if the key cannot be used. */
+    /** Seals a value for a new version. Throws {@link SealingException} (SEAL) if the key cannot be used. */
     VersionRecord seal(KmsKey key, String arn, String versionId, SecretValue value, Instant now) {
         if (!key.usable()) {
-            throw new AwsException("EncryptionFailure", 400, "Secrets Manager can't encrypt the protected secret text using the provided KMS key. "
-                    + "Check that the KMS key is available, enabled, and not in an invalid state.");
+            throw new SealingException(SealingException.Direction.SEAL);
         }
         byte[] dataKey = Aead.newKey();
         byte[] encryptedDataKey = keys.encrypt(key, dataKey, context(arn, versionId));
@@ -87,19 +85,19 @@ public final class SecretStore {
         return new VersionRecord(versionId, now, null, value.kind(), encryptedDataKey, sealed, key.arn());
     }
 
-    /** Opens a version's value. Fails with DecryptionFailure when its KMS key is disabled, pending deletion or gone. */
+    /** Opens a version's value. Throws {@link SealingException} (OPEN) when its KMS key is disabled, pending deletion or gone. */
     SecretValue open(String arn, VersionRecord version) {
         String keyId = KmsKeys.keyIdOf(version.encryptedDataKey()).orElse(null);
         KmsKey key = keyId == null ? null : keys.byId(keyId).orElse(null);
         if (key == null || !key.usable()) {
-            throw decryptionFailure();
+            throw new SealingException(SealingException.Direction.OPEN);
         }
         try {
             byte[] dataKey = dataKey(key, arn, version);
             byte[] plain = Aead.open(dataKey, version.sealedValue(), associatedData(arn, version.versionId(), version.valueKind()));
             return new SecretValue(version.valueKind(), plain);
         } catch (CryptoException e) {
-            throw decryptionFailure();
+            throw new SealingException(SealingException.Direction.OPEN);
         }
     }
 
@@ -120,11 +118,6 @@ public final class SecretStore {
         }
         dataKeys.put(id, dataKey);
         return dataKey;
-    }
-
-    private static AwsException decryptionFailure() {
-        return new AwsException("DecryptionFailure", 400, "Secrets Manager can't decrypt the protected secret text using the provided KMS key. "
-                + "Check that the KMS key is available, enabled, and not in an invalid state.");
     }
 
     private static Map<String, String> context(String arn, String versionId) {
@@ -512,12 +505,26 @@ public final class SecretStore {
 
         /** Reads a row selected with {@link #SECRET_COLUMNS}, by position (no column-name lookups). */
         private static SecretRecord readSecret(ResultSet rs) throws SQLException {
-            return new SecretRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7),
-                    rs.getString(8), instant(rs, 9), instant(rs, 10),
-                    instant(rs, 11), instant(rs, 12), rs.getInt(13) == 1,
-                    rs.getString(14), rs.getString(15), instant(rs, 16),
-                    instant(rs, 17), rs.getString(18));
+            return SecretRecord.builder()
+                    .arn(rs.getString(1))
+                    .accountId(rs.getString(2))
+                    .region(rs.getString(3))
+                    .name(rs.getString(4))
+                    .description(rs.getString(5))
+                    .kmsKeyRef(rs.getString(6))
+                    .owningService(rs.getString(7))
+                    .primaryRegion(rs.getString(8))
+                    .createdAt(instant(rs, 9))
+                    .lastChangedAt(instant(rs, 10))
+                    .lastAccessedAt(instant(rs, 11))
+                    .deletionAt(instant(rs, 12))
+                    .rotationEnabled(rs.getInt(13) == 1)
+                    .rotationLambdaArn(rs.getString(14))
+                    .rotationRules(rs.getString(15))
+                    .lastRotatedAt(instant(rs, 16))
+                    .nextRotationAt(instant(rs, 17))
+                    .resourcePolicy(rs.getString(18))
+                    .build();
         }
 
         /** Reads a row selected with {@link #VERSION_COLUMNS}. */

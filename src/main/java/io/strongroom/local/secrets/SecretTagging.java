@@ -1,7 +1,7 @@
 package io.strongroom.local.secrets;
 
-import io.strongroom.local.http.AwsException;
 import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.secretsmanager.model.Tag;
 import software.amazon.awssdk.services.secretsmanager.model.TagResourceRequest;

@@ -1,12 +1,12 @@
 package io.strongroom.local.secrets;
 
 import io.strongroom.local.crypto.Aead;
-import io.strongroom.local.http.AwsException;
 import io.strongroom.local.http.JsonService;
 import io.strongroom.local.http.RequestContext;
 import io.strongroom.local.iam.Authorizer;
 import io.strongroom.local.kms.KmsKey;
 import io.strongroom.local.kms.KmsKeys;
+import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.secretsmanager.model.*;
@@ -173,22 +173,25 @@ public final class SecretsManagerApi {
                 }
                 Optional<VersionRecord> same = rows.version(s.arn(), versionId);
                 if (same.isPresent() && value != null) {
-                    if (!store.open(s.arn(), same.get()).sameAs(value)) {
+                    if (!open(s.arn(), same.get()).sameAs(value)) {
                         throw SecretErrors.tokenInUse(versionId, s.arn());
                     }
                     return CreateSecretResponse.builder().arn(s.arn()).name(s.name()).versionId(versionId).build();
                 }
                 throw AwsException.resourceExists("The operation failed because the secret " + r.name() + " already exists.");
             }
-            SecretRecord secret = new SecretRecord(arn, ctx.accountId(), ctx.region(), r.name(), r.description(),
-                    r.kmsKeyId(), null, null, now, now, null, null, false, null, null, null, null, null);
+            SecretRecord secret = SecretRecord.builder()
+                    .arn(arn).accountId(ctx.accountId()).region(ctx.region())
+                    .name(r.name()).description(r.description()).kmsKeyRef(r.kmsKeyId())
+                    .createdAt(now).lastChangedAt(now)
+                    .build();
             rows.insertSecret(secret);
             rows.putTags(arn, tags);
             ctx.touched(RESOURCE_TYPE, arn);
             if (value == null) {
                 return CreateSecretResponse.builder().arn(arn).name(r.name()).build();
             }
-            rows.insertVersion(arn, store.seal(key, arn, versionId, value, now));
+            rows.insertVersion(arn, seal(key, arn, versionId, value, now));
             rows.setStage(arn, AWSCURRENT, versionId);
             return CreateSecretResponse.builder().arn(arn).name(r.name()).versionId(versionId).build();
         });
@@ -240,6 +243,24 @@ public final class SecretsManagerApi {
     /** A value read out: the secret, the version, its labels and the plaintext. */
     private record Retrieved(SecretRecord secret, VersionRecord version, List<String> stages, SecretValue value) {}
 
+    /** The store's {@link SecretStore#seal}, its failure answered as AWS does (EncryptionFailure). */
+    private VersionRecord seal(KmsKey key, String arn, String versionId, SecretValue value, Instant now) {
+        try {
+            return store.seal(key, arn, versionId, value, now);
+        } catch (SealingException e) {
+            throw SecretErrors.sealing(e);
+        }
+    }
+
+    /** The store's {@link SecretStore#open}, its failure answered as AWS does (DecryptionFailure). */
+    private SecretValue open(String arn, VersionRecord version) {
+        try {
+            return store.open(arn, version);
+        } catch (SealingException e) {
+            throw SecretErrors.sealing(e);
+        }
+    }
+
     private Retrieved retrieve(SecretStore.Rows rows, SecretRecord s, String versionId, String versionStage) throws SQLException {
         requireNotDeleted(s);
         VersionRecord version;
@@ -253,7 +274,7 @@ public final class SecretsManagerApi {
         if (versionId != null && versionStage != null && !stages.contains(versionStage)) {
             throw AwsException.invalidRequest("You provided a VersionStage that is not associated to the provided VersionId.");
         }
-        return new Retrieved(s, version, stages, store.open(s.arn(), version));
+        return new Retrieved(s, version, stages, open(s.arn(), version));
     }
 
     /** LastAccessedDate is a date (AWS rounds it to the day), so at most one write per secret per day. */
@@ -524,7 +545,7 @@ public final class SecretsManagerApi {
             requireNotDeleted(s);
             Optional<VersionRecord> existing = rows.version(s.arn(), versionId);
             if (existing.isPresent()) {
-                if (!store.open(s.arn(), existing.get()).sameAs(value)) {
+                if (!open(s.arn(), existing.get()).sameAs(value)) {
                     throw SecretErrors.tokenInUse(versionId, s.arn());
                 }
                 return PutSecretValueResponse.builder().arn(s.arn()).name(s.name()).versionId(versionId)
@@ -535,7 +556,7 @@ public final class SecretsManagerApi {
                 attach = new ArrayList<>(labels);       // the first version of a secret is always AWSCURRENT
                 attach.add(AWSCURRENT);
             }
-            addVersion(rows, s, store.seal(key, s.arn(), versionId, value, ctx.now()), attach, ctx.now());
+            addVersion(rows, s, seal(key, s.arn(), versionId, value, ctx.now()), attach, ctx.now());
             return PutSecretValueResponse.builder().arn(s.arn()).name(s.name()).versionId(versionId)
                     .versionStages(stagesOf(rows.stages(s.arn()), versionId)).build();
         });
@@ -566,11 +587,11 @@ public final class SecretsManagerApi {
             if (value != null) {
                 Optional<VersionRecord> existing = rows.version(s.arn(), versionId);
                 if (existing.isPresent()) {
-                    if (!store.open(s.arn(), existing.get()).sameAs(value)) {
+                    if (!open(s.arn(), existing.get()).sameAs(value)) {
                         throw SecretErrors.tokenInUse(versionId, s.arn());
                     }
                 } else {
-                    addVersion(rows, updated, store.seal(key, s.arn(), versionId, value, ctx.now()), List.of(AWSCURRENT), ctx.now());
+                    addVersion(rows, updated, seal(key, s.arn(), versionId, value, ctx.now()), List.of(AWSCURRENT), ctx.now());
                 }
                 newVersion = versionId;
             }
@@ -582,7 +603,7 @@ public final class SecretsManagerApi {
                         continue;
                     }
                     VersionRecord old = rows.version(s.arn(), vid).orElseThrow();
-                    VersionRecord resealed = store.seal(key, s.arn(), vid, store.open(s.arn(), old), old.createdAt());
+                    VersionRecord resealed = seal(key, s.arn(), vid, open(s.arn(), old), old.createdAt());
                     rows.replaceVersionCrypto(s.arn(), resealed);
                 }
             }

@@ -1,7 +1,7 @@
 package io.strongroom.local.sts;
 
-import io.strongroom.local.http.AwsException;
 import io.strongroom.local.iam.Accounts;
+import io.strongroom.local.wire.AwsException;
 
 import java.util.Map;
 import java.util.Optional;

@@ -3,9 +3,9 @@ package io.strongroom.local.sts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.strongroom.local.http.AwsException;
 import io.strongroom.local.http.QueryService;
 import io.strongroom.local.iam.Accounts;
+import io.strongroom.local.wire.AwsException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

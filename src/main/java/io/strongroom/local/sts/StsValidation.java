@@ -1,6 +1,6 @@
 package io.strongroom.local.sts;
 
-import io.strongroom.local.http.AwsException;
+import io.strongroom.local.wire.AwsException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.strongroom.local.audit;
 
-import io.strongroom.local.http.AwsException;
 import io.strongroom.local.http.JsonService;
 import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.services.secretsmanager.model.APIErrorType;
 import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueResponse;

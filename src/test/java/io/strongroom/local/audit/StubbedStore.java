@@ -2,6 +2,7 @@ package io.strongroom.local.audit;
 
 import io.strongroom.local.AdjustableClock;
 import io.strongroom.local.NamedThreads;
+import io.strongroom.local.cloudtrail.CloudTrailApi;
 import io.strongroom.local.crypto.RootKey;
 import io.strongroom.local.http.HttpFrontend;
 import io.strongroom.local.http.JsonService;

@@ -1,5 +1,7 @@
 package io.strongroom.local.http;
 
+import io.strongroom.local.wire.AwsException;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,10 @@
-package io.strongroom.local.audit;
+package io.strongroom.local.cloudtrail;
 
-import io.strongroom.local.http.AwsException;
+import io.strongroom.local.audit.AuditEvent;
+import io.strongroom.local.audit.AuditLog;
 import io.strongroom.local.http.JsonService;
 import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;

@@ -1,4 +1,4 @@
-package io.strongroom.local.http;
+package io.strongroom.local.wire;
 
 /**
  * An AWS-shaped failure: the error code a client switches on, a message safe to show and

@@ -1,7 +1,8 @@
-package io.strongroom.local.audit;
+package io.strongroom.local.cloudtrail;
 
-import io.strongroom.local.http.AwsException;
+import io.strongroom.local.audit.AuditLog;
 import io.strongroom.local.http.BoundTokens;
+import io.strongroom.local.wire.AwsException;
 
 import java.util.List;
 
