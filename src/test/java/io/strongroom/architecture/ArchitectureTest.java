@@ -206,7 +206,9 @@ class ArchitectureTest {
         while (!todo.isEmpty()) {
             Source s = sources.get(todo.poll());
             for (String used : usedClasses(s)) {
-                if (matchesAny(sources.get(used).pkg(), mvvm) && reached.putIfAbsent(used, reached.get(s.className()) + " via " + s.simpleName()) == null) {
+                String path = reached.get(s.className());
+                String via = path.equals(s.simpleName()) ? path : path + " via " + s.simpleName();
+                if (matchesAny(sources.get(used).pkg(), mvvm) && reached.putIfAbsent(used, via) == null) {
                     todo.add(used);
                 }
             }
