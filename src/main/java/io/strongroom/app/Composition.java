@@ -55,7 +55,7 @@ public final class Composition implements Backends {
 
     /**
      * The JavaFX application thread, by the name OpenJFX gives it: no AWS call may run there
-     * (DESIGN.md). By name, so that the headless commands never touch the JavaFX toolkit.
+     * (docs/architecture.md). By name, so that the headless commands never touch the JavaFX toolkit.
      */
     static boolean isUiThread(Thread t) {
         return "JavaFX Application Thread".equals(t.getName());
