@@ -1,41 +1,22 @@
 package io.strongroom.local.secrets;
 
-import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.*;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.strongroom.testing.AwsErrors.refused;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** DeleteSecret and RestoreSecret answered as AWS answers them, word for word where users match on it. */
-class DeleteSecretFidelityTest {
+class DeleteSecretFidelityTest extends StoreTestCase {
 
-    static RunningStore store;
-    static SecretsManagerClient sm;
-    private static final AtomicInteger SEQ = new AtomicInteger();
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-        sm = store.secrets();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
 
     static String unique(String what) {
-        return "delete/" + what + "-" + SEQ.incrementAndGet();
+        return uniqueName("delete/", what);
     }
 
     static String accountId() {

@@ -1,8 +1,6 @@
 package io.strongroom.local.secrets;
 
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -10,7 +8,6 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.*;
 
 import java.util.ArrayList;
@@ -18,32 +15,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.strongroom.testing.AwsErrors.refused;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Refusals as AWS words them: the code a caller switches on and the message it may match. */
-class ErrorFidelityTest {
+class ErrorFidelityTest extends StoreTestCase {
 
     static final String MARKED = "You can't perform this operation on the secret because it was marked for deletion.";
-    static RunningStore store;
-    static SecretsManagerClient sm;
-    private static final AtomicInteger SEQ = new AtomicInteger();
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-        sm = store.secrets();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
 
     static String unique(String what) {
-        return "errors/" + what + "-" + SEQ.incrementAndGet();
+        return uniqueName("errors/", what);
     }
 
     static String message(AwsServiceException e) {

@@ -2,17 +2,12 @@ package io.strongroom.local.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strongroom.testing.RawAwsRequest;
-import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.*;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.strongroom.testing.AwsErrors.refused;
 import static org.junit.jupiter.api.Assertions.*;
@@ -21,25 +16,11 @@ import static org.junit.jupiter.api.Assertions.*;
  * A secret created with neither SecretString nor SecretBinary, as AWS allows: it exists with no
  * version until a value is put, and every operation answers for it as AWS does.
  */
-class SecretWithoutValueTest {
+class SecretWithoutValueTest extends StoreTestCase {
 
-    static RunningStore store;
-    static SecretsManagerClient sm;
-    private static final AtomicInteger SEQ = new AtomicInteger();
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-        sm = store.secrets();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
 
     static String unique(String what) {
-        return "novalue/" + what + "-" + SEQ.incrementAndGet();
+        return uniqueName("novalue/", what);
     }
 
     static JsonNode raw(String operation, String body) {

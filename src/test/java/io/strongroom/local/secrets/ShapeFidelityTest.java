@@ -2,40 +2,21 @@ package io.strongroom.local.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strongroom.testing.RawAwsRequest;
-import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.*;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Response shapes as AWS gives them: which keys are present, and in what order lists come. */
-class ShapeFidelityTest {
+class ShapeFidelityTest extends StoreTestCase {
 
-    static RunningStore store;
-    static SecretsManagerClient sm;
-    private static final AtomicInteger SEQ = new AtomicInteger();
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-        sm = store.secrets();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
 
     static String unique(String what) {
-        return "shapes/" + what + "-" + SEQ.incrementAndGet();
+        return uniqueName("shapes/", what);
     }
 
     static JsonNode describeRaw(String secretId) {
