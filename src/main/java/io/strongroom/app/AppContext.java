@@ -33,8 +33,8 @@ import io.strongroom.service.journal.JournaledSecrets;
 import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.ui.editor.EditorContext;
 import io.strongroom.ui.editor.InventoryActions;
-import io.strongroom.ui.editor.Mutation;
-import io.strongroom.ui.editor.Mutations;
+import io.strongroom.service.journal.SecretMutation;
+import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.ui.editor.SecretDialogs;
 import io.strongroom.ui.journal.JournalView;
 import io.strongroom.ui.secret.SecretDetailView;
@@ -273,7 +273,7 @@ public final class AppContext {
      * background thread that performs them so the journal never opens on the FX thread.
      */
     Node secretDetail() {
-        Mutations journaled = journaledMutations();
+        SecretMutations journaled = journaledMutations();
         EditorContext editor = new EditorContext(secrets(), keys(), journaled, ui, dialogs, readOnly);
         SecretDetailViewModel detail = new SecretDetailViewModel(secrets(), journaled, ui, dialogs, clipboard, clock);
         detail.secretProperty().bind(inventory.selectedSecretProperty());
@@ -284,11 +284,11 @@ public final class AppContext {
     }
 
     /** {@link #mutations()}, resolved on the background thread that performs a change. */
-    private Mutations journaledMutations() {
-        return new Mutations() {
+    private SecretMutations journaledMutations() {
+        return new SecretMutations() {
             @Override
-            public <R> R apply(Mutation<R> mutation) {
-                return Mutations.through(mutations()).apply(mutation);
+            public <R> R apply(SecretMutation<R> mutation) {
+                return mutations().apply(mutation);
             }
         };
     }

@@ -1,5 +1,7 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.service.journal.SecretMutations;
+import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.domain.NewSecret;
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.VersionWritten;
@@ -17,7 +19,7 @@ import java.util.Objects;
 /**
  * The create-secret dialog: name (checked as it is typed), description, KMS key, tags and a value
  * of any kind. {@link #create()} sends nothing until every field is valid, and sends through
- * {@link Mutations} so the action journal records it.
+ * {@link SecretMutations} so the action journal records it.
  */
 public final class CreateSecretViewModel {
 
@@ -136,7 +138,7 @@ public final class CreateSecretViewModel {
         String d = description.get();
         NewSecret secret = new NewSecret(name.get(), d == null || d.isEmpty() ? null : d, kmsKey.selectedProperty().get().keyRef(),
                 value.payload(), tags.tags(), requestToken);
-        command.send(() -> ctx.mutations().apply(new Mutation.Create(scope, secret)), value::wipe);
+        command.send(() -> ctx.mutations().apply(new SecretMutation.Create(scope, secret)), value::wipe);
         return true;
     }
 

@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.domain.DeletionMode;
 import io.strongroom.domain.SecretDeletion;
 import io.strongroom.domain.SecretSummary;
@@ -109,7 +110,7 @@ public final class DeleteSecretViewModel {
         } else {
             mode = DeletionMode.withRecovery(recoveryDays.get());
         }
-        command.send(() -> ctx.mutations().apply(new Mutation.Delete(secret.scope(), secret.arn(), mode)));
+        command.send(() -> ctx.mutations().apply(new SecretMutation.Delete(secret.scope(), secret.arn(), mode)));
         return true;
     }
 

@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.domain.SecretUpdate;
 import io.strongroom.domain.VersionWritten;
@@ -98,7 +99,7 @@ public final class EditSecretViewModel {
         KmsKeyChoice key = kmsKey.selectedProperty().get();
         SecretUpdate update = new SecretUpdate(d.equals(originalDescription) ? null : d,
                 keyChanged.get() ? (key.isDefault() ? KmsKeyChoice.DEFAULT_ALIAS : key.keyRef()) : null, null, null);
-        command.send(() -> ctx.mutations().apply(new Mutation.Update(secret.scope(), secret.arn(), update)));
+        command.send(() -> ctx.mutations().apply(new SecretMutation.Update(secret.scope(), secret.arn(), update)));
         return true;
     }
 

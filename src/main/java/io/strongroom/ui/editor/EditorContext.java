@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.service.KeysService;
 import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.DialogService;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param readOnly  the console's read-only mode: while true every command refuses and every
  *                  {@code can…} property is false
  */
-public record EditorContext(SecretsService secrets, KeysService keys, Mutations mutations, UiExecutor executor,
+public record EditorContext(SecretsService secrets, KeysService keys, SecretMutations mutations, UiExecutor executor,
                             DialogService dialogs, ObservableBooleanValue readOnly) {
 
     public EditorContext {

@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.domain.VersionSelector;
 import io.strongroom.domain.VersionWritten;
@@ -84,7 +85,7 @@ public final class NewValueViewModel {
             requestToken = SecretsService.newRequestToken();
             tokenRevision = revision;
         }
-        Mutation.PutValue put = new Mutation.PutValue(secret.scope(), secret.arn(), value.payload(), requestToken);
+        SecretMutation.PutValue put = new SecretMutation.PutValue(secret.scope(), secret.arn(), value.payload(), requestToken);
         command.send(() -> ctx.mutations().apply(put), value::wipe);
         return true;
     }

@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.ScopeError;
 import io.strongroom.domain.SecretQuery;
@@ -130,7 +131,7 @@ public final class PlannedDeletionsViewModel {
         busy.set(true);
         error.set(null);
         restoredName.set(null);
-        ctx.executor().submit(() -> ctx.mutations().apply(new Mutation.Restore(secret.scope(), secret.arn())), arn -> {
+        ctx.executor().submit(() -> ctx.mutations().apply(new SecretMutation.Restore(secret.scope(), secret.arn())), arn -> {
             busy.set(false);
             secrets.remove(secret);
             if (selected.get() == secret) {

@@ -1,15 +1,14 @@
 /**
  * Changing secrets safely: the create, new-value, edit and delete dialogs, the list of scheduled
- * deletions with Restore, and the one gateway every write goes through.
+ * deletions with Restore.
  *
  * <h2>Decisions</h2>
  * <ul>
- *   <li><b>One write gateway.</b> Every change is a {@link io.strongroom.ui.editor.Mutation}
- *       record (action, scope, secret, a value-free detail) handed to
- *       {@link io.strongroom.ui.editor.Mutations#apply}. The action journal decorates that single
- *       method; {@link io.strongroom.ui.editor.Mutations#refusingWhen} adds a read-only guard
- *       behind the view models' own checks. No view model calls a writing method of
- *       {@code SecretsService} (a test checks the sources).</li>
+ *   <li><b>One write command.</b> Every change is a
+ *       {@link io.strongroom.service.journal.SecretMutation} record (scope, secret, value-free
+ *       journal details) handed to {@link io.strongroom.service.journal.SecretMutations#apply}; the
+ *       action journal and the read-only guard each wrap that one method. No console class calls
+ *       a writing method of {@code SecretsService} (the architecture test checks the sources).</li>
  *   <li><b>Nothing is sent until valid.</b> View models check AWS's rules on every change
  *       ({@link io.strongroom.ui.editor.SecretRules}, {@link io.strongroom.ui.editor.JsonValues}) and
  *       their commands refuse while a problem stands. Problems never quote a value.</li>

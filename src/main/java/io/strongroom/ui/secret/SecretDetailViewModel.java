@@ -12,8 +12,8 @@ import io.strongroom.ui.common.ErrorText;
 import io.strongroom.ui.common.UiExecutor;
 import io.strongroom.ui.editor.JsonValues;
 import io.strongroom.ui.editor.KmsKeyChoice;
-import io.strongroom.ui.editor.Mutation;
-import io.strongroom.ui.editor.Mutations;
+import io.strongroom.service.journal.SecretMutation;
+import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.ui.editor.SecretRules;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -54,7 +54,7 @@ import java.util.Optional;
  * another version drop it from this object again. Copies go to the clipboard with
  * {@link ClipboardService#putSensitive} and are cleared after {@link #CLIPBOARD_CLEAR_SECONDS}.
  *
- * <p>Every change goes through {@link Mutations}; while {@link #readOnlyProperty()} is true every
+ * <p>Every change goes through {@link SecretMutations}; while {@link #readOnlyProperty()} is true every
  * {@code can…} property is false and every changing command refuses.
  *
  * <p>Inputs the shell binds: {@link #secretProperty()} (the inventory's selection) and
@@ -75,7 +75,7 @@ public final class SecretDetailViewModel {
     public enum BinaryView { NONE, HEX, BASE64 }
 
     private final SecretsService secrets;
-    private final Mutations mutations;
+    private final SecretMutations mutations;
     private final UiExecutor executor;
     private final DialogService dialogs;
     private final ClipboardService clipboard;
@@ -143,12 +143,12 @@ public final class SecretDetailViewModel {
     private final ReadOnlyStringWrapper tagProblem = new ReadOnlyStringWrapper(this, "tagProblem");
     private final ReadOnlyBooleanWrapper canSaveTag = new ReadOnlyBooleanWrapper(this, "canSaveTag");
 
-    public SecretDetailViewModel(SecretsService secrets, Mutations mutations, UiExecutor executor, DialogService dialogs,
+    public SecretDetailViewModel(SecretsService secrets, SecretMutations mutations, UiExecutor executor, DialogService dialogs,
                                  ClipboardService clipboard) {
         this(secrets, mutations, executor, dialogs, clipboard, Clock.systemUTC());
     }
 
-    public SecretDetailViewModel(SecretsService secrets, Mutations mutations, UiExecutor executor, DialogService dialogs,
+    public SecretDetailViewModel(SecretsService secrets, SecretMutations mutations, UiExecutor executor, DialogService dialogs,
                                  ClipboardService clipboard, Clock clock) {
         this.secrets = Objects.requireNonNull(secrets);
         this.mutations = Objects.requireNonNull(mutations);
@@ -587,7 +587,7 @@ public final class SecretDetailViewModel {
                 shortId(version.versionId()), DetailFormat.time(version.created()), current == null ? "\u2014" : shortId(current)))) {
             return false;
         }
-        return change(new Mutation.Rollback(s.scope(), s.arn(), version.versionId()),
+        return change(new SecretMutation.Rollback(s.scope(), s.arn(), version.versionId()),
                 SecretText.get("notice.rolledBack", shortId(version.versionId())), () -> {
                     viewVersion(null);
                     selectedVersion.set(null);
@@ -640,9 +640,9 @@ public final class SecretDetailViewModel {
         error.set(null);
         long gen = secretGeneration;
         executor.submit(() -> {
-            mutations.apply(new Mutation.Tag(s.scope(), s.arn(), Map.of(key, value)));
+            mutations.apply(new SecretMutation.Tag(s.scope(), s.arn(), Map.of(key, value)));
             if (renamedFrom != null) {
-                mutations.apply(new Mutation.Untag(s.scope(), s.arn(), List.of(renamedFrom)));
+                mutations.apply(new SecretMutation.Untag(s.scope(), s.arn(), List.of(renamedFrom)));
             }
             return key;
         }, k -> {
@@ -670,7 +670,7 @@ public final class SecretDetailViewModel {
             return false;
         }
         SecretSummary s = summary.get();
-        return change(new Mutation.Untag(s.scope(), s.arn(), List.of(row.key())), SecretText.get("notice.tagRemoved", row.key()), null);
+        return change(new SecretMutation.Untag(s.scope(), s.arn(), List.of(row.key())), SecretText.get("notice.tagRemoved", row.key()), null);
     }
 
     /** Cancels the scheduled deletion (RestoreSecret); returns whether it was sent. */
@@ -683,7 +683,7 @@ public final class SecretDetailViewModel {
         if (!canRestore.get()) {
             return false;
         }
-        return change(new Mutation.Restore(s.scope(), s.arn()), SecretText.get("notice.restored", s.name()), null);
+        return change(new SecretMutation.Restore(s.scope(), s.arn()), SecretText.get("notice.restored", s.name()), null);
     }
 
     // ---- Internals -----------------------------------------------------------------------------
@@ -721,7 +721,7 @@ public final class SecretDetailViewModel {
         refresh();
     }
 
-    private <R> boolean change(Mutation<R> mutation, String done, Runnable after) {
+    private <R> boolean change(SecretMutation<R> mutation, String done, Runnable after) {
         busy.set(true);
         error.set(null);
         notice.set(null);

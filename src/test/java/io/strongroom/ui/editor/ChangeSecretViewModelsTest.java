@@ -1,5 +1,7 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.service.journal.ActionDetails;
+import io.strongroom.service.journal.ValueKind;
 import io.strongroom.domain.DeletionMode;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.domain.VersionSelector;
@@ -115,7 +117,7 @@ class ChangeSecretViewModelsTest {
         SecretSummary after = fx.secrets.describe(fx.scope, s.arn());
         assertEquals("Orders database, read/write user", after.description());
         assertNull(after.kmsKeyId());
-        assertEquals("changed description", fakes.mutations().applied().get(0).detail());
+        assertEquals(new ActionDetails.Update(true, null, ValueKind.NONE), fakes.mutations().applied().get(0).details());
     }
 
     @Test
@@ -217,7 +219,7 @@ class ChangeSecretViewModelsTest {
         fakes.dialogs().typed = s.name();
         assertTrue(vm.delete());
         assertFalse(fx.exists(s.name()));
-        assertEquals("forced, without recovery", fakes.mutations().applied().get(0).detail());
+        assertEquals(new ActionDetails.Delete(0, true), fakes.mutations().applied().get(0).details());
     }
 
     @Test

@@ -1,5 +1,12 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.service.ScopeException;
+import io.strongroom.service.journal.ActionDetails;
+import io.strongroom.service.journal.ReadOnlyGuard;
+import io.strongroom.service.journal.ValueKind;
+import java.util.List;
+import io.strongroom.service.journal.SecretMutations;
+import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.domain.SecretPayload;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.domain.VersionSelector;
@@ -322,11 +329,12 @@ class CreateSecretViewModelTest {
     @Test
     void theGatewayItselfRefusesInReadOnlyMode() {
         boolean[] readOnly = {true};
-        Mutations guarded = Mutations.direct(fx.secrets).refusingWhen(() -> readOnly[0]);
+        SecretMutations guarded = new ReadOnlyGuard(SecretMutations.of(fx.secrets), () -> readOnly[0]);
         String name = unique("guarded");
-        Mutation.Create create = new Mutation.Create(fx.scope, new io.strongroom.domain.NewSecret(name, null, null,
+        SecretMutation.Create create = new SecretMutation.Create(fx.scope, new io.strongroom.domain.NewSecret(name, null, null,
                 SecretPayload.ofText("fake"), null, io.strongroom.service.SecretsService.newRequestToken()));
-        assertThrows(ReadOnlyModeException.class, () -> guarded.apply(create));
+        ScopeException refused = assertThrows(ScopeException.class, () -> guarded.apply(create));
+        assertEquals(ReadOnlyGuard.READ_ONLY, refused.error().errorCode());
         assertFalse(fx.exists(name));
         readOnly[0] = false;
         guarded.apply(create);
@@ -335,9 +343,9 @@ class CreateSecretViewModelTest {
 
     @Test
     void mutationsDescribeThemselvesWithoutValues() {
-        Mutation.PutValue put = new Mutation.PutValue(fx.scope, "arn:x", SecretPayload.ofText("fake-hunter2"), "t".repeat(32));
+        SecretMutation.PutValue put = new SecretMutation.PutValue(fx.scope, "arn:x", SecretPayload.ofText("fake-hunter2"), "t".repeat(32));
         assertFalse(put.toString().contains("hunter2"));
-        assertFalse(put.detail().contains("hunter2"));
-        assertEquals("new current version, text value of 12 bytes", put.detail());
+        assertFalse(put.details().toString().contains("hunter2"));
+        assertEquals(new ActionDetails.PutValue(ValueKind.TEXT, List.of()), put.details());
     }
 }

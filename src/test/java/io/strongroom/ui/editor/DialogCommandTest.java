@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.testing.HeldUiExecutor;
 
 import io.strongroom.service.ClientRegistry;
@@ -31,7 +32,7 @@ class DialogCommandTest {
     private final HeldUiExecutor executor = new HeldUiExecutor();
     private final SimpleBooleanProperty readOnly = new SimpleBooleanProperty();
     private final EditorContext ctx = new EditorContext(new SecretsService(clients, fanOut), new KeysService(clients, fanOut),
-            Mutations.direct(new SecretsService(clients, fanOut)), executor, new ScriptedDialogs(), readOnly);
+            SecretMutations.of(new SecretsService(clients, fanOut)), executor, new ScriptedDialogs(), readOnly);
 
     /** The view model's own verdict, as its validation would find it. */
     private String ownProblem;

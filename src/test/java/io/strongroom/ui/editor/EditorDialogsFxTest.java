@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.local.NamedThreads;
 import atlantafx.base.theme.PrimerLight;
 import io.strongroom.domain.SecretSummary;
@@ -68,7 +69,7 @@ class EditorDialogsFxTest {
         stage.setX(0);
         stage.setY(0);
         stage.show();
-        mutations = new RecordingMutations(Mutations.direct(fx.secrets));
+        mutations = new RecordingMutations(SecretMutations.of(fx.secrets));
         dialogs = new ScriptedDialogs();
         ctx = new EditorContext(fx.secrets, fx.keys, mutations, new FxUiExecutor(background), dialogs, new SimpleBooleanProperty(false));
     }

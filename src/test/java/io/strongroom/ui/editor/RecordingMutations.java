@@ -1,31 +1,34 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.service.journal.SecretMutation;
+import io.strongroom.service.journal.SecretMutations;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /** A gateway that remembers every mutation it was given, then performs it. */
-public final class RecordingMutations implements Mutations {
+public final class RecordingMutations implements SecretMutations {
 
-    private final Mutations inner;
-    private final List<Mutation<?>> applied = Collections.synchronizedList(new ArrayList<>());
+    private final SecretMutations inner;
+    private final List<SecretMutation<?>> applied = Collections.synchronizedList(new ArrayList<>());
 
-    public RecordingMutations(Mutations inner) {
+    public RecordingMutations(SecretMutations inner) {
         this.inner = inner;
     }
 
     @Override
-    public <R> R apply(Mutation<R> mutation) {
+    public <R> R apply(SecretMutation<R> mutation) {
         applied.add(mutation);
         return inner.apply(mutation);
     }
 
-    public List<Mutation<?>> applied() {
+    public List<SecretMutation<?>> applied() {
         return List.copyOf(applied);
     }
 
     public List<String> actions() {
-        return applied().stream().map(Mutation::action).toList();
+        return applied().stream().map(SecretMutation::action).toList();
     }
 
     public void clear() {

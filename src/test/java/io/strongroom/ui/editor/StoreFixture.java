@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.domain.Account;
 import io.strongroom.domain.NewSecret;
 import io.strongroom.domain.Scope;
@@ -67,7 +68,7 @@ public final class StoreFixture implements AutoCloseable {
 
     /** An editor context on this store with a direct executor, recording mutations and scripted dialogs. */
     public Fakes fakes(boolean readOnly) {
-        RecordingMutations mutations = new RecordingMutations(Mutations.direct(secrets));
+        RecordingMutations mutations = new RecordingMutations(SecretMutations.of(secrets));
         ScriptedDialogs dialogs = new ScriptedDialogs();
         SimpleBooleanProperty ro = new SimpleBooleanProperty(readOnly);
         EditorContext ctx = new EditorContext(secrets, keys, mutations, new DirectUiExecutor(), dialogs, ro);

@@ -9,7 +9,7 @@ import io.strongroom.domain.VersionWritten;
 import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.FxUiExecutor;
 import io.strongroom.ui.editor.EditorContext;
-import io.strongroom.ui.editor.Mutations;
+import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.ui.editor.RecordingClipboard;
 import io.strongroom.ui.editor.RecordingMutations;
 import io.strongroom.ui.editor.ScriptedDialogs;
@@ -71,7 +71,7 @@ class SecretDetailViewFxTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         clipboard = new RecordingClipboard();
         dialogs = new ScriptedDialogs();
-        mutations = new RecordingMutations(Mutations.direct(fx.secrets));
+        mutations = new RecordingMutations(SecretMutations.of(fx.secrets));
         FxUiExecutor executor = new FxUiExecutor(background);
         vm = new SecretDetailViewModel(fx.secrets, mutations, executor, dialogs, clipboard);
         SimpleBooleanProperty readOnly = new SimpleBooleanProperty();

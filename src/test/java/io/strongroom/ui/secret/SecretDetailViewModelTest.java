@@ -16,7 +16,7 @@ import io.strongroom.ui.editor.StoreFixture;
 import io.strongroom.ui.secret.SecretDetailViewModel.BinaryView;
 import io.strongroom.ui.secret.SecretDetailViewModel.ValueKind;
 import io.strongroom.ui.secret.SecretDetailViewModel.ValueState;
-import io.strongroom.ui.editor.Mutations;
+import io.strongroom.service.journal.SecretMutations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +55,7 @@ class SecretDetailViewModelTest {
 
     @BeforeEach
     void newViewModel() {
-        mutations = new RecordingMutations(Mutations.direct(fx.secrets));
+        mutations = new RecordingMutations(SecretMutations.of(fx.secrets));
         dialogs = new ScriptedDialogs();
         clipboard = new RecordingClipboard();
         vm = new SecretDetailViewModel(fx.secrets, mutations, new DirectUiExecutor(), dialogs, clipboard);
