@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import io.strongroom.domain.VersionWritten;
 import javafx.beans.binding.Bindings;
@@ -40,25 +41,25 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
         this.vm = vm;
         this.valueView = new ValueEditorView(vm.value());
 
-        GridPane form = EditorControls.dialogForm();
+        GridPane form = Controls.dialogForm();
 
         TextField name = new TextField();
         name.setId("create-name");
         name.setPromptText(EditorText.get("create.name.prompt"));
-        name.getStyleClass().add(EditorControls.MONO);
+        name.getStyleClass().add(Controls.MONO);
         name.textProperty().bindBidirectional(vm.nameProperty());
         var showNameProblem = Bindings.createStringBinding(() ->
                         vm.nameProperty().get().isEmpty() && !attempted.get() ? null : vm.nameProblemProperty().get(),
                 vm.nameProperty(), vm.nameProblemProperty(), attempted);
         showNameProblem.addListener((o, was, now) -> name.pseudoClassStateChanged(Styles.STATE_DANGER, now != null));
-        Label nameProblem = EditorControls.fieldMessage(showNameProblem, EditorControls.FIELD_PROBLEM);
+        Label nameProblem = Controls.fieldMessage(showNameProblem, Controls.FIELD_PROBLEM);
         nameProblem.setId("create-name-problem");
-        Label nameWarning = EditorControls.fieldMessage(vm.nameWarningProperty(), EditorControls.FIELD_WARNING);
+        Label nameWarning = Controls.fieldMessage(vm.nameWarningProperty(), Controls.FIELD_WARNING);
         Label nameHint = new Label(EditorText.get("create.name.hint"));
-        nameHint.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        nameHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         nameHint.visibleProperty().bind(nameProblem.visibleProperty().not());
         nameHint.managedProperty().bind(nameHint.visibleProperty());
-        form.addRow(0, EditorControls.formLabel(EditorText.get("create.name")), name);
+        form.addRow(0, Controls.formLabel(EditorText.get("create.name")), name);
         form.add(new VBox(2, nameProblem, nameWarning, nameHint), 1, 1);
 
         TextArea description = new TextArea();
@@ -67,13 +68,13 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
         description.setPrefRowCount(2);
         description.setWrapText(true);
         description.textProperty().bindBidirectional(vm.descriptionProperty());
-        form.addRow(2, EditorControls.formLabel(EditorText.get("create.description")), description);
-        form.add(EditorControls.fieldMessage(vm.descriptionProblemProperty(), EditorControls.FIELD_PROBLEM), 1, 3);
+        form.addRow(2, Controls.formLabel(EditorText.get("create.description")), description);
+        form.add(Controls.fieldMessage(vm.descriptionProblemProperty(), Controls.FIELD_PROBLEM), 1, 3);
 
-        form.addRow(4, EditorControls.formLabel(EditorText.get("create.kms")), kmsPicker(vm.kmsKey()));
-        form.add(EditorControls.fieldMessage(vm.kmsKey().errorProperty(), EditorControls.FIELD_WARNING), 1, 5);
+        form.addRow(4, Controls.formLabel(EditorText.get("create.kms")), kmsPicker(vm.kmsKey()));
+        form.add(Controls.fieldMessage(vm.kmsKey().errorProperty(), Controls.FIELD_WARNING), 1, 5);
 
-        VBox value = new VBox(8, EditorControls.sectionTitle(EditorText.get("create.value")), valueView);
+        VBox value = new VBox(8, Controls.sectionTitle(EditorText.get("create.value")), valueView);
         body().getChildren().addAll(form, value, tagsSection(vm.tags()));
 
         wire(vm.canCreateProperty(), this::submit, vm.busyProperty(), vm.errorProperty(), vm.createdProperty(), vm::dispose);
@@ -156,7 +157,7 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
                 value.setPromptText(EditorText.get("tags.valuePrompt"));
                 value.textProperty().bindBidirectional(row.valueProperty());
                 HBox.setHgrow(value, Priority.ALWAYS);
-                Button remove = EditorControls.iconButton(MaterialDesignT.TRASH_CAN_OUTLINE, EditorText.get("tags.remove"));
+                Button remove = Controls.iconButton(MaterialDesignT.TRASH_CAN_OUTLINE, EditorText.get("tags.remove"));
                 remove.setOnAction(e -> tags.remove(row));
                 HBox line = new HBox(6, key, value, remove);
                 line.setAlignment(Pos.CENTER_LEFT);
@@ -172,14 +173,14 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
             }
         });
         rebuild.run();
-        Button add = EditorControls.button(EditorText.get("tags.add"), MaterialDesignP.PLUS);
+        Button add = Controls.button(EditorText.get("tags.add"), MaterialDesignP.PLUS);
         add.setId("tags-add");
         add.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         add.setOnAction(e -> tags.add());
         Label hint = new Label(EditorText.get("tags.hint"));
-        hint.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
-        HBox title = new HBox(8, EditorControls.sectionTitle(EditorText.get("tags.title")), EditorControls.spacer(), add);
+        hint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
+        HBox title = new HBox(8, Controls.sectionTitle(EditorText.get("tags.title")), Controls.spacer(), add);
         title.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(8, title, rows, EditorControls.fieldMessage(tags.problemProperty(), EditorControls.FIELD_PROBLEM), hint);
+        return new VBox(8, title, rows, Controls.fieldMessage(tags.problemProperty(), Controls.FIELD_PROBLEM), hint);
     }
 }

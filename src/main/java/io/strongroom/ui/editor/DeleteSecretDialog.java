@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import io.strongroom.domain.DeletionMode;
 import io.strongroom.domain.SecretDeletion;
@@ -61,7 +62,7 @@ public final class DeleteSecretDialog extends EditorDialog<SecretDeletion> {
         });
         days.disableProperty().bind(vm.forceProperty());
         Label until = new Label();
-        until.getStyleClass().add(EditorControls.FIELD_HINT);
+        until.getStyleClass().add(Controls.FIELD_HINT);
         until.textProperty().bind(Bindings.createStringBinding(() -> vm.recoverableUntilProperty().get() == null ? ""
                 : EditorText.get("delete.until", DAY.format(vm.recoverableUntilProperty().get())), vm.recoverableUntilProperty()));
         Label windowLabel = new Label(EditorText.get("delete.window"));
@@ -72,14 +73,14 @@ public final class DeleteSecretDialog extends EditorDialog<SecretDeletion> {
         windowRow.setAlignment(Pos.CENTER_LEFT);
         windowRow.setPadding(new Insets(0, 0, 0, 26));
         until.setPadding(new Insets(0, 0, 0, 26));
-        until.setGraphic(EditorControls.icon(MaterialDesignC.CALENDAR_CLOCK));
+        until.setGraphic(Controls.icon(MaterialDesignC.CALENDAR_CLOCK));
         Label scheduleHint = new Label(EditorText.get("delete.schedule.hint"));
-        scheduleHint.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        scheduleHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         scheduleHint.setWrapText(true);
         scheduleHint.setPadding(new Insets(0, 0, 0, 26));
 
         Label forceHint = new Label(EditorText.get("delete.force.hint"));
-        forceHint.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        forceHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         forceHint.setWrapText(true);
         forceHint.setPadding(new Insets(0, 0, 0, 26));
         var forceWarning = Bindings.when(vm.forceProperty()).then(EditorText.get("delete.force.warning")).otherwise((String) null);
@@ -87,8 +88,8 @@ public final class DeleteSecretDialog extends EditorDialog<SecretDeletion> {
         body().getChildren().addAll(
                 new VBox(6, schedule, windowRow, until, scheduleHint),
                 new VBox(6, force, forceHint),
-                EditorControls.banner(forceWarning, Styles.DANGER, MaterialDesignA.ALERT_OUTLINE),
-                EditorControls.fieldMessage(vm.problemProperty(), EditorControls.FIELD_PROBLEM));
+                Controls.banner(forceWarning, Styles.DANGER, MaterialDesignA.ALERT_OUTLINE),
+                Controls.fieldMessage(vm.problemProperty(), Controls.FIELD_PROBLEM));
         primaryButton().textProperty().bind(Bindings.when(vm.forceProperty())
                 .then(EditorText.get("delete.button.force")).otherwise(EditorText.get("delete.button.schedule")));
         wire(vm.canDeleteProperty(), vm::delete, vm.busyProperty(), vm.errorProperty(), vm.deletedProperty(), () -> { });

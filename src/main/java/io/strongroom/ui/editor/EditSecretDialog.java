@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.ui.common.Controls;
 import io.strongroom.domain.VersionWritten;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.TextArea;
@@ -18,20 +19,20 @@ public final class EditSecretDialog extends EditorDialog<VersionWritten> {
                 vm.secret().name(), EditorText.get("edit.button"), false);
         this.vm = vm;
         subtitleIsName();
-        GridPane form = EditorControls.dialogForm();
+        GridPane form = Controls.dialogForm();
 
         TextArea description = new TextArea();
         description.setId("edit-description");
         description.setPrefRowCount(3);
         description.setWrapText(true);
         description.textProperty().bindBidirectional(vm.descriptionProperty());
-        form.addRow(0, EditorControls.formLabel(EditorText.get("create.description")), description);
-        form.add(EditorControls.fieldMessage(vm.descriptionProblemProperty(), EditorControls.FIELD_PROBLEM), 1, 1);
-        form.addRow(2, EditorControls.formLabel(EditorText.get("create.kms")), CreateSecretDialog.kmsPicker(vm.kmsKey()));
-        form.add(EditorControls.fieldMessage(vm.kmsKey().errorProperty(), EditorControls.FIELD_WARNING), 1, 3);
+        form.addRow(0, Controls.formLabel(EditorText.get("create.description")), description);
+        form.add(Controls.fieldMessage(vm.descriptionProblemProperty(), Controls.FIELD_PROBLEM), 1, 1);
+        form.addRow(2, Controls.formLabel(EditorText.get("create.kms")), CreateSecretDialog.kmsPicker(vm.kmsKey()));
+        form.add(Controls.fieldMessage(vm.kmsKey().errorProperty(), Controls.FIELD_WARNING), 1, 3);
 
         var keyNote = Bindings.when(vm.keyChangedProperty()).then(EditorText.get("edit.kmsNote")).otherwise((String) null);
-        body().getChildren().addAll(form, EditorControls.banner(keyNote, Styles.WARNING, MaterialDesignA.ALERT_OUTLINE));
+        body().getChildren().addAll(form, Controls.banner(keyNote, Styles.WARNING, MaterialDesignA.ALERT_OUTLINE));
         wire(vm.canSaveProperty(), vm::save, vm.busyProperty(), vm.errorProperty(), vm.savedProperty(), vm::dispose);
         setOnShown(e -> vm.loadKeys());
         size(640, 240);

@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -39,10 +40,10 @@ abstract class EditorDialog<R> extends Dialog<R> {
     EditorDialog(String title, Ikon ikon, String scopeLabel, String subtitle, String primaryText, boolean danger) {
         setTitle(title);
         setResizable(true);
-        getDialogPane().getStylesheets().add(EditorControls.STYLESHEET);
+        getDialogPane().getStylesheets().add(Controls.STYLESHEET);
         getDialogPane().getStyleClass().add("sr-dialog");
 
-        Label heading = new Label(title, EditorControls.icon(ikon));
+        Label heading = new Label(title, Controls.icon(ikon));
         heading.getStyleClass().add("sr-dialog-title");
         Label chip = new Label(scopeLabel);
         chip.getStyleClass().add("sr-scope-chip");
@@ -50,12 +51,12 @@ abstract class EditorDialog<R> extends Dialog<R> {
         progress.setPrefSize(18, 18);
         progress.setMaxSize(18, 18);
         progress.setVisible(false);
-        HBox titleRow = new HBox(10, heading, chip, EditorControls.spacer(), progress);
+        HBox titleRow = new HBox(10, heading, chip, Controls.spacer(), progress);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox headerBox = new VBox(4, titleRow);
         if (subtitle != null) {
             Label sub = new Label(subtitle);
-            sub.getStyleClass().add(EditorControls.FIELD_HINT);
+            sub.getStyleClass().add(Controls.FIELD_HINT);
             sub.setId("dialog-subtitle");
             subtitleLabel = sub;
             sub.setWrapText(true);
@@ -98,7 +99,7 @@ abstract class EditorDialog<R> extends Dialog<R> {
     /** The subtitle is the secret's name: shown in the monospace font names are shown in elsewhere. */
     final void subtitleIsName() {
         if (subtitleLabel != null) {
-            subtitleLabel.getStyleClass().addAll(EditorControls.MONO, "sr-dialog-secret-name");
+            subtitleLabel.getStyleClass().addAll(Controls.MONO, "sr-dialog-secret-name");
         }
     }
 
@@ -125,7 +126,7 @@ abstract class EditorDialog<R> extends Dialog<R> {
             submit.run();
         });
         progress.visibleProperty().bind(busy);
-        Node banner = EditorControls.banner(error, Styles.DANGER, MaterialDesignA.ALERT_CIRCLE_OUTLINE);
+        Node banner = Controls.banner(error, Styles.DANGER, MaterialDesignA.ALERT_CIRCLE_OUTLINE);
         banner.setId("dialog-error");
         footer.getChildren().add(banner);
         footer.visibleProperty().bind(banner.visibleProperty());

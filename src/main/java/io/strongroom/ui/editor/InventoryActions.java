@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import io.strongroom.domain.Scope;
 import javafx.application.Platform;
@@ -52,7 +53,7 @@ public final class InventoryActions {
         this.scopes = Objects.requireNonNull(scopes);
         this.changed = Objects.requireNonNull(changed);
 
-        create = new MenuButton(EditorText.get("actions.create"), EditorControls.icon(MaterialDesignP.PLUS));
+        create = new MenuButton(EditorText.get("actions.create"), Controls.icon(MaterialDesignP.PLUS));
         create.setId(CREATE_ID);
         create.getStyleClass().add(Styles.ACCENT);
         create.setTooltip(new Tooltip(EditorText.get("actions.create.tooltip")));
@@ -62,7 +63,7 @@ public final class InventoryActions {
         create.getItems().setAll(scopeItems());
         create.setOnShowing(e -> create.getItems().setAll(scopeItems()));
 
-        planned = EditorControls.button(EditorText.get("actions.planned"), MaterialDesignC.CALENDAR_REMOVE_OUTLINE);
+        planned = Controls.button(EditorText.get("actions.planned"), MaterialDesignC.CALENDAR_REMOVE_OUTLINE);
         planned.setId(PLANNED_ID);
         planned.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, Styles.ACCENT);
         planned.setTooltip(new Tooltip(EditorText.get("actions.planned.tooltip")));

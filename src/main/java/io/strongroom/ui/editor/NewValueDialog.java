@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import io.strongroom.domain.VersionWritten;
 import javafx.scene.control.Button;
@@ -24,13 +25,13 @@ public final class NewValueDialog extends EditorDialog<VersionWritten> {
         subtitleIsName();
         ValueEditorView valueView = new ValueEditorView(vm.value());
 
-        Button start = EditorControls.button(EditorText.get("newValue.startFromCurrent"), MaterialDesignD.DOWNLOAD_OUTLINE);
+        Button start = Controls.button(EditorText.get("newValue.startFromCurrent"), MaterialDesignD.DOWNLOAD_OUTLINE);
         start.setId("new-value-start");
         start.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
         start.disableProperty().bind(vm.busyProperty());
         start.setOnAction(e -> vm.startFromCurrent());
         Label startHint = new Label(EditorText.get("newValue.startHint"));
-        startHint.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        startHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         startHint.setWrapText(true);
         HBox startRow = new HBox(10, start, startHint);
         startRow.setAlignment(Pos.CENTER_LEFT);

@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.strongroom.domain.SecretSummary;
@@ -41,7 +42,7 @@ public final class PlannedDeletionsView extends BorderPane {
 
     public PlannedDeletionsView(PlannedDeletionsViewModel vm, Clock clock) {
         this.vm = vm;
-        getStylesheets().add(EditorControls.STYLESHEET);
+        getStylesheets().add(Controls.STYLESHEET);
         getStyleClass().add("sr-planned-deletions");
 
         TableView<SecretSummary> table = new TableView<>(vm.secrets());
@@ -49,7 +50,7 @@ public final class PlannedDeletionsView extends BorderPane {
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<SecretSummary, String> name = column(EditorText.get("planned.col.name"), s -> s.name());
-        name.getStyleClass().add(EditorControls.MONO);
+        name.getStyleClass().add(Controls.MONO);
         name.setPrefWidth(280);
         TableColumn<SecretSummary, String> scope = column(EditorText.get("planned.col.scope"), s -> s.scope().label());
         scope.setPrefWidth(200);
@@ -65,15 +66,15 @@ public final class PlannedDeletionsView extends BorderPane {
         table.getColumns().add(left);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         Label empty = new Label(EditorText.get("planned.empty"));
-        empty.getStyleClass().add(EditorControls.FIELD_HINT);
+        empty.getStyleClass().add(Controls.FIELD_HINT);
         table.setPlaceholder(empty);
 
-        Button restore = EditorControls.button(EditorText.get("planned.restore"), MaterialDesignD.DELETE_RESTORE);
+        Button restore = Controls.button(EditorText.get("planned.restore"), MaterialDesignD.DELETE_RESTORE);
         restore.setId("planned-restore");
         restore.getStyleClass().add(Styles.ACCENT);
         restore.disableProperty().bind(vm.canRestoreProperty().not());
         restore.setOnAction(e -> vm.restoreSelected());
-        Button refresh = EditorControls.button(EditorText.get("planned.refresh"), MaterialDesignR.REFRESH);
+        Button refresh = Controls.button(EditorText.get("planned.refresh"), MaterialDesignR.REFRESH);
         refresh.setId("planned-refresh");
         refresh.disableProperty().bind(vm.busyProperty());
         refresh.setOnAction(e -> vm.load());
@@ -83,17 +84,17 @@ public final class PlannedDeletionsView extends BorderPane {
         progress.visibleProperty().bind(vm.busyProperty());
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
-        status.getStyleClass().add(EditorControls.FIELD_HINT);
-        Label title = new Label(EditorText.get("planned.title"), EditorControls.icon(MaterialDesignC.CALENDAR_REMOVE_OUTLINE));
-        title.getStyleClass().add(EditorControls.SECTION_TITLE);
-        HBox bar = new HBox(10, title, status, progress, EditorControls.spacer(), refresh, restore);
+        status.getStyleClass().add(Controls.FIELD_HINT);
+        Label title = new Label(EditorText.get("planned.title"), Controls.icon(MaterialDesignC.CALENDAR_REMOVE_OUTLINE));
+        title.getStyleClass().add(Controls.SECTION_TITLE);
+        HBox bar = new HBox(10, title, status, progress, Controls.spacer(), refresh, restore);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         var restored = javafx.beans.binding.Bindings.createStringBinding(() -> vm.restoredNameProperty().get() == null ? null
                 : EditorText.get("planned.restored", vm.restoredNameProperty().get()), vm.restoredNameProperty());
         VBox top = new VBox(8, bar,
-                EditorControls.banner(vm.errorProperty(), Styles.DANGER, MaterialDesignA.ALERT_CIRCLE_OUTLINE),
-                EditorControls.banner(restored, Styles.SUCCESS, MaterialDesignD.DELETE_RESTORE));
+                Controls.banner(vm.errorProperty(), Styles.DANGER, MaterialDesignA.ALERT_CIRCLE_OUTLINE),
+                Controls.banner(restored, Styles.SUCCESS, MaterialDesignD.DELETE_RESTORE));
         top.setPadding(new Insets(12, 14, 10, 14));
         setTop(top);
         setCenter(table);

@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import io.strongroom.ui.editor.ValueEditorModel.Kind;
 import javafx.beans.binding.Bindings;
@@ -82,7 +83,7 @@ public final class ValueEditorView extends VBox {
         });
         model.kindProperty().addListener((o, was, now) -> selectKind(kinds, now));
 
-        ToggleButton show = new ToggleButton(EditorText.get("value.show"), EditorControls.icon(MaterialDesignE.EYE_OUTLINE));
+        ToggleButton show = new ToggleButton(EditorText.get("value.show"), Controls.icon(MaterialDesignE.EYE_OUTLINE));
         show.setId("value-show");
         show.getStyleClass().addAll(Styles.SMALL);
         show.setMnemonicParsing(false);
@@ -101,7 +102,7 @@ public final class ValueEditorView extends VBox {
             }
         });
 
-        HBox top = new HBox(8, kindBar, EditorControls.spacer(), show, size);
+        HBox top = new HBox(8, kindBar, Controls.spacer(), show, size);
         top.setAlignment(Pos.CENTER_LEFT);
 
         editors.put(Kind.TEXT, textEditor());
@@ -114,10 +115,10 @@ public final class ValueEditorView extends VBox {
             n.managedProperty().bind(n.visibleProperty());
         });
 
-        Label problem = EditorControls.fieldMessage(Bindings.when(touched).then(model.problemProperty()).otherwise((String) null),
-                EditorControls.FIELD_PROBLEM);
+        Label problem = Controls.fieldMessage(Bindings.when(touched).then(model.problemProperty()).otherwise((String) null),
+                Controls.FIELD_PROBLEM);
         problem.setId("value-problem");
-        Label note = EditorControls.fieldMessage(model.noteProperty(), EditorControls.FIELD_WARNING);
+        Label note = Controls.fieldMessage(model.noteProperty(), Controls.FIELD_WARNING);
 
         getChildren().addAll(top, editor, problem, note, generator());
         model.revisionProperty().addListener(o -> touched.set(true));
@@ -145,7 +146,7 @@ public final class ValueEditorView extends VBox {
         shown.setPromptText(EditorText.get("value.text.prompt"));
         shown.setWrapText(true);
         shown.setPrefRowCount(5);
-        shown.getStyleClass().add(EditorControls.MONO);
+        shown.getStyleClass().add(Controls.MONO);
         Runnable swap = () -> {
             String t = model.textProperty().get();
             boolean multiLine = t != null && (t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0 || t.indexOf('\t') >= 0);
@@ -164,7 +165,7 @@ public final class ValueEditorView extends VBox {
         model.textProperty().addListener(o -> swap.run());
         swap.run();
         Label hint = new Label(EditorText.get("value.text.hint"));
-        hint.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        hint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         return new VBox(4, holder, hint);
     }
 
@@ -181,7 +182,7 @@ public final class ValueEditorView extends VBox {
         });
         masked.addListener(o -> rebuildRows());
         rebuildRows();
-        Button add = EditorControls.button(EditorText.get("value.kv.add"), MaterialDesignP.PLUS);
+        Button add = Controls.button(EditorText.get("value.kv.add"), MaterialDesignP.PLUS);
         add.setId("value-kv-add");
         add.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         add.setOnAction(e -> {
@@ -197,13 +198,13 @@ public final class ValueEditorView extends VBox {
             TextField key = new TextField();
             key.setPromptText(EditorText.get("value.kv.keyPrompt"));
             key.textProperty().bindBidirectional(row.keyProperty());
-            key.getStyleClass().add(EditorControls.MONO);
+            key.getStyleClass().add(Controls.MONO);
             key.setPrefWidth(200);
             key.setMinWidth(120);
             TextField value = masked.get() ? new PasswordField() : new TextField();
             value.setPromptText(EditorText.get("value.kv.valuePrompt"));
             value.textProperty().bindBidirectional(row.valueProperty());
-            value.getStyleClass().add(EditorControls.MONO);
+            value.getStyleClass().add(Controls.MONO);
             HBox.setHgrow(value, Priority.ALWAYS);
             for (TextField f : new TextField[]{key, value}) {
                 f.focusedProperty().addListener((o, was, now) -> {
@@ -212,7 +213,7 @@ public final class ValueEditorView extends VBox {
                     }
                 });
             }
-            Button remove = EditorControls.iconButton(MaterialDesignT.TRASH_CAN_OUTLINE, EditorText.get("value.kv.remove"));
+            Button remove = Controls.iconButton(MaterialDesignT.TRASH_CAN_OUTLINE, EditorText.get("value.kv.remove"));
             remove.setOnAction(e -> model.removeRow(row));
             HBox line = new HBox(6, key, value, remove);
             line.setAlignment(Pos.CENTER_LEFT);
@@ -232,7 +233,7 @@ public final class ValueEditorView extends VBox {
         TextArea area = new TextArea();
         area.setId("value-json");
         area.setPromptText("{\n  \"username\": \"\u2026\",\n  \"password\": \"\u2026\"\n}");
-        area.getStyleClass().add(EditorControls.MONO);
+        area.getStyleClass().add(Controls.MONO);
         area.setPrefRowCount(8);
         area.textProperty().bindBidirectional(model.jsonProperty());
         model.jsonProblemProperty().addListener((o, was, now) ->
@@ -258,7 +259,7 @@ public final class ValueEditorView extends VBox {
     // ---- Binary --------------------------------------------------------------------------------
 
     private Node binaryEditor() {
-        Button choose = EditorControls.button(EditorText.get("value.binary.chooseButton"), MaterialDesignF.FILE_UPLOAD_OUTLINE);
+        Button choose = Controls.button(EditorText.get("value.binary.chooseButton"), MaterialDesignF.FILE_UPLOAD_OUTLINE);
         choose.setId("value-binary-choose");
         choose.setOnAction(e -> model.chooseBinaryFile());
         choose.disableProperty().bind(model.busyProperty());
@@ -270,7 +271,7 @@ public final class ValueEditorView extends VBox {
         HBox row = new HBox(10, choose, file);
         row.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label(EditorText.get("value.binary.hint"));
-        hint.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        hint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         hint.setWrapText(true);
         return new VBox(6, row, hint);
     }
@@ -279,7 +280,7 @@ public final class ValueEditorView extends VBox {
 
     private Node generator() {
         PasswordGeneratorModel g = model.generator();
-        Label title = new Label(EditorText.get("generator.title"), EditorControls.icon(MaterialDesignD.DICE_5_OUTLINE));
+        Label title = new Label(EditorText.get("generator.title"), Controls.icon(MaterialDesignD.DICE_5_OUTLINE));
         title.getStyleClass().add(Styles.TEXT_BOLD);
 
         Spinner<Integer> length = new Spinner<>();
@@ -298,15 +299,15 @@ public final class ValueEditorView extends VBox {
         TextField exclude = new TextField();
         exclude.setPromptText(EditorText.get("generator.excludePrompt"));
         exclude.textProperty().bindBidirectional(g.excludeCharactersProperty());
-        exclude.getStyleClass().add(EditorControls.MONO);
+        exclude.getStyleClass().add(Controls.MONO);
         exclude.setPrefColumnCount(10);
 
-        Button generate = EditorControls.button(EditorText.get("generator.generate"), MaterialDesignD.DICE_5_OUTLINE);
+        Button generate = Controls.button(EditorText.get("generator.generate"), MaterialDesignD.DICE_5_OUTLINE);
         generate.setId("generator-generate");
         generate.disableProperty().bind(model.canGeneratePasswordProperty().not());
         generate.setOnAction(e -> model.generatePassword());
 
-        HBox first = new HBox(8, title, EditorControls.spacer(), new Label(EditorText.get("generator.length")), length, generate);
+        HBox first = new HBox(8, title, Controls.spacer(), new Label(EditorText.get("generator.length")), length, generate);
         first.setAlignment(Pos.CENTER_LEFT);
 
         FlowPane options = new FlowPane(14, 6,
@@ -319,10 +320,10 @@ public final class ValueEditorView extends VBox {
         HBox excludeRow = new HBox(8, new Label(EditorText.get("generator.exclude")), exclude);
         excludeRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label problem = EditorControls.fieldMessage(g.problemProperty(), EditorControls.FIELD_PROBLEM);
-        Label error = EditorControls.fieldMessage(g.errorProperty(), EditorControls.FIELD_PROBLEM);
+        Label problem = Controls.fieldMessage(g.problemProperty(), Controls.FIELD_PROBLEM);
+        Label error = Controls.fieldMessage(g.errorProperty(), Controls.FIELD_PROBLEM);
         Label where = new Label(EditorText.get("generator.where"));
-        where.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        where.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         where.setWrapText(true);
 
         VBox box = new VBox(8, first, options, excludeRow, where, problem, error);

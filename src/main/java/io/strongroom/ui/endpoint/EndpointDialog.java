@@ -5,7 +5,7 @@ import io.strongroom.domain.CustomEndpoint;
 import io.strongroom.ui.common.Icons;
 import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
-import io.strongroom.ui.editor.EditorControls;
+import io.strongroom.ui.common.Controls;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -64,7 +64,7 @@ public final class EndpointDialog extends Dialog<CustomEndpoint> {
         String title = texts.get(unlocking ? "endpoint.unlock.title" : "endpoint.add.title");
         setTitle(title);
         setResizable(true);
-        getDialogPane().getStylesheets().addAll(EditorControls.STYLESHEET,
+        getDialogPane().getStylesheets().addAll(Controls.STYLESHEET,
                 Objects.requireNonNull(EndpointDialog.class.getResource(Styles.STYLESHEET)).toExternalForm());
         getDialogPane().getStyleClass().addAll("sr-dialog", Styles.ENDPOINT_DIALOG);
         // AtlantaFX caps dialog panes at 600 px in its stylesheet; inline wins
@@ -124,12 +124,12 @@ public final class EndpointDialog extends Dialog<CustomEndpoint> {
         progress.setPrefSize(18, 18);
         progress.setMaxSize(18, 18);
         progress.visibleProperty().bind(vm.busyProperty());
-        HBox titleRow = new HBox(10, heading, EditorControls.spacer(), progress);
+        HBox titleRow = new HBox(10, heading, Controls.spacer(), progress);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         Label about = new Label(unlocking
                 ? texts.format("endpoint.unlock.about", vm.nameProperty().get(), vm.urlProperty().get())
                 : texts.get("endpoint.add.about"));
-        about.getStyleClass().add(EditorControls.FIELD_HINT);
+        about.getStyleClass().add(Controls.FIELD_HINT);
         about.setWrapText(true);
         VBox box = new VBox(4, titleRow, about);
         box.getStyleClass().add("sr-dialog-header");
@@ -152,12 +152,12 @@ public final class EndpointDialog extends Dialog<CustomEndpoint> {
                 problem(vm.nameProblemProperty(), NAME_ID));
         row = add(form, row, "endpoint.field.url", text(URL_ID, vm.urlProperty(), "endpoint.prompt.url", true, unlocking),
                 problem(vm.urlProblemProperty(), URL_ID),
-                EditorControls.fieldMessage(vm.urlWarningProperty(), EditorControls.FIELD_WARNING));
+                Controls.fieldMessage(vm.urlWarningProperty(), Controls.FIELD_WARNING));
         row = add(form, row, "endpoint.field.keyId", text(KEY_ID_ID, vm.accessKeyIdProperty(), "endpoint.prompt.keyId", true, unlocking),
                 problem(vm.accessKeyIdProblemProperty(), KEY_ID_ID));
         PasswordField secret = new PasswordField();
         secret.setId(SECRET_ID);
-        secret.getStyleClass().add(EditorControls.MONO);
+        secret.getStyleClass().add(Controls.MONO);
         secret.setPromptText(texts.get("endpoint.prompt.secret"));
         secret.textProperty().bindBidirectional(vm.secretAccessKeyProperty());
         row = add(form, row, "endpoint.field.secret", secret, problem(vm.secretProblemProperty(), SECRET_ID),
@@ -190,7 +190,7 @@ public final class EndpointDialog extends Dialog<CustomEndpoint> {
         test.disableProperty().bind(vm.testableProperty().not().or(vm.busyProperty()));
         test.setOnAction(e -> vm.testConnection());
         Label running = new Label(texts.get("endpoint.test.running"));
-        running.getStyleClass().add(EditorControls.FIELD_HINT);
+        running.getStyleClass().add(Controls.FIELD_HINT);
         running.visibleProperty().bind(vm.testingProperty());
         running.managedProperty().bind(running.visibleProperty());
         HBox buttonRow = new HBox(10, test, running);
@@ -200,19 +200,19 @@ public final class EndpointDialog extends Dialog<CustomEndpoint> {
             CallerIdentity id = vm.testIdentityProperty().get();
             return id == null ? "" : texts.format("endpoint.test.passed", id.arn(), id.accountId());
         }, vm.testIdentityProperty());
-        Node ok = EditorControls.banner(passed, Styles.SUCCESS, Icons.OK.ikon());
+        Node ok = Controls.banner(passed, Styles.SUCCESS, Icons.OK.ikon());
         ok.setId("endpoint-test-passed");
-        Node note = EditorControls.banner(vm.testNoteProperty(), Styles.WARNING, Icons.WARNING.ikon());
+        Node note = Controls.banner(vm.testNoteProperty(), Styles.WARNING, Icons.WARNING.ikon());
         note.setId("endpoint-test-note");
-        Node failed = EditorControls.banner(vm.testErrorProperty(), Styles.DANGER, Icons.ERROR.ikon());
+        Node failed = Controls.banner(vm.testErrorProperty(), Styles.DANGER, Icons.ERROR.ikon());
         failed.setId("endpoint-test-failed");
         return new VBox(8, buttonRow, ok, note, failed);
     }
 
     private Node saveError() {
-        Button dismiss = EditorControls.iconButton(Icons.CLEAR.ikon(), texts.get("endpoint.dismiss"));
+        Button dismiss = Controls.iconButton(Icons.CLEAR.ikon(), texts.get("endpoint.dismiss"));
         dismiss.setOnAction(e -> vm.dismissError());
-        Node banner = EditorControls.banner(vm.errorProperty(), Styles.DANGER, Icons.ERROR.ikon(), dismiss);
+        Node banner = Controls.banner(vm.errorProperty(), Styles.DANGER, Icons.ERROR.ikon(), dismiss);
         banner.setId("endpoint-error");
         return banner;
     }
@@ -223,7 +223,7 @@ public final class EndpointDialog extends Dialog<CustomEndpoint> {
         field.setPromptText(texts.get(promptKey));
         field.textProperty().bindBidirectional(value);
         if (mono) {
-            field.getStyleClass().add(EditorControls.MONO);
+            field.getStyleClass().add(Controls.MONO);
         }
         if (readOnly) {
             field.setEditable(false);
@@ -234,7 +234,7 @@ public final class EndpointDialog extends Dialog<CustomEndpoint> {
     }
 
     private Label problem(ReadOnlyStringProperty text, String fieldId) {
-        Label l = EditorControls.fieldMessage(text, EditorControls.FIELD_PROBLEM);
+        Label l = Controls.fieldMessage(text, Controls.FIELD_PROBLEM);
         l.setId(fieldId + "-problem");
         l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
@@ -248,14 +248,14 @@ public final class EndpointDialog extends Dialog<CustomEndpoint> {
 
     private Label hint(String key) {
         Label l = new Label(texts.get(key));
-        l.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        l.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
     private int add(GridPane form, int row, String labelKey, Node field, Node... below) {
-        Label label = EditorControls.formLabel(texts.get(labelKey));
+        Label label = Controls.formLabel(texts.get(labelKey));
         label.setLabelFor(field);
         GridPane.setValignment(label, VPos.TOP);
         label.setPadding(new Insets(6, 0, 0, 0));

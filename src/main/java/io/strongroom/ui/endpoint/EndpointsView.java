@@ -4,7 +4,7 @@ import io.strongroom.domain.CustomEndpoint;
 import io.strongroom.ui.common.Icons;
 import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
-import io.strongroom.ui.editor.EditorControls;
+import io.strongroom.ui.common.Controls;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -57,7 +57,7 @@ public final class EndpointsView extends VBox {
         rows.getChildren().clear();
         if (vm.entries().isEmpty()) {
             Label empty = new Label(texts.get("endpoints.empty"), Icons.ENDPOINT.icon("sr-icon"));
-            empty.getStyleClass().add(EditorControls.FIELD_HINT);
+            empty.getStyleClass().add(Controls.FIELD_HINT);
             empty.setWrapText(true);
             empty.setId("endpoints-empty");
             rows.getChildren().add(empty);
@@ -85,7 +85,7 @@ public final class EndpointsView extends VBox {
         title.setAlignment(Pos.CENTER_LEFT);
 
         Label url = new Label(e.url().toString());
-        url.getStyleClass().addAll(EditorControls.MONO, Styles.TEXT_MUTED);
+        url.getStyleClass().addAll(Controls.MONO, Styles.TEXT_MUTED);
         Label detail = new Label(texts.format("endpoints.detail", e.accessKeyId(), e.accountId(), String.join(", ", e.regions())));
         detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         VBox text = new VBox(3, title, url, detail);
@@ -100,7 +100,7 @@ public final class EndpointsView extends VBox {
         unlock.setVisible(!open);
         unlock.setManaged(!open);
 
-        Button remove = EditorControls.iconButton(Icons.ENDPOINT_REMOVE.ikon(), texts.format("endpoints.remove", e.name()));
+        Button remove = Controls.iconButton(Icons.ENDPOINT_REMOVE.ikon(), texts.format("endpoints.remove", e.name()));
         remove.getStyleClass().add(Styles.DANGER);
         remove.setId("endpoint-remove-" + e.name());
         remove.setOnAction(ev -> vm.remove(entry));

@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.strongroom.domain.SecretVersion;
 import io.strongroom.domain.VersionSelector;
-import io.strongroom.ui.editor.EditorControls;
+import io.strongroom.ui.common.Controls;
 import io.strongroom.ui.editor.JsonValues;
 import io.strongroom.ui.editor.SecretDialogs;
 import io.strongroom.ui.secret.SecretDetailViewModel.BinaryView;
@@ -80,10 +80,10 @@ public final class SecretDetailView extends BorderPane {
     public SecretDetailView(SecretDetailViewModel vm, SecretDialogs dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
-        getStylesheets().addAll(EditorControls.STYLESHEET, STYLESHEET);
+        getStylesheets().addAll(Controls.STYLESHEET, STYLESHEET);
         getStyleClass().add("sr-secret-detail");
 
-        Label placeholder = new Label(SecretText.get("view.placeholder"), EditorControls.icon(MaterialDesignS.SHIELD_KEY_OUTLINE));
+        Label placeholder = new Label(SecretText.get("view.placeholder"), Controls.icon(MaterialDesignS.SHIELD_KEY_OUTLINE));
         placeholder.getStyleClass().add("sr-placeholder");
         placeholder.setContentDisplay(ContentDisplay.TOP);
         StackPane empty = new StackPane(placeholder);
@@ -139,8 +139,8 @@ public final class SecretDetailView extends BorderPane {
         Label name = new Label();
         name.setId("detail-name");
         name.textProperty().bind(vm.nameProperty());
-        name.getStyleClass().addAll("sr-detail-title", EditorControls.MONO);
-        name.setGraphic(EditorControls.icon(MaterialDesignK.KEY_VARIANT));
+        name.getStyleClass().addAll("sr-detail-title", Controls.MONO);
+        name.setGraphic(Controls.icon(MaterialDesignK.KEY_VARIANT));
         // The name has a line of its own and wraps: beside the actions, a pane as narrow as a
         // 1280 px window leaves squeezed it to nothing, and it says which secret they act on.
         name.setWrapText(true);
@@ -150,20 +150,20 @@ public final class SecretDetailView extends BorderPane {
         scope.getStyleClass().add("sr-scope-chip");
         scope.setId("detail-scope");
 
-        Button newValue = EditorControls.button(SecretText.get("action.newValue"), MaterialDesignP.PLUS_BOX_MULTIPLE_OUTLINE);
+        Button newValue = Controls.button(SecretText.get("action.newValue"), MaterialDesignP.PLUS_BOX_MULTIPLE_OUTLINE);
         newValue.setId("detail-new-value");
         newValue.disableProperty().bind(vm.canMutateProperty().not());
         newValue.setOnAction(e -> dialogs.newValue(window(), vm.summaryProperty().get()).ifPresent(w -> vm.changed()));
-        Button edit = EditorControls.button(SecretText.get("action.edit"), MaterialDesignP.PENCIL_OUTLINE);
+        Button edit = Controls.button(SecretText.get("action.edit"), MaterialDesignP.PENCIL_OUTLINE);
         edit.setId("detail-edit");
         edit.disableProperty().bind(vm.canMutateProperty().not());
         edit.setOnAction(e -> dialogs.edit(window(), vm.summaryProperty().get()).ifPresent(w -> vm.changed()));
-        Button delete = EditorControls.button(SecretText.get("action.delete"), MaterialDesignD.DELETE_OUTLINE);
+        Button delete = Controls.button(SecretText.get("action.delete"), MaterialDesignD.DELETE_OUTLINE);
         delete.setId("detail-delete");
         delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         delete.disableProperty().bind(vm.canMutateProperty().not());
         delete.setOnAction(e -> dialogs.delete(window(), vm.summaryProperty().get()).ifPresent(vm::deleted));
-        Button refresh = EditorControls.iconButton(MaterialDesignR.REFRESH, SecretText.get("action.refresh"));
+        Button refresh = Controls.iconButton(MaterialDesignR.REFRESH, SecretText.get("action.refresh"));
         refresh.setOnAction(e -> vm.refresh());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
@@ -178,12 +178,12 @@ public final class SecretDetailView extends BorderPane {
         titleRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(name, Priority.ALWAYS);
 
-        Label readOnly = new Label(SecretText.get("badge.readOnly"), EditorControls.icon(MaterialDesignL.LOCK_OUTLINE));
+        Label readOnly = new Label(SecretText.get("badge.readOnly"), Controls.icon(MaterialDesignL.LOCK_OUTLINE));
         readOnly.getStyleClass().addAll("sr-badge", "sr-badge-readonly");
         readOnly.setId("detail-read-only");
         readOnly.visibleProperty().bind(vm.readOnlyProperty());
         readOnly.managedProperty().bind(readOnly.visibleProperty());
-        Label planned = new Label(SecretText.get("badge.planned"), EditorControls.icon(MaterialDesignD.DELETE_CLOCK_OUTLINE));
+        Label planned = new Label(SecretText.get("badge.planned"), Controls.icon(MaterialDesignD.DELETE_CLOCK_OUTLINE));
         planned.getStyleClass().addAll("sr-badge", "sr-badge-planned");
         planned.visibleProperty().bind(vm.plannedForDeletionProperty());
         planned.managedProperty().bind(planned.visibleProperty());
@@ -192,22 +192,22 @@ public final class SecretDetailView extends BorderPane {
         subtitle.setAlignment(Pos.CENTER_LEFT);
         FlowPane.setMargin(actions, new Insets(0, 0, 0, 4));
 
-        Button restore = EditorControls.button(SecretText.get("action.restore"), MaterialDesignD.DELETE_RESTORE);
+        Button restore = Controls.button(SecretText.get("action.restore"), MaterialDesignD.DELETE_RESTORE);
         restore.setId("detail-restore");
         restore.getStyleClass().add(Styles.SMALL);
         restore.disableProperty().bind(vm.canRestoreProperty().not());
         restore.setOnAction(e -> vm.restore());
         ObservableStringValue plannedText = Bindings.createStringBinding(() -> vm.plannedForDeletionProperty().get()
                 ? SecretText.get("banner.planned", vm.deletionProperty().get()) : null, vm.plannedForDeletionProperty(), vm.deletionProperty());
-        Button dismiss = EditorControls.iconButton(MaterialDesignC.CLOSE, SecretText.get("action.dismiss"));
+        Button dismiss = Controls.iconButton(MaterialDesignC.CLOSE, SecretText.get("action.dismiss"));
         dismiss.setOnAction(e -> vm.dismissError());
-        Node error = EditorControls.banner(vm.errorProperty(), Styles.DANGER, MaterialDesignA.ALERT_CIRCLE_OUTLINE, dismiss);
+        Node error = Controls.banner(vm.errorProperty(), Styles.DANGER, MaterialDesignA.ALERT_CIRCLE_OUTLINE, dismiss);
         error.setId("detail-error");
-        Node notice = EditorControls.banner(vm.noticeProperty(), Styles.SUCCESS, MaterialDesignC.CHECK_CIRCLE_OUTLINE);
+        Node notice = Controls.banner(vm.noticeProperty(), Styles.SUCCESS, MaterialDesignC.CHECK_CIRCLE_OUTLINE);
         notice.setId("detail-notice");
 
         VBox header = new VBox(8, titleRow, subtitle,
-                EditorControls.banner(plannedText, Styles.WARNING, MaterialDesignD.DELETE_CLOCK_OUTLINE, restore), error, notice);
+                Controls.banner(plannedText, Styles.WARNING, MaterialDesignD.DELETE_CLOCK_OUTLINE, restore), error, notice);
         header.getStyleClass().add("sr-detail-header");
         return header;
     }
@@ -219,22 +219,22 @@ public final class SecretDetailView extends BorderPane {
     // ---- Value ---------------------------------------------------------------------------------
 
     private Node valueCard() {
-        Label title = EditorControls.sectionTitle(SecretText.get("value.title"));
+        Label title = Controls.sectionTitle(SecretText.get("value.title"));
         Label version = new Label();
         version.setId("value-version");
         version.textProperty().bind(vm.viewedVersionLabelProperty());
-        version.getStyleClass().addAll("sr-version-chip", EditorControls.MONO);
+        version.getStyleClass().addAll("sr-version-chip", Controls.MONO);
         Button current = new Button(SecretText.get("value.backToCurrent"));
         current.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         current.visibleProperty().bind(vm.viewedVersionProperty().isNotNull());
         current.managedProperty().bind(current.visibleProperty());
         current.setOnAction(e -> vm.viewVersion(null));
 
-        Button reveal = EditorControls.button(SecretText.get("value.reveal"), MaterialDesignE.EYE_OUTLINE);
+        Button reveal = Controls.button(SecretText.get("value.reveal"), MaterialDesignE.EYE_OUTLINE);
         reveal.setId("value-reveal");
         reveal.disableProperty().bind(vm.canRevealProperty().not());
         reveal.setOnAction(e -> vm.reveal());
-        Button hide = EditorControls.button(SecretText.get("value.hide"), MaterialDesignE.EYE_OFF_OUTLINE);
+        Button hide = Controls.button(SecretText.get("value.hide"), MaterialDesignE.EYE_OFF_OUTLINE);
         hide.setId("value-hide");
         hide.setOnAction(e -> vm.hide());
         BooleanBinding revealed = vm.valueStateProperty().isEqualTo(ValueState.REVEALED);
@@ -242,14 +242,14 @@ public final class SecretDetailView extends BorderPane {
         hide.managedProperty().bind(revealed);
         reveal.visibleProperty().bind(revealed.not());
         reveal.managedProperty().bind(revealed.not());
-        Button copy = EditorControls.button(SecretText.get("value.copy"), MaterialDesignC.CONTENT_COPY);
+        Button copy = Controls.button(SecretText.get("value.copy"), MaterialDesignC.CONTENT_COPY);
         copy.setId("value-copy");
         copy.setTooltip(new Tooltip(SecretText.get("value.copy.tooltip", SecretDetailViewModel.CLIPBOARD_CLEAR_SECONDS)));
         copy.disableProperty().bind(vm.valueStateProperty().isEqualTo(ValueState.LOADING)
                 .or(vm.valueStateProperty().isEqualTo(ValueState.NONE)));
         copy.setOnAction(e -> vm.copyValue());
 
-        HBox top = new HBox(10, title, version, current, EditorControls.spacer(), reveal, hide, copy);
+        HBox top = new HBox(10, title, version, current, Controls.spacer(), reveal, hide, copy);
         top.setAlignment(Pos.CENTER_LEFT);
         // in a narrow pane the version chip gives way (it ellipsizes); the title and buttons keep their text
         for (javafx.scene.layout.Region keep : List.of(title, current, reveal, hide, copy)) {
@@ -260,7 +260,7 @@ public final class SecretDetailView extends BorderPane {
         StackPane content = new StackPane(maskedValue(), loadingValue(), textValue(), jsonValue(), binaryValue());
         content.setAlignment(Pos.TOP_LEFT);
         VBox card = new VBox(12, top, content);
-        card.getStyleClass().addAll(EditorControls.CARD, "sr-value-card");
+        card.getStyleClass().addAll(Controls.CARD, "sr-value-card");
         card.setId("value-card");
         return card;
     }
@@ -272,9 +272,9 @@ public final class SecretDetailView extends BorderPane {
 
     private Node maskedValue() {
         Label dots = new Label(MASK);
-        dots.getStyleClass().addAll("sr-masked", EditorControls.MONO);
-        Label caption = new Label(SecretText.get("value.masked.caption"), EditorControls.icon(MaterialDesignS.SHIELD_LOCK_OUTLINE));
-        caption.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        dots.getStyleClass().addAll("sr-masked", Controls.MONO);
+        Label caption = new Label(SecretText.get("value.masked.caption"), Controls.icon(MaterialDesignS.SHIELD_LOCK_OUTLINE));
+        caption.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         caption.setWrapText(true);
         VBox box = new VBox(6, dots, caption);
         box.setId("value-masked");
@@ -300,7 +300,7 @@ public final class SecretDetailView extends BorderPane {
         area.setId(id);
         area.setEditable(false);
         area.setWrapText(true);
-        area.getStyleClass().addAll(EditorControls.MONO, "sr-revealed");
+        area.getStyleClass().addAll(Controls.MONO, "sr-revealed");
         return area;
     }
 
@@ -318,7 +318,7 @@ public final class SecretDetailView extends BorderPane {
 
     private Label sizeLabel(String key) {
         Label size = new Label();
-        size.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        size.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         size.textProperty().bind(Bindings.createStringBinding(() -> SecretText.get(key, vm.valueSizeProperty().get()), vm.valueSizeProperty()));
         return size;
     }
@@ -332,10 +332,10 @@ public final class SecretDetailView extends BorderPane {
 
     private Node jsonValue() {
         ToggleGroup mode = new ToggleGroup();
-        ToggleButton grid = new ToggleButton(SecretText.get("value.json.grid"), EditorControls.icon(MaterialDesignT.TABLE_KEY));
+        ToggleButton grid = new ToggleButton(SecretText.get("value.json.grid"), Controls.icon(MaterialDesignT.TABLE_KEY));
         grid.getStyleClass().addAll(Styles.LEFT_PILL, Styles.SMALL);
         grid.setToggleGroup(mode);
-        ToggleButton raw = new ToggleButton(SecretText.get("value.json.raw"), EditorControls.icon(MaterialDesignC.CODE_JSON));
+        ToggleButton raw = new ToggleButton(SecretText.get("value.json.raw"), Controls.icon(MaterialDesignC.CODE_JSON));
         raw.getStyleClass().addAll(Styles.RIGHT_PILL, Styles.SMALL);
         raw.setToggleGroup(mode);
         raw.setId("value-json-raw");
@@ -348,7 +348,7 @@ public final class SecretDetailView extends BorderPane {
         });
         Label size = sizeLabel("value.json.size");
         HBox bar = new HBox(0, grid, raw);
-        HBox top = new HBox(10, bar, EditorControls.spacer(), size);
+        HBox top = new HBox(10, bar, Controls.spacer(), size);
         top.setAlignment(Pos.CENTER_LEFT);
 
         TableView<JsonValues.Entry> table = new TableView<>(vm.jsonEntries());
@@ -358,12 +358,12 @@ public final class SecretDetailView extends BorderPane {
         table.setFixedCellSize(32);
         TableColumn<JsonValues.Entry, String> key = new TableColumn<>(SecretText.get("value.json.key"));
         key.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().key()));
-        key.getStyleClass().addAll(EditorControls.MONO, "sr-json-key");
+        key.getStyleClass().addAll(Controls.MONO, "sr-json-key");
         key.setPrefWidth(180);
         key.setMaxWidth(320);
         TableColumn<JsonValues.Entry, String> value = new TableColumn<>(SecretText.get("value.json.value"));
         value.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().value()));
-        value.getStyleClass().add(EditorControls.MONO);
+        value.getStyleClass().add(Controls.MONO);
         TableColumn<JsonValues.Entry, JsonValues.Entry> copy = new TableColumn<>();
         copy.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
         copy.setCellFactory(c -> new CopyCell());
@@ -394,7 +394,7 @@ public final class SecretDetailView extends BorderPane {
 
     /** A per-key copy button in the JSON grid. */
     private final class CopyCell extends TableCell<JsonValues.Entry, JsonValues.Entry> {
-        private final Button button = EditorControls.iconButton(MaterialDesignC.CONTENT_COPY,
+        private final Button button = Controls.iconButton(MaterialDesignC.CONTENT_COPY,
                 SecretText.get("value.json.copyKey", SecretDetailViewModel.CLIPBOARD_CLEAR_SECONDS));
 
         CopyCell() {
@@ -418,7 +418,7 @@ public final class SecretDetailView extends BorderPane {
         size.getStyleClass().add(Styles.TEXT_BOLD);
         size.textProperty().bind(Bindings.createStringBinding(() -> SecretText.get("value.binary.size", vm.valueSizeProperty().get()),
                 vm.valueSizeProperty()));
-        size.setGraphic(EditorControls.icon(MaterialDesignF.FILE_CERTIFICATE_OUTLINE));
+        size.setGraphic(Controls.icon(MaterialDesignF.FILE_CERTIFICATE_OUTLINE));
         ToggleGroup view = new ToggleGroup();
         ToggleButton hex = new ToggleButton(SecretText.get("value.binary.hex"));
         hex.setId("value-binary-hex");
@@ -439,10 +439,10 @@ public final class SecretDetailView extends BorderPane {
             hex.setSelected(vm.binaryViewProperty().get() == BinaryView.HEX);
             base64.setSelected(vm.binaryViewProperty().get() == BinaryView.BASE64);
         }
-        HBox top = new HBox(12, size, EditorControls.spacer(), new HBox(0, hex, base64));
+        HBox top = new HBox(12, size, Controls.spacer(), new HBox(0, hex, base64));
         top.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label(SecretText.get("value.binary.hint"));
-        hint.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        hint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         hint.visibleProperty().bind(vm.binaryTextProperty().isNull());
         hint.managedProperty().bind(hint.visibleProperty());
         TextArea area = readOnlyArea("value-binary-text");
@@ -460,11 +460,11 @@ public final class SecretDetailView extends BorderPane {
     // ---- Overview ------------------------------------------------------------------------------
 
     private Node overviewCard() {
-        GridPane grid = EditorControls.form(16, 8, 120);
+        GridPane grid = Controls.form(16, 8, 120);
 
         Label arn = value(vm.arnProperty(), "overview-arn");
-        arn.getStyleClass().add(EditorControls.MONO);
-        Button copyArn = EditorControls.iconButton(MaterialDesignC.CONTENT_COPY, SecretText.get("overview.copyArn"));
+        arn.getStyleClass().add(Controls.MONO);
+        Button copyArn = Controls.iconButton(MaterialDesignC.CONTENT_COPY, SecretText.get("overview.copyArn"));
         copyArn.setId("overview-copy-arn");
         copyArn.getStyleClass().add(Styles.SMALL);
         copyArn.setOnAction(e -> vm.copyArn());
@@ -473,17 +473,17 @@ public final class SecretDetailView extends BorderPane {
         HBox.setHgrow(arn, Priority.ALWAYS);
 
         int r = 0;
-        grid.addRow(r++, EditorControls.formLabel(SecretText.get("overview.arn")), arnRow);
-        grid.addRow(r++, EditorControls.formLabel(SecretText.get("overview.description")), value(vm.descriptionProperty(), "overview-description"));
+        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.arn")), arnRow);
+        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.description")), value(vm.descriptionProperty(), "overview-description"));
         Label kms = value(vm.kmsKeyProperty(), "overview-kms");
-        kms.getStyleClass().add(EditorControls.MONO);
-        grid.addRow(r++, EditorControls.formLabel(SecretText.get("overview.kms")), kms);
-        grid.addRow(r++, EditorControls.formLabel(SecretText.get("overview.created")), value(vm.createdProperty(), "overview-created"));
-        grid.addRow(r++, EditorControls.formLabel(SecretText.get("overview.changed")), value(vm.lastChangedProperty(), "overview-changed"));
-        grid.addRow(r++, EditorControls.formLabel(SecretText.get("overview.accessed")), value(vm.lastAccessedProperty(), "overview-accessed"));
-        grid.addRow(r++, EditorControls.formLabel(SecretText.get("overview.rotation")), value(vm.rotationProperty(), "overview-rotation"));
-        grid.addRow(r++, EditorControls.formLabel(SecretText.get("overview.owner")), value(vm.owningServiceProperty(), "overview-owner"));
-        Label deletionLabel = EditorControls.formLabel(SecretText.get("overview.deletion"));
+        kms.getStyleClass().add(Controls.MONO);
+        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.kms")), kms);
+        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.created")), value(vm.createdProperty(), "overview-created"));
+        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.changed")), value(vm.lastChangedProperty(), "overview-changed"));
+        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.accessed")), value(vm.lastAccessedProperty(), "overview-accessed"));
+        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.rotation")), value(vm.rotationProperty(), "overview-rotation"));
+        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.owner")), value(vm.owningServiceProperty(), "overview-owner"));
+        Label deletionLabel = Controls.formLabel(SecretText.get("overview.deletion"));
         Label deletion = value(vm.deletionProperty(), "overview-deletion");
         deletion.getStyleClass().add("sr-deletion");
         for (Node n : List.of(deletionLabel, deletion)) {
@@ -492,8 +492,8 @@ public final class SecretDetailView extends BorderPane {
         }
         grid.addRow(r, deletionLabel, deletion);
 
-        VBox card = new VBox(12, EditorControls.sectionTitle(SecretText.get("overview.title")), grid);
-        card.getStyleClass().add(EditorControls.CARD);
+        VBox card = new VBox(12, Controls.sectionTitle(SecretText.get("overview.title")), grid);
+        card.getStyleClass().add(Controls.CARD);
         return card;
     }
 
@@ -510,14 +510,14 @@ public final class SecretDetailView extends BorderPane {
     // ---- Tags ----------------------------------------------------------------------------------
 
     private Node tagsCard() {
-        Label title = EditorControls.sectionTitle(SecretText.get("tags.title"));
+        Label title = Controls.sectionTitle(SecretText.get("tags.title"));
         title.textProperty().bind(Bindings.createStringBinding(() -> SecretText.get("tags.titleCount", vm.tags().size()), vm.tags()));
-        Button add = EditorControls.button(SecretText.get("tags.add"), MaterialDesignP.PLUS);
+        Button add = Controls.button(SecretText.get("tags.add"), MaterialDesignP.PLUS);
         add.setId("tags-add");
         add.getStyleClass().addAll(Styles.SMALL);
         add.disableProperty().bind(vm.canMutateProperty().not().or(vm.editingTagProperty()));
         add.setOnAction(e -> vm.beginAddTag());
-        HBox top = new HBox(10, title, EditorControls.spacer(), add);
+        HBox top = new HBox(10, title, Controls.spacer(), add);
         top.setAlignment(Pos.CENTER_LEFT);
 
         FlowPane chips = new FlowPane(8, 8);
@@ -529,7 +529,7 @@ public final class SecretDetailView extends BorderPane {
             }
             if (vm.tags().isEmpty()) {
                 Label none = new Label(SecretText.get("tags.none"));
-                none.getStyleClass().add(EditorControls.FIELD_HINT);
+                none.getStyleClass().add(Controls.FIELD_HINT);
                 chips.getChildren().add(none);
             }
         };
@@ -558,7 +558,7 @@ public final class SecretDetailView extends BorderPane {
         cancel.setOnAction(e -> vm.cancelTagEdit());
         HBox editorRow = new HBox(8, key, value, save, cancel);
         editorRow.setAlignment(Pos.CENTER_LEFT);
-        Label problem = EditorControls.fieldMessage(vm.tagProblemProperty(), EditorControls.FIELD_PROBLEM);
+        Label problem = Controls.fieldMessage(vm.tagProblemProperty(), Controls.FIELD_PROBLEM);
         VBox editor = new VBox(4, editorRow, problem);
         editor.getStyleClass().add("sr-tag-editor");
         editor.visibleProperty().bind(vm.editingTagProperty());
@@ -570,7 +570,7 @@ public final class SecretDetailView extends BorderPane {
         });
 
         VBox card = new VBox(12, top, chips, editor);
-        card.getStyleClass().add(EditorControls.CARD);
+        card.getStyleClass().add(Controls.CARD);
         return card;
     }
 
@@ -583,10 +583,10 @@ public final class SecretDetailView extends BorderPane {
         chip.getStyleClass().add("sr-tag");
         chip.setAlignment(Pos.CENTER_LEFT);
         if (vm.canMutateProperty().get()) {
-            Button edit = EditorControls.iconButton(MaterialDesignP.PENCIL_OUTLINE, SecretText.get("tags.edit", t.key()));
+            Button edit = Controls.iconButton(MaterialDesignP.PENCIL_OUTLINE, SecretText.get("tags.edit", t.key()));
             edit.getStyleClass().addAll(Styles.SMALL, "sr-tag-action");
             edit.setOnAction(e -> vm.beginEditTag(t));
-            Button remove = EditorControls.iconButton(MaterialDesignC.CLOSE, SecretText.get("tags.remove", t.key()));
+            Button remove = Controls.iconButton(MaterialDesignC.CLOSE, SecretText.get("tags.remove", t.key()));
             remove.getStyleClass().addAll(Styles.SMALL, "sr-tag-action");
             remove.setId("tag-remove-" + t.key());
             remove.setOnAction(e -> vm.removeTag(t));
@@ -603,18 +603,18 @@ public final class SecretDetailView extends BorderPane {
     // ---- Versions ------------------------------------------------------------------------------
 
     private Node versionsCard() {
-        Label title = EditorControls.sectionTitle(SecretText.get("versions.title"));
+        Label title = Controls.sectionTitle(SecretText.get("versions.title"));
         title.textProperty().bind(Bindings.createStringBinding(() -> SecretText.get("versions.titleCount", vm.versions().size()),
                 vm.versions()));
         CheckBox deprecated = new CheckBox(SecretText.get("versions.deprecated"));
         deprecated.setId("versions-deprecated");
         deprecated.selectedProperty().bindBidirectional(vm.includeDeprecatedProperty());
-        Button view = EditorControls.button(SecretText.get("versions.view"), MaterialDesignE.EYE_OUTLINE);
+        Button view = Controls.button(SecretText.get("versions.view"), MaterialDesignE.EYE_OUTLINE);
         view.setId("versions-view");
         view.getStyleClass().add(Styles.SMALL);
         view.disableProperty().bind(vm.selectedVersionProperty().isNull());
         view.setOnAction(e -> vm.viewSelectedVersion());
-        Button rollback = EditorControls.button(SecretText.get("versions.rollback"), MaterialDesignH.HISTORY);
+        Button rollback = Controls.button(SecretText.get("versions.rollback"), MaterialDesignH.HISTORY);
         rollback.setId("versions-rollback");
         rollback.getStyleClass().add(Styles.SMALL);
         rollback.disableProperty().bind(vm.canRollbackSelectedProperty().not());
@@ -639,7 +639,7 @@ public final class SecretDetailView extends BorderPane {
                 setTooltip(empty || item == null ? null : new Tooltip(item));
             }
         });
-        id.getStyleClass().add(EditorControls.MONO);
+        id.getStyleClass().add(Controls.MONO);
         id.setPrefWidth(110);
         id.setMaxWidth(160);
         TableColumn<SecretVersion, List<String>> labels = new TableColumn<>(SecretText.get("versions.col.labels"));
@@ -662,7 +662,7 @@ public final class SecretDetailView extends BorderPane {
                 36 + Math.min(8, Math.max(1, vm.versions().size())) * VERSION_ROW, vm.versions()));
         table.minHeightProperty().bind(table.prefHeightProperty());
         Label empty = new Label(SecretText.get("versions.none"));
-        empty.getStyleClass().add(EditorControls.FIELD_HINT);
+        empty.getStyleClass().add(Controls.FIELD_HINT);
         table.setPlaceholder(empty);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != vm.selectedVersionProperty().get()) {
@@ -689,11 +689,11 @@ public final class SecretDetailView extends BorderPane {
             return row;
         });
         Label hint = new Label(SecretText.get("versions.hint"));
-        hint.getStyleClass().addAll(EditorControls.FIELD_HINT, Styles.TEXT_SMALL);
+        hint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         hint.setWrapText(true);
 
         VBox card = new VBox(10, top, table, hint);
-        card.getStyleClass().add(EditorControls.CARD);
+        card.getStyleClass().add(Controls.CARD);
         return card;
     }
 

@@ -5,7 +5,7 @@ import io.strongroom.ui.common.Icons;
 import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.Theme;
-import io.strongroom.ui.editor.EditorControls;
+import io.strongroom.ui.common.Controls;
 import io.strongroom.ui.endpoint.EndpointDialogs;
 import io.strongroom.ui.endpoint.EndpointsView;
 import javafx.beans.InvalidationListener;
@@ -41,7 +41,7 @@ public final class SettingsView extends ScrollPane {
         this.vm = Objects.requireNonNull(vm);
         this.texts = Objects.requireNonNull(texts);
         getStyleClass().addAll(Styles.SETTINGS, atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
-        getStylesheets().add(EditorControls.STYLESHEET);
+        getStylesheets().add(Controls.STYLESHEET);
         setId("settings");
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
@@ -52,9 +52,9 @@ public final class SettingsView extends ScrollPane {
         about.getStyleClass().add(Styles.TEXT_MUTED);
         about.setWrapText(true);
 
-        Button dismiss = EditorControls.iconButton(Icons.CLEAR.ikon(), texts.get("settings.dismiss"));
+        Button dismiss = Controls.iconButton(Icons.CLEAR.ikon(), texts.get("settings.dismiss"));
         dismiss.setOnAction(e -> vm.dismissSaveError());
-        Node saveError = EditorControls.banner(javafx.beans.binding.Bindings.createStringBinding(
+        Node saveError = Controls.banner(javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.saveErrorProperty().get().isEmpty() ? "" : texts.format("settings.saveFailed.detail", vm.saveErrorProperty().get()),
                 vm.saveErrorProperty()), Styles.DANGER, Icons.ERROR.ikon(), dismiss);
         saveError.setId("settings-save-error");
@@ -143,13 +143,13 @@ public final class SettingsView extends ScrollPane {
     // ---- layout ---------------------------------------------------------------------------------
 
     private VBox card(Icons icon, String titleKey, Node... content) {
-        Label title = EditorControls.sectionTitle(texts.get(titleKey));
+        Label title = Controls.sectionTitle(texts.get(titleKey));
         title.setGraphic(icon.icon("sr-icon"));
-        HBox header = new HBox(10, title, EditorControls.spacer());
+        HBox header = new HBox(10, title, Controls.spacer());
         header.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(12, header);
         card.getChildren().addAll(content);
-        card.getStyleClass().add(EditorControls.CARD);
+        card.getStyleClass().add(Controls.CARD);
         return card;
     }
 

@@ -1,4 +1,4 @@
-package io.strongroom.ui.editor;
+package io.strongroom.ui.common;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
@@ -19,12 +19,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * Small building blocks shared by the editor dialogs and the secret detail pane: icons, icon
  * buttons, inline messages and banners bound to view-model text. Styling comes from the
- * AtlantaFX theme plus {@code strongroom-editor.css}; colours are the theme's tokens.
+ * AtlantaFX theme plus {@code controls.css}; colours are the theme's tokens.
  */
-public final class EditorControls {
+public final class Controls {
 
     /** Stylesheet of the dialogs and the detail pane. */
-    public static final String STYLESHEET = EditorControls.class.getResource("strongroom-editor.css").toExternalForm();
+    public static final String STYLESHEET = Controls.class.getResource("controls.css").toExternalForm();
 
     public static final String FIELD_PROBLEM = "sr-field-problem";
     public static final String FIELD_WARNING = "sr-field-warning";
@@ -35,7 +35,7 @@ public final class EditorControls {
     public static final String FORM_LABEL = "sr-form-label";
     public static final String CARD = "sr-card";
 
-    private EditorControls() {}
+    private Controls() {}
 
     public static FontIcon icon(Ikon ikon) {
         FontIcon i = new FontIcon(ikon);
@@ -126,7 +126,7 @@ public final class EditorControls {
     }
 
     /** The editor dialogs' form ({@link #form(double, double, double)} with their spacing). */
-    static GridPane dialogForm() {
+    public static GridPane dialogForm() {
         return form(14, 6, 110);
     }
 
