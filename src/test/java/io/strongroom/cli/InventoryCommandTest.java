@@ -2,15 +2,11 @@ package io.strongroom.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.strongroom.local.iam.AccessKey;
 import io.strongroom.local.iam.LocalAccount;
 import io.strongroom.service.AccountSource;
-import io.strongroom.service.ClientRegistry;
-import io.strongroom.service.FanOut;
-import io.strongroom.service.RateLimiters;
 import io.strongroom.service.SecretsService;
-import io.strongroom.service.TimeSource;
 import io.strongroom.testing.RunningStore;
+import io.strongroom.testing.ServiceStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,8 +17,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,45 +25,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code strongroom inventory} over the real service layer against a real store, one account denied. */
 class InventoryCommandTest {
 
+    static ServiceStack stack;
     static RunningStore store;
-    static ExecutorService pool;
-    static ClientRegistry clients;
     static SecretsService secrets;
     static AccountSource accounts;
     static String deniedAlias;
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
+        stack = ServiceStack.start(4, 2);
+        store = stack.store();
         List<LocalAccount> all = store.store().accounts().list();
-        List<AccountSource.AccountKeys> keys = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
+        for (int i = 0; i < 2; i++) {
             LocalAccount a = all.get(i);
-            AccessKey admin = store.adminKey(i);
-            AccessKey key = i == 2 ? store.store().accounts().createUser(a.accountId(), "denied", List.of()) : admin;
-            keys.add(new AccountSource.AccountKeys(a.accountId(), a.alias(), key.accessKeyId(), key.secretAccessKey()));
-            if (i < 2) {
-                for (String region : List.of("us-east-1", "eu-west-1")) {
-                    var sm = store.secrets(admin, Region.of(region));
-                    sm.createSecret(b -> b.name("prod/" + a.alias() + "/db").secretString("demo-value-not-printed")
-                            .description("Database, " + region).tags(t -> t.key("env").value("prod")));
-                    sm.createSecret(b -> b.name("dev/" + a.alias() + "/api-key").secretString("demo-value-not-printed")
-                            .tags(t -> t.key("env").value("dev")));
-                }
+            for (String region : List.of("us-east-1", "eu-west-1")) {
+                var sm = store.secrets(store.adminKey(i), Region.of(region));
+                sm.createSecret(b -> b.name("prod/" + a.alias() + "/db").secretString("demo-value-not-printed")
+                        .description("Database, " + region).tags(t -> t.key("env").value("prod")));
+                sm.createSecret(b -> b.name("dev/" + a.alias() + "/api-key").secretString("demo-value-not-printed")
+                        .tags(t -> t.key("env").value("dev")));
             }
         }
         deniedAlias = all.get(2).alias();
-        accounts = AccountSource.embeddedStore(store.store().endpoint(), keys);
-        pool = Executors.newFixedThreadPool(4);
-        clients = new ClientRegistry(ClientRegistry.Settings.defaults());
-        secrets = new SecretsService(clients, new FanOut(pool, 4, new RateLimiters(TimeSource.system())));
+        accounts = stack.source();
+        secrets = stack.secrets();
     }
 
     @AfterAll
     static void stop() {
-        pool.shutdownNow();
-        clients.close();
-        store.close();
+        stack.close();
     }
 
     record Run(int exit, String out, String err) {}

@@ -4,19 +4,15 @@ import io.strongroom.domain.Account;
 import io.strongroom.domain.KeyInfo;
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.ScopeError;
-import io.strongroom.local.iam.AccessKey;
-import io.strongroom.local.iam.LocalAccount;
 import io.strongroom.testing.RunningStore;
+import io.strongroom.testing.ServiceStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,33 +26,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KeysServiceTest {
 
-    static RunningStore store;
-    static ClientRegistry clients;
-    static ExecutorService executor;
+    static ServiceStack stack;
     static KeysService keys;
     static List<Account> accounts;
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
-        List<LocalAccount> local = store.store().accounts().list();
-        List<AccountSource.AccountKeys> keyList = new ArrayList<>();
-        for (int i = 0; i < local.size(); i++) {
-            AccessKey key = i == 1 ? store.store().accounts().createUser(local.get(i).accountId(), "denied", List.of()) : store.adminKey(i);
-            keyList.add(new AccountSource.AccountKeys(local.get(i).accountId(), local.get(i).alias(), key.accessKeyId(), key.secretAccessKey()));
-        }
-        accounts = AccountSource.embeddedStore(store.store().endpoint(), keyList).accounts();
+        stack = ServiceStack.start(3, 1);
+        accounts = stack.accounts();
+        RunningStore store = stack.store();
         store.secrets(store.adminKey(0), Region.US_EAST_1).createSecret(b -> b.name("makes/a/key").secretString("x"));
-        clients = new ClientRegistry(ClientRegistry.Settings.defaults());
-        executor = Executors.newFixedThreadPool(3);
-        keys = new KeysService(clients, new FanOut(executor, 3, new RateLimiters(TimeSource.system())));
+        keys = stack.keys(3);
     }
 
     @AfterAll
     static void stop() {
-        clients.close();
-        executor.shutdownNow();
-        store.close();
+        stack.close();
     }
 
     @Test

@@ -6,9 +6,9 @@ import io.strongroom.domain.ScopeError;
 import io.strongroom.domain.SecretFilter;
 import io.strongroom.domain.SecretQuery;
 import io.strongroom.domain.SecretSummary;
-import io.strongroom.local.iam.AccessKey;
 import io.strongroom.local.iam.LocalAccount;
 import io.strongroom.testing.RunningStore;
+import io.strongroom.testing.ServiceStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -43,9 +41,8 @@ class SecretsFanOutTest {
     static final int DENIED = 1;          // payments-prod, listed by a principal allowed nothing
     static final int BIG = 0;             // security-audit in us-east-1 holds more than one page
 
+    static ServiceStack stack;
     static RunningStore store;
-    static ClientRegistry clients;
-    static ExecutorService executor;
     static SecretsService secrets;
     static List<Account> accounts;
     /** Secret names created per scope id. */
@@ -53,18 +50,11 @@ class SecretsFanOutTest {
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
+        stack = ServiceStack.start(4, DENIED);
+        store = stack.store();
         List<LocalAccount> local = store.store().accounts().list();
         assertEquals(3, local.size());
-        List<AccountSource.AccountKeys> keys = new ArrayList<>();
-        for (int i = 0; i < local.size(); i++) {
-            LocalAccount a = local.get(i);
-            AccessKey key = i == DENIED
-                    ? store.store().accounts().createUser(a.accountId(), "denied", List.of())
-                    : store.adminKey(i);
-            keys.add(new AccountSource.AccountKeys(a.accountId(), a.alias(), key.accessKeyId(), key.secretAccessKey()));
-        }
-        accounts = AccountSource.embeddedStore(store.store().endpoint(), keys).accounts();
+        accounts = stack.accounts();
 
         for (int i = 0; i < local.size(); i++) {
             for (String region : REGIONS) {
@@ -81,16 +71,12 @@ class SecretsFanOutTest {
                 created.put(accounts.get(i).in(region).id(), names);
             }
         }
-        clients = new ClientRegistry(ClientRegistry.Settings.defaults());
-        executor = Executors.newFixedThreadPool(4);
-        secrets = new SecretsService(clients, new FanOut(executor, 4, new RateLimiters(TimeSource.system())));
+        secrets = stack.secrets();
     }
 
     @AfterAll
     static void stop() {
-        clients.close();
-        executor.shutdownNow();
-        store.close();
+        stack.close();
     }
 
     static List<Scope> allScopes() {

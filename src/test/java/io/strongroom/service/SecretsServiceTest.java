@@ -1,6 +1,5 @@
 package io.strongroom.service;
 
-import io.strongroom.domain.Account;
 import io.strongroom.domain.BatchValues;
 import io.strongroom.domain.DeletionMode;
 import io.strongroom.domain.NewSecret;
@@ -16,9 +15,7 @@ import io.strongroom.domain.SecretValue;
 import io.strongroom.domain.SecretVersion;
 import io.strongroom.domain.VersionSelector;
 import io.strongroom.domain.VersionWritten;
-import io.strongroom.local.iam.AccessKey;
-import io.strongroom.local.iam.LocalAccount;
-import io.strongroom.testing.RunningStore;
+import io.strongroom.testing.ServiceStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -42,31 +37,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Single-secret operations through the real SDK against an embedded store. */
 class SecretsServiceTest {
 
-    static RunningStore store;
-    static ClientRegistry clients;
-    static ExecutorService executor;
+    static ServiceStack stack;
     static SecretsService secrets;
     static Scope scope;
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
-        LocalAccount account = store.store().accounts().list().get(0);
-        AccessKey key = store.adminKey(0);
-        Account a = AccountSource.embeddedStore(store.store().endpoint(),
-                List.of(new AccountSource.AccountKeys(account.accountId(), account.alias(), key.accessKeyId(), key.secretAccessKey())))
-                .accounts().get(0);
-        scope = a.in("eu-west-1");
-        clients = new ClientRegistry(ClientRegistry.Settings.defaults());
-        executor = Executors.newFixedThreadPool(2);
-        secrets = new SecretsService(clients, new FanOut(executor, 2, new RateLimiters(TimeSource.system())));
+        stack = ServiceStack.start(2);
+        secrets = stack.secrets();
+        scope = stack.scope(0, "eu-west-1");
     }
 
     @AfterAll
     static void stop() {
-        clients.close();
-        executor.shutdownNow();
-        store.close();
+        stack.close();
     }
 
     private static VersionWritten create(String name, String value) {

@@ -9,17 +9,11 @@ import io.strongroom.domain.SecretPayload;
 import io.strongroom.domain.SecretUpdate;
 import io.strongroom.domain.VersionSelector;
 import io.strongroom.domain.VersionWritten;
-import io.strongroom.local.iam.AccessKey;
-import io.strongroom.local.iam.LocalAccount;
-import io.strongroom.service.AccountSource;
-import io.strongroom.service.ClientRegistry;
-import io.strongroom.service.FanOut;
 import io.strongroom.service.IdentityService;
-import io.strongroom.service.RateLimiters;
 import io.strongroom.service.ScopeException;
 import io.strongroom.service.SecretsService;
-import io.strongroom.service.TimeSource;
 import io.strongroom.testing.RunningStore;
+import io.strongroom.testing.ServiceStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -59,9 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JournaledSecretsTest {
 
+    static ServiceStack stack;
     static RunningStore store;
-    static ClientRegistry clients;
-    static ExecutorService executor;
     static SecretsService secrets;
     static IdentityService identities;
     static Scope scope;
@@ -75,26 +66,17 @@ class JournaledSecretsTest {
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
-        LocalAccount account = store.store().accounts().list().get(0);
-        AccessKey key = store.adminKey(0);
-        adminArn = key.principalArn();
-        Account a = AccountSource.embeddedStore(store.store().endpoint(),
-                List.of(new AccountSource.AccountKeys(account.accountId(), account.alias(), key.accessKeyId(), key.secretAccessKey())))
-                .accounts().get(0);
-        scope = a.in("eu-west-1");
-        clients = new ClientRegistry(ClientRegistry.Settings.defaults());
-        executor = Executors.newFixedThreadPool(2);
-        RateLimiters limiters = new RateLimiters(TimeSource.system());
-        secrets = new SecretsService(clients, new FanOut(executor, 2, limiters));
-        identities = new IdentityService(clients, limiters);
+        stack = ServiceStack.start(2);
+        store = stack.store();
+        adminArn = store.adminKey(0).principalArn();
+        scope = stack.scope(0, "eu-west-1");
+        secrets = stack.secrets();
+        identities = stack.identities();
     }
 
     @AfterAll
     static void stop() {
-        clients.close();
-        executor.shutdownNow();
-        store.close();
+        stack.close();
     }
 
     @BeforeEach
