@@ -35,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,7 +72,7 @@ class JournalViewRenderTest {
         journal = JournalFixtures.open(dir, clock);
         estate(journal, clock);
         vm = new JournalViewModel(journal, new DirectUiExecutor(), new NoClipboard(), ZoneOffset.UTC,
-                50, ResourceBundle.getBundle(JournalViewModel.BUNDLE));
+                50, io.strongroom.ui.common.Texts.load());
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         // Monocle's headless screen is 1280x800: a larger window overflows its framebuffer
         stage.setScene(new Scene(new JournalView(vm), 1280, 720));
