@@ -115,7 +115,7 @@ class SettingsScreenshotTest {
 
         onFx(() -> {
             console.context.shell().themeProperty().set(Theme.LIGHT);
-            console.context.shell().sectionProperty().set(Section.INVENTORY);
+            console.context.shell().sectionProperty().set(io.strongroom.app.InventoryFeature.SECTION);
             return null;
         });
     }
