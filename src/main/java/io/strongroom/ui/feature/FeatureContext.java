@@ -17,7 +17,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +29,8 @@ import java.util.function.Supplier;
  * @param selectedSecret the secret selected in the inventory, or null
  * @param detailTabs     every feature's secret-detail tabs, in contribution order (complete once
  *                       all features have contributed, so read it when a view is built)
+ *
+ * <p>Built once, by the composition root, from its own (non-null) collaborators.
  */
 public record FeatureContext(SecretsService secrets, KeysService keys, IdentityService identity,
                              SecretMutations mutations, Supplier<ActionJournal> journal,
@@ -37,20 +38,4 @@ public record FeatureContext(SecretsService secrets, KeysService keys, IdentityS
                              Texts texts, Formats formats, Clock clock,
                              ReadOnlyBooleanProperty readOnly, ReadOnlyObjectProperty<SecretSummary> selectedSecret,
                              Supplier<List<DetailTab.Factory>> detailTabs) {
-    public FeatureContext {
-        Objects.requireNonNull(secrets, "secrets");
-        Objects.requireNonNull(keys, "keys");
-        Objects.requireNonNull(identity, "identity");
-        Objects.requireNonNull(mutations, "mutations");
-        Objects.requireNonNull(journal, "journal");
-        Objects.requireNonNull(ui, "ui");
-        Objects.requireNonNull(dialogs, "dialogs");
-        Objects.requireNonNull(clipboard, "clipboard");
-        Objects.requireNonNull(texts, "texts");
-        Objects.requireNonNull(formats, "formats");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(readOnly, "readOnly");
-        Objects.requireNonNull(selectedSecret, "selectedSecret");
-        Objects.requireNonNull(detailTabs, "detailTabs");
-    }
 }

@@ -63,21 +63,15 @@ class SettingsScreenshotTest {
 
     @AfterAll
     static void stop() {
-        onFx(() -> {
-            Theme.LIGHT.apply();
-            return null;
-        });
-        console.close();
+        console.closeInLightTheme();
     }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        stage.setScene(new Scene(console.build(false), 1280, 800));
         stage.setX(0);
         stage.setY(0);
-        stage.show();
-        console.context.shell().start();
+        console.showIn(stage, 1280, 800);
     }
 
     @Test
