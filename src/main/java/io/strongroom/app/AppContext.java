@@ -1,55 +1,43 @@
 package io.strongroom.app;
 
+import io.strongroom.app.settings.ReadOnlyMode;
+import io.strongroom.app.settings.Settings;
+import io.strongroom.app.settings.SettingsStore;
 import io.strongroom.service.AccountSource;
 import io.strongroom.service.KeysService;
 import io.strongroom.service.SecretsService;
+import io.strongroom.service.journal.ActingIdentity;
+import io.strongroom.service.journal.ActionJournal;
+import io.strongroom.service.journal.JournaledSecrets;
+import io.strongroom.service.journal.SecretMutation;
+import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.ui.common.ClipboardService;
 import io.strongroom.ui.common.DialogService;
 import io.strongroom.ui.common.Formats;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
-import io.strongroom.ui.inventory.InventoryView;
+import io.strongroom.ui.endpoint.EndpointsViewModel;
+import io.strongroom.ui.feature.Contributions;
+import io.strongroom.ui.feature.Feature;
+import io.strongroom.ui.feature.FeatureContext;
+import io.strongroom.ui.feature.PlannedSections;
 import io.strongroom.ui.inventory.InventoryViewModel;
+import io.strongroom.ui.journal.JournalFeature;
+import io.strongroom.ui.settings.SettingsFeature;
+import io.strongroom.ui.settings.SettingsViewModel;
 import io.strongroom.ui.shell.ScopeMemory;
 import io.strongroom.ui.shell.ScopePickerViewModel;
-import io.strongroom.ui.shell.Section;
 import io.strongroom.ui.shell.ShellView;
 import io.strongroom.ui.shell.ShellViewModel;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.scene.Node;
-
-import io.strongroom.app.settings.ReadOnlyMode;
-import io.strongroom.app.settings.Settings;
-import io.strongroom.app.settings.SettingsStore;
-import io.strongroom.ui.endpoint.EndpointDialogs;
-import io.strongroom.ui.endpoint.EndpointPickerLinks;
-import io.strongroom.ui.endpoint.EndpointsViewModel;
-import io.strongroom.ui.settings.SettingsView;
-import io.strongroom.ui.settings.SettingsViewModel;
-import io.strongroom.service.journal.ActingIdentity;
-import io.strongroom.service.journal.ActionJournal;
-import io.strongroom.service.journal.JournaledSecrets;
-import io.strongroom.service.journal.SecretMutations;
-import io.strongroom.ui.editor.EditorContext;
-import io.strongroom.ui.editor.InventoryActions;
-import io.strongroom.service.journal.SecretMutation;
-import io.strongroom.service.journal.SecretMutations;
-import io.strongroom.ui.editor.SecretDialogs;
-import io.strongroom.ui.journal.JournalView;
-import io.strongroom.ui.secret.SecretDetailView;
-import io.strongroom.ui.secret.SecretDetailViewModel;
-import io.strongroom.ui.journal.JournalViewModel;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The console's object graph: view models built with their collaborators by constructor, and
@@ -57,9 +45,10 @@ import java.util.function.Supplier;
  * (executor, dialogs, clipboard) are handed in, JavaFX ones by {@link StrongroomApp}, test ones
  * by tests. Nothing here is static; a feature gets what it needs from here, by constructor.
  *
- * <p>Plug-in points for features written alongside the shell: {@link #secretDetail()} (the pane
- * beside the inventory table, bound to {@link InventoryViewModel#selectedSecretProperty()}) and
- * {@link #sectionViews()} (one line per navigation section).
+ * <p><b>Features</b> ({@link #features()}): each contributes its navigation sections, views and
+ * secret-detail tabs through {@link Feature}, from the {@link FeatureContext} built here; adding
+ * one is a package and one line in that list. The shell, the scope picker, the inventory's view
+ * model and the settings screens stay here because start-up restores them from settings.json.
  *
  * <p><b>Settings are read off the FX thread.</b> The constructor touches no file: settings.json is
  * read first thing on the background start-up path ({@link ShellViewModel#start()}), and handed
@@ -103,9 +92,11 @@ public final class AppContext {
     private final EndpointsViewModel endpoints;
     /** Read on the start-up path; null until then. */
     private volatile SettingsStore settings;
-    private EndpointDialogs endpointDialogs;
     private ActionJournal journal;
     private SecretMutations mutations;
+    /** What the features contributed; null until the window is first built (FX thread). */
+    private Contributions contributions;
+    private SettingsFeature settingsFeature;
 
     public AppContext(Composition composition, Options options, FirstRun firstRun, UiExecutor ui, DialogService dialogs,
                       ClipboardService clipboard, Texts texts, Clock clock) {
@@ -265,22 +256,36 @@ public final class AppContext {
         return options;
     }
 
-    // ---- views (FX thread) ----------------------------------------------------------------------
+    // ---- features and views (FX thread) -------------------------------------------------------
 
-    /**
-     * The secret detail pane beside the inventory, bound to the selected secret. Its changes go
-     * through {@link #mutations()} (journaled, refused in read-only mode), resolved on the
-     * background thread that performs them so the journal never opens on the FX thread.
-     */
-    Node secretDetail() {
-        SecretMutations journaled = journaledMutations();
-        EditorContext editor = new EditorContext(secrets(), keys(), journaled, ui, dialogs, readOnly);
-        SecretDetailViewModel detail = new SecretDetailViewModel(secrets(), journaled, ui, dialogs, clipboard, clock);
-        detail.secretProperty().bind(inventory.selectedSecretProperty());
-        detail.readOnlyProperty().bind(readOnly);
-        // a change made in the pane (new value, tags, deletion) shows in the table after a refresh
-        detail.changeCountProperty().addListener((o, before, after) -> inventory.refresh());
-        return new SecretDetailView(detail, new SecretDialogs(editor));
+    /** The console's features, in no particular order (the navigation orders their sections). */
+    private List<Feature> features() {
+        settingsFeature = new SettingsFeature(settingsScreen, endpoints);
+        return List.of(
+                new InventoryFeature(inventory),
+                new PlannedSections(),
+                new JournalFeature(),
+                settingsFeature);
+    }
+
+    /** What a feature may use. */
+    private FeatureContext featureContext() {
+        return new FeatureContext(secrets(), keys(), composition.identity(), journaledMutations(), this::journal,
+                ui, dialogs, clipboard, texts, formats, clock, readOnlyProperty(), inventory.selectedSecretProperty(),
+                () -> contributions().detailTabs());
+    }
+
+    /** Every feature's contributions, collected once. */
+    Contributions contributions() {
+        if (contributions == null) {
+            Contributions all = new Contributions();
+            FeatureContext context = featureContext();
+            for (Feature feature : features()) {
+                feature.contribute(context, all);
+            }
+            contributions = all;
+        }
+        return contributions;
     }
 
     /** {@link #mutations()}, resolved on the background thread that performs a change. */
@@ -293,39 +298,10 @@ public final class AppContext {
         };
     }
 
-    /** The inventory's New secret and Scheduled deletions; a secret they create or restore is listed again. */
-    private InventoryActions inventoryActions() {
-        EditorContext editor = new EditorContext(secrets(), keys(), journaledMutations(), ui, dialogs, readOnly);
-        return new InventoryActions(new SecretDialogs(editor), inventory::scopes, inventory::refresh);
-    }
-
-    /** One entry per section that has a view; sections without one show as planned or stay hidden. */
-    Map<Section, Supplier<? extends Node>> sectionViews() {
-        Map<Section, Supplier<? extends Node>> views = new EnumMap<>(Section.class);
-        views.put(Section.INVENTORY, () -> {
-            InventoryView view = new InventoryView(inventory, texts, formats, secretDetail());
-            InventoryActions actions = inventoryActions();
-            view.setToolbarActions(actions.newSecret());
-            view.setScopeActions(actions.scheduledDeletions());
-            return view;
-        });
-        views.put(Section.JOURNAL, () -> new JournalView(new JournalViewModel(journal(), ui, clipboard, clock.getZone())));
-        views.put(Section.SETTINGS, () -> new SettingsView(settingsScreen, endpointDialogs(), texts));
-        return views;
-    }
-
-    /** The endpoint dialogs (FX thread), for the settings screen and the scope picker. */
-    EndpointDialogs endpointDialogs() {
-        if (endpointDialogs == null) {
-            endpointDialogs = new EndpointDialogs(endpoints, texts);
-        }
-        return endpointDialogs;
-    }
-
     /** The main window's content. */
     public ShellView createView() {
-        ShellView view = new ShellView(shell, texts, sectionViews());
-        view.setPickerExtras((close, reopen) -> new EndpointPickerLinks(endpointDialogs(), texts, close, reopen));
+        ShellView view = new ShellView(shell, texts, contributions().sections());
+        view.setPickerExtras(settingsFeature::pickerExtras);
         return view;
     }
 

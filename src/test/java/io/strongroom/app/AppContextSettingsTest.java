@@ -1,5 +1,6 @@
 package io.strongroom.app;
 
+import io.strongroom.testing.RecordingClipboard;
 import io.strongroom.app.settings.ReadOnlyMode;
 import io.strongroom.app.settings.SettingsStore;
 import io.strongroom.domain.Account;
@@ -9,7 +10,6 @@ import io.strongroom.domain.DeletionMode;
 import io.strongroom.service.ScopeException;
 import io.strongroom.service.journal.ReadOnlyGuard;
 import io.strongroom.service.journal.SecretMutation;
-import io.strongroom.ui.common.ClipboardService;
 import io.strongroom.ui.common.DialogService;
 import io.strongroom.ui.common.DirectUiExecutor;
 import io.strongroom.ui.common.Texts;
@@ -54,7 +54,7 @@ class AppContextSettingsTest {
         compositions.add(composition);
         AppContext context = new AppContext(composition,
                 new AppContext.Options(readOnlyFlag, dataDir.resolve("run-" + compositions.size()), configDir, false),
-                FirstRun.NONE, new DirectUiExecutor(), new NoDialogs(), new NoClipboard(), Texts.load(), Clock.systemUTC());
+                FirstRun.NONE, new DirectUiExecutor(), new NoDialogs(), new RecordingClipboard(), Texts.load(), Clock.systemUTC());
         contexts.add(context);
         return context;
     }
@@ -259,21 +259,6 @@ class AppContextSettingsTest {
         @Override
         public Optional<Path> chooseFileToOpen(String title) {
             return Optional.empty();
-        }
-    }
-
-    private static final class NoClipboard implements ClipboardService {
-        @Override
-        public void put(String text) {
-        }
-
-        @Override
-        public void putSensitive(String text, int clearAfterSeconds) {
-        }
-
-        @Override
-        public String current() {
-            return null;
         }
     }
 }

@@ -12,6 +12,7 @@ import io.strongroom.service.journal.ResultState;
 import io.strongroom.service.journal.ValueKind;
 import io.strongroom.ui.common.ClipboardService;
 import io.strongroom.ui.common.ErrorText;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,14 +25,11 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.ResourceBundle;
 
 /**
  * The journal view's state and commands: the rows (newest first), the filters, paging, and
@@ -49,7 +47,8 @@ public final class JournalViewModel implements AutoCloseable {
     private final UiExecutor executor;
     private final ClipboardService clipboard;
     private final ZoneId zone;
-    private final ResourceBundle text;
+    /** This view's bundle ({@value #BUNDLE}), falling back to the shared strings. */
+    private final Texts text;
     private final int pageSize;
     private final AutoCloseable subscription;
 
@@ -76,28 +75,29 @@ public final class JournalViewModel implements AutoCloseable {
     private Long nextCursor;
     private boolean applyingChoices;
 
-    public JournalViewModel(ActionJournal journal, UiExecutor executor, ClipboardService clipboard, ZoneId zone) {
-        this(journal, executor, clipboard, zone, JournalQuery.DEFAULT_LIMIT, ResourceBundle.getBundle(BUNDLE));
+    /** @param texts the console's texts; this view reads its own bundle through them */
+    public JournalViewModel(ActionJournal journal, UiExecutor executor, ClipboardService clipboard, ZoneId zone, Texts texts) {
+        this(journal, executor, clipboard, zone, JournalQuery.DEFAULT_LIMIT, texts);
     }
 
     JournalViewModel(ActionJournal journal, UiExecutor executor, ClipboardService clipboard, ZoneId zone, int pageSize,
-                     ResourceBundle text) {
+                     Texts texts) {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clipboard = Objects.requireNonNull(clipboard, "clipboard");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.pageSize = pageSize;
-        this.text = text;
+        this.text = texts.in(BUNDLE);
 
         accountChoices.add(all("filter.account.all"));
         regionChoices.add(all("filter.region.all"));
         actionChoices.add(all("filter.action.all"));
         for (ActionKind k : ActionKind.values()) {
-            actionChoices.add(new FilterChoice<>(k, text.getString("action." + k.name())));
+            actionChoices.add(new FilterChoice<>(k, text.get("action." + k.name())));
         }
         resultChoices.add(all("filter.result.all"));
         for (ResultState r : ResultState.values()) {
-            resultChoices.add(new FilterChoice<>(r, text.getString("result.filter." + r.name())));
+            resultChoices.add(new FilterChoice<>(r, text.get("result.filter." + r.name())));
         }
         accountFilter.set(accountChoices.get(0));
         regionFilter.set(regionChoices.get(0));
@@ -115,7 +115,7 @@ public final class JournalViewModel implements AutoCloseable {
     }
 
     private <T> FilterChoice<T> all(String key) {
-        return new FilterChoice<>(null, text.getString(key));
+        return new FilterChoice<>(null, text.get(key));
     }
 
     // ---- Properties ---------------------------------------------------------------------------
@@ -188,7 +188,7 @@ public final class JournalViewModel implements AutoCloseable {
 
     /** A user-facing string from this view's bundle (titles, column names, prompts). */
     public String text(String key) {
-        return text.getString(key);
+        return text.get(key);
     }
 
     // ---- Commands -----------------------------------------------------------------------------
@@ -351,14 +351,14 @@ public final class JournalViewModel implements AutoCloseable {
         String identity = format("identity.withUser",
                 principal != null ? principal : e.actor().credentials(), e.actor().osUser());
         String identityDetail = format("identity.detail",
-                e.actor().identityArn() != null ? e.actor().identityArn() : text.getString("identity.unknown"),
+                e.actor().identityArn() != null ? e.actor().identityArn() : text.get("identity.unknown"),
                 e.actor().credentials(), e.actor().osUser());
-        String endpoint = text.getString("endpoint." + e.scope().endpointKind().name())
+        String endpoint = text.get("endpoint." + e.scope().endpointKind().name())
                 + (e.scope().endpoint() == null ? "" : " " + e.scope().endpoint());
         String scopeDetail = format("scope.detail",
                 e.scope().accountId() == null ? e.scope().accountAlias() : e.scope().accountAlias() + " (" + e.scope().accountId() + ")",
                 e.scope().region(), endpoint);
-        String actionName = text.getString("action." + e.action().name());
+        String actionName = text.get("action." + e.action().name());
         String detailShort = details(e.details(), true);
         String detailLong = details(e.details(), false);
         String action = detailShort.isEmpty() ? actionName : format("detail.wrap", actionName, detailShort);
@@ -370,25 +370,25 @@ public final class JournalViewModel implements AutoCloseable {
         JournalRow.Tone tone;
         switch (e.result()) {
             case OK -> {
-                result = text.getString("result.OK");
+                result = text.get("result.OK");
                 resultDetail = e.outcome().targetArn() == null ? result : result + "\n" + e.outcome().targetArn();
                 tone = JournalRow.Tone.SUCCESS;
             }
             case FAILED -> {
                 boolean refused = ReadOnlyGuard.READ_ONLY.equals(e.outcome().errorCode());
-                result = refused ? text.getString("result.REFUSED") : format("result.FAILED", e.outcome().errorCode());
+                result = refused ? text.get("result.REFUSED") : format("result.FAILED", e.outcome().errorCode());
                 resultDetail = e.outcome().httpStatus() == 0 ? result
                         : format("result.detail.FAILED", e.outcome().errorCode(), e.outcome().httpStatus());
                 tone = refused ? JournalRow.Tone.REFUSED : JournalRow.Tone.FAILURE;
             }
             case IN_PROGRESS -> {
-                result = text.getString("result.IN_PROGRESS");
+                result = text.get("result.IN_PROGRESS");
                 resultDetail = result;
                 tone = JournalRow.Tone.PENDING;
             }
             default -> {
-                result = text.getString("result.UNKNOWN");
-                resultDetail = text.getString("result.detail.UNKNOWN");
+                result = text.get("result.UNKNOWN");
+                resultDetail = text.get("result.detail.UNKNOWN");
                 tone = JournalRow.Tone.UNKNOWN;
             }
         }
@@ -420,7 +420,7 @@ public final class JournalViewModel implements AutoCloseable {
             }
         } else if (d instanceof ActionDetails.Update u) {
             if (u.descriptionChanged()) {
-                parts.add(text.getString("detail.description"));
+                parts.add(text.get("detail.description"));
             }
             if (u.kmsKeyId() != null) {
                 parts.add(format("detail.kmsKey", u.kmsKeyId()));
@@ -439,17 +439,17 @@ public final class JournalViewModel implements AutoCloseable {
                 parts.add(format("detail.rollback", version(r.toVersionId(), brief)));
             }
         } else if (d instanceof ActionDetails.Delete del) {
-            parts.add(del.force() ? text.getString("detail.force") : format("detail.recovery", del.recoveryWindowDays()));
+            parts.add(del.force() ? text.get("detail.force") : format("detail.recovery", del.recoveryWindowDays()));
         } else if (d instanceof ActionDetails.Tag t) {
             parts.add(String.join(", ", t.tagKeys()));
         } else if (d instanceof ActionDetails.Untag u) {
             parts.add(String.join(", ", u.tagKeys()));
         }
-        return String.join(text.getString("detail.separator"), parts.stream().filter(s -> !s.isEmpty()).toList());
+        return String.join(text.get("detail.separator"), parts.stream().filter(s -> !s.isEmpty()).toList());
     }
 
     private String value(ValueKind v) {
-        return text.getString("value." + v.name());
+        return text.get("value." + v.name());
     }
 
     private static String version(String id, boolean brief) {
@@ -457,7 +457,6 @@ public final class JournalViewModel implements AutoCloseable {
     }
 
     private String format(String key, Object... args) {
-        return new MessageFormat(text.getString(key), text.getLocale().getLanguage().isEmpty() ? Locale.ROOT : text.getLocale())
-                .format(args);
+        return text.format(key, args);
     }
 }

@@ -3,6 +3,7 @@ package io.strongroom.ui.shell;
 import io.strongroom.ui.common.Icons;
 import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
+import io.strongroom.ui.feature.Section;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
@@ -26,6 +27,6 @@ final class PlaceholderView extends VBox {
         detail.setWrapText(true);
         detail.setMaxWidth(460);
         getChildren().addAll(section.icon().icon(), title, about, soon, detail);
-        setId("placeholder-" + section.name().toLowerCase(java.util.Locale.ROOT));
+        setId("placeholder-" + section.id());
     }
 }

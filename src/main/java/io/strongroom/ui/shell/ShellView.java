@@ -5,6 +5,8 @@ import io.strongroom.ui.common.Icons;
 import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.Theme;
+import io.strongroom.ui.feature.Contributions.SectionEntry;
+import io.strongroom.ui.feature.Section;
 import io.strongroom.ui.shell.ShellViewModel.BackendKind;
 import io.strongroom.ui.shell.ShellViewModel.Identity;
 import javafx.beans.InvalidationListener;
@@ -25,7 +27,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,8 +36,9 @@ import java.util.function.Supplier;
 /**
  * The main window's content: a header (brand, scope picker, read-only badge, theme), the left
  * navigation, the current section, and a status bar that always says which backend and identity
- * the console acts as. Sections are views registered by the composition root; a planned section
- * without one shows a "coming in a later release" page.
+ * the console acts as. Sections are the features' contributions, in navigation order; a planned
+ * section without a view shows a "coming in a later release" page. Until one is chosen, the
+ * first section shows.
  */
 public final class ShellView extends BorderPane {
 
@@ -55,17 +58,21 @@ public final class ShellView extends BorderPane {
 
     private final ShellViewModel vm;
     private final Texts texts;
-    private final Map<Section, Supplier<? extends Node>> views;
-    private final Map<Section, Node> built = new EnumMap<>(Section.class);
+    private final List<SectionEntry> sections;
+    private final Map<Section, Node> built = new HashMap<>();
     private final StackPane content = new StackPane();
     private final ToggleGroup navGroup = new ToggleGroup();
     private Button scopeButton;
     private PickerExtras pickerExtras;
 
-    public ShellView(ShellViewModel vm, Texts texts, Map<Section, Supplier<? extends Node>> views) {
+    /** @param sections the features' sections, in navigation order */
+    public ShellView(ShellViewModel vm, Texts texts, List<SectionEntry> sections) {
         this.vm = Objects.requireNonNull(vm);
         this.texts = Objects.requireNonNull(texts);
-        this.views = Map.copyOf(views);
+        this.sections = List.copyOf(sections);
+        if (vm.sectionProperty().get() == null && !this.sections.isEmpty()) {
+            vm.sectionProperty().set(this.sections.get(0).section());
+        }
         getStyleClass().add(Styles.SHELL);
         getStylesheets().add(Objects.requireNonNull(ShellView.class.getResource(Styles.STYLESHEET)).toExternalForm());
 
@@ -179,12 +186,15 @@ public final class ShellView extends BorderPane {
         nav.getStyleClass().add(Styles.NAV);
         nav.setId("navigation");
         boolean laterHeader = false;
-        for (Section s : Section.values()) {
-            boolean hasView = views.containsKey(s);
+        boolean foot = false;
+        for (SectionEntry entry : sections) {
+            Section s = entry.section();
+            boolean hasView = entry.hasView();
             if (!hasView && !s.planned()) {
                 continue;
             }
-            if (s == Section.SETTINGS) {
+            if (s.placement() == Section.Placement.FOOT && !foot) {
+                foot = true;
                 // settings sit at the foot of the navigation, apart from the work sections
                 Region push = new Region();
                 VBox.setVgrow(push, Priority.ALWAYS);
@@ -197,7 +207,7 @@ public final class ShellView extends BorderPane {
                 laterHeader = true;
             }
             ToggleButton item = new ToggleButton(texts.get(s.textKey()), s.icon().icon());
-            item.setId("nav-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            item.setId("nav-" + s.id());
             item.getStyleClass().setAll(Styles.NAV_ITEM);
             if (!hasView) {
                 item.getStyleClass().add(Styles.NAV_SOON);
@@ -218,8 +228,12 @@ public final class ShellView extends BorderPane {
     }
 
     private void show(Section section) {
+        if (section == null) {
+            return;
+        }
         Node node = built.computeIfAbsent(section, s -> {
-            Supplier<? extends Node> factory = views.get(s);
+            Supplier<? extends Node> factory = sections.stream().filter(e -> e.section().equals(s))
+                    .map(SectionEntry::view).filter(Objects::nonNull).findFirst().orElse(null);
             return factory != null ? factory.get() : new PlaceholderView(s, texts);
         });
         content.getChildren().setAll(node);

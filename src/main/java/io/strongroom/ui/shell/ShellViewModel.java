@@ -8,6 +8,7 @@ import io.strongroom.service.IdentityService;
 import io.strongroom.ui.common.ErrorText;
 import io.strongroom.ui.common.Theme;
 import io.strongroom.ui.common.UiExecutor;
+import io.strongroom.ui.feature.Section;
 import io.strongroom.ui.inventory.InventoryViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -82,7 +83,7 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<Startup> startup = new ReadOnlyObjectWrapper<>(this, "startup", Startup.STARTING);
     private final ReadOnlyStringWrapper startupError = new ReadOnlyStringWrapper(this, "startupError", "");
     private final ReadOnlyBooleanWrapper demoSeeded = new ReadOnlyBooleanWrapper(this, "demoSeeded");
-    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.INVENTORY);
+    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ReadOnlyObjectWrapper<BackendKind> backendKind = new ReadOnlyObjectWrapper<>(this, "backendKind", BackendKind.NONE);
     private final ReadOnlyStringWrapper backendDetail = new ReadOnlyStringWrapper(this, "backendDetail", "");
@@ -118,6 +119,7 @@ public final class ShellViewModel {
         return demoSeeded.getReadOnlyProperty();
     }
 
+    /** The section shown; null until the window shows its first section. */
     public ObjectProperty<Section> sectionProperty() {
         return section;
     }

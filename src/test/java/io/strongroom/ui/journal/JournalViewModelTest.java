@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ResourceBundle;
 
 import static io.strongroom.service.journal.JournalFixtures.ANALYTICS_US;
 import static io.strongroom.service.journal.JournalFixtures.PAYMENTS_EU;
@@ -77,7 +76,7 @@ class JournalViewModelTest {
             }
         };
         vm = new JournalViewModel(journal, new DirectUiExecutor(), clipboard, ZoneOffset.UTC, pageSize,
-                ResourceBundle.getBundle(JournalViewModel.BUNDLE));
+                io.strongroom.ui.common.Texts.load());
         vm.refresh();
         return vm;
     }

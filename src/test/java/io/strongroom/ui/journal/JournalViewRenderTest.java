@@ -1,5 +1,6 @@
 package io.strongroom.ui.journal;
 
+import io.strongroom.testing.RecordingClipboard;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.strongroom.domain.Account;
@@ -11,7 +12,6 @@ import io.strongroom.service.journal.ActionJournal;
 import io.strongroom.service.journal.JournalFixtures;
 import io.strongroom.service.journal.ReadOnlyGuard;
 import io.strongroom.service.journal.ValueKind;
-import io.strongroom.ui.common.ClipboardService;
 import io.strongroom.ui.common.DirectUiExecutor;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
@@ -35,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,8 +71,8 @@ class JournalViewRenderTest {
         AdjustableClock clock = JournalFixtures.clock();
         journal = JournalFixtures.open(dir, clock);
         estate(journal, clock);
-        vm = new JournalViewModel(journal, new DirectUiExecutor(), new NoClipboard(), ZoneOffset.UTC,
-                50, ResourceBundle.getBundle(JournalViewModel.BUNDLE));
+        vm = new JournalViewModel(journal, new DirectUiExecutor(), new RecordingClipboard(), ZoneOffset.UTC,
+                50, io.strongroom.ui.common.Texts.load());
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         // Monocle's headless screen is 1280x800: a larger window overflows its framebuffer
         stage.setScene(new Scene(new JournalView(vm), 1280, 720));
@@ -167,20 +166,5 @@ class JournalViewRenderTest {
         Path out = SCREENSHOTS.resolve(name);
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
         assertTrue(Files.size(out) > 10_000, "a real picture, not a blank");
-    }
-
-    private static final class NoClipboard implements ClipboardService {
-        @Override
-        public void put(String text) {
-        }
-
-        @Override
-        public void putSensitive(String text, int clearAfterSeconds) {
-        }
-
-        @Override
-        public String current() {
-            return null;
-        }
     }
 }

@@ -8,7 +8,6 @@ import io.strongroom.local.iam.AccessKey;
 import io.strongroom.ui.inventory.InventoryView;
 import io.strongroom.ui.inventory.SecretRow;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -58,10 +57,7 @@ class ConsoleFlowTest {
 
     @Start
     void start(Stage stage) {
-        ShellView view = console.build(false);
-        stage.setScene(new Scene(view, 1400, 860));
-        stage.show();
-        console.context.shell().start();
+        console.showIn(stage, 1400, 860);
     }
 
     @BeforeEach

@@ -13,6 +13,8 @@ import io.strongroom.ui.common.FxUiExecutor;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.inventory.InventoryViewModel;
 import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -87,6 +89,24 @@ final class ConsoleHarness implements AutoCloseable {
         context = new AppContext(composition, new AppContext.Options(readOnly, store.dataDir(), configDir, false), FirstRun.NONE,
                 new FxUiExecutor(composition.uiBackground()), dialogService, clipboard, Texts.load(), Clock.systemDefaultZone());
         return context.createView();
+    }
+
+    /** Builds the console (not read-only), shows it in {@code stage} and starts it: a TestFX {@code @Start}. */
+    ShellView showIn(Stage stage, int width, int height) {
+        ShellView view = build(false);
+        stage.setScene(new Scene(view, width, height));
+        stage.show();
+        context.shell().start();
+        return view;
+    }
+
+    /** {@link #close()} after putting the light theme back: the theme is the application's, shared by the next class. */
+    void closeInLightTheme() {
+        onFx(() -> {
+            io.strongroom.ui.common.Theme.LIGHT.apply();
+            return null;
+        });
+        close();
     }
 
     /** An SDK client of {@code alias}'s admin in {@code region}: to check the store, never through the console. */

@@ -36,7 +36,7 @@ class PlaceholderViewSnapshotTest {
     @Test
     void everyIconOnThePlaceholderIsDrawnWithTheIconFont() throws Exception {
         PlaceholderView view = Snapshots.onFx(() -> {
-            PlaceholderView page = new PlaceholderView(Section.ROTATION, Texts.load(java.util.Locale.ROOT));
+            PlaceholderView page = new PlaceholderView(io.strongroom.ui.feature.PlannedSections.ROTATION, Texts.load(java.util.Locale.ROOT));
             StackPane root = new StackPane(page);
             root.getStylesheets().add(Objects.requireNonNull(ShellView.class.getResource(Styles.STYLESHEET)).toExternalForm());
             new Scene(root, 640, 420);

@@ -2,7 +2,6 @@ package io.strongroom.ui.shell;
 
 import io.strongroom.ui.editor.Snapshots;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.image.WritableImage;
@@ -49,11 +48,9 @@ class ScopePickerScreenshotTest {
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene(console.build(false), 1280, 800));
         stage.setX(0);
         stage.setY(0);
-        stage.show();
-        console.context.shell().start();
+        console.showIn(stage, 1280, 800);
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.strongroom.ui.common.Theme;
 import io.strongroom.ui.inventory.InventoryView;
 import io.strongroom.ui.inventory.SecretRow;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -44,19 +43,13 @@ class ScreenshotTest {
 
     @AfterAll
     static void stop() {
-        onFx(() -> {
-            Theme.LIGHT.apply();
-            return null;
-        });
-        console.close();
+        console.closeInLightTheme();
     }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        stage.setScene(new Scene(console.build(false), 1440, 860));
-        stage.show();
-        console.context.shell().start();
+        console.showIn(stage, 1440, 860);
     }
 
     @Test

@@ -368,10 +368,7 @@ class SecretLifecycleFlowTest {
         String name = unique("flows/audited");
         String planned = unique("flows/audited-planned");
         SecretsManagerClient sm = console.sdk("payments-prod", US);
-        sm.createSecret(b -> b.name(name).secretString(canary()).tags(Tag.builder().key("team").value("flows").build()));
-        sm.putSecretValue(b -> b.secretId(name).secretString(canary()));
-        sm.createSecret(b -> b.name(planned).secretString(canary()));
-        sm.deleteSecret(b -> b.secretId(planned).recoveryWindowInDays(7L));
+        seedSecretAndPlannedDeletion(sm, name, planned);
 
         // what --read-only does: the console starts read-only, and the flag cannot be turned off from the UI
         onFx(() -> {
@@ -403,10 +400,7 @@ class SecretLifecycleFlowTest {
         String name = unique("flows/toggled");
         String planned = unique("flows/toggled-planned");
         SecretsManagerClient sm = console.sdk("analytics-dev", US);
-        sm.createSecret(b -> b.name(name).secretString(canary()).tags(Tag.builder().key("team").value("flows").build()));
-        sm.putSecretValue(b -> b.secretId(name).secretString(canary()));
-        sm.createSecret(b -> b.name(planned).secretString(canary()));
-        sm.deleteSecret(b -> b.secretId(planned).recoveryWindowInDays(7L));
+        seedSecretAndPlannedDeletion(sm, name, planned);
         refreshUntilListed(robot, name);
         SecretDetailViewModel detail = openSecret(robot, name);
         waitFor(WAIT, () -> onFx(() -> detail.versions().size() == 2));
@@ -761,6 +755,14 @@ class SecretLifecycleFlowTest {
     }
 
     /** A throwaway value: compared, never printed. */
+    /** A tagged secret with two versions, and a second one scheduled for deletion: every mutating control has a target. */
+    private static void seedSecretAndPlannedDeletion(SecretsManagerClient sm, String name, String planned) {
+        sm.createSecret(b -> b.name(name).secretString(canary()).tags(Tag.builder().key("team").value("flows").build()));
+        sm.putSecretValue(b -> b.secretId(name).secretString(canary()));
+        sm.createSecret(b -> b.name(planned).secretString(canary()));
+        sm.deleteSecret(b -> b.secretId(planned).recoveryWindowInDays(7L));
+    }
+
     static String canary() {
         return "canary-" + UUID.randomUUID();
     }

@@ -63,21 +63,15 @@ class SettingsScreenshotTest {
 
     @AfterAll
     static void stop() {
-        onFx(() -> {
-            Theme.LIGHT.apply();
-            return null;
-        });
-        console.close();
+        console.closeInLightTheme();
     }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        stage.setScene(new Scene(console.build(false), 1280, 800));
         stage.setX(0);
         stage.setY(0);
-        stage.show();
-        console.context.shell().start();
+        console.showIn(stage, 1280, 800);
     }
 
     @Test
@@ -115,7 +109,7 @@ class SettingsScreenshotTest {
 
         onFx(() -> {
             console.context.shell().themeProperty().set(Theme.LIGHT);
-            console.context.shell().sectionProperty().set(Section.INVENTORY);
+            console.context.shell().sectionProperty().set(io.strongroom.app.InventoryFeature.SECTION);
             return null;
         });
     }

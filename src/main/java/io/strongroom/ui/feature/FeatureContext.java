@@ -1,0 +1,41 @@
+package io.strongroom.ui.feature;
+
+import io.strongroom.domain.SecretSummary;
+import io.strongroom.service.IdentityService;
+import io.strongroom.service.KeysService;
+import io.strongroom.service.SecretsService;
+import io.strongroom.service.journal.ActionJournal;
+import io.strongroom.service.journal.SecretMutations;
+import io.strongroom.ui.common.ClipboardService;
+import io.strongroom.ui.common.DetailTab;
+import io.strongroom.ui.common.DialogService;
+import io.strongroom.ui.common.Formats;
+import io.strongroom.ui.common.Texts;
+import io.strongroom.ui.common.UiExecutor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What a feature may use: the services (reads; every write goes through {@code mutations}), the
+ * console's collaborators, and the shared state other features expose.
+ *
+ * @param mutations      the journaled writes, refused in read-only mode (resolved on the thread that writes)
+ * @param journal        the action journal, opened on first use (not on the FX thread)
+ * @param readOnly       the console's read-only mode; every mutating control binds to it
+ * @param selectedSecret the secret selected in the inventory, or null
+ * @param detailTabs     every feature's secret-detail tabs, in contribution order (complete once
+ *                       all features have contributed, so read it when a view is built)
+ *
+ * <p>Built once, by the composition root, from its own (non-null) collaborators.
+ */
+public record FeatureContext(SecretsService secrets, KeysService keys, IdentityService identity,
+                             SecretMutations mutations, Supplier<ActionJournal> journal,
+                             UiExecutor ui, DialogService dialogs, ClipboardService clipboard,
+                             Texts texts, Formats formats, Clock clock,
+                             ReadOnlyBooleanProperty readOnly, ReadOnlyObjectProperty<SecretSummary> selectedSecret,
+                             Supplier<List<DetailTab.Factory>> detailTabs) {
+}
