@@ -8,6 +8,7 @@ import io.strongroom.ui.common.DialogService;
 import io.strongroom.ui.common.Formats;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
+import io.strongroom.ui.inventory.InventoryFileExport;
 import io.strongroom.ui.inventory.InventoryView;
 import io.strongroom.ui.inventory.InventoryViewModel;
 import io.strongroom.ui.shell.ScopeMemory;
@@ -125,7 +126,7 @@ public final class AppContext {
         readOnlyMode.activeProperty().addListener((o, was, now) -> readOnly.set(now));
         this.scopeMemory = ScopeMemory.in(options.configDir());
         this.scopePicker = new ScopePickerViewModel(scopeMemory, ui);
-        this.inventory = new InventoryViewModel(composition.secrets(), ui, clipboard, dialogs, texts, clock);
+        this.inventory = new InventoryViewModel(composition.secrets(), ui, clipboard, texts, clock);
         this.shell = new ShellViewModel(ui, this::startBackends, composition.identity(), scopePicker, inventory, readOnly);
         StoredPreferences preferences = new StoredPreferences(this::loadedSettings);
         // the theme (from the header or the settings screen), read-only and columns are saved from here
@@ -303,7 +304,7 @@ public final class AppContext {
     Map<Section, Supplier<? extends Node>> sectionViews() {
         Map<Section, Supplier<? extends Node>> views = new EnumMap<>(Section.class);
         views.put(Section.INVENTORY, () -> {
-            InventoryView view = new InventoryView(inventory, texts, formats, secretDetail());
+            InventoryView view = new InventoryView(inventory, new InventoryFileExport(dialogs, ui, texts, clock), texts, formats, secretDetail());
             InventoryActions actions = inventoryActions();
             view.setToolbarActions(actions.newSecret());
             view.setScopeActions(actions.scheduledDeletions());

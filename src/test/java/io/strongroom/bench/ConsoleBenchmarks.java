@@ -16,12 +16,14 @@ import io.strongroom.service.SecretsService;
 import io.strongroom.service.TimeSource;
 import io.strongroom.testing.RecordingClipboard;
 import io.strongroom.testing.RecordingDialogs;
+import io.strongroom.ui.common.DirectUiExecutor;
 import io.strongroom.ui.common.Formats;
 import io.strongroom.ui.common.FxUiExecutor;
 import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.Theme;
 import io.strongroom.ui.inventory.InventoryBenchAccess;
+import io.strongroom.ui.inventory.InventoryFileExport;
 import io.strongroom.ui.inventory.InventoryView;
 import io.strongroom.ui.inventory.InventoryViewModel;
 import io.strongroom.ui.inventory.SecretRow;
@@ -232,7 +234,7 @@ public final class ConsoleBenchmarks {
         Texts texts = Texts.load();
         InventoryViewModel vm = fx.call(() -> {
             InventoryViewModel m = new InventoryViewModel(composition.secrets(), new FxUiExecutor(composition.uiBackground()),
-                    new RecordingClipboard(), new RecordingDialogs(), texts, Clock.systemDefaultZone());
+                    new RecordingClipboard(), texts, Clock.systemDefaultZone());
             fx.show(inventoryView(m, texts));
             return m;
         });
@@ -481,7 +483,7 @@ public final class ConsoleBenchmarks {
         Texts texts = Texts.load();
         InventoryViewModel vm = fx.call(() -> {
             InventoryViewModel m = new InventoryViewModel(unusedSecrets(), new FxUiExecutor(java.util.concurrent.Executors.newCachedThreadPool()), new RecordingClipboard(),
-                    new RecordingDialogs(), texts, Clock.systemDefaultZone());
+                    texts, Clock.systemDefaultZone());
             fx.show(inventoryView(m, texts));
             return m;
         });
@@ -688,7 +690,7 @@ public final class ConsoleBenchmarks {
         List<SecretRow> rows = new ArrayList<>();
         InventoryViewModel vm = fx.call(() -> {
             InventoryViewModel m = new InventoryViewModel(unusedSecrets(), new FxUiExecutor(java.util.concurrent.Executors.newCachedThreadPool()), new RecordingClipboard(),
-                    new RecordingDialogs(), texts, Clock.systemDefaultZone());
+                    texts, Clock.systemDefaultZone());
             fx.show(inventoryView(m, texts));
             return m;
         });
@@ -717,7 +719,7 @@ public final class ConsoleBenchmarks {
             Texts texts = Texts.load();
             InventoryViewModel vm = fx.call(() -> {
                 InventoryViewModel m = new InventoryViewModel(composition.secrets(), new FxUiExecutor(composition.uiBackground()),
-                        new RecordingClipboard(), new RecordingDialogs(), texts, Clock.systemDefaultZone());
+                        new RecordingClipboard(), texts, Clock.systemDefaultZone());
                 fx.show(inventoryView(m, texts));
                 return m;
             });
@@ -1059,7 +1061,8 @@ public final class ConsoleBenchmarks {
 
     /** The inventory as the console shows it: the view with the app's stylesheet (the theme is the FX default). */
     static InventoryView inventoryView(InventoryViewModel vm, Texts texts) {
-        InventoryView view = new InventoryView(vm, texts, new Formats(ZoneOffset.UTC), null);
+        InventoryView view = new InventoryView(vm, new InventoryFileExport(new RecordingDialogs(), new DirectUiExecutor(), texts, Clock.systemUTC()), texts,
+                new Formats(ZoneOffset.UTC), null);
         view.getStylesheets().add(Objects.requireNonNull(ConsoleBenchmarks.class.getResource(Styles.STYLESHEET)).toExternalForm());
         return view;
     }

@@ -66,6 +66,7 @@ public final class InventoryView extends VBox {
     public static final String DETAIL_SLOT_ID = "inventory-detail";
 
     private final InventoryViewModel vm;
+    private final InventoryFileExport export;
     private final Texts texts;
     private final Formats formats;
     private final TableView<SecretRow> table = new TableView<>();
@@ -82,8 +83,9 @@ public final class InventoryView extends VBox {
      * @param detail the secret detail pane (bound to {@link InventoryViewModel#selectedSecretProperty()}),
      *               or null for a placeholder until that feature is wired in
      */
-    public InventoryView(InventoryViewModel vm, Texts texts, Formats formats, Node detail) {
+    public InventoryView(InventoryViewModel vm, InventoryFileExport export, Texts texts, Formats formats, Node detail) {
         this.vm = Objects.requireNonNull(vm);
+        this.export = Objects.requireNonNull(export);
         this.texts = Objects.requireNonNull(texts);
         this.formats = Objects.requireNonNull(formats);
         getStyleClass().add(Styles.INVENTORY);
@@ -134,6 +136,14 @@ public final class InventoryView extends VBox {
         search.selectAll();
     }
 
+    private void exportCsv() {
+        export.csv(vm.exportRows(), vm::showNotice);
+    }
+
+    private void exportJson() {
+        export.json(vm.exportRows(), vm::showNotice);
+    }
+
     // ---- toolbar ------------------------------------------------------------------------------
 
     private HBox buildToolbar(FlowPane filterBar) {
@@ -172,9 +182,9 @@ public final class InventoryView extends VBox {
 
         MenuButton export = new MenuButton(texts.get("inventory.export"), Icons.EXPORT.icon());
         MenuItem csv = new MenuItem(texts.get("inventory.export.csv"), Icons.CSV.icon());
-        csv.setOnAction(e -> vm.exportCsv());
+        csv.setOnAction(e -> exportCsv());
         MenuItem json = new MenuItem(texts.get("inventory.export.json"), Icons.JSON.icon());
-        json.setOnAction(e -> vm.exportJson());
+        json.setOnAction(e -> exportJson());
         export.getItems().addAll(csv, json);
         export.disableProperty().bind(vm.visibleCountProperty().isEqualTo(0));
 
@@ -599,9 +609,9 @@ public final class InventoryView extends VBox {
         MenuItem name = new MenuItem(texts.get("inventory.copy.name"));
         name.setOnAction(e -> vm.copyNames());
         MenuItem csv = new MenuItem(texts.get("inventory.export.csv"), Icons.CSV.icon());
-        csv.setOnAction(e -> vm.exportCsv());
+        csv.setOnAction(e -> exportCsv());
         MenuItem json = new MenuItem(texts.get("inventory.export.json"), Icons.JSON.icon());
-        json.setOnAction(e -> vm.exportJson());
+        json.setOnAction(e -> exportJson());
         table.setOnKeyPressed(e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
                 if (e.isShiftDown()) {

@@ -10,7 +10,6 @@ import io.strongroom.service.RateLimiters;
 import io.strongroom.service.SecretsService;
 import io.strongroom.service.TimeSource;
 import io.strongroom.testing.RecordingClipboard;
-import io.strongroom.testing.RecordingDialogs;
 import io.strongroom.ui.common.DirectUiExecutor;
 import io.strongroom.ui.common.Texts;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class InventoryScaleTest {
         try (ClientRegistry clients = new ClientRegistry(ClientRegistry.Settings.defaults())) {
             SecretsService unused = new SecretsService(clients, new FanOut(Runnable::run, 1, new RateLimiters(TimeSource.system())));
             InventoryViewModel vm = new InventoryViewModel(unused, new DirectUiExecutor(), new RecordingClipboard(),
-                    new RecordingDialogs(), Texts.load(), Clock.systemUTC());
+                    Texts.load(), Clock.systemUTC());
             vm.comparatorProperty().set(Comparator.comparing(SecretRow::name));
 
             List<SecretRow> all = rows();

@@ -60,6 +60,7 @@ class InventoryViewModelTest {
     List<Scope> scopes;
     RecordingDialogs dialogs;
     RecordingClipboard clipboard;
+    InventoryFileExport export;
     InventoryViewModel vm;
 
     @BeforeAll
@@ -81,7 +82,8 @@ class InventoryViewModelTest {
     void newViewModel() {
         dialogs = new RecordingDialogs();
         clipboard = new RecordingClipboard();
-        vm = new InventoryViewModel(composition.secrets(), new DirectUiExecutor(), clipboard, dialogs, Texts.load(), Clock.systemUTC());
+        vm = new InventoryViewModel(composition.secrets(), new DirectUiExecutor(), clipboard, Texts.load(), Clock.systemUTC());
+        export = new InventoryFileExport(dialogs, new DirectUiExecutor(), Texts.load(), Clock.systemUTC());
     }
 
     void load(List<Scope> s) throws Exception {
@@ -341,7 +343,7 @@ class InventoryViewModelTest {
             vm.comparatorProperty().set(Comparator.comparing(SecretRow::region).thenComparing(SecretRow::name));
             dialogs.saveTo = dir.resolve("out.csv");
 
-            vm.exportCsv();
+            export.csv(vm.exportRows(), vm::showNotice);
 
             List<String> lines = Files.readAllLines(dialogs.saveTo);
             assertEquals(String.join(",", InventoryExport.COLUMNS), lines.get(0));
@@ -359,7 +361,7 @@ class InventoryViewModelTest {
             vm.searchTextProperty().set("stripe");
             dialogs.saveTo = dir.resolve("out.json");
 
-            vm.exportJson();
+            export.json(vm.exportRows(), vm::showNotice);
 
             JsonNode array = new ObjectMapper().readTree(dialogs.saveTo.toFile());
             assertEquals(2, array.size());
@@ -384,7 +386,7 @@ class InventoryViewModelTest {
         void cancellingTheFileChooserWritesNothing() throws Exception {
             load(scopes);
             dialogs.saveTo = null;
-            vm.exportCsv();
+            export.csv(vm.exportRows(), vm::showNotice);
             assertEquals("", vm.noticeProperty().get());
             assertTrue(dialogs.errors.isEmpty());
         }
@@ -412,7 +414,7 @@ class InventoryViewModelTest {
         @Test
         void cancelStopsTheLoadAndMarksUnfinishedScopes() throws Exception {
             try (Composition c = new Composition(slow.store())) {
-                InventoryViewModel slowVm = new InventoryViewModel(c.secrets(), new DirectUiExecutor(), clipboard, dialogs,
+                InventoryViewModel slowVm = new InventoryViewModel(c.secrets(), new DirectUiExecutor(), clipboard,
                         Texts.load(), Clock.systemUTC());
                 var done = slowVm.load(slowScopes);
                 assertTrue(slowVm.isLoading());
