@@ -4,6 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Popover;
 import io.strongroom.ui.common.Formats;
 import io.strongroom.ui.common.Icons;
+import io.strongroom.ui.common.InventoryColumn;
 import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.inventory.InventoryColumns.Column;
@@ -538,6 +539,13 @@ public final class InventoryView extends VBox {
             column.setId("col-" + ids.get(i).id());
             column.visibleProperty().bindBidirectional(vm.columns().visibleProperty(ids.get(i)));
         }
+        for (InventoryColumn<?> contributed : vm.columns().contributed()) {
+            TableColumn<SecretRow, ?> column = contributedColumn(contributed);
+            column.setId("col-" + contributed.id());
+            column.visibleProperty().bindBidirectional(vm.columns().visibleProperty(contributed.id()));
+            table.getColumns().add(column);
+            choosableColumns.add(column);
+        }
         table.getSortOrder().add(name);
 
         table.setPlaceholder(placeholder());
@@ -657,6 +665,21 @@ public final class InventoryView extends VBox {
     }
 
     // ---- column helpers -------------------------------------------------------------------------
+
+    /** A column another feature contributed: its text per row, sorted by its comparator if it has one. */
+    private <T> TableColumn<SecretRow, T> contributedColumn(InventoryColumn<T> column) {
+        TableColumn<SecretRow, T> c = new TableColumn<>(column.title(texts));
+        Function<SecretRow, T> value = r -> column.value(r.summary());
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setCellFactory(col -> new RowCell<>(v -> column.text(v, formats), v -> null));
+        if (column.comparator() == null) {
+            c.setSortable(false);
+        } else {
+            rowOrder.sortBy(c, value, Comparator.nullsFirst(column.comparator()));
+        }
+        c.setPrefWidth(column.preferredWidth());
+        return c;
+    }
 
     private TableColumn<SecretRow, String> text(String key, double width, Function<SecretRow, String> value) {
         TableColumn<SecretRow, String> c = new TableColumn<>(texts.get(key));

@@ -5,6 +5,7 @@ import io.strongroom.domain.SecretQuery;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.ClipboardService;
+import io.strongroom.ui.common.InventoryColumn;
 import io.strongroom.ui.common.SortedFilteredList;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
@@ -58,11 +59,18 @@ public final class InventoryViewModel {
     private final SelectionKeeper selection = new SelectionKeeper();
     private final InventoryLoading loading;
     private final InventoryFilters filters;
-    private final InventoryColumns columns = new InventoryColumns();
+    private final InventoryColumns columns;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private List<Scope> scopes = List.of();
 
     public InventoryViewModel(SecretsService secrets, UiExecutor ui, ClipboardService clipboard, Texts texts, Clock clock) {
+        this(secrets, ui, clipboard, texts, clock, List.of());
+    }
+
+    /** @param contributedColumns columns other features add to the table, after the inventory's own */
+    public InventoryViewModel(SecretsService secrets, UiExecutor ui, ClipboardService clipboard, Texts texts, Clock clock,
+                              List<? extends InventoryColumn<?>> contributedColumns) {
+        this.columns = new InventoryColumns(contributedColumns);
         this.ui = Objects.requireNonNull(ui);
         this.clipboard = Objects.requireNonNull(clipboard);
         this.texts = Objects.requireNonNull(texts);

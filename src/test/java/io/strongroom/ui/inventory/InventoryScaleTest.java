@@ -76,6 +76,11 @@ class InventoryScaleTest {
     }
 
     static List<SecretRow> rows() {
+        return rows(ROWS);
+    }
+
+    /** {@code count} rows over twelve scopes, every one with an owner and env tag. */
+    static List<SecretRow> rows(int count) {
         String[] accounts = {"security-audit", "payments-prod", "analytics-dev"};
         String[] regions = {"us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2"};
         String[] apps = {"payments/stripe", "ledger/kafka", "analytics/redshift", "checkout/paypal", "fraud/sift", "airflow/fernet"};
@@ -87,9 +92,9 @@ class InventoryScaleTest {
                 scopes.add(acc.in(r));
             }
         }
-        List<SecretRow> out = new ArrayList<>(ROWS);
+        List<SecretRow> out = new ArrayList<>(count);
         Instant now = Instant.parse("2025-11-01T10:00:00Z");
-        for (int i = 0; i < ROWS; i++) {
+        for (int i = 0; i < count; i++) {
             Scope s = scopes.get(i % scopes.size());
             String name = (i % 3 == 0 ? "prod/" : "dev/") + apps[i % apps.length] + "-" + i;
             out.add(new SecretRow(new SecretSummary(s, "arn:aws:secretsmanager:" + s.region() + ":" + s.accountId() + ":secret:" + name + "-AbCdEf",
