@@ -232,12 +232,7 @@ public final class ConsoleBenchmarks {
     /** A fresh InventoryViewModel and InventoryView (as the app builds them) in the stage, then one timed load. */
     static ConsoleLoad consoleLoad(Fx fx, Composition composition, List<Scope> scopes, int expected) throws Exception {
         Texts texts = Texts.load();
-        InventoryViewModel vm = fx.call(() -> {
-            InventoryViewModel m = new InventoryViewModel(composition.secrets(), new FxUiExecutor(composition.uiBackground()),
-                    new RecordingClipboard(), texts, Clock.systemDefaultZone());
-            fx.show(inventoryView(m, texts));
-            return m;
-        });
+        InventoryViewModel vm = shownInventory(fx, composition.secrets(), new FxUiExecutor(composition.uiBackground()), texts);
         fx.pulse();
         Map<String, Double> cpuBefore = cpuByRole();
         cpuBefore.putAll(gcAndJit());
@@ -481,12 +476,7 @@ public final class ConsoleBenchmarks {
         Fx fx = Fx.start();
         List<SecretRow> rows = syntheticRows(SEARCH_ROWS);
         Texts texts = Texts.load();
-        InventoryViewModel vm = fx.call(() -> {
-            InventoryViewModel m = new InventoryViewModel(unusedSecrets(), new FxUiExecutor(java.util.concurrent.Executors.newCachedThreadPool()), new RecordingClipboard(),
-                    texts, Clock.systemDefaultZone());
-            fx.show(inventoryView(m, texts));
-            return m;
-        });
+        InventoryViewModel vm = shownInventory(fx, unusedSecrets(), new FxUiExecutor(java.util.concurrent.Executors.newCachedThreadPool()), texts);
         fx.pulse();
         // baseline first: the same keystrokes with no rows, the fixed cost of a keystroke in this view
         Keystrokes empty = typeAndErase(fx, 2);
@@ -688,12 +678,7 @@ public final class ConsoleBenchmarks {
         Fx fx = Fx.start();
         Texts texts = Texts.load();
         List<SecretRow> rows = new ArrayList<>();
-        InventoryViewModel vm = fx.call(() -> {
-            InventoryViewModel m = new InventoryViewModel(unusedSecrets(), new FxUiExecutor(java.util.concurrent.Executors.newCachedThreadPool()), new RecordingClipboard(),
-                    texts, Clock.systemDefaultZone());
-            fx.show(inventoryView(m, texts));
-            return m;
-        });
+        InventoryViewModel vm = shownInventory(fx, unusedSecrets(), new FxUiExecutor(java.util.concurrent.Executors.newCachedThreadPool()), texts);
         fx.pulse();
         double before = usedHeapMb();
         rows.addAll(syntheticRows(SEARCH_ROWS));
@@ -717,12 +702,7 @@ public final class ConsoleBenchmarks {
             List<Scope> scopes = scopesOf(store);
             Fx fx = Fx.start();
             Texts texts = Texts.load();
-            InventoryViewModel vm = fx.call(() -> {
-                InventoryViewModel m = new InventoryViewModel(composition.secrets(), new FxUiExecutor(composition.uiBackground()),
-                        new RecordingClipboard(), texts, Clock.systemDefaultZone());
-                fx.show(inventoryView(m, texts));
-                return m;
-            });
+            InventoryViewModel vm = shownInventory(fx, composition.secrets(), new FxUiExecutor(composition.uiBackground()), texts);
             fx.pulse();
             double before = usedHeapMb();
             fx.call(() -> vm.load(scopes)).get(120, TimeUnit.SECONDS);
@@ -1057,6 +1037,15 @@ public final class ConsoleBenchmarks {
             });
             return f.get(120, TimeUnit.SECONDS);
         }
+    }
+
+    /** A fresh InventoryViewModel (as the app builds it) with its view shown in the stage. */
+    static InventoryViewModel shownInventory(Fx fx, SecretsService secrets, FxUiExecutor executor, Texts texts) throws Exception {
+        return fx.call(() -> {
+            InventoryViewModel m = new InventoryViewModel(secrets, executor, new RecordingClipboard(), texts, Clock.systemDefaultZone());
+            fx.show(inventoryView(m, texts));
+            return m;
+        });
     }
 
     /** The inventory as the console shows it: the view with the app's stylesheet (the theme is the FX default). */

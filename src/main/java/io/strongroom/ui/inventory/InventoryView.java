@@ -157,7 +157,7 @@ public final class InventoryView extends VBox {
         clear.setOnAction(e -> search.clear());
         clear.visibleProperty().bind(search.textProperty().isNotEmpty());
         search.setRight(clear);
-        search.textProperty().bindBidirectional(vm.searchTextProperty());
+        search.textProperty().bindBidirectional(vm.filters().searchTextProperty());
         // up to 400 px when there is room; in a 1280 px window the buttons keep their labels
         search.setPrefWidth(300);
         search.setMaxWidth(400);
@@ -168,7 +168,7 @@ public final class InventoryView extends VBox {
         filters.setSelected(false);
         filterBar.visibleProperty().bind(filters.selectedProperty());
         filterBar.managedProperty().bind(filters.selectedProperty());
-        vm.filtersActiveProperty().addListener((o, was, active) ->
+        vm.filters().filtersActiveProperty().addListener((o, was, active) ->
                 filters.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("active"), active));
 
         MenuButton copy = new MenuButton(texts.get("inventory.copy"), Icons.COPY.icon());
@@ -219,25 +219,25 @@ public final class InventoryView extends VBox {
     }
 
     private FlowPane buildFilterBar() {
-        ComboBox<String> account = optionBox(vm.accountOptions());
-        account.valueProperty().bindBidirectional(vm.accountFilterProperty());
-        ComboBox<String> region = optionBox(vm.regionOptions());
-        region.valueProperty().bindBidirectional(vm.regionFilterProperty());
+        ComboBox<String> account = optionBox(vm.filters().accountOptions());
+        account.valueProperty().bindBidirectional(vm.filters().accountFilterProperty());
+        ComboBox<String> region = optionBox(vm.filters().regionOptions());
+        region.valueProperty().bindBidirectional(vm.filters().regionFilterProperty());
         ComboBox<RotationFilter> rotation = enumBox(RotationFilter.values(), "rotation.");
-        rotation.valueProperty().bindBidirectional(vm.rotationFilterProperty());
+        rotation.valueProperty().bindBidirectional(vm.filters().rotationFilterProperty());
         ComboBox<DeletionFilter> deletion = enumBox(DeletionFilter.values(), "deletion.");
-        deletion.valueProperty().bindBidirectional(vm.deletionFilterProperty());
+        deletion.valueProperty().bindBidirectional(vm.filters().deletionFilterProperty());
         // listing scheduled deletions takes another ListSecrets call: do it as soon as asked
         deletion.setOnAction(e -> vm.applyServerFilters());
 
-        TextField name = serverFilterField(vm.namePrefixProperty(), 170);
-        TextField tagKey = serverFilterField(vm.tagKeyProperty(), 110);
-        TextField tagValue = serverFilterField(vm.tagValueProperty(), 110);
+        TextField name = serverFilterField(vm.filters().namePrefixProperty(), 170);
+        TextField tagKey = serverFilterField(vm.filters().tagKeyProperty(), 110);
+        TextField tagValue = serverFilterField(vm.filters().tagValueProperty(), 110);
 
         Button apply = new Button(texts.get("inventory.filter.apply"), Icons.FILTER.icon());
         apply.getStyleClass().add(Styles.ACCENT);
         apply.setTooltip(new Tooltip(texts.get("inventory.filter.apply.tooltip")));
-        apply.disableProperty().bind(vm.serverFiltersPendingProperty().not());
+        apply.disableProperty().bind(vm.filters().serverFiltersPendingProperty().not());
         apply.setOnAction(e -> vm.applyServerFilters());
         Button clear = new Button(texts.get("inventory.filter.clear"), Icons.FILTER_OFF.icon());
         clear.getStyleClass().add(Styles.FLAT);
@@ -643,11 +643,11 @@ public final class InventoryView extends VBox {
             if (vm.scopesTotalProperty().get() == 0) {
                 return texts.get("inventory.empty.noScope");
             }
-            if (vm.loadedCountProperty().get() > 0 || vm.filtersActiveProperty().get()) {
+            if (vm.loadedCountProperty().get() > 0 || vm.filters().filtersActiveProperty().get()) {
                 return texts.get("inventory.empty.noMatch");
             }
             return texts.get("inventory.empty.none");
-        }, vm.loadingProperty(), vm.scopesTotalProperty(), vm.loadedCountProperty(), vm.filtersActiveProperty()));
+        }, vm.loadingProperty(), vm.scopesTotalProperty(), vm.loadedCountProperty(), vm.filters().filtersActiveProperty()));
         return label;
     }
 

@@ -16,7 +16,6 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
@@ -87,7 +86,7 @@ public final class InventoryViewModel {
         return columns;
     }
 
-    /** The search text and structured filters. */
+    /** The search text and structured filters (the name and tag prefixes and the deletion filter apply at the next load). */
     public InventoryFilters filters() {
         return filters;
     }
@@ -110,63 +109,6 @@ public final class InventoryViewModel {
     /** Bind to the table's comparator (with a sort policy that leaves sorting to this list). */
     public ObjectProperty<Comparator<? super SecretRow>> comparatorProperty() {
         return loading.rows().comparatorProperty();
-    }
-
-    /** Free text: every whitespace-separated word must occur in some field (case-insensitive). */
-    public StringProperty searchTextProperty() {
-        return filters.searchTextProperty();
-    }
-
-    /** An account alias, or null for all. */
-    public StringProperty accountFilterProperty() {
-        return filters.accountFilterProperty();
-    }
-
-    /** A region, or null for all. */
-    public StringProperty regionFilterProperty() {
-        return filters.regionFilterProperty();
-    }
-
-    public ObjectProperty<RotationFilter> rotationFilterProperty() {
-        return filters.rotationFilterProperty();
-    }
-
-    /** Changing it to or from {@link DeletionFilter#HIDE} needs a reload: see {@link #applyServerFilters()}. */
-    public ObjectProperty<DeletionFilter> deletionFilterProperty() {
-        return filters.deletionFilterProperty();
-    }
-
-    public StringProperty namePrefixProperty() {
-        return filters.namePrefixProperty();
-    }
-
-    public StringProperty tagKeyProperty() {
-        return filters.tagKeyProperty();
-    }
-
-    public StringProperty tagValueProperty() {
-        return filters.tagValueProperty();
-    }
-
-    public ObservableList<String> accountOptions() {
-        return filters.accountOptions();
-    }
-
-    public ObservableList<String> regionOptions() {
-        return filters.regionOptions();
-    }
-
-    public ReadOnlyBooleanProperty filtersActiveProperty() {
-        return filters.filtersActiveProperty();
-    }
-
-    public ReadOnlyBooleanProperty serverFiltersPendingProperty() {
-        return filters.serverFiltersPendingProperty();
-    }
-
-    /** The ListSecrets filters the current structured filters translate to. */
-    public SecretQuery serverQuery() {
-        return filters.serverQuery();
     }
 
     public ObservableList<ScopeProgress> scopeProgress() {

@@ -120,8 +120,8 @@ class InventoryViewModelTest {
         assertEquals(6, perScope.get("payments-prod / eu-west-1"));
         assertEquals(4, perScope.get("analytics-dev / us-east-1"));
         assertTrue(vm.scopeProgress().stream().allMatch(p -> p.state() == ScopeProgress.State.DONE));
-        assertEquals(List.of("analytics-dev", "payments-prod", "security-audit"), vm.accountOptions());
-        assertEquals(List.of("eu-west-1", "us-east-1"), vm.regionOptions());
+        assertEquals(List.of("analytics-dev", "payments-prod", "security-audit"), vm.filters().accountOptions());
+        assertEquals(List.of("eu-west-1", "us-east-1"), vm.filters().regionOptions());
         assertNotNull(vm.loadedAtProperty().get());
     }
 
@@ -150,22 +150,22 @@ class InventoryViewModelTest {
         @Test
         void narrowsAcrossFieldsCaseInsensitively() throws Exception {
             load(scopes);
-            vm.searchTextProperty().set("STRIPE");
+            vm.filters().searchTextProperty().set("STRIPE");
             assertEquals(List.of("payments-prod:eu-west-1:prod/payments/stripe-api-key", "payments-prod:us-east-1:prod/payments/stripe-api-key"),
                     visibleNames().stream().sorted().toList());
-            vm.searchTextProperty().set("stripe us-east");
+            vm.filters().searchTextProperty().set("stripe us-east");
             assertEquals(List.of("payments-prod:us-east-1:prod/payments/stripe-api-key"), visibleNames());
-            vm.searchTextProperty().set("cc-3010");          // a tag value
+            vm.filters().searchTextProperty().set("cc-3010");          // a tag value
             assertEquals(4, vm.visibleCountProperty().get());
-            vm.searchTextProperty().set("webhook");          // a description word
+            vm.filters().searchTextProperty().set("webhook");          // a description word
             assertEquals(Set.of("security/guardduty/slack-webhook", "prod/payments/adyen-hmac-key"),
                     vm.visibleRows().stream().map(SecretRow::name).collect(Collectors.toSet()));
-            vm.searchTextProperty().set("aws/secretsmanager analytics");  // the default key, an account
+            vm.filters().searchTextProperty().set("aws/secretsmanager analytics");  // the default key, an account
             assertTrue(vm.visibleRows().stream().allMatch(r -> r.usesDefaultKey() && r.accountAlias().equals("analytics-dev")));
             assertEquals(6, vm.visibleCountProperty().get());
-            vm.searchTextProperty().set("no-such-secret");
+            vm.filters().searchTextProperty().set("no-such-secret");
             assertEquals(0, vm.visibleCountProperty().get());
-            vm.searchTextProperty().set("  ");
+            vm.filters().searchTextProperty().set("  ");
             assertEquals(listed(), vm.visibleCountProperty().get());
         }
 
@@ -173,7 +173,7 @@ class InventoryViewModelTest {
         void keepsTheTableOrder() throws Exception {
             load(scopes);
             vm.comparatorProperty().set(Comparator.comparing(SecretRow::name).reversed());
-            vm.searchTextProperty().set("prod/");
+            vm.filters().searchTextProperty().set("prod/");
             List<String> names = vm.visibleRows().stream().map(SecretRow::name).toList();
             assertEquals(names.stream().sorted(Comparator.reverseOrder()).toList(), names);
         }
@@ -184,44 +184,44 @@ class InventoryViewModelTest {
         @Test
         void accountRegionAndRotationFilterLocally() throws Exception {
             load(scopes);
-            vm.accountFilterProperty().set("payments-prod");
+            vm.filters().accountFilterProperty().set("payments-prod");
             assertEquals(12, vm.visibleCountProperty().get());
-            vm.regionFilterProperty().set("eu-west-1");
+            vm.filters().regionFilterProperty().set("eu-west-1");
             assertEquals(6, vm.visibleCountProperty().get());
             assertTrue(vm.visibleRows().stream().allMatch(r -> r.accountAlias().equals("payments-prod") && r.region().equals("eu-west-1")));
-            vm.rotationFilterProperty().set(RotationFilter.ENABLED);
+            vm.filters().rotationFilterProperty().set(RotationFilter.ENABLED);
             assertEquals(0, vm.visibleCountProperty().get(), "the estate rotates nothing");
-            vm.rotationFilterProperty().set(RotationFilter.DISABLED);
+            vm.filters().rotationFilterProperty().set(RotationFilter.DISABLED);
             assertEquals(6, vm.visibleCountProperty().get());
-            assertTrue(vm.filtersActiveProperty().get());
-            assertFalse(vm.serverFiltersPendingProperty().get(), "account, region and rotation need no reload");
+            assertTrue(vm.filters().filtersActiveProperty().get());
+            assertFalse(vm.filters().serverFiltersPendingProperty().get(), "account, region and rotation need no reload");
             vm.clearFilters();
             assertEquals(listed(), vm.visibleCountProperty().get());
-            assertFalse(vm.filtersActiveProperty().get());
+            assertFalse(vm.filters().filtersActiveProperty().get());
         }
 
         @Test
         void tagFiltersNarrowAtOnceAndArePushedToListSecrets() throws Exception {
             load(scopes);
-            vm.tagKeyProperty().set("owner");
-            vm.tagValueProperty().set("secops");
+            vm.filters().tagKeyProperty().set("owner");
+            vm.filters().tagValueProperty().set("secops");
             assertEquals(6, vm.visibleCountProperty().get(), "narrowed locally before any call");
             assertEquals(listed(), vm.loadedCountProperty().get());
-            assertTrue(vm.serverFiltersPendingProperty().get());
+            assertTrue(vm.filters().serverFiltersPendingProperty().get());
 
             vm.applyServerFilters().get(30, TimeUnit.SECONDS);
 
             assertEquals(6, vm.loadedCountProperty().get(), "Secrets Manager returned only the matches");
             assertEquals(List.of(SecretFilter.of(SecretFilter.Key.TAG_KEY, "owner"), SecretFilter.of(SecretFilter.Key.TAG_VALUE, "secops")),
                     vm.loadedQueryProperty().get().filters());
-            assertFalse(vm.serverFiltersPendingProperty().get());
+            assertFalse(vm.filters().serverFiltersPendingProperty().get());
             assertTrue(vm.visibleRows().stream().allMatch(r -> "secops".equals(r.tags().get("owner"))));
         }
 
         @Test
         void namePrefixIsPushedDown() throws Exception {
             load(scopes);
-            vm.namePrefixProperty().set("prod/payments/");
+            vm.filters().namePrefixProperty().set("prod/payments/");
             vm.applyServerFilters().get(30, TimeUnit.SECONDS);
             assertEquals(6, vm.loadedCountProperty().get());
             assertEquals(Set.of("prod/payments/stripe-api-key", "prod/payments/adyen-hmac-key", "prod/payments/postgres-primary"),
@@ -233,15 +233,15 @@ class InventoryViewModelTest {
             load(scopes);
             assertTrue(vm.visibleRows().stream().noneMatch(SecretRow::plannedForDeletion));
 
-            vm.deletionFilterProperty().set(DeletionFilter.ONLY);
-            assertTrue(vm.serverFiltersPendingProperty().get());
+            vm.filters().deletionFilterProperty().set(DeletionFilter.ONLY);
+            assertTrue(vm.filters().serverFiltersPendingProperty().get());
             vm.applyServerFilters().get(30, TimeUnit.SECONDS);
             assertEquals(estate.scheduledForDeletion(), vm.visibleCountProperty().get());
             assertTrue(vm.visibleRows().stream().allMatch(r -> r.plannedForDeletion() && r.deletionDate() != null));
             assertTrue(vm.loadedQueryProperty().get().includePlannedDeletion());
 
-            vm.deletionFilterProperty().set(DeletionFilter.INCLUDE);
-            assertFalse(vm.serverFiltersPendingProperty().get(), "the listing already includes them");
+            vm.filters().deletionFilterProperty().set(DeletionFilter.INCLUDE);
+            assertFalse(vm.filters().serverFiltersPendingProperty().get(), "the listing already includes them");
             assertEquals(estate.secrets(), vm.visibleCountProperty().get());
         }
     }
@@ -339,7 +339,7 @@ class InventoryViewModelTest {
         @Test
         void csvHoldsTheVisibleRowsInTableOrderAndNoValues() throws Exception {
             load(scopes);
-            vm.accountFilterProperty().set("analytics-dev");
+            vm.filters().accountFilterProperty().set("analytics-dev");
             vm.comparatorProperty().set(Comparator.comparing(SecretRow::region).thenComparing(SecretRow::name));
             dialogs.saveTo = dir.resolve("out.csv");
 
@@ -358,7 +358,7 @@ class InventoryViewModelTest {
         @Test
         void jsonHoldsTheVisibleRowsWithTagsAsObjects() throws Exception {
             load(scopes);
-            vm.searchTextProperty().set("stripe");
+            vm.filters().searchTextProperty().set("stripe");
             dialogs.saveTo = dir.resolve("out.json");
 
             export.json(vm.exportRows(), vm::showNotice);
