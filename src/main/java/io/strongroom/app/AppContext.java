@@ -116,7 +116,7 @@ public final class AppContext {
         readOnlyMode.activeProperty().addListener((o, was, now) -> readOnly.set(now));
         this.scopeMemory = ScopeMemory.in(options.configDir());
         this.scopePicker = new ScopePickerViewModel(scopeMemory, ui);
-        this.inventory = new InventoryViewModel(composition.secrets(), ui, clipboard, dialogs, texts, clock);
+        this.inventory = new InventoryViewModel(composition.secrets(), ui, clipboard, texts, clock);
         this.shell = new ShellViewModel(ui, this::startBackends, composition.identity(), scopePicker, inventory, readOnly);
         StoredPreferences preferences = new StoredPreferences(this::loadedSettings);
         // the theme (from the header or the settings screen), read-only and columns are saved from here

@@ -16,6 +16,7 @@ import io.strongroom.ui.feature.Contributions;
 import io.strongroom.ui.feature.Feature;
 import io.strongroom.ui.feature.FeatureContext;
 import io.strongroom.ui.feature.Section;
+import io.strongroom.ui.inventory.InventoryFileExport;
 import io.strongroom.ui.inventory.InventoryView;
 import io.strongroom.ui.inventory.InventoryViewModel;
 import io.strongroom.ui.secret.SecretDetailView;
@@ -62,7 +63,7 @@ public final class InventoryFeature implements Feature {
         this.clock = context.clock();
         this.readOnly = context.readOnly();
         contributions.section(SECTION, () -> {
-            InventoryView view = new InventoryView(inventory, texts, formats, secretDetail());
+            InventoryView view = new InventoryView(inventory, new InventoryFileExport(dialogs, ui, texts, clock), texts, formats, secretDetail());
             InventoryActions actions = inventoryActions();
             view.setToolbarActions(actions.newSecret());
             view.setScopeActions(actions.scheduledDeletions());

@@ -16,12 +16,14 @@ import io.strongroom.service.SecretsService;
 import io.strongroom.service.TimeSource;
 import io.strongroom.testing.RecordingClipboard;
 import io.strongroom.testing.RecordingDialogs;
+import io.strongroom.ui.common.DirectUiExecutor;
 import io.strongroom.ui.common.Formats;
 import io.strongroom.ui.common.FxUiExecutor;
 import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.Theme;
 import io.strongroom.ui.inventory.InventoryBenchAccess;
+import io.strongroom.ui.inventory.InventoryFileExport;
 import io.strongroom.ui.inventory.InventoryView;
 import io.strongroom.ui.inventory.InventoryViewModel;
 import io.strongroom.ui.inventory.SecretRow;
@@ -230,12 +232,7 @@ public final class ConsoleBenchmarks {
     /** A fresh InventoryViewModel and InventoryView (as the app builds them) in the stage, then one timed load. */
     static ConsoleLoad consoleLoad(Fx fx, Composition composition, List<Scope> scopes, int expected) throws Exception {
         Texts texts = Texts.load();
-        InventoryViewModel vm = fx.call(() -> {
-            InventoryViewModel m = new InventoryViewModel(composition.secrets(), new FxUiExecutor(composition.uiBackground()),
-                    new RecordingClipboard(), new RecordingDialogs(), texts, Clock.systemDefaultZone());
-            fx.show(inventoryView(m, texts));
-            return m;
-        });
+        InventoryViewModel vm = shownInventory(fx, composition.secrets(), new FxUiExecutor(composition.uiBackground()), texts);
         fx.pulse();
         Map<String, Double> cpuBefore = cpuByRole();
         cpuBefore.putAll(gcAndJit());
@@ -479,12 +476,7 @@ public final class ConsoleBenchmarks {
         Fx fx = Fx.start();
         List<SecretRow> rows = syntheticRows(SEARCH_ROWS);
         Texts texts = Texts.load();
-        InventoryViewModel vm = fx.call(() -> {
-            InventoryViewModel m = new InventoryViewModel(unusedSecrets(), new FxUiExecutor(java.util.concurrent.Executors.newCachedThreadPool()), new RecordingClipboard(),
-                    new RecordingDialogs(), texts, Clock.systemDefaultZone());
-            fx.show(inventoryView(m, texts));
-            return m;
-        });
+        InventoryViewModel vm = shownInventory(fx, unusedSecrets(), new FxUiExecutor(java.util.concurrent.Executors.newCachedThreadPool()), texts);
         fx.pulse();
         // baseline first: the same keystrokes with no rows, the fixed cost of a keystroke in this view
         Keystrokes empty = typeAndErase(fx, 2);
@@ -686,12 +678,7 @@ public final class ConsoleBenchmarks {
         Fx fx = Fx.start();
         Texts texts = Texts.load();
         List<SecretRow> rows = new ArrayList<>();
-        InventoryViewModel vm = fx.call(() -> {
-            InventoryViewModel m = new InventoryViewModel(unusedSecrets(), new FxUiExecutor(java.util.concurrent.Executors.newCachedThreadPool()), new RecordingClipboard(),
-                    new RecordingDialogs(), texts, Clock.systemDefaultZone());
-            fx.show(inventoryView(m, texts));
-            return m;
-        });
+        InventoryViewModel vm = shownInventory(fx, unusedSecrets(), new FxUiExecutor(java.util.concurrent.Executors.newCachedThreadPool()), texts);
         fx.pulse();
         double before = usedHeapMb();
         rows.addAll(syntheticRows(SEARCH_ROWS));
@@ -715,12 +702,7 @@ public final class ConsoleBenchmarks {
             List<Scope> scopes = scopesOf(store);
             Fx fx = Fx.start();
             Texts texts = Texts.load();
-            InventoryViewModel vm = fx.call(() -> {
-                InventoryViewModel m = new InventoryViewModel(composition.secrets(), new FxUiExecutor(composition.uiBackground()),
-                        new RecordingClipboard(), new RecordingDialogs(), texts, Clock.systemDefaultZone());
-                fx.show(inventoryView(m, texts));
-                return m;
-            });
+            InventoryViewModel vm = shownInventory(fx, composition.secrets(), new FxUiExecutor(composition.uiBackground()), texts);
             fx.pulse();
             double before = usedHeapMb();
             fx.call(() -> vm.load(scopes)).get(120, TimeUnit.SECONDS);
@@ -1057,9 +1039,19 @@ public final class ConsoleBenchmarks {
         }
     }
 
+    /** A fresh InventoryViewModel (as the app builds it) with its view shown in the stage. */
+    static InventoryViewModel shownInventory(Fx fx, SecretsService secrets, FxUiExecutor executor, Texts texts) throws Exception {
+        return fx.call(() -> {
+            InventoryViewModel m = new InventoryViewModel(secrets, executor, new RecordingClipboard(), texts, Clock.systemDefaultZone());
+            fx.show(inventoryView(m, texts));
+            return m;
+        });
+    }
+
     /** The inventory as the console shows it: the view with the app's stylesheet (the theme is the FX default). */
     static InventoryView inventoryView(InventoryViewModel vm, Texts texts) {
-        InventoryView view = new InventoryView(vm, texts, new Formats(ZoneOffset.UTC), null);
+        InventoryView view = new InventoryView(vm, new InventoryFileExport(new RecordingDialogs(), new DirectUiExecutor(), texts, Clock.systemUTC()), texts,
+                new Formats(ZoneOffset.UTC), null);
         view.getStylesheets().add(Objects.requireNonNull(ConsoleBenchmarks.class.getResource(Styles.STYLESHEET)).toExternalForm());
         return view;
     }

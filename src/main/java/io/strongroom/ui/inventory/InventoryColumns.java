@@ -1,15 +1,15 @@
 package io.strongroom.ui.inventory;
 
+import io.strongroom.ui.common.InventoryColumn;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +18,8 @@ import java.util.Set;
  * Which of the inventory's columns are shown. The column chooser and the table bind to
  * {@link #visibleProperty}; the composition root hands the saved IDs over with {@link #restore}
  * and then saves {@link #visibleIdsProperty()} as it changes. IDs are stable strings,
- * independent of the column titles' language.
+ * independent of the column titles' language. Besides its own columns ({@link Column}) the table
+ * shows the ones other features contribute ({@link InventoryColumn}), after them, kept the same way.
  */
 public final class InventoryColumns {
 
@@ -56,28 +57,58 @@ public final class InventoryColumns {
         }
     }
 
-    private final Map<Column, BooleanProperty> visible = new EnumMap<>(Column.class);
+    /** Every column's visibility by ID, in table order: the built-in columns, then the contributed ones. */
+    private final Map<String, BooleanProperty> visible = new LinkedHashMap<>();
+    private final Map<String, Boolean> defaults = new LinkedHashMap<>();
+    private final List<InventoryColumn<?>> contributed;
     private final ReadOnlyObjectWrapper<List<String>> visibleIds = new ReadOnlyObjectWrapper<>(this, "visibleIds");
     private boolean restoring;
 
     public InventoryColumns() {
+        this(List.of());
+    }
+
+    /** @param contributed columns other features add after the built-in ones, in this order */
+    public InventoryColumns(List<? extends InventoryColumn<?>> contributed) {
+        this.contributed = List.copyOf(contributed);
         for (Column c : Column.values()) {
-            BooleanProperty p = new SimpleBooleanProperty(this, c.id(), c.shownByDefault());
-            p.addListener((o, was, now) -> {
-                if (!restoring) {
-                    visibleIds.set(currentIds());
-                }
-            });
-            visible.put(c, p);
+            add(c.id(), c.shownByDefault());
+        }
+        for (InventoryColumn<?> c : this.contributed) {
+            if (visible.containsKey(c.id())) {
+                throw new IllegalArgumentException("a column with ID " + c.id() + " is already in the inventory");
+            }
+            add(c.id(), c.shownByDefault());
         }
         visibleIds.set(currentIds());
+    }
+
+    private void add(String id, boolean shownByDefault) {
+        BooleanProperty p = new SimpleBooleanProperty(this, id, shownByDefault);
+        p.addListener((o, was, now) -> {
+            if (!restoring) {
+                visibleIds.set(currentIds());
+            }
+        });
+        visible.put(id, p);
+        defaults.put(id, shownByDefault);
     }
 
     // ---- Properties -----------------------------------------------------------------------------
 
     /** Whether {@code column} is shown: the table column and its chooser item bind to this. */
     public BooleanProperty visibleProperty(Column column) {
-        return visible.get(column);
+        return visible.get(column.id());
+    }
+
+    /** Whether the column with {@code id} (built-in or contributed) is shown; null for an unknown ID. */
+    public BooleanProperty visibleProperty(String id) {
+        return visible.get(id);
+    }
+
+    /** The columns other features contributed, in table order after the built-in ones. */
+    public List<InventoryColumn<?>> contributed() {
+        return contributed;
     }
 
     /** IDs of the shown columns in table order; a new list on every change (what is saved). */
@@ -99,23 +130,20 @@ public final class InventoryColumns {
      * @return the IDs that were ignored
      */
     public List<String> restore(Collection<String> ids) {
-        Set<Column> chosen = new HashSet<>();
+        Set<String> chosen = new HashSet<>();
         List<String> ignored = new ArrayList<>();
         if (ids != null) {
             for (String id : ids) {
-                Column c = byId(id);
-                if (c == null) {
-                    ignored.add(String.valueOf(id));
+                if (id != null && visible.containsKey(id)) {
+                    chosen.add(id);
                 } else {
-                    chosen.add(c);
+                    ignored.add(String.valueOf(id));
                 }
             }
         }
         restoring = true;
         try {
-            for (Column c : Column.values()) {
-                visible.get(c).set(chosen.isEmpty() ? c.shownByDefault() : chosen.contains(c));
-            }
+            visible.forEach((id, p) -> p.set(chosen.isEmpty() ? defaults.get(id) : chosen.contains(id)));
         } finally {
             restoring = false;
         }
@@ -126,21 +154,10 @@ public final class InventoryColumns {
 
     /** Back to the default columns (a change, so it is saved). */
     public void showDefaults() {
-        for (Column c : Column.values()) {
-            visible.get(c).set(c.shownByDefault());
-        }
+        visible.forEach((id, p) -> p.set(defaults.get(id)));
     }
 
     private List<String> currentIds() {
-        return Arrays.stream(Column.values()).filter(c -> visible.get(c).get()).map(Column::id).toList();
-    }
-
-    private static Column byId(String id) {
-        for (Column c : Column.values()) {
-            if (c.id().equals(id)) {
-                return c;
-            }
-        }
-        return null;
+        return visible.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey).toList();
     }
 }

@@ -1,9 +1,9 @@
 package io.strongroom.ui.inventory;
 
 import atlantafx.base.controls.CustomTextField;
-import atlantafx.base.controls.Popover;
 import io.strongroom.ui.common.Formats;
 import io.strongroom.ui.common.Icons;
+import io.strongroom.ui.common.InventoryColumn;
 import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.inventory.InventoryColumns.Column;
@@ -25,11 +25,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -66,6 +64,7 @@ public final class InventoryView extends VBox {
     public static final String DETAIL_SLOT_ID = "inventory-detail";
 
     private final InventoryViewModel vm;
+    private final InventoryFileExport export;
     private final Texts texts;
     private final Formats formats;
     private final TableView<SecretRow> table = new TableView<>();
@@ -82,8 +81,9 @@ public final class InventoryView extends VBox {
      * @param detail the secret detail pane (bound to {@link InventoryViewModel#selectedSecretProperty()}),
      *               or null for a placeholder until that feature is wired in
      */
-    public InventoryView(InventoryViewModel vm, Texts texts, Formats formats, Node detail) {
+    public InventoryView(InventoryViewModel vm, InventoryFileExport export, Texts texts, Formats formats, Node detail) {
         this.vm = Objects.requireNonNull(vm);
+        this.export = Objects.requireNonNull(export);
         this.texts = Objects.requireNonNull(texts);
         this.formats = Objects.requireNonNull(formats);
         getStyleClass().add(Styles.INVENTORY);
@@ -91,8 +91,9 @@ public final class InventoryView extends VBox {
         buildTable();
         FlowPane filterBar = buildFilterBar();
         HBox toolbar = buildToolbar(filterBar);
-        HBox progress = buildProgressStrip();
-        VBox errors = buildScopeErrors();
+        ScopeStatus status = new ScopeStatus(vm, texts);
+        HBox progress = status.progressStrip(scopeActions);
+        VBox errors = status.scopeErrors();
 
         detailSlot.setId(DETAIL_SLOT_ID);
         detailSlot.getStyleClass().add(Styles.DETAIL_SLOT);
@@ -134,6 +135,14 @@ public final class InventoryView extends VBox {
         search.selectAll();
     }
 
+    private void exportCsv() {
+        export.csv(vm.exportRows(), vm::showNotice);
+    }
+
+    private void exportJson() {
+        export.json(vm.exportRows(), vm::showNotice);
+    }
+
     // ---- toolbar ------------------------------------------------------------------------------
 
     private HBox buildToolbar(FlowPane filterBar) {
@@ -146,7 +155,7 @@ public final class InventoryView extends VBox {
         clear.setOnAction(e -> search.clear());
         clear.visibleProperty().bind(search.textProperty().isNotEmpty());
         search.setRight(clear);
-        search.textProperty().bindBidirectional(vm.searchTextProperty());
+        search.textProperty().bindBidirectional(vm.filters().searchTextProperty());
         // up to 400 px when there is room; in a 1280 px window the buttons keep their labels
         search.setPrefWidth(300);
         search.setMaxWidth(400);
@@ -157,7 +166,7 @@ public final class InventoryView extends VBox {
         filters.setSelected(false);
         filterBar.visibleProperty().bind(filters.selectedProperty());
         filterBar.managedProperty().bind(filters.selectedProperty());
-        vm.filtersActiveProperty().addListener((o, was, active) ->
+        vm.filters().filtersActiveProperty().addListener((o, was, active) ->
                 filters.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("active"), active));
 
         MenuButton copy = new MenuButton(texts.get("inventory.copy"), Icons.COPY.icon());
@@ -172,9 +181,9 @@ public final class InventoryView extends VBox {
 
         MenuButton export = new MenuButton(texts.get("inventory.export"), Icons.EXPORT.icon());
         MenuItem csv = new MenuItem(texts.get("inventory.export.csv"), Icons.CSV.icon());
-        csv.setOnAction(e -> vm.exportCsv());
+        csv.setOnAction(e -> exportCsv());
         MenuItem json = new MenuItem(texts.get("inventory.export.json"), Icons.JSON.icon());
-        json.setOnAction(e -> vm.exportJson());
+        json.setOnAction(e -> exportJson());
         export.getItems().addAll(csv, json);
         export.disableProperty().bind(vm.visibleCountProperty().isEqualTo(0));
 
@@ -208,25 +217,25 @@ public final class InventoryView extends VBox {
     }
 
     private FlowPane buildFilterBar() {
-        ComboBox<String> account = optionBox(vm.accountOptions());
-        account.valueProperty().bindBidirectional(vm.accountFilterProperty());
-        ComboBox<String> region = optionBox(vm.regionOptions());
-        region.valueProperty().bindBidirectional(vm.regionFilterProperty());
+        ComboBox<String> account = optionBox(vm.filters().accountOptions());
+        account.valueProperty().bindBidirectional(vm.filters().accountFilterProperty());
+        ComboBox<String> region = optionBox(vm.filters().regionOptions());
+        region.valueProperty().bindBidirectional(vm.filters().regionFilterProperty());
         ComboBox<RotationFilter> rotation = enumBox(RotationFilter.values(), "rotation.");
-        rotation.valueProperty().bindBidirectional(vm.rotationFilterProperty());
+        rotation.valueProperty().bindBidirectional(vm.filters().rotationFilterProperty());
         ComboBox<DeletionFilter> deletion = enumBox(DeletionFilter.values(), "deletion.");
-        deletion.valueProperty().bindBidirectional(vm.deletionFilterProperty());
+        deletion.valueProperty().bindBidirectional(vm.filters().deletionFilterProperty());
         // listing scheduled deletions takes another ListSecrets call: do it as soon as asked
         deletion.setOnAction(e -> vm.applyServerFilters());
 
-        TextField name = serverFilterField(vm.namePrefixProperty(), 170);
-        TextField tagKey = serverFilterField(vm.tagKeyProperty(), 110);
-        TextField tagValue = serverFilterField(vm.tagValueProperty(), 110);
+        TextField name = serverFilterField(vm.filters().namePrefixProperty(), 170);
+        TextField tagKey = serverFilterField(vm.filters().tagKeyProperty(), 110);
+        TextField tagValue = serverFilterField(vm.filters().tagValueProperty(), 110);
 
         Button apply = new Button(texts.get("inventory.filter.apply"), Icons.FILTER.icon());
         apply.getStyleClass().add(Styles.ACCENT);
         apply.setTooltip(new Tooltip(texts.get("inventory.filter.apply.tooltip")));
-        apply.disableProperty().bind(vm.serverFiltersPendingProperty().not());
+        apply.disableProperty().bind(vm.filters().serverFiltersPendingProperty().not());
         apply.setOnAction(e -> vm.applyServerFilters());
         Button clear = new Button(texts.get("inventory.filter.clear"), Icons.FILTER_OFF.icon());
         clear.getStyleClass().add(Styles.FLAT);
@@ -310,123 +319,6 @@ public final class InventoryView extends VBox {
                 return null;
             }
         });
-        return box;
-    }
-
-    // ---- progress and errors ------------------------------------------------------------------
-
-    private HBox buildProgressStrip() {
-        ProgressBar bar = new ProgressBar();
-        bar.progressProperty().bind(vm.progressProperty());
-        bar.visibleProperty().bind(vm.loadingProperty());
-        bar.managedProperty().bind(bar.visibleProperty());
-        Label text = new Label();
-        text.setId("inventory-progress");
-        Label failed = new Label();
-        failed.getStyleClass().add(Styles.CELL_DANGER);
-        failed.setGraphic(Icons.ERROR.icon(Styles.DANGER));
-        InvalidationListener update = o -> {
-            int total = vm.scopesTotalProperty().get();
-            int finished = vm.scopesFinishedProperty().get();
-            int loaded = vm.loadedCountProperty().get();
-            String key = vm.isLoading() ? "inventory.progress.loading"
-                    : vm.cancelledProperty().get() ? "inventory.progress.cancelled" : "inventory.progress.done";
-            text.setText(texts.format(key, finished, total, loaded));
-            int f = vm.scopesFailedProperty().get();
-            failed.setText(f == 0 ? "" : texts.format("inventory.progress.failed", f));
-            failed.setVisible(f > 0);
-        };
-        vm.scopesTotalProperty().addListener(update);
-        vm.scopesFinishedProperty().addListener(update);
-        vm.loadedCountProperty().addListener(update);
-        vm.loadingProperty().addListener(update);
-        vm.cancelledProperty().addListener(update);
-        vm.scopesFailedProperty().addListener(update);
-        update.invalidated(null);
-
-        Button scopes = new Button(texts.get("inventory.scopes"), Icons.SCOPE.icon());
-        scopes.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, Styles.ACCENT);
-        scopes.setOnAction(e -> showScopeProgress(scopes));
-        scopes.disableProperty().bind(vm.scopesTotalProperty().isEqualTo(0));
-
-        Label notice = new Label();
-        notice.textProperty().bind(vm.noticeProperty());
-        notice.getStyleClass().add(Styles.CELL_SUCCESS);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        scopeActions.setAlignment(Pos.CENTER_LEFT);
-        HBox strip = new HBox(bar, text, failed, scopes, scopeActions, grow, notice);
-        strip.getStyleClass().add(Styles.PROGRESS_STRIP);
-        return strip;
-    }
-
-    private void showScopeProgress(Node owner) {
-        TableView<ScopeProgress> scopes = new TableView<>(vm.scopeProgress());
-        scopes.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
-        scopes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ScopeProgress, String> scope = new TableColumn<>(texts.get("inventory.scope.col.scope"));
-        scope.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().label()));
-        scope.setPrefWidth(220);
-        TableColumn<ScopeProgress, ScopeProgress.State> state = new TableColumn<>(texts.get("inventory.scope.col.state"));
-        state.setCellValueFactory(c -> c.getValue().stateProperty());
-        state.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(ScopeProgress.State s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty || s == null ? null : texts.get("inventory.scope.state." + s.name()));
-                setGraphic(empty || s == null ? null : switch (s) {
-                    case DONE -> Icons.OK.icon(Styles.SUCCESS);
-                    case FAILED -> Icons.ERROR.icon(Styles.DANGER);
-                    case CANCELLED -> Icons.CANCEL.icon();
-                    default -> Icons.PENDING.icon();
-                });
-            }
-        });
-        state.setPrefWidth(100);
-        TableColumn<ScopeProgress, Number> count = new TableColumn<>(texts.get("inventory.scope.col.count"));
-        count.setCellValueFactory(c -> c.getValue().countProperty());
-        count.setStyle("-fx-alignment: center-right;");
-        count.setPrefWidth(70);
-        TableColumn<ScopeProgress, String> error = new TableColumn<>(texts.get("inventory.scope.col.error"));
-        error.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().error() == null ? ""
-                : c.getValue().error().errorCode() + (c.getValue().error().requestId() == null ? "" : " · " + c.getValue().error().requestId()),
-                c.getValue().errorProperty()));
-        error.setPrefWidth(260);
-        scopes.getColumns().addAll(List.of(scope, state, count, error));
-        scopes.setPrefSize(680, 320);
-        Popover popover = new Popover(scopes);
-        popover.setTitle(texts.get("inventory.scopes.title"));
-        popover.setArrowLocation(Popover.ArrowLocation.TOP_LEFT);
-        popover.show(owner);
-    }
-
-    private VBox buildScopeErrors() {
-        VBox box = new VBox();
-        box.getStyleClass().add(Styles.SCOPE_ERRORS);
-        Runnable rebuild = () -> {
-            List<Node> rows = new ArrayList<>();
-            for (ScopeProgress p : vm.failedScopes()) {
-                Label l = new Label(p.errorText(), Icons.ERROR.icon());
-                l.getStyleClass().add(Styles.SCOPE_ERROR);
-                l.setMaxWidth(Double.MAX_VALUE);
-                l.setWrapText(true);
-                l.setTooltip(new Tooltip(p.errorText()));
-                MenuItem copy = new MenuItem(texts.get("inventory.copy"), Icons.COPY.icon());
-                String text = p.errorText();
-                copy.setOnAction(e -> {
-                    javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
-                    c.putString(text);
-                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
-                });
-                l.setContextMenu(new ContextMenu(copy));
-                rows.add(l);
-            }
-            box.getChildren().setAll(rows);
-            box.setVisible(!rows.isEmpty());
-            box.setManaged(!rows.isEmpty());
-        };
-        vm.failedScopes().addListener((ListChangeListener<ScopeProgress>) c -> rebuild.run());
-        rebuild.run();
         return box;
     }
 
@@ -528,6 +420,13 @@ public final class InventoryView extends VBox {
             column.setId("col-" + ids.get(i).id());
             column.visibleProperty().bindBidirectional(vm.columns().visibleProperty(ids.get(i)));
         }
+        for (InventoryColumn<?> contributed : vm.columns().contributed()) {
+            TableColumn<SecretRow, ?> column = contributedColumn(contributed);
+            column.setId("col-" + contributed.id());
+            column.visibleProperty().bindBidirectional(vm.columns().visibleProperty(contributed.id()));
+            table.getColumns().add(column);
+            choosableColumns.add(column);
+        }
         table.getSortOrder().add(name);
 
         table.setPlaceholder(placeholder());
@@ -599,9 +498,9 @@ public final class InventoryView extends VBox {
         MenuItem name = new MenuItem(texts.get("inventory.copy.name"));
         name.setOnAction(e -> vm.copyNames());
         MenuItem csv = new MenuItem(texts.get("inventory.export.csv"), Icons.CSV.icon());
-        csv.setOnAction(e -> vm.exportCsv());
+        csv.setOnAction(e -> exportCsv());
         MenuItem json = new MenuItem(texts.get("inventory.export.json"), Icons.JSON.icon());
-        json.setOnAction(e -> vm.exportJson());
+        json.setOnAction(e -> exportJson());
         table.setOnKeyPressed(e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
                 if (e.isShiftDown()) {
@@ -625,11 +524,11 @@ public final class InventoryView extends VBox {
             if (vm.scopesTotalProperty().get() == 0) {
                 return texts.get("inventory.empty.noScope");
             }
-            if (vm.loadedCountProperty().get() > 0 || vm.filtersActiveProperty().get()) {
+            if (vm.loadedCountProperty().get() > 0 || vm.filters().filtersActiveProperty().get()) {
                 return texts.get("inventory.empty.noMatch");
             }
             return texts.get("inventory.empty.none");
-        }, vm.loadingProperty(), vm.scopesTotalProperty(), vm.loadedCountProperty(), vm.filtersActiveProperty()));
+        }, vm.loadingProperty(), vm.scopesTotalProperty(), vm.loadedCountProperty(), vm.filters().filtersActiveProperty()));
         return label;
     }
 
@@ -647,6 +546,21 @@ public final class InventoryView extends VBox {
     }
 
     // ---- column helpers -------------------------------------------------------------------------
+
+    /** A column another feature contributed: its text per row, sorted by its comparator if it has one. */
+    private <T> TableColumn<SecretRow, T> contributedColumn(InventoryColumn<T> column) {
+        TableColumn<SecretRow, T> c = new TableColumn<>(column.title(texts));
+        Function<SecretRow, T> value = r -> column.value(r.summary());
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setCellFactory(col -> new RowCell<>(v -> column.text(v, formats), v -> null));
+        if (column.comparator() == null) {
+            c.setSortable(false);
+        } else {
+            rowOrder.sortBy(c, value, Comparator.nullsFirst(column.comparator()));
+        }
+        c.setPrefWidth(column.preferredWidth());
+        return c;
+    }
 
     private TableColumn<SecretRow, String> text(String key, double width, Function<SecretRow, String> value) {
         TableColumn<SecretRow, String> c = new TableColumn<>(texts.get(key));
@@ -675,107 +589,5 @@ public final class InventoryView extends VBox {
         rowOrder.sortBy(c, value, Comparator.nullsFirst(Comparator.naturalOrder()));
         c.setPrefWidth(width);
         return c;
-    }
-
-    /**
-     * A cell showing a value as text with an optional semantic state ({@code Styles.CELL_*}, set
-     * as a pseudo-class of that name); subclasses add tooltips and icons. State and tooltip are
-     * applied once per update and only when they change. A pseudo-class, not a style class: a
-     * changed style class makes JavaFX rebuild the cell's CSS from scratch, and a reused cell
-     * changes state whenever it shows another row (every pulse while rows stream in, every
-     * keystroke in the search box).
-     */
-    private static class RowCell<T> extends TableCell<SecretRow, T> {
-        private final Function<T, String> text;
-        private final Function<T, String> styleClass;
-        private String appliedStyle;
-        private String pendingStyle;
-        private String pendingTip;
-        private Tooltip tip;
-
-        RowCell(Function<T, String> text, Function<T, String> styleClass) {
-            this.text = text;
-            this.styleClass = styleClass;
-            // the tooltip is made when the pointer first comes over the cell: a few hundred visible
-            // cells each building a Tooltip (a popup window) were part of drawing the first rows
-            addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
-                hovered = true;
-                applyTooltip();
-            });
-        }
-
-        /** The pointer has been over this cell: from then on its tooltip follows every update. */
-        private boolean hovered;
-
-        @Override
-        protected final void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            setGraphic(null);
-            pendingTip = null;
-            if (empty) {
-                setText(null);
-                pendingStyle = null;
-            } else {
-                setText(item == null ? "" : text.apply(item));
-                pendingStyle = item == null ? null : styleClass.apply(item);
-                SecretRow row = getTableRow() == null ? null : getTableRow().getItem();
-                render(item, row);
-            }
-            applyStyle();
-            applyTooltip();
-        }
-
-        /** Per-column extras once text and style are set. */
-        protected void render(T value, SecretRow row) {
-        }
-
-        /** The tooltip for this update (null or empty: none). */
-        protected final void tooltip(String value) {
-            pendingTip = value;
-        }
-
-        /** The semantic state for this update, one of {@code Styles.CELL_*} (null: none). */
-        protected final void style(String cls) {
-            pendingStyle = cls;
-        }
-
-        private void applyStyle() {
-            if (Objects.equals(appliedStyle, pendingStyle)) {
-                return;
-            }
-            if (appliedStyle != null) {
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(appliedStyle), false);
-            }
-            if (pendingStyle != null) {
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(pendingStyle), true);
-            }
-            appliedStyle = pendingStyle;
-        }
-
-        /**
-         * One tooltip per cell, made on first hover and re-texted as the cell is reused (a Tooltip
-         * per render is a popup window per scroll).
-         */
-        private void applyTooltip() {
-            if (!hovered) {
-                return;
-            }
-            if (pendingTip == null || pendingTip.isEmpty()) {
-                if (getTooltip() != null) {
-                    setTooltip(null);
-                }
-                return;
-            }
-            if (tip == null) {
-                tip = new Tooltip();
-                tip.setShowDelay(javafx.util.Duration.millis(500));
-            }
-            if (!pendingTip.equals(tip.getText())) {
-                tip.setText(pendingTip);
-            }
-            if (getTooltip() != tip) {
-                setTooltip(tip);
-            }
-        }
     }
 }

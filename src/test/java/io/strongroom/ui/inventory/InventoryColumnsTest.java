@@ -1,13 +1,18 @@
 package io.strongroom.ui.inventory;
 
+import io.strongroom.domain.SecretSummary;
+import io.strongroom.ui.common.InventoryColumn;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.inventory.InventoryColumns.Column;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which columns show: defaults, a saved choice restored, unknown IDs ignored, one change per restore. */
@@ -54,5 +59,62 @@ class InventoryColumnsTest {
         columns.showDefaults();
         assertEquals(List.of(List.of("name", "region"), List.of("name", "region", "tags")), seen.subList(0, 2));
         assertEquals(DEFAULTS, seen.get(seen.size() - 1));
+    }
+
+    /** A column another feature contributes, as rotation's "next rotation" would be. */
+    static final InventoryColumn<String> OWNER = new InventoryColumn<>() {
+        @Override
+        public String id() {
+            return "owner";
+        }
+
+        @Override
+        public String title(Texts texts) {
+            return "Owner";
+        }
+
+        @Override
+        public String value(SecretSummary secret) {
+            return secret.tags().get("owner");
+        }
+
+        @Override
+        public Comparator<String> comparator() {
+            return Comparator.naturalOrder();
+        }
+    };
+
+    @Test
+    void aContributedColumnComesAfterTheBuiltInOnesAndIsRestoredWithThem() {
+        InventoryColumns columns = new InventoryColumns(List.of(OWNER));
+        List<String> withOwner = new ArrayList<>(DEFAULTS);
+        withOwner.add("owner");
+        assertEquals(withOwner, columns.visibleIds(), "shown by default, last");
+        assertEquals(List.of(), columns.restore(List.of("owner", "name")));
+        assertEquals(List.of("name", "owner"), columns.visibleIds());
+        columns.visibleProperty("owner").set(false);
+        assertEquals(List.of("name"), columns.visibleIds());
+        assertEquals(List.of("owner"), new InventoryColumns().restore(List.of("owner", "name")), "unknown without the feature");
+    }
+
+    @Test
+    void aContributedColumnMayNotTakeABuiltInId() {
+        InventoryColumn<String> clash = new InventoryColumn<>() {
+            @Override
+            public String id() {
+                return Column.TAGS.id();
+            }
+
+            @Override
+            public String title(Texts texts) {
+                return "Tags again";
+            }
+
+            @Override
+            public String value(SecretSummary secret) {
+                return null;
+            }
+        };
+        assertThrows(IllegalArgumentException.class, () -> new InventoryColumns(List.of(clash)));
     }
 }

@@ -60,6 +60,7 @@ class InventoryViewModelTest {
     List<Scope> scopes;
     RecordingDialogs dialogs;
     RecordingClipboard clipboard;
+    InventoryFileExport export;
     InventoryViewModel vm;
 
     @BeforeAll
@@ -81,7 +82,8 @@ class InventoryViewModelTest {
     void newViewModel() {
         dialogs = new RecordingDialogs();
         clipboard = new RecordingClipboard();
-        vm = new InventoryViewModel(composition.secrets(), new DirectUiExecutor(), clipboard, dialogs, Texts.load(), Clock.systemUTC());
+        vm = new InventoryViewModel(composition.secrets(), new DirectUiExecutor(), clipboard, Texts.load(), Clock.systemUTC());
+        export = new InventoryFileExport(dialogs, new DirectUiExecutor(), Texts.load(), Clock.systemUTC());
     }
 
     void load(List<Scope> s) throws Exception {
@@ -118,8 +120,8 @@ class InventoryViewModelTest {
         assertEquals(6, perScope.get("payments-prod / eu-west-1"));
         assertEquals(4, perScope.get("analytics-dev / us-east-1"));
         assertTrue(vm.scopeProgress().stream().allMatch(p -> p.state() == ScopeProgress.State.DONE));
-        assertEquals(List.of("analytics-dev", "payments-prod", "security-audit"), vm.accountOptions());
-        assertEquals(List.of("eu-west-1", "us-east-1"), vm.regionOptions());
+        assertEquals(List.of("analytics-dev", "payments-prod", "security-audit"), vm.filters().accountOptions());
+        assertEquals(List.of("eu-west-1", "us-east-1"), vm.filters().regionOptions());
         assertNotNull(vm.loadedAtProperty().get());
     }
 
@@ -148,22 +150,22 @@ class InventoryViewModelTest {
         @Test
         void narrowsAcrossFieldsCaseInsensitively() throws Exception {
             load(scopes);
-            vm.searchTextProperty().set("STRIPE");
+            vm.filters().searchTextProperty().set("STRIPE");
             assertEquals(List.of("payments-prod:eu-west-1:prod/payments/stripe-api-key", "payments-prod:us-east-1:prod/payments/stripe-api-key"),
                     visibleNames().stream().sorted().toList());
-            vm.searchTextProperty().set("stripe us-east");
+            vm.filters().searchTextProperty().set("stripe us-east");
             assertEquals(List.of("payments-prod:us-east-1:prod/payments/stripe-api-key"), visibleNames());
-            vm.searchTextProperty().set("cc-3010");          // a tag value
+            vm.filters().searchTextProperty().set("cc-3010");          // a tag value
             assertEquals(4, vm.visibleCountProperty().get());
-            vm.searchTextProperty().set("webhook");          // a description word
+            vm.filters().searchTextProperty().set("webhook");          // a description word
             assertEquals(Set.of("security/guardduty/slack-webhook", "prod/payments/adyen-hmac-key"),
                     vm.visibleRows().stream().map(SecretRow::name).collect(Collectors.toSet()));
-            vm.searchTextProperty().set("aws/secretsmanager analytics");  // the default key, an account
+            vm.filters().searchTextProperty().set("aws/secretsmanager analytics");  // the default key, an account
             assertTrue(vm.visibleRows().stream().allMatch(r -> r.usesDefaultKey() && r.accountAlias().equals("analytics-dev")));
             assertEquals(6, vm.visibleCountProperty().get());
-            vm.searchTextProperty().set("no-such-secret");
+            vm.filters().searchTextProperty().set("no-such-secret");
             assertEquals(0, vm.visibleCountProperty().get());
-            vm.searchTextProperty().set("  ");
+            vm.filters().searchTextProperty().set("  ");
             assertEquals(listed(), vm.visibleCountProperty().get());
         }
 
@@ -171,7 +173,7 @@ class InventoryViewModelTest {
         void keepsTheTableOrder() throws Exception {
             load(scopes);
             vm.comparatorProperty().set(Comparator.comparing(SecretRow::name).reversed());
-            vm.searchTextProperty().set("prod/");
+            vm.filters().searchTextProperty().set("prod/");
             List<String> names = vm.visibleRows().stream().map(SecretRow::name).toList();
             assertEquals(names.stream().sorted(Comparator.reverseOrder()).toList(), names);
         }
@@ -182,44 +184,44 @@ class InventoryViewModelTest {
         @Test
         void accountRegionAndRotationFilterLocally() throws Exception {
             load(scopes);
-            vm.accountFilterProperty().set("payments-prod");
+            vm.filters().accountFilterProperty().set("payments-prod");
             assertEquals(12, vm.visibleCountProperty().get());
-            vm.regionFilterProperty().set("eu-west-1");
+            vm.filters().regionFilterProperty().set("eu-west-1");
             assertEquals(6, vm.visibleCountProperty().get());
             assertTrue(vm.visibleRows().stream().allMatch(r -> r.accountAlias().equals("payments-prod") && r.region().equals("eu-west-1")));
-            vm.rotationFilterProperty().set(RotationFilter.ENABLED);
+            vm.filters().rotationFilterProperty().set(RotationFilter.ENABLED);
             assertEquals(0, vm.visibleCountProperty().get(), "the estate rotates nothing");
-            vm.rotationFilterProperty().set(RotationFilter.DISABLED);
+            vm.filters().rotationFilterProperty().set(RotationFilter.DISABLED);
             assertEquals(6, vm.visibleCountProperty().get());
-            assertTrue(vm.filtersActiveProperty().get());
-            assertFalse(vm.serverFiltersPendingProperty().get(), "account, region and rotation need no reload");
+            assertTrue(vm.filters().filtersActiveProperty().get());
+            assertFalse(vm.filters().serverFiltersPendingProperty().get(), "account, region and rotation need no reload");
             vm.clearFilters();
             assertEquals(listed(), vm.visibleCountProperty().get());
-            assertFalse(vm.filtersActiveProperty().get());
+            assertFalse(vm.filters().filtersActiveProperty().get());
         }
 
         @Test
         void tagFiltersNarrowAtOnceAndArePushedToListSecrets() throws Exception {
             load(scopes);
-            vm.tagKeyProperty().set("owner");
-            vm.tagValueProperty().set("secops");
+            vm.filters().tagKeyProperty().set("owner");
+            vm.filters().tagValueProperty().set("secops");
             assertEquals(6, vm.visibleCountProperty().get(), "narrowed locally before any call");
             assertEquals(listed(), vm.loadedCountProperty().get());
-            assertTrue(vm.serverFiltersPendingProperty().get());
+            assertTrue(vm.filters().serverFiltersPendingProperty().get());
 
             vm.applyServerFilters().get(30, TimeUnit.SECONDS);
 
             assertEquals(6, vm.loadedCountProperty().get(), "Secrets Manager returned only the matches");
             assertEquals(List.of(SecretFilter.of(SecretFilter.Key.TAG_KEY, "owner"), SecretFilter.of(SecretFilter.Key.TAG_VALUE, "secops")),
                     vm.loadedQueryProperty().get().filters());
-            assertFalse(vm.serverFiltersPendingProperty().get());
+            assertFalse(vm.filters().serverFiltersPendingProperty().get());
             assertTrue(vm.visibleRows().stream().allMatch(r -> "secops".equals(r.tags().get("owner"))));
         }
 
         @Test
         void namePrefixIsPushedDown() throws Exception {
             load(scopes);
-            vm.namePrefixProperty().set("prod/payments/");
+            vm.filters().namePrefixProperty().set("prod/payments/");
             vm.applyServerFilters().get(30, TimeUnit.SECONDS);
             assertEquals(6, vm.loadedCountProperty().get());
             assertEquals(Set.of("prod/payments/stripe-api-key", "prod/payments/adyen-hmac-key", "prod/payments/postgres-primary"),
@@ -231,15 +233,15 @@ class InventoryViewModelTest {
             load(scopes);
             assertTrue(vm.visibleRows().stream().noneMatch(SecretRow::plannedForDeletion));
 
-            vm.deletionFilterProperty().set(DeletionFilter.ONLY);
-            assertTrue(vm.serverFiltersPendingProperty().get());
+            vm.filters().deletionFilterProperty().set(DeletionFilter.ONLY);
+            assertTrue(vm.filters().serverFiltersPendingProperty().get());
             vm.applyServerFilters().get(30, TimeUnit.SECONDS);
             assertEquals(estate.scheduledForDeletion(), vm.visibleCountProperty().get());
             assertTrue(vm.visibleRows().stream().allMatch(r -> r.plannedForDeletion() && r.deletionDate() != null));
             assertTrue(vm.loadedQueryProperty().get().includePlannedDeletion());
 
-            vm.deletionFilterProperty().set(DeletionFilter.INCLUDE);
-            assertFalse(vm.serverFiltersPendingProperty().get(), "the listing already includes them");
+            vm.filters().deletionFilterProperty().set(DeletionFilter.INCLUDE);
+            assertFalse(vm.filters().serverFiltersPendingProperty().get(), "the listing already includes them");
             assertEquals(estate.secrets(), vm.visibleCountProperty().get());
         }
     }
@@ -337,11 +339,11 @@ class InventoryViewModelTest {
         @Test
         void csvHoldsTheVisibleRowsInTableOrderAndNoValues() throws Exception {
             load(scopes);
-            vm.accountFilterProperty().set("analytics-dev");
+            vm.filters().accountFilterProperty().set("analytics-dev");
             vm.comparatorProperty().set(Comparator.comparing(SecretRow::region).thenComparing(SecretRow::name));
             dialogs.saveTo = dir.resolve("out.csv");
 
-            vm.exportCsv();
+            export.csv(vm.exportRows(), vm::showNotice);
 
             List<String> lines = Files.readAllLines(dialogs.saveTo);
             assertEquals(String.join(",", InventoryExport.COLUMNS), lines.get(0));
@@ -356,10 +358,10 @@ class InventoryViewModelTest {
         @Test
         void jsonHoldsTheVisibleRowsWithTagsAsObjects() throws Exception {
             load(scopes);
-            vm.searchTextProperty().set("stripe");
+            vm.filters().searchTextProperty().set("stripe");
             dialogs.saveTo = dir.resolve("out.json");
 
-            vm.exportJson();
+            export.json(vm.exportRows(), vm::showNotice);
 
             JsonNode array = new ObjectMapper().readTree(dialogs.saveTo.toFile());
             assertEquals(2, array.size());
@@ -384,7 +386,7 @@ class InventoryViewModelTest {
         void cancellingTheFileChooserWritesNothing() throws Exception {
             load(scopes);
             dialogs.saveTo = null;
-            vm.exportCsv();
+            export.csv(vm.exportRows(), vm::showNotice);
             assertEquals("", vm.noticeProperty().get());
             assertTrue(dialogs.errors.isEmpty());
         }
@@ -412,7 +414,7 @@ class InventoryViewModelTest {
         @Test
         void cancelStopsTheLoadAndMarksUnfinishedScopes() throws Exception {
             try (Composition c = new Composition(slow.store())) {
-                InventoryViewModel slowVm = new InventoryViewModel(c.secrets(), new DirectUiExecutor(), clipboard, dialogs,
+                InventoryViewModel slowVm = new InventoryViewModel(c.secrets(), new DirectUiExecutor(), clipboard,
                         Texts.load(), Clock.systemUTC());
                 var done = slowVm.load(slowScopes);
                 assertTrue(slowVm.isLoading());

@@ -4,7 +4,6 @@ import io.strongroom.app.Composition;
 import io.strongroom.service.AccountSource;
 import io.strongroom.testing.Estate;
 import io.strongroom.testing.RecordingClipboard;
-import io.strongroom.testing.RecordingDialogs;
 import io.strongroom.testing.RunningStore;
 import io.strongroom.ui.common.DirectUiExecutor;
 import io.strongroom.ui.common.Texts;
@@ -51,7 +50,7 @@ class ShellViewModelTest {
 
     ShellViewModel shell(ScopeMemory memory, ShellViewModel.BackendStarter starter, boolean readOnly) {
         InventoryViewModel inventory = new InventoryViewModel(composition.secrets(), new DirectUiExecutor(), new RecordingClipboard(),
-                new RecordingDialogs(), Texts.load(), Clock.systemUTC());
+                Texts.load(), Clock.systemUTC());
         ScopePickerViewModel picker = new ScopePickerViewModel(memory, () -> List.of("us-east-1", "eu-west-1", "ap-south-1"));
         return new ShellViewModel(new DirectUiExecutor(), starter, composition.identity(), picker, inventory,
                 new SimpleBooleanProperty(readOnly));
