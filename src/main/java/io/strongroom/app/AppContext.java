@@ -274,7 +274,7 @@ public final class AppContext {
      */
     Node secretDetail() {
         SecretMutations journaled = journaledMutations();
-        EditorContext editor = new EditorContext(secrets(), keys(), journaled, ui, dialogs, readOnly);
+        EditorContext editor = new EditorContext(secrets(), keys(), journaled, ui, dialogs, readOnly, texts.in(EditorContext.MESSAGES));
         SecretDetailViewModel detail = new SecretDetailViewModel(secrets(), journaled, ui, dialogs, clipboard, clock);
         detail.secretProperty().bind(inventory.selectedSecretProperty());
         detail.readOnlyProperty().bind(readOnly);
@@ -295,7 +295,7 @@ public final class AppContext {
 
     /** The inventory's New secret and Scheduled deletions; a secret they create or restore is listed again. */
     private InventoryActions inventoryActions() {
-        EditorContext editor = new EditorContext(secrets(), keys(), journaledMutations(), ui, dialogs, readOnly);
+        EditorContext editor = new EditorContext(secrets(), keys(), journaledMutations(), ui, dialogs, readOnly, texts.in(EditorContext.MESSAGES));
         return new InventoryActions(new SecretDialogs(editor), inventory::scopes, inventory::refresh);
     }
 

@@ -33,16 +33,16 @@ public final class DeleteSecretDialog extends EditorDialog<SecretDeletion> {
     private final DeleteSecretViewModel vm;
 
     public DeleteSecretDialog(DeleteSecretViewModel vm) {
-        super(EditorText.get("delete.title"), MaterialDesignD.DELETE_OUTLINE, vm.secret().scope().label(),
-                vm.secret().name(), EditorText.get("delete.button.schedule"), true);
+        super(vm.texts(), "delete.title", MaterialDesignD.DELETE_OUTLINE, vm.secret().scope().label(),
+                vm.secret().name(), "delete.button.schedule", true);
         this.vm = vm;
         subtitleIsName();
         ToggleGroup mode = new ToggleGroup();
-        RadioButton schedule = new RadioButton(EditorText.get("delete.schedule"));
+        RadioButton schedule = new RadioButton(texts.format("delete.schedule"));
         schedule.setId("delete-schedule");
         schedule.setToggleGroup(mode);
         schedule.setSelected(!vm.forceProperty().get());
-        RadioButton force = new RadioButton(EditorText.get("delete.force"));
+        RadioButton force = new RadioButton(texts.format("delete.force"));
         force.setId("delete-force");
         force.setToggleGroup(mode);
         force.selectedProperty().bindBidirectional(vm.forceProperty());
@@ -64,26 +64,26 @@ public final class DeleteSecretDialog extends EditorDialog<SecretDeletion> {
         Label until = new Label();
         until.getStyleClass().add(Controls.FIELD_HINT);
         until.textProperty().bind(Bindings.createStringBinding(() -> vm.recoverableUntilProperty().get() == null ? ""
-                : EditorText.get("delete.until", DAY.format(vm.recoverableUntilProperty().get())), vm.recoverableUntilProperty()));
-        Label windowLabel = new Label(EditorText.get("delete.window"));
+                : texts.format("delete.until", DAY.format(vm.recoverableUntilProperty().get())), vm.recoverableUntilProperty()));
+        Label windowLabel = new Label(texts.format("delete.window"));
         windowLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Label daysLabel = new Label(EditorText.get("delete.days"));
+        Label daysLabel = new Label(texts.format("delete.days"));
         daysLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox windowRow = new HBox(8, windowLabel, days, daysLabel);
         windowRow.setAlignment(Pos.CENTER_LEFT);
         windowRow.setPadding(new Insets(0, 0, 0, 26));
         until.setPadding(new Insets(0, 0, 0, 26));
         until.setGraphic(Controls.icon(MaterialDesignC.CALENDAR_CLOCK));
-        Label scheduleHint = new Label(EditorText.get("delete.schedule.hint"));
+        Label scheduleHint = new Label(texts.format("delete.schedule.hint"));
         scheduleHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         scheduleHint.setWrapText(true);
         scheduleHint.setPadding(new Insets(0, 0, 0, 26));
 
-        Label forceHint = new Label(EditorText.get("delete.force.hint"));
+        Label forceHint = new Label(texts.format("delete.force.hint"));
         forceHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         forceHint.setWrapText(true);
         forceHint.setPadding(new Insets(0, 0, 0, 26));
-        var forceWarning = Bindings.when(vm.forceProperty()).then(EditorText.get("delete.force.warning")).otherwise((String) null);
+        var forceWarning = Bindings.when(vm.forceProperty()).then(texts.format("delete.force.warning")).otherwise((String) null);
 
         body().getChildren().addAll(
                 new VBox(6, schedule, windowRow, until, scheduleHint),
@@ -91,8 +91,8 @@ public final class DeleteSecretDialog extends EditorDialog<SecretDeletion> {
                 Controls.banner(forceWarning, Styles.DANGER, MaterialDesignA.ALERT_OUTLINE),
                 Controls.fieldMessage(vm.problemProperty(), Controls.FIELD_PROBLEM));
         primaryButton().textProperty().bind(Bindings.when(vm.forceProperty())
-                .then(EditorText.get("delete.button.force")).otherwise(EditorText.get("delete.button.schedule")));
-        wire(vm.canDeleteProperty(), vm::delete, vm.busyProperty(), vm.errorProperty(), vm.deletedProperty(), () -> { });
+                .then(texts.format("delete.button.force")).otherwise(texts.format("delete.button.schedule")));
+        wire(vm);
         size(600, 280);
     }
 
