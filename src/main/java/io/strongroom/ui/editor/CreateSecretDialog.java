@@ -56,8 +56,7 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
         Label nameProblem = Controls.fieldMessage(showNameProblem, Controls.FIELD_PROBLEM);
         nameProblem.setId("create-name-problem");
         Label nameWarning = Controls.fieldMessage(vm.nameWarningProperty(), Controls.FIELD_WARNING);
-        Label nameHint = new Label(texts.format("create.name.hint"));
-        nameHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
+        Label nameHint = EditorLayout.hint(texts.format("create.name.hint"), false);
         nameHint.visibleProperty().bind(nameProblem.visibleProperty().not());
         nameHint.managedProperty().bind(nameHint.visibleProperty());
         form.addRow(0, Controls.formLabel(texts.format("create.name")), name);
@@ -178,8 +177,7 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
         add.setId("tags-add");
         add.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         add.setOnAction(e -> tags.add());
-        Label hint = new Label(texts.format("tags.hint"));
-        hint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
+        Label hint = EditorLayout.hint(texts.format("tags.hint"), false);
         HBox title = new HBox(8, Controls.sectionTitle(texts.format("tags.title")), Controls.spacer(), add);
         title.setAlignment(Pos.CENTER_LEFT);
         return new VBox(8, title, rows, Controls.fieldMessage(tags.problemProperty(), Controls.FIELD_PROBLEM), hint);

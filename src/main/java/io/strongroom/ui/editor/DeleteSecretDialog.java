@@ -10,7 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -48,18 +47,8 @@ public final class DeleteSecretDialog extends EditorDialog<SecretDeletion> {
         force.selectedProperty().bindBidirectional(vm.forceProperty());
         schedule.setSelected(!vm.forceProperty().get());
 
-        Spinner<Integer> days = new Spinner<>();
-        days.setId("delete-days");
-        SpinnerValueFactory.IntegerSpinnerValueFactory range = new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                DeletionMode.MIN_RECOVERY_DAYS, DeletionMode.MAX_RECOVERY_DAYS, vm.recoveryDaysProperty().get());
-        days.setValueFactory(range);
-        days.setEditable(true);
-        days.setPrefWidth(90);
-        range.valueProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                vm.recoveryDaysProperty().set(now);
-            }
-        });
+        Spinner<Integer> days = EditorLayout.spinner("delete-days", DeletionMode.MIN_RECOVERY_DAYS, DeletionMode.MAX_RECOVERY_DAYS,
+                vm.recoveryDaysProperty(), 90);
         days.disableProperty().bind(vm.forceProperty());
         Label until = new Label();
         until.getStyleClass().add(Controls.FIELD_HINT);
@@ -74,14 +63,10 @@ public final class DeleteSecretDialog extends EditorDialog<SecretDeletion> {
         windowRow.setPadding(new Insets(0, 0, 0, 26));
         until.setPadding(new Insets(0, 0, 0, 26));
         until.setGraphic(Controls.icon(MaterialDesignC.CALENDAR_CLOCK));
-        Label scheduleHint = new Label(texts.format("delete.schedule.hint"));
-        scheduleHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        scheduleHint.setWrapText(true);
+        Label scheduleHint = EditorLayout.hint(texts.format("delete.schedule.hint"), true);
         scheduleHint.setPadding(new Insets(0, 0, 0, 26));
 
-        Label forceHint = new Label(texts.format("delete.force.hint"));
-        forceHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        forceHint.setWrapText(true);
+        Label forceHint = EditorLayout.hint(texts.format("delete.force.hint"), true);
         forceHint.setPadding(new Insets(0, 0, 0, 26));
         var forceWarning = Bindings.when(vm.forceProperty()).then(texts.format("delete.force.warning")).otherwise((String) null);
 

@@ -30,9 +30,7 @@ public final class NewValueDialog extends EditorDialog<VersionWritten> {
         start.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
         start.disableProperty().bind(vm.busyProperty());
         start.setOnAction(e -> vm.startFromCurrent());
-        Label startHint = new Label(texts.format("newValue.startHint"));
-        startHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        startHint.setWrapText(true);
+        Label startHint = EditorLayout.hint(texts.format("newValue.startHint"), true);
         HBox startRow = new HBox(10, start, startHint);
         startRow.setAlignment(Pos.CENTER_LEFT);
 

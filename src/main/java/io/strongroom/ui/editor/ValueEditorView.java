@@ -17,7 +17,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -167,8 +166,7 @@ public final class ValueEditorView extends VBox {
         masked.addListener(o -> swap.run());
         model.textProperty().addListener(o -> swap.run());
         swap.run();
-        Label hint = new Label(texts.format("value.text.hint"));
-        hint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
+        Label hint = EditorLayout.hint(texts.format("value.text.hint"), false);
         return new VBox(4, holder, hint);
     }
 
@@ -273,9 +271,7 @@ public final class ValueEditorView extends VBox {
                 model.binaryFileNameProperty(), model.sizeProperty()));
         HBox row = new HBox(10, choose, file);
         row.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label(texts.format("value.binary.hint"));
-        hint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        hint.setWrapText(true);
+        Label hint = EditorLayout.hint(texts.format("value.binary.hint"), true);
         return new VBox(6, row, hint);
     }
 
@@ -286,18 +282,8 @@ public final class ValueEditorView extends VBox {
         Label title = new Label(texts.format("generator.title"), Controls.icon(MaterialDesignD.DICE_5_OUTLINE));
         title.getStyleClass().add(Styles.TEXT_BOLD);
 
-        Spinner<Integer> length = new Spinner<>();
-        length.setId("generator-length");
-        SpinnerValueFactory.IntegerSpinnerValueFactory lengths = new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                SecretRules.MIN_PASSWORD_LENGTH, SecretRules.MAX_PASSWORD_LENGTH, g.lengthProperty().get());
-        length.setValueFactory(lengths);
-        length.setEditable(true);
-        length.setPrefWidth(96);
-        lengths.valueProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                g.lengthProperty().set(now);
-            }
-        });
+        Spinner<Integer> length = EditorLayout.spinner("generator-length", SecretRules.MIN_PASSWORD_LENGTH,
+                SecretRules.MAX_PASSWORD_LENGTH, g.lengthProperty(), 96);
 
         TextField exclude = new TextField();
         exclude.setPromptText(texts.format("generator.excludePrompt"));
@@ -325,9 +311,7 @@ public final class ValueEditorView extends VBox {
 
         Label problem = Controls.fieldMessage(g.problemProperty(), Controls.FIELD_PROBLEM);
         Label error = Controls.fieldMessage(g.errorProperty(), Controls.FIELD_PROBLEM);
-        Label where = new Label(texts.format("generator.where"));
-        where.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        where.setWrapText(true);
+        Label where = EditorLayout.hint(texts.format("generator.where"), true);
 
         VBox box = new VBox(8, first, options, excludeRow, where, problem, error);
         box.getStyleClass().add("sr-generator");
