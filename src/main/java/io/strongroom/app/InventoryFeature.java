@@ -91,7 +91,7 @@ public final class InventoryFeature implements Feature {
      */
     Node secretDetail() {
         SecretMutations journaled = journaledMutations();
-        EditorContext editor = new EditorContext(secrets(), keys(), journaled, ui, dialogs, readOnly);
+        EditorContext editor = new EditorContext(secrets(), keys(), journaled, ui, dialogs, readOnly, texts.in(EditorContext.MESSAGES));
         SecretDetailViewModel detail = new SecretDetailViewModel(secrets(), journaled, ui, dialogs, clipboard, clock);
         detail.secretProperty().bind(inventory.selectedSecretProperty());
         detail.readOnlyProperty().bind(readOnly);
@@ -102,7 +102,7 @@ public final class InventoryFeature implements Feature {
 
     /** The inventory's New secret and Scheduled deletions; a secret they create or restore is listed again. */
     private InventoryActions inventoryActions() {
-        EditorContext editor = new EditorContext(secrets(), keys(), journaledMutations(), ui, dialogs, readOnly);
+        EditorContext editor = new EditorContext(secrets(), keys(), journaledMutations(), ui, dialogs, readOnly, texts.in(EditorContext.MESSAGES));
         return new InventoryActions(new SecretDialogs(editor), inventory::scopes, inventory::refresh);
     }
 }

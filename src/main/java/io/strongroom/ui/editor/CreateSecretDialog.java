@@ -1,6 +1,7 @@
 package io.strongroom.ui.editor;
 
 import io.strongroom.ui.common.Controls;
+import io.strongroom.ui.common.Texts;
 import atlantafx.base.theme.Styles;
 import io.strongroom.domain.VersionWritten;
 import javafx.beans.binding.Bindings;
@@ -36,8 +37,8 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
     private final ValueEditorView valueView;
 
     public CreateSecretDialog(CreateSecretViewModel vm) {
-        super(EditorText.get("create.title"), MaterialDesignS.SHIELD_KEY_OUTLINE, vm.scope().label(),
-                EditorText.get("create.subtitle"), EditorText.get("create.button"), false);
+        super(vm.texts(), "create.title", MaterialDesignS.SHIELD_KEY_OUTLINE, vm.scope().label(),
+                vm.texts().format("create.subtitle"), "create.button", false);
         this.vm = vm;
         this.valueView = new ValueEditorView(vm.value());
 
@@ -45,7 +46,7 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
 
         TextField name = new TextField();
         name.setId("create-name");
-        name.setPromptText(EditorText.get("create.name.prompt"));
+        name.setPromptText(texts.format("create.name.prompt"));
         name.getStyleClass().add(Controls.MONO);
         name.textProperty().bindBidirectional(vm.nameProperty());
         var showNameProblem = Bindings.createStringBinding(() ->
@@ -55,27 +56,26 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
         Label nameProblem = Controls.fieldMessage(showNameProblem, Controls.FIELD_PROBLEM);
         nameProblem.setId("create-name-problem");
         Label nameWarning = Controls.fieldMessage(vm.nameWarningProperty(), Controls.FIELD_WARNING);
-        Label nameHint = new Label(EditorText.get("create.name.hint"));
-        nameHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
+        Label nameHint = EditorLayout.hint(texts.format("create.name.hint"), false);
         nameHint.visibleProperty().bind(nameProblem.visibleProperty().not());
         nameHint.managedProperty().bind(nameHint.visibleProperty());
-        form.addRow(0, Controls.formLabel(EditorText.get("create.name")), name);
+        form.addRow(0, Controls.formLabel(texts.format("create.name")), name);
         form.add(new VBox(2, nameProblem, nameWarning, nameHint), 1, 1);
 
         TextArea description = new TextArea();
         description.setId("create-description");
-        description.setPromptText(EditorText.get("create.description.prompt"));
+        description.setPromptText(texts.format("create.description.prompt"));
         description.setPrefRowCount(2);
         description.setWrapText(true);
         description.textProperty().bindBidirectional(vm.descriptionProperty());
-        form.addRow(2, Controls.formLabel(EditorText.get("create.description")), description);
+        form.addRow(2, Controls.formLabel(texts.format("create.description")), description);
         form.add(Controls.fieldMessage(vm.descriptionProblemProperty(), Controls.FIELD_PROBLEM), 1, 3);
 
-        form.addRow(4, Controls.formLabel(EditorText.get("create.kms")), kmsPicker(vm.kmsKey()));
+        form.addRow(4, Controls.formLabel(texts.format("create.kms")), kmsPicker(vm.kmsKey()));
         form.add(Controls.fieldMessage(vm.kmsKey().errorProperty(), Controls.FIELD_WARNING), 1, 5);
 
-        VBox value = new VBox(8, Controls.sectionTitle(EditorText.get("create.value")), valueView);
-        body().getChildren().addAll(form, value, tagsSection(vm.tags()));
+        VBox value = new VBox(8, Controls.sectionTitle(texts.format("create.value")), valueView);
+        body().getChildren().addAll(form, value, tagsSection(vm.tags(), texts));
 
         wire(vm.canCreateProperty(), this::submit, vm.busyProperty(), vm.errorProperty(), vm.createdProperty(), vm::dispose);
         setOnShown(e -> {
@@ -144,20 +144,20 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
     }
 
     /** Tags as rows of key and value, checked against AWS's tag rules as they are typed. */
-    static Node tagsSection(TagListModel tags) {
+    static Node tagsSection(TagListModel tags, Texts texts) {
         VBox rows = new VBox(6);
         Runnable rebuild = () -> {
             rows.getChildren().clear();
             for (KeyValueRow row : tags.rows()) {
                 TextField key = new TextField();
-                key.setPromptText(EditorText.get("tags.keyPrompt"));
+                key.setPromptText(texts.format("tags.keyPrompt"));
                 key.textProperty().bindBidirectional(row.keyProperty());
                 key.setPrefWidth(200);
                 TextField value = new TextField();
-                value.setPromptText(EditorText.get("tags.valuePrompt"));
+                value.setPromptText(texts.format("tags.valuePrompt"));
                 value.textProperty().bindBidirectional(row.valueProperty());
                 HBox.setHgrow(value, Priority.ALWAYS);
-                Button remove = Controls.iconButton(MaterialDesignT.TRASH_CAN_OUTLINE, EditorText.get("tags.remove"));
+                Button remove = Controls.iconButton(MaterialDesignT.TRASH_CAN_OUTLINE, texts.format("tags.remove"));
                 remove.setOnAction(e -> tags.remove(row));
                 HBox line = new HBox(6, key, value, remove);
                 line.setAlignment(Pos.CENTER_LEFT);
@@ -173,13 +173,12 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
             }
         });
         rebuild.run();
-        Button add = Controls.button(EditorText.get("tags.add"), MaterialDesignP.PLUS);
+        Button add = Controls.button(texts.format("tags.add"), MaterialDesignP.PLUS);
         add.setId("tags-add");
         add.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         add.setOnAction(e -> tags.add());
-        Label hint = new Label(EditorText.get("tags.hint"));
-        hint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        HBox title = new HBox(8, Controls.sectionTitle(EditorText.get("tags.title")), Controls.spacer(), add);
+        Label hint = EditorLayout.hint(texts.format("tags.hint"), false);
+        HBox title = new HBox(8, Controls.sectionTitle(texts.format("tags.title")), Controls.spacer(), add);
         title.setAlignment(Pos.CENTER_LEFT);
         return new VBox(8, title, rows, Controls.fieldMessage(tags.problemProperty(), Controls.FIELD_PROBLEM), hint);
     }

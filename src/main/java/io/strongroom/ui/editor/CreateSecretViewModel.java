@@ -21,15 +21,12 @@ import java.util.Objects;
  * of any kind. {@link #create()} sends nothing until every field is valid, and sends through
  * {@link SecretMutations} so the action journal records it.
  */
-public final class CreateSecretViewModel {
+public final class CreateSecretViewModel extends EditorDialogModel<VersionWritten> {
 
-    private final EditorContext ctx;
     private final Scope scope;
-    /** Create: its problem, canCreate, busy, error and the created secret. */
-    private final DialogCommand<VersionWritten> command;
     private final ValueEditorModel value;
     private final KmsKeyPicker kmsKey;
-    private final TagListModel tags = new TagListModel();
+    private final TagListModel tags;
     private String requestToken;
 
     // ---- Properties: inputs --------------------------------------------------------------------
@@ -42,12 +39,11 @@ public final class CreateSecretViewModel {
     private final ReadOnlyStringWrapper descriptionProblem = new ReadOnlyStringWrapper(this, "descriptionProblem");
 
     public CreateSecretViewModel(EditorContext ctx, Scope scope) {
-        this.ctx = Objects.requireNonNull(ctx);
+        super(ctx, "CreateSecret", "canCreate", "created");
         this.scope = Objects.requireNonNull(scope);
-        this.command = new DialogCommand<>(this, ctx, "CreateSecret", "canCreate", "created", this::validate);
-        PasswordGeneratorModel generator = new PasswordGeneratorModel(ctx.secrets(), scope, ctx.executor());
-        this.value = new ValueEditorModel(ctx.executor(), ctx.dialogs(), generator);
-        this.kmsKey = new KmsKeyPicker(ctx.keys(), scope, ctx.executor());
+        this.value = ValueEditorModel.of(ctx, scope);
+        this.tags = new TagListModel(texts);
+        this.kmsKey = new KmsKeyPicker(ctx.keys(), scope, ctx.executor(), texts);
         Observable[] inputs = {name, description, value.problemProperty(), value.revisionProperty(), value.validProperty(),
                 tags.rows(), kmsKey.selectedProperty()};
         for (Observable o : inputs) {
@@ -94,27 +90,13 @@ public final class CreateSecretViewModel {
         return descriptionProblem.getReadOnlyProperty();
     }
 
-    /** The first thing stopping {@link #create()}, or null. */
-    public ReadOnlyStringProperty problemProperty() {
-        return command.problemProperty();
-    }
-
     public ReadOnlyBooleanProperty canCreateProperty() {
-        return command.canRunProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return command.busyProperty();
-    }
-
-    /** Why the last create failed (scope, AWS code, message, request ID), or null. */
-    public ReadOnlyStringProperty errorProperty() {
-        return command.errorProperty();
+        return canRun();
     }
 
     /** The created secret, once CreateSecret succeeded: the dialog closes on it. */
     public ReadOnlyObjectProperty<VersionWritten> createdProperty() {
-        return command.resultProperty();
+        return result();
     }
 
     // ---- Commands ------------------------------------------------------------------------------
@@ -129,6 +111,11 @@ public final class CreateSecretViewModel {
      * stays the same until something changes, so a retry after a lost answer cannot create twice.
      */
     public boolean create() {
+        return submit();
+    }
+
+    @Override
+    public boolean submit() {
         if (!command.mayRun(name.get())) {
             return false;
         }
@@ -143,6 +130,7 @@ public final class CreateSecretViewModel {
     }
 
     /** Drops the value from memory and stops loading keys (the dialog was closed). */
+    @Override
     public void dispose() {
         kmsKey.cancel();
         value.wipe();
@@ -154,23 +142,12 @@ public final class CreateSecretViewModel {
         validate();
     }
 
-    private void validate() {
+    @Override
+    void validate() {
         nameProblem.set(SecretRules.nameProblem(name.get()).orElse(null));
         nameWarning.set(SecretRules.nameWarning(name.get()).orElse(null));
         descriptionProblem.set(SecretRules.descriptionProblem(description.get()).orElse(null));
-        String p = nameProblem.get();
-        if (p == null) {
-            p = descriptionProblem.get();
-        }
-        if (p == null) {
-            p = value.problemProperty().get();
-        }
-        if (p == null) {
-            p = tags.problemProperty().get();
-        }
-        if (p == null && !value.validProperty().get()) {
-            p = EditorText.get("value.reading");
-        }
-        command.settle(p);
+        command.settle(first(nameProblem.get(), descriptionProblem.get(), value.problemProperty().get(),
+                tags.problemProperty().get(), when(!value.validProperty().get(), "value.reading")));
     }
 }

@@ -10,7 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -33,57 +32,43 @@ public final class DeleteSecretDialog extends EditorDialog<SecretDeletion> {
     private final DeleteSecretViewModel vm;
 
     public DeleteSecretDialog(DeleteSecretViewModel vm) {
-        super(EditorText.get("delete.title"), MaterialDesignD.DELETE_OUTLINE, vm.secret().scope().label(),
-                vm.secret().name(), EditorText.get("delete.button.schedule"), true);
+        super(vm.texts(), "delete.title", MaterialDesignD.DELETE_OUTLINE, vm.secret().scope().label(),
+                vm.secret().name(), "delete.button.schedule", true);
         this.vm = vm;
         subtitleIsName();
         ToggleGroup mode = new ToggleGroup();
-        RadioButton schedule = new RadioButton(EditorText.get("delete.schedule"));
+        RadioButton schedule = new RadioButton(texts.format("delete.schedule"));
         schedule.setId("delete-schedule");
         schedule.setToggleGroup(mode);
         schedule.setSelected(!vm.forceProperty().get());
-        RadioButton force = new RadioButton(EditorText.get("delete.force"));
+        RadioButton force = new RadioButton(texts.format("delete.force"));
         force.setId("delete-force");
         force.setToggleGroup(mode);
         force.selectedProperty().bindBidirectional(vm.forceProperty());
         schedule.setSelected(!vm.forceProperty().get());
 
-        Spinner<Integer> days = new Spinner<>();
-        days.setId("delete-days");
-        SpinnerValueFactory.IntegerSpinnerValueFactory range = new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                DeletionMode.MIN_RECOVERY_DAYS, DeletionMode.MAX_RECOVERY_DAYS, vm.recoveryDaysProperty().get());
-        days.setValueFactory(range);
-        days.setEditable(true);
-        days.setPrefWidth(90);
-        range.valueProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                vm.recoveryDaysProperty().set(now);
-            }
-        });
+        Spinner<Integer> days = EditorLayout.spinner("delete-days", DeletionMode.MIN_RECOVERY_DAYS, DeletionMode.MAX_RECOVERY_DAYS,
+                vm.recoveryDaysProperty(), 90);
         days.disableProperty().bind(vm.forceProperty());
         Label until = new Label();
         until.getStyleClass().add(Controls.FIELD_HINT);
         until.textProperty().bind(Bindings.createStringBinding(() -> vm.recoverableUntilProperty().get() == null ? ""
-                : EditorText.get("delete.until", DAY.format(vm.recoverableUntilProperty().get())), vm.recoverableUntilProperty()));
-        Label windowLabel = new Label(EditorText.get("delete.window"));
+                : texts.format("delete.until", DAY.format(vm.recoverableUntilProperty().get())), vm.recoverableUntilProperty()));
+        Label windowLabel = new Label(texts.format("delete.window"));
         windowLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Label daysLabel = new Label(EditorText.get("delete.days"));
+        Label daysLabel = new Label(texts.format("delete.days"));
         daysLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox windowRow = new HBox(8, windowLabel, days, daysLabel);
         windowRow.setAlignment(Pos.CENTER_LEFT);
         windowRow.setPadding(new Insets(0, 0, 0, 26));
         until.setPadding(new Insets(0, 0, 0, 26));
         until.setGraphic(Controls.icon(MaterialDesignC.CALENDAR_CLOCK));
-        Label scheduleHint = new Label(EditorText.get("delete.schedule.hint"));
-        scheduleHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        scheduleHint.setWrapText(true);
+        Label scheduleHint = EditorLayout.hint(texts.format("delete.schedule.hint"), true);
         scheduleHint.setPadding(new Insets(0, 0, 0, 26));
 
-        Label forceHint = new Label(EditorText.get("delete.force.hint"));
-        forceHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        forceHint.setWrapText(true);
+        Label forceHint = EditorLayout.hint(texts.format("delete.force.hint"), true);
         forceHint.setPadding(new Insets(0, 0, 0, 26));
-        var forceWarning = Bindings.when(vm.forceProperty()).then(EditorText.get("delete.force.warning")).otherwise((String) null);
+        var forceWarning = Bindings.when(vm.forceProperty()).then(texts.format("delete.force.warning")).otherwise((String) null);
 
         body().getChildren().addAll(
                 new VBox(6, schedule, windowRow, until, scheduleHint),
@@ -91,8 +76,8 @@ public final class DeleteSecretDialog extends EditorDialog<SecretDeletion> {
                 Controls.banner(forceWarning, Styles.DANGER, MaterialDesignA.ALERT_OUTLINE),
                 Controls.fieldMessage(vm.problemProperty(), Controls.FIELD_PROBLEM));
         primaryButton().textProperty().bind(Bindings.when(vm.forceProperty())
-                .then(EditorText.get("delete.button.force")).otherwise(EditorText.get("delete.button.schedule")));
-        wire(vm.canDeleteProperty(), vm::delete, vm.busyProperty(), vm.errorProperty(), vm.deletedProperty(), () -> { });
+                .then(texts.format("delete.button.force")).otherwise(texts.format("delete.button.schedule")));
+        wire(vm);
         size(600, 280);
     }
 

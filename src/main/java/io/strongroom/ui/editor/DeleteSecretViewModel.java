@@ -9,7 +9,6 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 
@@ -23,12 +22,10 @@ import java.util.Objects;
  * then), or delete at once without recovery, which must be confirmed by typing the secret's
  * exact name.
  */
-public final class DeleteSecretViewModel {
+public final class DeleteSecretViewModel extends EditorDialogModel<SecretDeletion> {
 
-    private final EditorContext ctx;
     private final SecretSummary secret;
     private final Clock clock;
-    private final DialogCommand<SecretDeletion> command;
 
     private final BooleanProperty force = new SimpleBooleanProperty(this, "force");
     private final IntegerProperty recoveryDays = new SimpleIntegerProperty(this, "recoveryDays", DeletionMode.MAX_RECOVERY_DAYS);
@@ -39,10 +36,9 @@ public final class DeleteSecretViewModel {
     }
 
     public DeleteSecretViewModel(EditorContext ctx, SecretSummary secret, Clock clock) {
-        this.ctx = Objects.requireNonNull(ctx);
+        super(ctx, "DeleteSecret", "canDelete", "deleted");
         this.secret = Objects.requireNonNull(secret);
         this.clock = Objects.requireNonNull(clock);
-        this.command = new DialogCommand<>(this, ctx, "DeleteSecret", "canDelete", "deleted", this::validate);
         force.addListener(x -> validate());
         recoveryDays.addListener(x -> validate());
         validate();
@@ -67,25 +63,13 @@ public final class DeleteSecretViewModel {
         return recoverableUntil.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty problemProperty() {
-        return command.problemProperty();
-    }
-
     public ReadOnlyBooleanProperty canDeleteProperty() {
-        return command.canRunProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return command.busyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return command.errorProperty();
+        return canRun();
     }
 
     /** What DeleteSecret answered, once it succeeded. */
     public ReadOnlyObjectProperty<SecretDeletion> deletedProperty() {
-        return command.resultProperty();
+        return result();
     }
 
     // ---- Commands ------------------------------------------------------------------------------
@@ -96,13 +80,18 @@ public final class DeleteSecretViewModel {
      * name nothing is sent.
      */
     public boolean delete() {
+        return submit();
+    }
+
+    @Override
+    public boolean submit() {
         if (!command.mayRun(secret.name())) {
             return false;
         }
         DeletionMode mode;
         if (force.get()) {
-            boolean typed = ctx.dialogs().confirmByTyping(EditorText.get("delete.force.confirmTitle"),
-                    EditorText.get("delete.force.confirmMessage", secret.name(), secret.scope().label()), secret.name());
+            boolean typed = ctx.dialogs().confirmByTyping(texts.format("delete.force.confirmTitle"),
+                    texts.format("delete.force.confirmMessage", secret.name(), secret.scope().label()), secret.name());
             if (!typed) {
                 return false;
             }
@@ -114,12 +103,10 @@ public final class DeleteSecretViewModel {
         return true;
     }
 
-    private void validate() {
+    @Override
+    void validate() {
         String p = force.get() ? null : SecretRules.recoveryWindowProblem(recoveryDays.get()).orElse(null);
         recoverableUntil.set(force.get() || p != null ? null : clock.instant().plus(Duration.ofDays(recoveryDays.get())));
-        if (p == null && secret.isPlannedForDeletion() && !force.get()) {
-            p = EditorText.get("delete.alreadyScheduled");
-        }
-        command.settle(p);
+        command.settle(first(p, when(secret.isPlannedForDeletion() && !force.get(), "delete.alreadyScheduled")));
     }
 }

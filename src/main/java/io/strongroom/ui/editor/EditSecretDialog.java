@@ -15,8 +15,8 @@ public final class EditSecretDialog extends EditorDialog<VersionWritten> {
     private final EditSecretViewModel vm;
 
     public EditSecretDialog(EditSecretViewModel vm) {
-        super(EditorText.get("edit.title"), MaterialDesignP.PENCIL_OUTLINE, vm.secret().scope().label(),
-                vm.secret().name(), EditorText.get("edit.button"), false);
+        super(vm.texts(), "edit.title", MaterialDesignP.PENCIL_OUTLINE, vm.secret().scope().label(),
+                vm.secret().name(), "edit.button", false);
         this.vm = vm;
         subtitleIsName();
         GridPane form = Controls.dialogForm();
@@ -26,14 +26,14 @@ public final class EditSecretDialog extends EditorDialog<VersionWritten> {
         description.setPrefRowCount(3);
         description.setWrapText(true);
         description.textProperty().bindBidirectional(vm.descriptionProperty());
-        form.addRow(0, Controls.formLabel(EditorText.get("create.description")), description);
+        form.addRow(0, Controls.formLabel(texts.format("create.description")), description);
         form.add(Controls.fieldMessage(vm.descriptionProblemProperty(), Controls.FIELD_PROBLEM), 1, 1);
-        form.addRow(2, Controls.formLabel(EditorText.get("create.kms")), CreateSecretDialog.kmsPicker(vm.kmsKey()));
+        form.addRow(2, Controls.formLabel(texts.format("create.kms")), CreateSecretDialog.kmsPicker(vm.kmsKey()));
         form.add(Controls.fieldMessage(vm.kmsKey().errorProperty(), Controls.FIELD_WARNING), 1, 3);
 
-        var keyNote = Bindings.when(vm.keyChangedProperty()).then(EditorText.get("edit.kmsNote")).otherwise((String) null);
+        var keyNote = Bindings.when(vm.keyChangedProperty()).then(texts.format("edit.kmsNote")).otherwise((String) null);
         body().getChildren().addAll(form, Controls.banner(keyNote, Styles.WARNING, MaterialDesignA.ALERT_OUTLINE));
-        wire(vm.canSaveProperty(), vm::save, vm.busyProperty(), vm.errorProperty(), vm.savedProperty(), vm::dispose);
+        wire(vm);
         setOnShown(e -> vm.loadKeys());
         size(640, 240);
     }

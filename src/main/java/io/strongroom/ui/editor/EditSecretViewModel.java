@@ -18,11 +18,9 @@ import java.util.Objects;
  * The edit dialog: a secret's description and KMS key (UpdateSecret). Only what changed is sent;
  * with nothing changed there is nothing to save.
  */
-public final class EditSecretViewModel {
+public final class EditSecretViewModel extends EditorDialogModel<VersionWritten> {
 
-    private final EditorContext ctx;
     private final SecretSummary secret;
-    private final DialogCommand<VersionWritten> command;
     private final KmsKeyPicker kmsKey;
     private final String originalDescription;
 
@@ -31,10 +29,9 @@ public final class EditSecretViewModel {
     private final ReadOnlyBooleanWrapper keyChanged = new ReadOnlyBooleanWrapper(this, "keyChanged");
 
     public EditSecretViewModel(EditorContext ctx, SecretSummary secret) {
-        this.ctx = Objects.requireNonNull(ctx);
+        super(ctx, "UpdateSecret", "canSave", "saved");
         this.secret = Objects.requireNonNull(secret);
-        this.command = new DialogCommand<>(this, ctx, "UpdateSecret", "canSave", "saved", this::validate);
-        this.kmsKey = new KmsKeyPicker(ctx.keys(), secret.scope(), ctx.executor());
+        this.kmsKey = new KmsKeyPicker(ctx.keys(), secret.scope(), ctx.executor(), texts);
         this.originalDescription = secret.description() == null ? "" : secret.description();
         description.set(originalDescription);
         kmsKey.select(secret.kmsKeyId());
@@ -64,24 +61,12 @@ public final class EditSecretViewModel {
         return keyChanged.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty problemProperty() {
-        return command.problemProperty();
-    }
-
     public ReadOnlyBooleanProperty canSaveProperty() {
-        return command.canRunProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return command.busyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return command.errorProperty();
+        return canRun();
     }
 
     public ReadOnlyObjectProperty<VersionWritten> savedProperty() {
-        return command.resultProperty();
+        return result();
     }
 
     // ---- Commands ------------------------------------------------------------------------------
@@ -92,6 +77,11 @@ public final class EditSecretViewModel {
 
     /** Sends UpdateSecret with what changed; returns whether it was sent. */
     public boolean save() {
+        return submit();
+    }
+
+    @Override
+    public boolean submit() {
         if (!command.mayRun(secret.name())) {
             return false;
         }
@@ -103,25 +93,20 @@ public final class EditSecretViewModel {
         return true;
     }
 
+    @Override
     public void dispose() {
         kmsKey.cancel();
     }
 
-    private void validate() {
+    @Override
+    void validate() {
         descriptionProblem.set(SecretRules.descriptionProblem(description.get()).orElse(null));
         KmsKeyChoice key = kmsKey.selectedProperty().get();
         keyChanged.set(key != null && !key.matches(secret.kmsKeyId()));
         boolean descriptionChanged = !Objects.equals(description.get() == null ? "" : description.get(), originalDescription);
-        String p = descriptionProblem.get();
-        if (p == null && key == null) {
-            p = EditorText.get("kms.none");
-        }
-        if (p == null && !descriptionChanged && !keyChanged.get()) {
-            p = EditorText.get("edit.nothingChanged");
-        }
-        if (p == null && secret.isPlannedForDeletion()) {
-            p = EditorText.get("secret.plannedForDeletion");
-        }
-        command.settle(p);
+        command.settle(first(descriptionProblem.get(),
+                when(key == null, "kms.none"),
+                when(!descriptionChanged && !keyChanged.get(), "edit.nothingChanged"),
+                when(secret.isPlannedForDeletion(), "secret.plannedForDeletion")));
     }
 }

@@ -3,7 +3,9 @@ package io.strongroom.ui.editor;
 import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.service.KeysService;
 import io.strongroom.service.SecretsService;
+import io.strongroom.ui.common.DialogCommand;
 import io.strongroom.ui.common.DialogService;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
 import javafx.beans.value.ObservableBooleanValue;
 
@@ -17,9 +19,13 @@ import java.util.Objects;
  * @param mutations every write; the composition root passes the journaled, read-only-guarded gateway
  * @param readOnly  the console's read-only mode: while true every command refuses and every
  *                  {@code can…} property is false
+ * @param texts     the editor's texts: {@code texts.in(}{@link #MESSAGES}{@code )}
  */
 public record EditorContext(SecretsService secrets, KeysService keys, SecretMutations mutations, UiExecutor executor,
-                            DialogService dialogs, ObservableBooleanValue readOnly) {
+                            DialogService dialogs, ObservableBooleanValue readOnly, Texts texts) {
+
+    /** The editor's own bundle, {@code io/strongroom/ui/editor/messages.properties}. */
+    public static final String MESSAGES = "io.strongroom.ui.editor.messages";
 
     public EditorContext {
         Objects.requireNonNull(secrets, "secrets");
@@ -28,9 +34,21 @@ public record EditorContext(SecretsService secrets, KeysService keys, SecretMuta
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(dialogs, "dialogs");
         Objects.requireNonNull(readOnly, "readOnly");
+        Objects.requireNonNull(texts, "texts");
+    }
+
+    /** With the editor's texts in the default locale (for tests that do not build the console's {@link Texts}). */
+    public EditorContext(SecretsService secrets, KeysService keys, SecretMutations mutations, UiExecutor executor,
+                         DialogService dialogs, ObservableBooleanValue readOnly) {
+        this(secrets, keys, mutations, executor, dialogs, readOnly, Texts.load().in(MESSAGES));
     }
 
     public boolean isReadOnly() {
         return readOnly.get();
+    }
+
+    /** What the dialogs' commands share: this executor, read-only mode and texts. */
+    public DialogCommand.Context commands() {
+        return new DialogCommand.Context(executor, readOnly, texts);
     }
 }

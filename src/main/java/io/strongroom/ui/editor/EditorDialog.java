@@ -1,6 +1,7 @@
 package io.strongroom.ui.editor;
 
 import io.strongroom.ui.common.Controls;
+import io.strongroom.ui.common.Texts;
 import atlantafx.base.theme.Styles;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -28,6 +29,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
  */
 abstract class EditorDialog<R> extends Dialog<R> {
 
+    /** The editor's texts, for the subclass's body. */
+    final Texts texts;
     private final ButtonType primary;
     private final VBox body = new VBox(14);
     /** Below the scrolling body, so an error is seen next to the button that caused it. */
@@ -37,7 +40,16 @@ abstract class EditorDialog<R> extends Dialog<R> {
     private final ScrollPane scroll;
     private Label subtitleLabel;
 
-    EditorDialog(String title, Ikon ikon, String scopeLabel, String subtitle, String primaryText, boolean danger) {
+    /**
+     * @param titleKey   the text of the title (and the window's title)
+     * @param subtitle   a second header line as it is shown, or null
+     * @param primaryKey the text of the primary button
+     * @param danger     the primary button is styled as dangerous and is not the default button
+     */
+    EditorDialog(Texts texts, String titleKey, Ikon ikon, String scopeLabel, String subtitle, String primaryKey, boolean danger) {
+        this.texts = texts;
+        String title = texts.format(titleKey);
+        String primaryText = texts.format(primaryKey);
         setTitle(title);
         setResizable(true);
         getDialogPane().getStylesheets().add(Controls.STYLESHEET);
@@ -110,6 +122,22 @@ abstract class EditorDialog<R> extends Dialog<R> {
 
     final Button primaryButton() {
         return (Button) getDialogPane().lookupButton(primary);
+    }
+
+    /**
+     * Wires the primary button to {@code submit}, then {@code vm}'s command, as
+     * {@link #wire(ObservableBooleanValue, Runnable, ObservableBooleanValue, ObservableStringValue, ObservableValue, Runnable)}
+     * does with its state; the dialog disposes {@code vm} when it is closed.
+     */
+    final void wire(EditorDialogModel<? extends R> vm, Runnable beforeSubmit) {
+        wire(vm.canRun(), () -> {
+            beforeSubmit.run();
+            vm.submit();
+        }, vm.busyProperty(), vm.errorProperty(), vm.result(), vm::dispose);
+    }
+
+    final void wire(EditorDialogModel<? extends R> vm) {
+        wire(vm, () -> { });
     }
 
     /**

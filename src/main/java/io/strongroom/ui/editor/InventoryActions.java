@@ -1,6 +1,7 @@
 package io.strongroom.ui.editor;
 
 import io.strongroom.ui.common.Controls;
+import io.strongroom.ui.common.Texts;
 import atlantafx.base.theme.Styles;
 import io.strongroom.domain.Scope;
 import javafx.application.Platform;
@@ -40,6 +41,7 @@ public final class InventoryActions {
     private final SecretDialogs dialogs;
     private final Supplier<List<Scope>> scopes;
     private final Runnable changed;
+    private final Texts texts;
     private final MenuButton create;
     private final Button planned;
     private Stage plannedWindow;
@@ -52,21 +54,22 @@ public final class InventoryActions {
         this.dialogs = Objects.requireNonNull(dialogs);
         this.scopes = Objects.requireNonNull(scopes);
         this.changed = Objects.requireNonNull(changed);
+        this.texts = dialogs.context().texts();
 
-        create = new MenuButton(EditorText.get("actions.create"), Controls.icon(MaterialDesignP.PLUS));
+        create = new MenuButton(texts.format("actions.create"), Controls.icon(MaterialDesignP.PLUS));
         create.setId(CREATE_ID);
         create.getStyleClass().add(Styles.ACCENT);
-        create.setTooltip(new Tooltip(EditorText.get("actions.create.tooltip")));
+        create.setTooltip(new Tooltip(texts.format("actions.create.tooltip")));
         var readOnly = dialogs.context().readOnly();
         create.disableProperty().bind(Bindings.createBooleanBinding(readOnly::get, readOnly));
         // the scopes change with the scope picker: the menu is built as it opens
         create.getItems().setAll(scopeItems());
         create.setOnShowing(e -> create.getItems().setAll(scopeItems()));
 
-        planned = Controls.button(EditorText.get("actions.planned"), MaterialDesignC.CALENDAR_REMOVE_OUTLINE);
+        planned = Controls.button(texts.format("actions.planned"), MaterialDesignC.CALENDAR_REMOVE_OUTLINE);
         planned.setId(PLANNED_ID);
         planned.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, Styles.ACCENT);
-        planned.setTooltip(new Tooltip(EditorText.get("actions.planned.tooltip")));
+        planned.setTooltip(new Tooltip(texts.format("actions.planned.tooltip")));
         planned.setOnAction(e -> openPlanned());
     }
 
@@ -97,7 +100,7 @@ public final class InventoryActions {
             });
         }
         if (items.isEmpty()) {
-            MenuItem none = new MenuItem(EditorText.get("actions.create.noScope"));
+            MenuItem none = new MenuItem(texts.format("actions.create.noScope"));
             none.setDisable(true);
             items.add(none);
         }

@@ -45,7 +45,7 @@ public final class JsonValues {
     public record Problem(int line, int column, int offset, String reason) {
         /** "Line 3, column 14: expected a field name in double quotes". */
         public String message() {
-            return EditorText.get("json.problem", line, column, reason);
+            return SecretRules.text("json.problem", line, column, reason);
         }
     }
 
@@ -60,20 +60,20 @@ public final class JsonValues {
     /** Empty when {@code text} is one well-formed JSON value with no duplicate keys and nothing after it. */
     public static Optional<Problem> check(String text) {
         if (text == null || text.isBlank()) {
-            return Optional.of(new Problem(1, 1, 0, EditorText.get("json.reason.empty")));
+            return Optional.of(new Problem(1, 1, 0, SecretRules.text("json.reason.empty")));
         }
         boolean valueEnded = false;
         try (JsonParser parser = JSON.createParser(text)) {
             JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(parser);
             valueEnded = true;
             if (parser.nextToken() != null) {
-                return Optional.of(problemAt(text, parser.currentTokenLocation(), EditorText.get("json.reason.trailing")));
+                return Optional.of(problemAt(text, parser.currentTokenLocation(), SecretRules.text("json.reason.trailing")));
             }
             return Optional.empty();
         } catch (JsonProcessingException e) {
-            return Optional.of(problemAt(text, e.getLocation(), valueEnded ? EditorText.get("json.reason.trailing") : reason(e)));
+            return Optional.of(problemAt(text, e.getLocation(), valueEnded ? SecretRules.text("json.reason.trailing") : reason(e)));
         } catch (java.io.IOException e) {
-            return Optional.of(new Problem(1, 1, 0, EditorText.get("json.reason.other")));
+            return Optional.of(new Problem(1, 1, 0, SecretRules.text("json.reason.other")));
         }
     }
 
@@ -167,31 +167,31 @@ public final class JsonValues {
 
     private static String reason(JsonProcessingException e) {
         if (e instanceof JsonEOFException) {
-            return EditorText.get("json.reason.eof");
+            return SecretRules.text("json.reason.eof");
         }
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (original.startsWith("Duplicate field")) {
-            return EditorText.get("json.reason.duplicate");
+            return SecretRules.text("json.reason.duplicate");
         }
         if (original.contains("was expecting double-quote to start field name")) {
-            return EditorText.get("json.reason.fieldName");
+            return SecretRules.text("json.reason.fieldName");
         }
         if (original.contains("was expecting comma to separate")) {
-            return EditorText.get("json.reason.comma");
+            return SecretRules.text("json.reason.comma");
         }
         if (original.contains("was expecting a colon")) {
-            return EditorText.get("json.reason.colon");
+            return SecretRules.text("json.reason.colon");
         }
         if (original.startsWith("Trailing token") || original.contains("trailing")) {
-            return EditorText.get("json.reason.trailing");
+            return SecretRules.text("json.reason.trailing");
         }
         if (original.startsWith("Unrecognized token") || original.startsWith("Unexpected character")) {
-            return EditorText.get("json.reason.token");
+            return SecretRules.text("json.reason.token");
         }
         if (original.contains("Illegal unquoted character") || original.contains("control character")) {
-            return EditorText.get("json.reason.control");
+            return SecretRules.text("json.reason.control");
         }
-        return EditorText.get("json.reason.other");
+        return SecretRules.text("json.reason.other");
     }
 
     private static int offsetOf(String text, int line, int column) {

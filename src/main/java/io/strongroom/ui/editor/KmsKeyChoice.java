@@ -19,7 +19,7 @@ public record KmsKeyChoice(String keyRef, String label, String detail, List<Stri
     public static final String DEFAULT_ALIAS = "alias/aws/secretsmanager";
 
     public static final KmsKeyChoice DEFAULT = new KmsKeyChoice(null, "aws/secretsmanager",
-            EditorText.get("kms.default.detail"), List.of(DEFAULT_ALIAS, "aws/secretsmanager"));
+            SecretRules.text("kms.default.detail"), List.of(DEFAULT_ALIAS, "aws/secretsmanager"));
 
     public KmsKeyChoice {
         Objects.requireNonNull(label, "label");
@@ -31,7 +31,7 @@ public record KmsKeyChoice(String keyRef, String label, String detail, List<Stri
         String alias = key.aliases().isEmpty() ? null : key.aliases().get(0);
         String label = alias == null ? key.keyId() : alias.replaceFirst("^alias/", "");
         String shortId = key.keyId().length() > 8 ? key.keyId().substring(0, 8) + "\u2026" : key.keyId();
-        String detail = EditorText.get("kms.customer.detail", shortId)
+        String detail = SecretRules.text("kms.customer.detail", shortId)
                 + (key.description() == null || key.description().isBlank() ? "" : " \u00b7 " + key.description());
         List<String> refs = new java.util.ArrayList<>(key.aliases());
         refs.add(key.keyId());
@@ -44,7 +44,7 @@ public record KmsKeyChoice(String keyRef, String label, String detail, List<Stri
     /** A key the secret uses that is not in the list (another account's key, or one we may not describe). */
     public static KmsKeyChoice unlisted(String keyRef) {
         return new KmsKeyChoice(keyRef, keyRef.replaceFirst("^arn:aws[a-z-]*:kms:[^:]*:[^:]*:", ""),
-                EditorText.get("kms.unlisted.detail"), List.of(keyRef));
+                SecretRules.text("kms.unlisted.detail"), List.of(keyRef));
     }
 
     public boolean isDefault() {

@@ -7,12 +7,12 @@ import io.strongroom.service.FanOut;
 import io.strongroom.service.KeysService;
 import io.strongroom.service.ScopeException;
 import io.strongroom.ui.common.ErrorText;
+import io.strongroom.ui.common.LatestWins;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -33,18 +33,18 @@ public final class KmsKeyPicker {
 
     private final KeysService keys;
     private final Scope scope;
-    private final UiExecutor executor;
+    private final Texts texts;
+    /** The listing: loading while in flight, its error; a new load supersedes one in flight. */
+    private final LatestWins listing;
 
     private final ObservableList<KmsKeyChoice> choices = FXCollections.observableArrayList(KmsKeyChoice.DEFAULT);
     private final ObjectProperty<KmsKeyChoice> selected = new SimpleObjectProperty<>(this, "selected", KmsKeyChoice.DEFAULT);
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
-    private UiExecutor.Task task;
 
-    public KmsKeyPicker(KeysService keys, Scope scope, UiExecutor executor) {
+    public KmsKeyPicker(KeysService keys, Scope scope, UiExecutor executor, Texts texts) {
         this.keys = Objects.requireNonNull(keys);
         this.scope = Objects.requireNonNull(scope);
-        this.executor = Objects.requireNonNull(executor);
+        this.texts = Objects.requireNonNull(texts);
+        this.listing = new LatestWins(this, executor);
     }
 
     public ObservableList<KmsKeyChoice> choices() {
@@ -56,12 +56,12 @@ public final class KmsKeyPicker {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return listing.busyProperty();
     }
 
     /** Why the keys could not be listed (the default key stays available), or null. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return listing.errorProperty();
     }
 
     /** Selects the choice that {@code keyRef} names (null: the default), adding it when it is not listed. */
@@ -76,13 +76,7 @@ public final class KmsKeyPicker {
 
     /** Lists the scope's keys in the background. */
     public void load() {
-        if (task != null) {
-            task.cancel();
-        }
-        loading.set(true);
-        error.set(null);
-        task = executor.submit(this::listKeys, listed -> {
-            loading.set(false);
+        listing.run(progress -> listKeys(), listed -> {
             KmsKeyChoice keep = selected.get();
             List<KmsKeyChoice> next = new ArrayList<>();
             next.add(KmsKeyChoice.DEFAULT);
@@ -94,16 +88,11 @@ public final class KmsKeyPicker {
             choices.setAll(next);
             selected.set(keep == null ? KmsKeyChoice.DEFAULT
                     : next.stream().filter(c -> c.matches(keep.keyRef())).findFirst().orElse(KmsKeyChoice.DEFAULT));
-        }, e -> {
-            loading.set(false);
-            error.set(EditorText.get("kms.listFailed", ErrorText.of(e)));
-        });
+        }, e -> listing.fail(texts.format("kms.listFailed", ErrorText.of(e))));
     }
 
     public void cancel() {
-        if (task != null) {
-            task.cancel();
-        }
+        listing.cancel();
     }
 
     private List<KeyInfo> listKeys() throws InterruptedException, ExecutionException {

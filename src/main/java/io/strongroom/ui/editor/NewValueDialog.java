@@ -19,31 +19,26 @@ public final class NewValueDialog extends EditorDialog<VersionWritten> {
     private final NewValueViewModel vm;
 
     public NewValueDialog(NewValueViewModel vm) {
-        super(EditorText.get("newValue.title"), MaterialDesignP.PLUS_BOX_MULTIPLE_OUTLINE, vm.secret().scope().label(),
-                EditorText.get("newValue.subtitle", vm.secret().name()), EditorText.get("newValue.button"), false);
+        super(vm.texts(), "newValue.title", MaterialDesignP.PLUS_BOX_MULTIPLE_OUTLINE, vm.secret().scope().label(),
+                vm.texts().format("newValue.subtitle", vm.secret().name()), "newValue.button", false);
         this.vm = vm;
         subtitleIsName();
         ValueEditorView valueView = new ValueEditorView(vm.value());
 
-        Button start = Controls.button(EditorText.get("newValue.startFromCurrent"), MaterialDesignD.DOWNLOAD_OUTLINE);
+        Button start = Controls.button(texts.format("newValue.startFromCurrent"), MaterialDesignD.DOWNLOAD_OUTLINE);
         start.setId("new-value-start");
         start.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
         start.disableProperty().bind(vm.busyProperty());
         start.setOnAction(e -> vm.startFromCurrent());
-        Label startHint = new Label(EditorText.get("newValue.startHint"));
-        startHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        startHint.setWrapText(true);
+        Label startHint = EditorLayout.hint(texts.format("newValue.startHint"), true);
         HBox startRow = new HBox(10, start, startHint);
         startRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label stageNote = new Label(EditorText.get("newValue.stages"));
+        Label stageNote = new Label(texts.format("newValue.stages"));
         stageNote.setWrapText(true);
 
         body().getChildren().addAll(stageNote, startRow, valueView);
-        wire(vm.canSaveProperty(), () -> {
-            valueView.markTouched();
-            vm.save();
-        }, vm.busyProperty(), vm.errorProperty(), vm.savedProperty(), vm::dispose);
+        wire(vm, valueView::markTouched);
         size(680, 470);
     }
 

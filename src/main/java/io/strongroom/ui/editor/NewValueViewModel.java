@@ -7,7 +7,6 @@ import io.strongroom.domain.VersionWritten;
 import io.strongroom.service.SecretsService;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 
 import java.util.Objects;
 
@@ -15,21 +14,17 @@ import java.util.Objects;
  * The new-value dialog: a new version of an existing secret (PutSecretValue), which becomes
  * AWSCURRENT while the version it replaces becomes AWSPREVIOUS.
  */
-public final class NewValueViewModel {
+public final class NewValueViewModel extends EditorDialogModel<VersionWritten> {
 
-    private final EditorContext ctx;
     private final SecretSummary secret;
-    private final DialogCommand<VersionWritten> command;
     private final ValueEditorModel value;
     private String requestToken;
     private long tokenRevision = -1;
 
     public NewValueViewModel(EditorContext ctx, SecretSummary secret) {
-        this.ctx = Objects.requireNonNull(ctx);
+        super(ctx, "PutSecretValue", "canSave", "saved");
         this.secret = Objects.requireNonNull(secret);
-        this.command = new DialogCommand<>(this, ctx, "PutSecretValue", "canSave", "saved", this::validate);
-        PasswordGeneratorModel generator = new PasswordGeneratorModel(ctx.secrets(), secret.scope(), ctx.executor());
-        this.value = new ValueEditorModel(ctx.executor(), ctx.dialogs(), generator);
+        this.value = ValueEditorModel.of(ctx, secret.scope());
         value.problemProperty().addListener(x -> validate());
         value.validProperty().addListener(x -> validate());
         validate();
@@ -43,25 +38,13 @@ public final class NewValueViewModel {
         return value;
     }
 
-    public ReadOnlyStringProperty problemProperty() {
-        return command.problemProperty();
-    }
-
     public ReadOnlyBooleanProperty canSaveProperty() {
-        return command.canRunProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return command.busyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return command.errorProperty();
+        return canRun();
     }
 
     /** The version written, once PutSecretValue succeeded. */
     public ReadOnlyObjectProperty<VersionWritten> savedProperty() {
-        return command.resultProperty();
+        return result();
     }
 
     // ---- Commands ------------------------------------------------------------------------------
@@ -77,6 +60,11 @@ public final class NewValueViewModel {
 
     /** Sends PutSecretValue when the value is valid; returns whether it was sent. */
     public boolean save() {
+        return submit();
+    }
+
+    @Override
+    public boolean submit() {
         if (!command.mayRun(secret.name())) {
             return false;
         }
@@ -90,15 +78,14 @@ public final class NewValueViewModel {
         return true;
     }
 
+    @Override
     public void dispose() {
         value.wipe();
     }
 
-    private void validate() {
-        String p = value.problemProperty().get();
-        if (p == null && secret.isPlannedForDeletion()) {
-            p = EditorText.get("secret.plannedForDeletion");
-        }
-        command.settle(p, value.validProperty().get());
+    @Override
+    void validate() {
+        command.settle(first(value.problemProperty().get(), when(secret.isPlannedForDeletion(), "secret.plannedForDeletion")),
+                value.validProperty().get());
     }
 }

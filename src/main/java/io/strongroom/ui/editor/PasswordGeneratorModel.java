@@ -4,6 +4,7 @@ import io.strongroom.domain.PasswordSpec;
 import io.strongroom.domain.Scope;
 import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.ErrorText;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -32,6 +33,7 @@ public final class PasswordGeneratorModel {
     private final SecretsService secrets;
     private final Scope scope;
     private final UiExecutor executor;
+    private final Texts texts;
 
     // ---- Properties: options -------------------------------------------------------------------
     private final IntegerProperty length = new SimpleIntegerProperty(this, "length", DEFAULT_LENGTH);
@@ -48,10 +50,11 @@ public final class PasswordGeneratorModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
 
-    public PasswordGeneratorModel(SecretsService secrets, Scope scope, UiExecutor executor) {
+    public PasswordGeneratorModel(SecretsService secrets, Scope scope, UiExecutor executor, Texts texts) {
         this.secrets = Objects.requireNonNull(secrets);
         this.scope = Objects.requireNonNull(scope);
         this.executor = Objects.requireNonNull(executor);
+        this.texts = Objects.requireNonNull(texts);
         Observable[] inputs = {length, excludeNumbers, excludePunctuation, excludeUppercase, excludeLowercase, includeSpace};
         for (Observable o : inputs) {
             o.addListener(x -> validate());
@@ -141,7 +144,7 @@ public final class PasswordGeneratorModel {
         String p = SecretRules.passwordLengthProblem(length.get()).orElse(null);
         if (p == null && excludeNumbers.get() && excludePunctuation.get() && excludeUppercase.get() && excludeLowercase.get()
                 && !includeSpace.get()) {
-            p = EditorText.get("password.nothingLeft");
+            p = texts.format("password.nothingLeft");
         }
         problem.set(p);
     }

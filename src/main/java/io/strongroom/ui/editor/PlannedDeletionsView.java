@@ -1,6 +1,7 @@
 package io.strongroom.ui.editor;
 
 import io.strongroom.ui.common.Controls;
+import io.strongroom.ui.common.Texts;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.strongroom.domain.SecretSummary;
@@ -42,6 +43,7 @@ public final class PlannedDeletionsView extends BorderPane {
 
     public PlannedDeletionsView(PlannedDeletionsViewModel vm, Clock clock) {
         this.vm = vm;
+        Texts texts = vm.texts();
         getStylesheets().add(Controls.STYLESHEET);
         getStyleClass().add("sr-planned-deletions");
 
@@ -49,32 +51,32 @@ public final class PlannedDeletionsView extends BorderPane {
         table.setId("planned-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<SecretSummary, String> name = column(EditorText.get("planned.col.name"), s -> s.name());
+        TableColumn<SecretSummary, String> name = column(texts.format("planned.col.name"), s -> s.name());
         name.getStyleClass().add(Controls.MONO);
         name.setPrefWidth(280);
-        TableColumn<SecretSummary, String> scope = column(EditorText.get("planned.col.scope"), s -> s.scope().label());
+        TableColumn<SecretSummary, String> scope = column(texts.format("planned.col.scope"), s -> s.scope().label());
         scope.setPrefWidth(200);
-        TableColumn<SecretSummary, String> when = column(EditorText.get("planned.col.deletion"), s -> TIME.format(s.deletedDate()));
+        TableColumn<SecretSummary, String> when = column(texts.format("planned.col.deletion"), s -> TIME.format(s.deletedDate()));
         when.setPrefWidth(160);
-        TableColumn<SecretSummary, String> left = column(EditorText.get("planned.col.left"), s -> {
+        TableColumn<SecretSummary, String> left = column(texts.format("planned.col.left"), s -> {
             long days = ChronoUnit.DAYS.between(LocalDate.now(clock), LocalDate.ofInstant(s.deletedDate(), ZoneOffset.UTC));
-            return EditorText.get("planned.daysLeft", Math.max(0, days));
+            return texts.format("planned.daysLeft", Math.max(0, days));
         });
         table.getColumns().add(name);
         table.getColumns().add(scope);
         table.getColumns().add(when);
         table.getColumns().add(left);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
-        Label empty = new Label(EditorText.get("planned.empty"));
+        Label empty = new Label(texts.format("planned.empty"));
         empty.getStyleClass().add(Controls.FIELD_HINT);
         table.setPlaceholder(empty);
 
-        Button restore = Controls.button(EditorText.get("planned.restore"), MaterialDesignD.DELETE_RESTORE);
+        Button restore = Controls.button(texts.format("planned.restore"), MaterialDesignD.DELETE_RESTORE);
         restore.setId("planned-restore");
         restore.getStyleClass().add(Styles.ACCENT);
         restore.disableProperty().bind(vm.canRestoreProperty().not());
         restore.setOnAction(e -> vm.restoreSelected());
-        Button refresh = Controls.button(EditorText.get("planned.refresh"), MaterialDesignR.REFRESH);
+        Button refresh = Controls.button(texts.format("planned.refresh"), MaterialDesignR.REFRESH);
         refresh.setId("planned-refresh");
         refresh.disableProperty().bind(vm.busyProperty());
         refresh.setOnAction(e -> vm.load());
@@ -85,13 +87,13 @@ public final class PlannedDeletionsView extends BorderPane {
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add(Controls.FIELD_HINT);
-        Label title = new Label(EditorText.get("planned.title"), Controls.icon(MaterialDesignC.CALENDAR_REMOVE_OUTLINE));
+        Label title = new Label(texts.format("planned.title"), Controls.icon(MaterialDesignC.CALENDAR_REMOVE_OUTLINE));
         title.getStyleClass().add(Controls.SECTION_TITLE);
         HBox bar = new HBox(10, title, status, progress, Controls.spacer(), refresh, restore);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         var restored = javafx.beans.binding.Bindings.createStringBinding(() -> vm.restoredNameProperty().get() == null ? null
-                : EditorText.get("planned.restored", vm.restoredNameProperty().get()), vm.restoredNameProperty());
+                : texts.format("planned.restored", vm.restoredNameProperty().get()), vm.restoredNameProperty());
         VBox top = new VBox(8, bar,
                 Controls.banner(vm.errorProperty(), Styles.DANGER, MaterialDesignA.ALERT_CIRCLE_OUTLINE),
                 Controls.banner(restored, Styles.SUCCESS, MaterialDesignD.DELETE_RESTORE));

@@ -6,8 +6,10 @@ import io.strongroom.domain.ScopeError;
 import io.strongroom.domain.SecretQuery;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.service.FanOut;
+import io.strongroom.ui.common.DialogCommand;
 import io.strongroom.ui.common.ErrorText;
-import io.strongroom.ui.common.UiExecutor;
+import io.strongroom.ui.common.LatestWins;
+import io.strongroom.ui.common.Texts;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ObjectProperty;
@@ -35,25 +37,32 @@ import java.util.stream.Collectors;
 public final class PlannedDeletionsViewModel {
 
     private final EditorContext ctx;
+    private final Texts texts;
     private final List<Scope> scopes;
     private final InvalidationListener onReadOnly = x -> updateCanRestore();
-    private UiExecutor.Task loading;
+    /** Listing and restoring: one at a time (restore waits while busy), busy and the error shared. */
+    private final LatestWins work;
 
     private final ObservableList<SecretSummary> secrets = FXCollections.observableArrayList();
     private final ObjectProperty<SecretSummary> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper(this, "canRestore");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
     private final ReadOnlyStringWrapper restoredName = new ReadOnlyStringWrapper(this, "restoredName");
 
     public PlannedDeletionsViewModel(EditorContext ctx, Collection<Scope> scopes) {
         this.ctx = Objects.requireNonNull(ctx);
+        this.texts = ctx.texts();
         this.scopes = List.copyOf(scopes);
+        this.work = new LatestWins(this, ctx.executor());
         selected.addListener(x -> updateCanRestore());
-        busy.addListener(x -> updateCanRestore());
+        work.busyProperty().addListener(x -> updateCanRestore());
         ctx.readOnly().addListener(new WeakInvalidationListener(onReadOnly));
         updateCanRestore();
+    }
+
+    /** The editor's texts, for the view that shows this model. */
+    Texts texts() {
+        return texts;
     }
 
     public List<Scope> scopes() {
@@ -74,12 +83,12 @@ public final class PlannedDeletionsViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return work.busyProperty();
     }
 
     /** Failures, one line per scope or per restore, or null. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return work.errorProperty();
     }
 
     /** "3 secrets scheduled for deletion in 2 scopes". */
@@ -96,21 +105,14 @@ public final class PlannedDeletionsViewModel {
 
     /** Lists every scope including planned deletions and keeps those scheduled for deletion. */
     public void load() {
-        if (loading != null) {
-            loading.cancel();
-        }
-        busy.set(true);
-        error.set(null);
-        status.set(EditorText.get("planned.loading", scopes.size()));
-        loading = ctx.executor().submit(this::list, result -> {
-            busy.set(false);
+        status.set(texts.format("planned.loading", scopes.size()));
+        work.run(progress -> list(), result -> {
             secrets.setAll(result.secrets);
-            error.set(result.failures.isEmpty() ? null
+            work.fail(result.failures.isEmpty() ? null
                     : result.failures.stream().map(ErrorText::of).collect(Collectors.joining("\n")));
-            status.set(EditorText.get("planned.count", result.secrets.size(), scopes.size()));
+            status.set(texts.format("planned.count", result.secrets.size(), scopes.size()));
         }, e -> {
-            busy.set(false);
-            error.set(ErrorText.of(e));
+            work.fail(e);
             status.set(null);
         });
     }
@@ -122,34 +124,26 @@ public final class PlannedDeletionsViewModel {
 
     /** Cancels {@code secret}'s deletion; returns whether RestoreSecret was sent. */
     public boolean restore(SecretSummary secret) {
-        if (secret == null || busy.get() || ctx.isReadOnly()) {
+        if (secret == null || work.isBusy() || ctx.isReadOnly()) {
             if (ctx.isReadOnly()) {
-                error.set(EditorText.get("readOnly.refused", "RestoreSecret", secret == null ? "" : secret.name()));
+                work.fail(texts.format(DialogCommand.READ_ONLY_REFUSED, "RestoreSecret", secret == null ? "" : secret.name()));
             }
             return false;
         }
-        busy.set(true);
-        error.set(null);
         restoredName.set(null);
-        ctx.executor().submit(() -> ctx.mutations().apply(new SecretMutation.Restore(secret.scope(), secret.arn())), arn -> {
-            busy.set(false);
+        work.run(progress -> ctx.mutations().apply(new SecretMutation.Restore(secret.scope(), secret.arn())), arn -> {
             secrets.remove(secret);
             if (selected.get() == secret) {
                 selected.set(null);
             }
             restoredName.set(secret.name());
-            status.set(EditorText.get("planned.count", secrets.size(), scopes.size()));
-        }, e -> {
-            busy.set(false);
-            error.set(ErrorText.of(e));
+            status.set(texts.format("planned.count", secrets.size(), scopes.size()));
         });
         return true;
     }
 
     public void cancel() {
-        if (loading != null) {
-            loading.cancel();
-        }
+        work.cancel();
     }
 
     private record Listed(List<SecretSummary> secrets, List<ScopeError> failures) {}
@@ -180,6 +174,6 @@ public final class PlannedDeletionsViewModel {
     }
 
     private void updateCanRestore() {
-        canRestore.set(selected.get() != null && !busy.get() && !ctx.isReadOnly());
+        canRestore.set(selected.get() != null && !work.isBusy() && !ctx.isReadOnly());
     }
 }

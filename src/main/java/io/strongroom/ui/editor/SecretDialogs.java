@@ -76,7 +76,7 @@ public final class SecretDialogs {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
-        stage.setTitle(EditorText.get("planned.title"));
+        stage.setTitle(ctx.texts().format("planned.title"));
         stage.setScene(new Scene(new PlannedDeletionsView(vm), 860, 480));
         stage.setOnHidden(e -> vm.cancel());
         stage.show();

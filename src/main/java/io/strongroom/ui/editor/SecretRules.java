@@ -1,6 +1,7 @@
 package io.strongroom.ui.editor;
 
 import io.strongroom.domain.DeletionMode;
+import io.strongroom.ui.common.Texts;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -28,7 +29,20 @@ public final class SecretRules {
     private static final Pattern ARN_SUFFIX_LOOKALIKE = Pattern.compile(".*-[A-Za-z0-9]{6}");
     private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
+    /**
+     * The rules' sentences. These static checks are shared with the secret detail, which calls
+     * them without an editor context, so they read the editor's bundle themselves (in the default
+     * locale, as the console's {@link Texts} does); view models' own sentences come from their
+     * injected {@link Texts}.
+     */
+    private static final Texts TEXTS = Texts.load().in(EditorContext.MESSAGES);
+
     private SecretRules() {}
+
+    /** A sentence of the rules, {@link JsonValues} and {@link KmsKeyChoice}: {@code key} formatted with {@code args}. */
+    static String text(String key, Object... args) {
+        return TEXTS.format(key, args);
+    }
 
     /** 1 to 512 characters of letters, digits and {@code / _ + = . @ -}. */
     public static Optional<String> nameProblem(String name) {
@@ -127,12 +141,12 @@ public final class SecretRules {
     }
 
     private static Optional<String> problem(String key, Object... args) {
-        return Optional.of(EditorText.get(key, args));
+        return Optional.of(text(key, args));
     }
 
     private static String printable(int cp) {
         if (Character.isWhitespace(cp)) {
-            return cp == ' ' ? EditorText.get("rule.char.space") : String.format("U+%04X", cp);
+            return cp == ' ' ? text("rule.char.space") : String.format("U+%04X", cp);
         }
         if (Character.isISOControl(cp)) {
             return String.format("U+%04X", cp);

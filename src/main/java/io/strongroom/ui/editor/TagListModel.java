@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.ui.common.Texts;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,7 +22,10 @@ public final class TagListModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
 
-    public TagListModel() {
+    private final Texts texts;
+
+    public TagListModel(Texts texts) {
+        this.texts = java.util.Objects.requireNonNull(texts);
         rows.addListener((Observable o) -> validate());
     }
 
@@ -74,14 +78,14 @@ public final class TagListModel {
             count++;
             p = SecretRules.tagKeyProblem(r.key()).or(() -> SecretRules.tagValueProblem(r.key(), r.value())).orElse(null);
             if (p == null && !seen.add(r.key())) {
-                p = EditorText.get("rule.tag.duplicate", r.key());
+                p = texts.format("rule.tag.duplicate", r.key());
             }
             if (p != null) {
                 break;
             }
         }
         if (p == null && count > SecretRules.MAX_TAGS) {
-            p = EditorText.get("rule.tag.tooMany", SecretRules.MAX_TAGS);
+            p = texts.format("rule.tag.tooMany", SecretRules.MAX_TAGS);
         }
         problem.set(p);
         valid.set(p == null);

@@ -1,8 +1,9 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.domain.Scope;
 import io.strongroom.domain.SecretPayload;
 import io.strongroom.ui.common.DialogService;
-import io.strongroom.ui.common.ErrorText;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
@@ -22,12 +23,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +47,9 @@ public final class ValueEditorModel {
 
     public enum Kind { TEXT, KEY_VALUE, JSON, BINARY }
 
-    private final UiExecutor executor;
-    private final DialogService dialogs;
+    private final Texts texts;
     private final PasswordGeneratorModel generator;
+    private final BinaryValue binary;
 
     // ---- Properties ----------------------------------------------------------------------------
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.TEXT);
@@ -60,34 +58,36 @@ public final class ValueEditorModel {
     private final ObservableList<KeyValueRow> rows =
             FXCollections.observableArrayList(r -> new Observable[]{r.keyProperty(), r.valueProperty()});
     private final ObjectProperty<KeyValueRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
-    private byte[] binary;
-    private final ReadOnlyStringWrapper binaryFileName = new ReadOnlyStringWrapper(this, "binaryFileName");
-    private final ReadOnlyStringWrapper binaryProblem = new ReadOnlyStringWrapper(this, "binaryProblem");
 
     private final ReadOnlyIntegerWrapper size = new ReadOnlyIntegerWrapper(this, "size");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<JsonValues.Problem> jsonProblem = new ReadOnlyObjectWrapper<>(this, "jsonProblem");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper canGeneratePassword = new ReadOnlyBooleanWrapper(this, "canGeneratePassword");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
 
     private boolean switching;
 
-    public ValueEditorModel(UiExecutor executor, DialogService dialogs, PasswordGeneratorModel generator) {
-        this.executor = Objects.requireNonNull(executor);
-        this.dialogs = Objects.requireNonNull(dialogs);
+    public ValueEditorModel(UiExecutor executor, DialogService dialogs, PasswordGeneratorModel generator, Texts texts) {
+        this.texts = Objects.requireNonNull(texts);
         this.generator = Objects.requireNonNull(generator);
+        this.binary = new BinaryValue(this, executor, dialogs, texts, this::changed);
         kind.addListener((o, was, now) -> switched(was, now));
         text.addListener(o -> changed());
         json.addListener(o -> changed());
         rows.addListener((Observable o) -> changed());
-        busy.addListener(o -> validate());
+        binary.busyProperty().addListener(o -> validate());
         canGeneratePassword.bind(kind.isEqualTo(Kind.TEXT).or(kind.isEqualTo(Kind.KEY_VALUE))
                 .and(generator.busyProperty().not()).and(generator.problemProperty().isNull()));
         rows.add(new KeyValueRow());
         validate();
+    }
+
+    /** A value editor for a dialog of the editor in {@code scope}, with its password generator. */
+    static ValueEditorModel of(EditorContext ctx, Scope scope) {
+        PasswordGeneratorModel generator = new PasswordGeneratorModel(ctx.secrets(), scope, ctx.executor(), ctx.texts());
+        return new ValueEditorModel(ctx.executor(), ctx.dialogs(), generator, ctx.texts());
     }
 
     /** Which kind of value is being edited; switching between key/value and JSON carries the content over. */
@@ -116,7 +116,7 @@ public final class ValueEditorModel {
 
     /** The chosen file's name (never its content), or null. */
     public ReadOnlyStringProperty binaryFileNameProperty() {
-        return binaryFileName.getReadOnlyProperty();
+        return binary.fileNameProperty();
     }
 
     /** The size in bytes of the value that would be sent (UTF-8 for text). */
@@ -145,7 +145,7 @@ public final class ValueEditorModel {
 
     /** True while a file is being read. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return binary.busyProperty();
     }
 
     public ReadOnlyBooleanProperty canGeneratePasswordProperty() {
@@ -155,6 +155,11 @@ public final class ValueEditorModel {
     /** Increases on every change of the value: a request token stays valid only for one revision. */
     public ReadOnlyLongProperty revisionProperty() {
         return revision.getReadOnlyProperty();
+    }
+
+    /** The editor's texts, for the view that shows this model. */
+    Texts texts() {
+        return texts;
     }
 
     public PasswordGeneratorModel generator() {
@@ -179,7 +184,7 @@ public final class ValueEditorModel {
 
     /** Asks the user for a file and reads it as the binary value. */
     public void chooseBinaryFile() {
-        dialogs.chooseFileToOpen(EditorText.get("value.binary.choose")).ifPresent(this::loadBinary);
+        binary.choose(this::loadBinary);
     }
 
     /**
@@ -189,35 +194,18 @@ public final class ValueEditorModel {
     public void loadBinary(Path file) {
         Objects.requireNonNull(file);
         kind.set(Kind.BINARY);
-        busy.set(true);
-        executor.submit(() -> {
-            long bytes = Files.size(file);
-            Optional<String> tooBig = SecretRules.sizeProblem(bytes);
-            if (tooBig.isPresent()) {
-                return new Loaded(null, tooBig.get());
-            }
-            return new Loaded(Files.readAllBytes(file), null);
-        }, loaded -> {
-            busy.set(false);
-            setBinary(loaded.bytes, String.valueOf(file.getFileName()), loaded.problem == null ? null
-                    : EditorText.get("value.binary.fileProblem", String.valueOf(file.getFileName()), loaded.problem));
-        }, e -> {
-            busy.set(false);
-            setBinary(null, String.valueOf(file.getFileName()), e instanceof IOException
-                    ? EditorText.get("value.binary.unreadable", String.valueOf(file.getFileName()), ErrorText.of(e))
-                    : ErrorText.of(e));
-        });
+        binary.load(file);
     }
 
     /** Uses {@code bytes} as the binary value (a copy is kept). */
     public void setBinary(byte[] bytes, String name) {
-        setBinary(bytes == null ? null : bytes.clone(), name, null);
+        binary.set(bytes == null ? null : bytes.clone(), name, null);
     }
 
     /** Fills the editor with an existing value: binary, key/value when it is a flat object of strings, JSON, or text. */
     public void load(SecretPayload value) {
         if (value.isBinary()) {
-            setBinary(value.bytes(), null, null);
+            binary.set(value.bytes(), null, null);
             kind.set(Kind.BINARY);
             return;
         }
@@ -269,7 +257,7 @@ public final class ValueEditorModel {
             case TEXT -> SecretPayload.ofText(text.get());
             case KEY_VALUE -> SecretPayload.ofText(JsonValues.objectOf(members()));
             case JSON -> SecretPayload.ofText(json.get());
-            case BINARY -> SecretPayload.ofBinary(binary);
+            case BINARY -> SecretPayload.ofBinary(binary.bytes());
         };
     }
 
@@ -279,28 +267,11 @@ public final class ValueEditorModel {
         json.set("");
         rows.forEach(r -> r.valueProperty().set(""));
         rows.setAll(new KeyValueRow());
-        if (binary != null) {
-            Arrays.fill(binary, (byte) 0);
-        }
-        binary = null;
-        binaryFileName.set(null);
-        binaryProblem.set(null);
+        binary.wipe();
         validate();
     }
 
     // ---- Internals -----------------------------------------------------------------------------
-
-    private record Loaded(byte[] bytes, String problem) {}
-
-    private void setBinary(byte[] bytes, String name, String fileProblem) {
-        if (binary != null) {
-            Arrays.fill(binary, (byte) 0);
-        }
-        binary = bytes;
-        binaryFileName.set(name);
-        binaryProblem.set(fileProblem);
-        changed();
-    }
 
     private void setRows(List<Map.Entry<String, String>> members) {
         List<KeyValueRow> next = new ArrayList<>();
@@ -336,7 +307,7 @@ public final class ValueEditorModel {
                     rows.add(new KeyValueRow());
                 }
             } else {
-                note.set(EditorText.get("value.kv.cannotShow"));
+                note.set(texts.format("value.kv.cannotShow"));
             }
         }
         changed();
@@ -387,30 +358,29 @@ public final class ValueEditorModel {
                 p = where != null ? where.message() : SecretRules.sizeProblem(bytes).orElse(null);
             }
             case BINARY -> {
-                bytes = binary == null ? 0 : binary.length;
-                p = binaryProblem.get() != null ? binaryProblem.get()
-                        : binary == null ? EditorText.get("value.binary.none") : SecretRules.sizeProblem(bytes).orElse(null);
+                bytes = binary.size();
+                p = binary.problem();
             }
             default -> throw new IllegalStateException();
         }
         size.set(bytes);
         jsonProblem.set(where);
         problem.set(p);
-        valid.set(p == null && !busy.get());
+        valid.set(p == null && !binary.busyProperty().get());
     }
 
     private String keyValueProblem() {
         List<Map.Entry<String, String>> m = members();
         if (m.isEmpty()) {
-            return EditorText.get("value.kv.empty");
+            return texts.format("value.kv.empty");
         }
         Set<String> seen = new HashSet<>();
         for (Map.Entry<String, String> e : m) {
             if (e.getKey().isEmpty()) {
-                return EditorText.get("value.kv.keyMissing");
+                return texts.format("value.kv.keyMissing");
             }
             if (!seen.add(e.getKey())) {
-                return EditorText.get("value.kv.duplicate", e.getKey());
+                return texts.format("value.kv.duplicate", e.getKey());
             }
         }
         return null;

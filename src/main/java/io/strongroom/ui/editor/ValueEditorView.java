@@ -1,6 +1,7 @@
 package io.strongroom.ui.editor;
 
 import io.strongroom.ui.common.Controls;
+import io.strongroom.ui.common.Texts;
 import atlantafx.base.theme.Styles;
 import io.strongroom.ui.editor.ValueEditorModel.Kind;
 import javafx.beans.binding.Bindings;
@@ -16,7 +17,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -47,6 +47,7 @@ import java.util.Map;
 public final class ValueEditorView extends VBox {
 
     private final ValueEditorModel model;
+    private final Texts texts;
     /** Masked input (the default); a text with line breaks is always shown, a password field cannot hold it. */
     private final BooleanProperty masked = new SimpleBooleanProperty(true);
     /** Problems appear once the user has changed the value or tried to save. */
@@ -58,6 +59,7 @@ public final class ValueEditorView extends VBox {
 
     public ValueEditorView(ValueEditorModel model) {
         this.model = model;
+        this.texts = model.texts();
         setSpacing(8);
         getStyleClass().add("sr-value-editor");
 
@@ -67,7 +69,7 @@ public final class ValueEditorView extends VBox {
         Kind[] order = Kind.values();
         for (int i = 0; i < order.length; i++) {
             Kind k = order[i];
-            ToggleButton t = new ToggleButton(EditorText.get("value.kind." + k.name()));
+            ToggleButton t = new ToggleButton(texts.format("value.kind." + k.name()));
             t.setUserData(k);
             t.setToggleGroup(kinds);
             t.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == order.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
@@ -83,7 +85,7 @@ public final class ValueEditorView extends VBox {
         });
         model.kindProperty().addListener((o, was, now) -> selectKind(kinds, now));
 
-        ToggleButton show = new ToggleButton(EditorText.get("value.show"), Controls.icon(MaterialDesignE.EYE_OUTLINE));
+        ToggleButton show = new ToggleButton(texts.format("value.show"), Controls.icon(MaterialDesignE.EYE_OUTLINE));
         show.setId("value-show");
         show.getStyleClass().addAll(Styles.SMALL);
         show.setMnemonicParsing(false);
@@ -93,7 +95,7 @@ public final class ValueEditorView extends VBox {
 
         Label size = new Label();
         size.getStyleClass().add("sr-size");
-        size.textProperty().bind(Bindings.createStringBinding(() -> EditorText.get("value.size", model.sizeProperty().get(),
+        size.textProperty().bind(Bindings.createStringBinding(() -> texts.format("value.size", model.sizeProperty().get(),
                 SecretRules.MAX_VALUE_BYTES), model.sizeProperty()));
         model.sizeProperty().addListener((o, was, now) -> {
             size.getStyleClass().remove("over");
@@ -140,10 +142,10 @@ public final class ValueEditorView extends VBox {
         StackPane holder = new StackPane();
         PasswordField hidden = new PasswordField();
         hidden.setId("value-text-masked");
-        hidden.setPromptText(EditorText.get("value.text.prompt"));
+        hidden.setPromptText(texts.format("value.text.prompt"));
         TextArea shown = new TextArea();
         shown.setId("value-text");
-        shown.setPromptText(EditorText.get("value.text.prompt"));
+        shown.setPromptText(texts.format("value.text.prompt"));
         shown.setWrapText(true);
         shown.setPrefRowCount(5);
         shown.getStyleClass().add(Controls.MONO);
@@ -164,8 +166,7 @@ public final class ValueEditorView extends VBox {
         masked.addListener(o -> swap.run());
         model.textProperty().addListener(o -> swap.run());
         swap.run();
-        Label hint = new Label(EditorText.get("value.text.hint"));
-        hint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
+        Label hint = EditorLayout.hint(texts.format("value.text.hint"), false);
         return new VBox(4, holder, hint);
     }
 
@@ -182,7 +183,7 @@ public final class ValueEditorView extends VBox {
         });
         masked.addListener(o -> rebuildRows());
         rebuildRows();
-        Button add = Controls.button(EditorText.get("value.kv.add"), MaterialDesignP.PLUS);
+        Button add = Controls.button(texts.format("value.kv.add"), MaterialDesignP.PLUS);
         add.setId("value-kv-add");
         add.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         add.setOnAction(e -> {
@@ -196,13 +197,13 @@ public final class ValueEditorView extends VBox {
         rowsBox.getChildren().clear();
         for (KeyValueRow row : model.rows()) {
             TextField key = new TextField();
-            key.setPromptText(EditorText.get("value.kv.keyPrompt"));
+            key.setPromptText(texts.format("value.kv.keyPrompt"));
             key.textProperty().bindBidirectional(row.keyProperty());
             key.getStyleClass().add(Controls.MONO);
             key.setPrefWidth(200);
             key.setMinWidth(120);
             TextField value = masked.get() ? new PasswordField() : new TextField();
-            value.setPromptText(EditorText.get("value.kv.valuePrompt"));
+            value.setPromptText(texts.format("value.kv.valuePrompt"));
             value.textProperty().bindBidirectional(row.valueProperty());
             value.getStyleClass().add(Controls.MONO);
             HBox.setHgrow(value, Priority.ALWAYS);
@@ -213,7 +214,7 @@ public final class ValueEditorView extends VBox {
                     }
                 });
             }
-            Button remove = Controls.iconButton(MaterialDesignT.TRASH_CAN_OUTLINE, EditorText.get("value.kv.remove"));
+            Button remove = Controls.iconButton(MaterialDesignT.TRASH_CAN_OUTLINE, texts.format("value.kv.remove"));
             remove.setOnAction(e -> model.removeRow(row));
             HBox line = new HBox(6, key, value, remove);
             line.setAlignment(Pos.CENTER_LEFT);
@@ -242,7 +243,7 @@ public final class ValueEditorView extends VBox {
         goTo.setId("value-json-goto");
         goTo.textProperty().bind(Bindings.createStringBinding(() -> {
             JsonValues.Problem p = model.jsonProblemProperty().get();
-            return p == null ? "" : EditorText.get("value.json.goTo", p.line(), p.column());
+            return p == null ? "" : texts.format("value.json.goTo", p.line(), p.column());
         }, model.jsonProblemProperty()));
         goTo.visibleProperty().bind(model.jsonProblemProperty().isNotNull().and(touched));
         goTo.managedProperty().bind(goTo.visibleProperty());
@@ -259,20 +260,18 @@ public final class ValueEditorView extends VBox {
     // ---- Binary --------------------------------------------------------------------------------
 
     private Node binaryEditor() {
-        Button choose = Controls.button(EditorText.get("value.binary.chooseButton"), MaterialDesignF.FILE_UPLOAD_OUTLINE);
+        Button choose = Controls.button(texts.format("value.binary.chooseButton"), MaterialDesignF.FILE_UPLOAD_OUTLINE);
         choose.setId("value-binary-choose");
         choose.setOnAction(e -> model.chooseBinaryFile());
         choose.disableProperty().bind(model.busyProperty());
         Label file = new Label();
         file.textProperty().bind(Bindings.createStringBinding(() -> model.binaryFileNameProperty().get() == null
-                        ? EditorText.get("value.binary.noFile")
-                        : EditorText.get("value.binary.file", model.binaryFileNameProperty().get(), model.sizeProperty().get()),
+                        ? texts.format("value.binary.noFile")
+                        : texts.format("value.binary.file", model.binaryFileNameProperty().get(), model.sizeProperty().get()),
                 model.binaryFileNameProperty(), model.sizeProperty()));
         HBox row = new HBox(10, choose, file);
         row.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label(EditorText.get("value.binary.hint"));
-        hint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        hint.setWrapText(true);
+        Label hint = EditorLayout.hint(texts.format("value.binary.hint"), true);
         return new VBox(6, row, hint);
     }
 
@@ -280,34 +279,24 @@ public final class ValueEditorView extends VBox {
 
     private Node generator() {
         PasswordGeneratorModel g = model.generator();
-        Label title = new Label(EditorText.get("generator.title"), Controls.icon(MaterialDesignD.DICE_5_OUTLINE));
+        Label title = new Label(texts.format("generator.title"), Controls.icon(MaterialDesignD.DICE_5_OUTLINE));
         title.getStyleClass().add(Styles.TEXT_BOLD);
 
-        Spinner<Integer> length = new Spinner<>();
-        length.setId("generator-length");
-        SpinnerValueFactory.IntegerSpinnerValueFactory lengths = new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                SecretRules.MIN_PASSWORD_LENGTH, SecretRules.MAX_PASSWORD_LENGTH, g.lengthProperty().get());
-        length.setValueFactory(lengths);
-        length.setEditable(true);
-        length.setPrefWidth(96);
-        lengths.valueProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                g.lengthProperty().set(now);
-            }
-        });
+        Spinner<Integer> length = EditorLayout.spinner("generator-length", SecretRules.MIN_PASSWORD_LENGTH,
+                SecretRules.MAX_PASSWORD_LENGTH, g.lengthProperty(), 96);
 
         TextField exclude = new TextField();
-        exclude.setPromptText(EditorText.get("generator.excludePrompt"));
+        exclude.setPromptText(texts.format("generator.excludePrompt"));
         exclude.textProperty().bindBidirectional(g.excludeCharactersProperty());
         exclude.getStyleClass().add(Controls.MONO);
         exclude.setPrefColumnCount(10);
 
-        Button generate = Controls.button(EditorText.get("generator.generate"), MaterialDesignD.DICE_5_OUTLINE);
+        Button generate = Controls.button(texts.format("generator.generate"), MaterialDesignD.DICE_5_OUTLINE);
         generate.setId("generator-generate");
         generate.disableProperty().bind(model.canGeneratePasswordProperty().not());
         generate.setOnAction(e -> model.generatePassword());
 
-        HBox first = new HBox(8, title, Controls.spacer(), new Label(EditorText.get("generator.length")), length, generate);
+        HBox first = new HBox(8, title, Controls.spacer(), new Label(texts.format("generator.length")), length, generate);
         first.setAlignment(Pos.CENTER_LEFT);
 
         FlowPane options = new FlowPane(14, 6,
@@ -317,14 +306,12 @@ public final class ValueEditorView extends VBox {
                 check("generator.noLowercase", g.excludeLowercaseProperty()),
                 check("generator.space", g.includeSpaceProperty()),
                 check("generator.eachType", g.requireEachIncludedTypeProperty()));
-        HBox excludeRow = new HBox(8, new Label(EditorText.get("generator.exclude")), exclude);
+        HBox excludeRow = new HBox(8, new Label(texts.format("generator.exclude")), exclude);
         excludeRow.setAlignment(Pos.CENTER_LEFT);
 
         Label problem = Controls.fieldMessage(g.problemProperty(), Controls.FIELD_PROBLEM);
         Label error = Controls.fieldMessage(g.errorProperty(), Controls.FIELD_PROBLEM);
-        Label where = new Label(EditorText.get("generator.where"));
-        where.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        where.setWrapText(true);
+        Label where = EditorLayout.hint(texts.format("generator.where"), true);
 
         VBox box = new VBox(8, first, options, excludeRow, where, problem, error);
         box.getStyleClass().add("sr-generator");
@@ -334,8 +321,8 @@ public final class ValueEditorView extends VBox {
         return box;
     }
 
-    private static CheckBox check(String key, BooleanProperty property) {
-        CheckBox c = new CheckBox(EditorText.get(key));
+    private CheckBox check(String key, BooleanProperty property) {
+        CheckBox c = new CheckBox(texts.format(key));
         c.selectedProperty().bindBidirectional(property);
         c.setMnemonicParsing(false);
         return c;

@@ -19,9 +19,16 @@
  *       same input reuses it (no second version), any edit makes a new one.</li>
  *   <li><b>Dialogs close on success only.</b> The primary button runs the command in the
  *       background; a failure stays in the dialog with scope, AWS code, message and request ID.</li>
- *   <li><b>One command shape.</b> Each dialog's view model owns a
- *       {@code DialogCommand} (problem, can…, busy, error, result, the
- *       read-only refusal) and keeps only its inputs, its validation and the call it sends.</li>
+ *   <li><b>One command shape.</b> Each dialog's view model is an
+ *       {@link io.strongroom.ui.editor.EditorDialogModel}, which owns the shared
+ *       {@link io.strongroom.ui.common.DialogCommand} (problem, can…, busy, error, progress, result,
+ *       the read-only refusal, latest wins) and keeps only its inputs, its validation and the call
+ *       it sends; {@code EditorDialog.wire(vm)} binds a dialog to it.</li>
+ *   <li><b>Text through the injected {@link io.strongroom.ui.common.Texts}.</b> Views and view
+ *       models read {@code EditorContext.texts()} (this package's {@code messages.properties} with
+ *       fallback to the shared strings); only the static rules ({@code SecretRules},
+ *       {@code JsonValues}, {@code KmsKeyChoice}), which the secret detail calls without a context,
+ *       load the same bundle once themselves.</li>
  *   <li><b>Forced deletion is typed.</b> {@code DialogService.confirmByTyping} with the secret's
  *       exact name; a recoverable deletion (7-30 days) is confirmed by the dialog itself.</li>
  * </ul>

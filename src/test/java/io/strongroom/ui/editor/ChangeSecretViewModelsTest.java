@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
+import static io.strongroom.ui.editor.StoreFixture.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -33,8 +33,7 @@ class ChangeSecretViewModelsTest {
     @BeforeAll
     static void start() {
         fx = new StoreFixture();
-        customerKey = fx.kms().createKey(b -> b.description("orders key")).keyMetadata();
-        fx.kms().createAlias(b -> b.aliasName("alias/orders").targetKeyId(customerKey.keyId()));
+        customerKey = fx.customerKey("orders key", "alias/orders");
     }
 
     @AfterAll
@@ -47,18 +46,13 @@ class ChangeSecretViewModelsTest {
         fakes = fx.fakes(false);
     }
 
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     SecretSummary secret(String value) {
         String name = unique("prod/orders/db");
-        fx.createText(name, value);
-        return fx.secrets.describe(fx.scope, name);
+        return fx.createDescribed(name, value);
     }
 
     String current(SecretSummary s) {
-        return fx.secrets.getValue(fx.scope, s.arn(), VersionSelector.current()).payload().text();
+        return fx.currentText(s.arn());
     }
 
     // ---- New value -----------------------------------------------------------------------------

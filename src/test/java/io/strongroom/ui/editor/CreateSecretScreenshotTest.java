@@ -20,8 +20,7 @@ class CreateSecretScreenshotTest {
     static void start() throws Exception {
         fx = new StoreFixture(1, "eu-west-1");
         Snapshots.startFx();
-        String keyId = fx.kms().createKey(b -> b.description("payments-prod secrets")).keyMetadata().keyId();
-        fx.kms().createAlias(b -> b.aliasName("alias/payments-prod-secrets").targetKeyId(keyId));
+        fx.customerKey("payments-prod secrets", "alias/payments-prod-secrets");
     }
 
     @AfterAll
@@ -73,8 +72,7 @@ class CreateSecretScreenshotTest {
         Snapshots.theme(false);
         StoreFixture.Fakes fakes = fx.fakes(false);
         String name = "prod/payments/legacy-paypal-key";
-        fx.createText(name, "FAKE-demo-only");
-        io.strongroom.domain.SecretSummary s = fx.secrets.describe(fx.scope, name);
+        io.strongroom.domain.SecretSummary s = fx.createDescribed(name, "FAKE-demo-only");
         javafx.scene.Node pane = Snapshots.onFx(() -> {
             DeleteSecretViewModel vm = new DeleteSecretViewModel(fakes.ctx(), s);
             vm.recoveryDaysProperty().set(14);

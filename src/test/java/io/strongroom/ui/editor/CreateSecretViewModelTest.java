@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 
+import static io.strongroom.ui.editor.StoreFixture.unique;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,8 +45,7 @@ class CreateSecretViewModelTest {
     @BeforeAll
     static void start() {
         fx = new StoreFixture();
-        customerKey = fx.kms().createKey(b -> b.description("payments data key")).keyMetadata();
-        fx.kms().createAlias(b -> b.aliasName("alias/payments-data").targetKeyId(customerKey.keyId()));
+        customerKey = fx.customerKey("payments data key", "alias/payments-data");
     }
 
     @AfterAll
@@ -60,12 +59,8 @@ class CreateSecretViewModelTest {
         vm = new CreateSecretViewModel(fakes.ctx(), fx.scope);
     }
 
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     String current(String name) {
-        return fx.secrets.getValue(fx.scope, name, VersionSelector.current()).payload().text();
+        return fx.currentText(name);
     }
 
     // ---- Each kind of value --------------------------------------------------------------------

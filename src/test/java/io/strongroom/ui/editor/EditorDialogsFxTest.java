@@ -4,7 +4,6 @@ import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.local.NamedThreads;
 import atlantafx.base.theme.PrimerLight;
 import io.strongroom.domain.SecretSummary;
-import io.strongroom.domain.VersionSelector;
 import io.strongroom.ui.common.FxUiExecutor;
 import javafx.application.Application;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -25,11 +24,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static io.strongroom.ui.editor.StoreFixture.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -74,10 +73,6 @@ class EditorDialogsFxTest {
         ctx = new EditorContext(fx.secrets, fx.keys, mutations, new FxUiExecutor(background), dialogs, new SimpleBooleanProperty(false));
     }
 
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private <D extends Dialog<?>> D open(FxRobot robot, java.util.function.Supplier<D> make) {
         @SuppressWarnings("unchecked")
         D[] holder = (D[]) new Dialog<?>[1];
@@ -119,7 +114,7 @@ class EditorDialogsFxTest {
         waitUntil(() -> !dialog.isShowing());
 
         assertEquals(name, dialog.getResult().name());
-        assertEquals("fake-typed-value", fx.secrets.getValue(fx.scope, name, VersionSelector.current()).payload().text());
+        assertEquals("fake-typed-value", fx.currentText(name));
         assertEquals(1, mutations.applied().size());
     }
 
@@ -147,8 +142,7 @@ class EditorDialogsFxTest {
     @Test
     void newValueStartsFromTheCurrentValueOnRequest(FxRobot robot) throws Exception {
         String name = unique("prod/orders/db");
-        fx.createText(name, "{\"username\":\"orders\",\"password\":\"fake-1\"}");
-        SecretSummary s = fx.secrets.describe(fx.scope, name);
+        SecretSummary s = fx.createDescribed(name, "{\"username\":\"orders\",\"password\":\"fake-1\"}");
         NewValueDialog dialog = open(robot, () -> new NewValueDialog(new NewValueViewModel(ctx, s)));
         assertEquals(0, fx.calls(s.arn(), "GetSecretValue"));
 
@@ -160,14 +154,13 @@ class EditorDialogsFxTest {
 
         assertNotNull(dialog.getResult().versionId());
         assertEquals("{\"username\":\"orders\",\"password\":\"fake-2\"}",
-                fx.secrets.getValue(fx.scope, name, VersionSelector.current()).payload().text());
+                fx.currentText(name));
     }
 
     @Test
     void forcedDeletionNeedsTheTypedName(FxRobot robot) throws Exception {
         String name = unique("prod/doomed");
-        fx.createText(name, "fake");
-        SecretSummary s = fx.secrets.describe(fx.scope, name);
+        SecretSummary s = fx.createDescribed(name, "fake");
         DeleteSecretDialog dialog = open(robot, () -> new DeleteSecretDialog(new DeleteSecretViewModel(ctx, s)));
         Button delete = robot.lookup("#dialog-primary").queryButton();
         assertEquals("Schedule deletion", delete.getText());
@@ -190,8 +183,7 @@ class EditorDialogsFxTest {
     @Test
     void scheduledDeletionThenRestoreFromTheList(FxRobot robot) throws Exception {
         String name = unique("prod/restorable");
-        fx.createText(name, "fake");
-        SecretSummary s = fx.secrets.describe(fx.scope, name);
+        SecretSummary s = fx.createDescribed(name, "fake");
         DeleteSecretDialog dialog = open(robot, () -> new DeleteSecretDialog(new DeleteSecretViewModel(ctx, s)));
         robot.interact(() -> dialog.viewModel().recoveryDaysProperty().set(7));
         robot.clickOn("#dialog-primary");

@@ -5,6 +5,8 @@ import io.strongroom.domain.Account;
 import io.strongroom.domain.NewSecret;
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.SecretPayload;
+import io.strongroom.domain.SecretSummary;
+import io.strongroom.domain.VersionSelector;
 import io.strongroom.domain.VersionWritten;
 import io.strongroom.local.audit.AuditLog;
 import io.strongroom.local.iam.AccessKey;
@@ -22,9 +24,11 @@ import io.strongroom.ui.common.DirectUiExecutor;
 import javafx.beans.property.SimpleBooleanProperty;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -76,6 +80,29 @@ public final class StoreFixture implements AutoCloseable {
     }
 
     public record Fakes(EditorContext ctx, RecordingMutations mutations, ScriptedDialogs dialogs, SimpleBooleanProperty readOnly) {}
+
+    /** {@code prefix} and eight random characters: a secret name no other test uses. */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Creates a customer managed KMS key with {@code description}, reachable as {@code alias}. */
+    public KeyMetadata customerKey(String description, String alias) {
+        KeyMetadata k = kms().createKey(b -> b.description(description)).keyMetadata();
+        kms().createAlias(b -> b.aliasName(alias).targetKeyId(k.keyId()));
+        return k;
+    }
+
+    /** Creates a text secret as {@link #createText} does and answers how the service describes it. */
+    public SecretSummary createDescribed(String name, String value) {
+        createText(name, value);
+        return secrets.describe(scope, name);
+    }
+
+    /** The AWSCURRENT text of the secret named (or with the ARN) {@code secret}. */
+    public String currentText(String secret) {
+        return secrets.getValue(scope, secret, VersionSelector.current()).payload().text();
+    }
 
     /** Creates a text secret directly through the service layer (test setup, not under test). */
     public VersionWritten createText(String name, String value) {

@@ -10,7 +10,7 @@ import io.strongroom.service.journal.JournalQuery;
 import io.strongroom.service.journal.ResultState;
 import io.strongroom.ui.common.FxDialogService;
 import io.strongroom.ui.common.Texts;
-import io.strongroom.ui.editor.EditorText;
+import io.strongroom.ui.editor.EditorContext;
 import io.strongroom.ui.editor.InventoryActions;
 import io.strongroom.ui.inventory.InventoryView;
 import io.strongroom.ui.inventory.InventoryViewModel.DeletionFilter;
@@ -104,6 +104,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class SecretLifecycleFlowTest {
 
+    /** The editor dialogs' texts, as the console shows them. */
+    private static final Texts EDITOR = Texts.load().in(EditorContext.MESSAGES);
+
     /** Generous: the build machine is a shared 2-core box. */
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String US = "us-east-1";
@@ -169,7 +172,7 @@ class SecretLifecycleFlowTest {
 
         // New secret: one submenu per account shown, one item per region
         MenuButton newSecret = robot.lookup("#" + InventoryActions.CREATE_ID).queryAs(MenuButton.class);
-        assertShownInFull(newSecret, EditorText.get("actions.create"));
+        assertShownInFull(newSecret, EDITOR.format("actions.create"));
         robot.clickOn(newSecret);
         Menu account = onFx(() -> newSecret.getItems().stream().filter(i -> i instanceof Menu && scope.accountAlias().equals(i.getText()))
                 .map(Menu.class::cast).findFirst().orElseThrow());
@@ -190,10 +193,10 @@ class SecretLifecycleFlowTest {
         Button addTag = robot.from(dialog).lookup("#tags-add").queryButton();
         scrollIntoView(robot, addTag);
         robot.clickOn(addTag);
-        TextField tagKey = textField(robot, dialog, EditorText.get("tags.keyPrompt"));
+        TextField tagKey = textField(robot, dialog, EDITOR.format("tags.keyPrompt"));
         scrollIntoView(robot, tagKey);
         robot.clickOn(tagKey).write("team");
-        robot.clickOn(textField(robot, dialog, EditorText.get("tags.valuePrompt"))).write("flows");
+        robot.clickOn(textField(robot, dialog, EDITOR.format("tags.valuePrompt"))).write("flows");
         assertEquals("team", tagKey.getText());
         waitFor(WAIT, () -> onFx(() -> !create.isDisabled()));
         robot.clickOn(create);
@@ -324,7 +327,7 @@ class SecretLifecycleFlowTest {
         robot.clickOn("#detail-delete");
         DialogPane dialog = dialog(robot, ".sr-dialog");
         Button delete = robot.from(dialog).lookup("#dialog-primary").queryButton();
-        assertEquals(EditorText.get("delete.button.schedule"), delete.getText());
+        assertEquals(EDITOR.format("delete.button.schedule"), delete.getText());
         Spinner<?> days = robot.from(dialog).lookup("#delete-days").queryAs(Spinner.class);
         robot.clickOn(days.getEditor()).push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN))
                 .write("7").type(KeyCode.ENTER);

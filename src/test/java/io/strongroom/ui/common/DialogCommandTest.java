@@ -1,16 +1,7 @@
-package io.strongroom.ui.editor;
+package io.strongroom.ui.common;
 
-import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.testing.HeldUiExecutor;
-
-import io.strongroom.service.ClientRegistry;
-import io.strongroom.service.FanOut;
-import io.strongroom.service.KeysService;
-import io.strongroom.service.RateLimiters;
-import io.strongroom.service.SecretsService;
-import io.strongroom.service.TimeSource;
 import javafx.beans.property.SimpleBooleanProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -22,17 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The state every editor dialog's command shares, without a store and without the FX thread: the
+ * The state every dialog's command shares, without a store and without the FX thread: the
  * executor here holds work until the test finishes it, so the in-flight state can be seen.
  */
 class DialogCommandTest {
 
-    private final ClientRegistry clients = new ClientRegistry(ClientRegistry.Settings.defaults());
-    private final FanOut fanOut = new FanOut(Runnable::run, 1, new RateLimiters(TimeSource.system()));
     private final HeldUiExecutor executor = new HeldUiExecutor();
     private final SimpleBooleanProperty readOnly = new SimpleBooleanProperty();
-    private final EditorContext ctx = new EditorContext(new SecretsService(clients, fanOut), new KeysService(clients, fanOut),
-            SecretMutations.of(new SecretsService(clients, fanOut)), executor, new ScriptedDialogs(), readOnly);
+    /** The editor's texts, which hold the command's two read-only texts. */
+    private final Texts texts = Texts.load().in("io.strongroom.ui.editor.messages");
+    private final DialogCommand.Context ctx = new DialogCommand.Context(executor, readOnly, texts);
 
     /** The view model's own verdict, as its validation would find it. */
     private String ownProblem;
@@ -42,11 +32,6 @@ class DialogCommandTest {
     private void validate() {
         validations++;
         command.settle(ownProblem);
-    }
-
-    @AfterEach
-    void close() {
-        clients.close();
     }
 
     @Test
@@ -62,7 +47,7 @@ class DialogCommandTest {
 
         ownProblem = null;
         validate();
-        assertEquals(EditorText.get("readOnly.banner"), command.problemProperty().get());
+        assertEquals(texts.format("readOnly.banner"), command.problemProperty().get());
         assertFalse(command.canRunProperty().get());
     }
 
@@ -142,6 +127,35 @@ class DialogCommandTest {
         executor.finishAll();
         assertEquals(List.of(42), loaded);
         assertNull(command.resultProperty().get());
+        assertTrue(command.canRunProperty().get());
+    }
+
+    @Test
+    void aLongCallReportsItsProgressWhileBusy() {
+        assertTrue(command.mayRun("prod/db"));
+        List<String> seen = new ArrayList<>();
+        command.progressMessageProperty().addListener((o, was, now) -> seen.add(now + " " + command.progressProperty().get()));
+        command.sendReporting(progress -> {
+            progress.report(0.5, "half way");
+            return "v2";
+        }, () -> { });
+        assertEquals(LatestWins.INDETERMINATE, command.progressProperty().get(), "nothing reported before the call runs");
+
+        executor.finishAll();
+        assertEquals(1.0, command.progressProperty().get(), "complete once the call answered");
+        assertNull(command.progressMessageProperty().get());
+        assertEquals("v2", command.resultProperty().get());
+        assertEquals(List.of("half way 0.5", "null 1.0"), seen);
+    }
+
+    @Test
+    void aCancelledCallPublishesNoResult() {
+        assertTrue(command.mayRun("prod/db"));
+        command.send(() -> "v2");
+        command.cancel();
+        assertFalse(command.busyProperty().get());
+        executor.finishAll();
+        assertNull(command.resultProperty().get(), "the dialog was closed; the answer is dropped");
         assertTrue(command.canRunProperty().get());
     }
 }
