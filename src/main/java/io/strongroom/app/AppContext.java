@@ -275,7 +275,7 @@ public final class AppContext {
     Node secretDetail() {
         SecretMutations journaled = journaledMutations();
         EditorContext editor = new EditorContext(secrets(), keys(), journaled, ui, dialogs, readOnly);
-        SecretDetailViewModel detail = new SecretDetailViewModel(secrets(), journaled, ui, dialogs, clipboard, clock);
+        SecretDetailViewModel detail = new SecretDetailViewModel(secrets(), journaled, ui, dialogs, clipboard, texts, clock);
         detail.secretProperty().bind(inventory.selectedSecretProperty());
         detail.readOnlyProperty().bind(readOnly);
         // a change made in the pane (new value, tags, deletion) shows in the table after a refresh

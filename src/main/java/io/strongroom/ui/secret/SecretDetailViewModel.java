@@ -9,6 +9,7 @@ import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.ClipboardService;
 import io.strongroom.ui.common.DialogService;
 import io.strongroom.ui.common.ErrorText;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
 import io.strongroom.ui.editor.JsonValues;
 import io.strongroom.ui.editor.KmsKeyChoice;
@@ -65,6 +66,9 @@ public final class SecretDetailViewModel {
     /** Seconds after which a copied value is cleared from the clipboard (unless it changed meanwhile). */
     public static final int CLIPBOARD_CLEAR_SECONDS = 30;
 
+    /** The detail's own texts (with the shared strings behind them). */
+    public static final String BUNDLE = "io.strongroom.ui.secret.messages";
+
     /** Where the value part stands. */
     public enum ValueState { NONE, MASKED, LOADING, REVEALED }
 
@@ -80,6 +84,7 @@ public final class SecretDetailViewModel {
     private final DialogService dialogs;
     private final ClipboardService clipboard;
     private final Clock clock;
+    private final Texts texts;
 
     /** Incremented whenever what a pending value read was for stops being shown: late answers are dropped. */
     private long valueGeneration;
@@ -144,18 +149,20 @@ public final class SecretDetailViewModel {
     private final ReadOnlyBooleanWrapper canSaveTag = new ReadOnlyBooleanWrapper(this, "canSaveTag");
 
     public SecretDetailViewModel(SecretsService secrets, SecretMutations mutations, UiExecutor executor, DialogService dialogs,
-                                 ClipboardService clipboard) {
-        this(secrets, mutations, executor, dialogs, clipboard, Clock.systemUTC());
+                                 ClipboardService clipboard, Texts texts) {
+        this(secrets, mutations, executor, dialogs, clipboard, texts, Clock.systemUTC());
     }
 
+    /** @param texts the console's shared texts; the detail reads its own bundle ({@link #BUNDLE}) through them */
     public SecretDetailViewModel(SecretsService secrets, SecretMutations mutations, UiExecutor executor, DialogService dialogs,
-                                 ClipboardService clipboard, Clock clock) {
+                                 ClipboardService clipboard, Texts texts, Clock clock) {
         this.secrets = Objects.requireNonNull(secrets);
         this.mutations = Objects.requireNonNull(mutations);
         this.executor = Objects.requireNonNull(executor);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.clipboard = Objects.requireNonNull(clipboard);
         this.clock = Objects.requireNonNull(clock);
+        this.texts = texts.in(BUNDLE);
         secret.addListener((o, was, now) -> selected(now));
         includeDeprecated.addListener(o -> loadVersions());
         Observable[] gates = {readOnly, busy, gone, summary, selectedVersion, plannedForDeletion, valueState, editingTag, tagProblem};
@@ -413,7 +420,7 @@ public final class SecretDetailViewModel {
         gone.set(true);
         versions.clear();
         valueState.set(ValueState.NONE);
-        notice.set(SecretText.get("notice.deletedForever", deletion.name()));
+        notice.set(text("notice.deletedForever", deletion.name()));
         updateGates();
     }
 
@@ -498,7 +505,7 @@ public final class SecretDetailViewModel {
      */
     public boolean copyValue() {
         if (revealed != null) {
-            putSensitive(copyText(revealed), SecretText.get("notice.copiedValue", CLIPBOARD_CLEAR_SECONDS));
+            putSensitive(copyText(revealed), text("notice.copiedValue", CLIPBOARD_CLEAR_SECONDS));
             return true;
         }
         SecretSummary s = summary.get();
@@ -509,7 +516,7 @@ public final class SecretDetailViewModel {
         error.set(null);
         executor.submit(() -> secrets.getValue(s.scope(), s.arn(), selector()).payload(), payload -> {
             if (gen == valueGeneration) {
-                putSensitive(copyText(payload), SecretText.get("notice.copiedValue", CLIPBOARD_CLEAR_SECONDS));
+                putSensitive(copyText(payload), text("notice.copiedValue", CLIPBOARD_CLEAR_SECONDS));
             }
         }, e -> error.set(ErrorText.of(e)));
         return true;
@@ -520,7 +527,7 @@ public final class SecretDetailViewModel {
         if (revealed == null || entry == null || !jsonEntries.contains(entry)) {
             return false;
         }
-        putSensitive(entry.value(), SecretText.get("notice.copiedKey", entry.key(), CLIPBOARD_CLEAR_SECONDS));
+        putSensitive(entry.value(), text("notice.copiedKey", entry.key(), CLIPBOARD_CLEAR_SECONDS));
         return true;
     }
 
@@ -529,7 +536,7 @@ public final class SecretDetailViewModel {
         SecretSummary s = summary.get();
         if (s != null && s.arn() != null) {
             clipboard.put(s.arn());
-            notice.set(SecretText.get("notice.copiedArn"));
+            notice.set(text("notice.copiedArn"));
         }
     }
 
@@ -583,12 +590,12 @@ public final class SecretDetailViewModel {
             return false;
         }
         String current = s.currentVersionId();
-        if (!dialogs.confirm(SecretText.get("rollback.title"), SecretText.get("rollback.message", s.name(),
+        if (!dialogs.confirm(text("rollback.title"), text("rollback.message", s.name(),
                 shortId(version.versionId()), DetailFormat.time(version.created()), current == null ? "\u2014" : shortId(current)))) {
             return false;
         }
         return change(new SecretMutation.Rollback(s.scope(), s.arn(), version.versionId()),
-                SecretText.get("notice.rolledBack", shortId(version.versionId())), () -> {
+                text("notice.rolledBack", shortId(version.versionId())), () -> {
                     viewVersion(null);
                     selectedVersion.set(null);
                 });
@@ -651,7 +658,7 @@ public final class SecretDetailViewModel {
             if (gen == secretGeneration) {
                 editingTag.set(false);
                 editingTagKey = null;
-                notice.set(SecretText.get("notice.tagSaved", k));
+                notice.set(text("notice.tagSaved", k));
                 refresh();
             }
         }, e -> {
@@ -670,20 +677,20 @@ public final class SecretDetailViewModel {
             return false;
         }
         SecretSummary s = summary.get();
-        return change(new SecretMutation.Untag(s.scope(), s.arn(), List.of(row.key())), SecretText.get("notice.tagRemoved", row.key()), null);
+        return change(new SecretMutation.Untag(s.scope(), s.arn(), List.of(row.key())), text("notice.tagRemoved", row.key()), null);
     }
 
     /** Cancels the scheduled deletion (RestoreSecret); returns whether it was sent. */
     public boolean restore() {
         SecretSummary s = summary.get();
         if (readOnly.get()) {
-            error.set(SecretText.get("readOnly.refused", "RestoreSecret"));
+            error.set(text("readOnly.refused", "RestoreSecret"));
             return false;
         }
         if (!canRestore.get()) {
             return false;
         }
-        return change(new SecretMutation.Restore(s.scope(), s.arn()), SecretText.get("notice.restored", s.name()), null);
+        return change(new SecretMutation.Restore(s.scope(), s.arn()), text("notice.restored", s.name()), null);
     }
 
     // ---- Internals -----------------------------------------------------------------------------
@@ -745,7 +752,7 @@ public final class SecretDetailViewModel {
 
     private boolean mayMutate(String action) {
         if (readOnly.get()) {
-            error.set(SecretText.get("readOnly.refused", action));
+            error.set(text("readOnly.refused", action));
             return false;
         }
         return canMutate.get();
@@ -831,15 +838,15 @@ public final class SecretDetailViewModel {
         name.set(s.name());
         scopeLabel.set(s.scope().label());
         arn.set(s.arn());
-        description.set(s.description() == null || s.description().isBlank() ? SecretText.get("none") : s.description());
+        description.set(s.description() == null || s.description().isBlank() ? text("none") : s.description());
         kmsKey.set(s.kmsKeyId() == null || KmsKeyChoice.DEFAULT.matches(s.kmsKeyId())
-                ? SecretText.get("kms.default") : s.kmsKeyId());
+                ? text("kms.default") : s.kmsKeyId());
         created.set(DetailFormat.time(s.created()));
-        lastChanged.set(DetailFormat.timeAndAge(s.lastChanged(), clock));
-        lastAccessed.set(s.lastAccessed() == null ? SecretText.get("accessed.never") : DetailFormat.day(s.lastAccessed()));
-        deletion.set(s.deletedDate() == null ? SecretText.get("none")
-                : SecretText.get("deletion.scheduled", DetailFormat.time(s.deletedDate()), DetailFormat.relativeDays(s.deletedDate(), clock)));
-        owningService.set(s.owningService() == null ? SecretText.get("none") : s.owningService());
+        lastChanged.set(DetailFormat.timeAndAge(s.lastChanged(), clock, texts));
+        lastAccessed.set(s.lastAccessed() == null ? text("accessed.never") : DetailFormat.day(s.lastAccessed()));
+        deletion.set(s.deletedDate() == null ? text("none")
+                : text("deletion.scheduled", DetailFormat.time(s.deletedDate()), DetailFormat.relativeDays(s.deletedDate(), clock, texts)));
+        owningService.set(s.owningService() == null ? text("none") : s.owningService());
         rotation.set(rotationText(s.rotation()));
         plannedForDeletion.set(s.isPlannedForDeletion());
         List<TagRow> rows = new ArrayList<>();
@@ -851,11 +858,11 @@ public final class SecretDetailViewModel {
 
     private String rotationText(SecretSummary.Rotation r) {
         if (!r.enabled()) {
-            return SecretText.get("rotation.off");
+            return text("rotation.off");
         }
-        String schedule = r.automaticallyAfterDays() != null ? SecretText.get("rotation.days", r.automaticallyAfterDays())
+        String schedule = r.automaticallyAfterDays() != null ? text("rotation.days", r.automaticallyAfterDays())
                 : r.scheduleExpression() != null ? r.scheduleExpression() : "";
-        return SecretText.get("rotation.on", schedule, DetailFormat.time(r.nextRotation()));
+        return text("rotation.on", schedule, DetailFormat.time(r.nextRotation()));
     }
 
     private void clearOverview() {
@@ -874,9 +881,9 @@ public final class SecretDetailViewModel {
         } else if (v == null) {
             String current = summary.get().currentVersionId();
             viewedVersionLabel.set(current == null ? VersionSelector.AWSCURRENT
-                    : SecretText.get("viewed.current", shortId(current)));
+                    : text("viewed.current", shortId(current)));
         } else {
-            viewedVersionLabel.set(SecretText.get("viewed.version", shortId(v.versionId()), DetailFormat.stages(v.stages()),
+            viewedVersionLabel.set(text("viewed.version", shortId(v.versionId()), DetailFormat.stages(v.stages(), texts),
                     DetailFormat.time(v.created())));
         }
     }
@@ -888,14 +895,14 @@ public final class SecretDetailViewModel {
             p = SecretRules.tagKeyProblem(key).or(() -> SecretRules.tagValueProblem(key, tagValue.get())).orElse(null);
             boolean exists = tags.stream().anyMatch(t -> t.key().equals(key));
             if (p == null && exists && !key.equals(editingTagKey)) {
-                p = SecretText.get("tag.exists", key);
+                p = text("tag.exists", key);
             }
             if (p == null && !exists && tags.size() >= SecretRules.MAX_TAGS && editingTagKey == null) {
-                p = SecretText.get("tag.tooMany", SecretRules.MAX_TAGS);
+                p = text("tag.tooMany", SecretRules.MAX_TAGS);
             }
             if (p == null && editingTagKey != null && key.equals(editingTagKey)
                     && tags.stream().anyMatch(t -> t.key().equals(key) && t.value().equals(tagValue.get()))) {
-                p = SecretText.get("tag.unchanged");
+                p = text("tag.unchanged");
             }
         }
         tagProblem.set(p);
@@ -912,6 +919,15 @@ public final class SecretDetailViewModel {
         canRollbackSelected.set(mutable && v != null && !v.isCurrent());
         canReveal.set(present && valueState.get() != ValueState.LOADING && valueState.get() != ValueState.REVEALED);
         canSaveTag.set(mutable && editingTag.get() && tagProblem.get() == null);
+    }
+
+    /** The detail's texts, for its views. */
+    public Texts texts() {
+        return texts;
+    }
+
+    private String text(String key, Object... args) {
+        return texts.format(key, args);
     }
 
     static String shortId(String versionId) {

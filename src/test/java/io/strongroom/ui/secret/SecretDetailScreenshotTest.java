@@ -5,6 +5,7 @@ import io.strongroom.domain.SecretPayload;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.DirectUiExecutor;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.ui.editor.RecordingClipboard;
 import io.strongroom.ui.editor.ScriptedDialogs;
@@ -71,7 +72,7 @@ class SecretDetailScreenshotTest {
         StoreFixture.Fakes fakes = fx.fakes(false);
         return Snapshots.onFx(() -> {
             SecretDetailViewModel vm = new SecretDetailViewModel(fx.secrets, SecretMutations.of(fx.secrets), new DirectUiExecutor(),
-                    new ScriptedDialogs(), new RecordingClipboard());
+                    new ScriptedDialogs(), new RecordingClipboard(), Texts.load());
             SecretDetailView v = new SecretDetailView(vm, new SecretDialogs(fakes.ctx()));
             new Scene(v, 780, height);      // not shown: a window taller than Monocle's screen cannot be painted
             vm.secretProperty().set(holder.summary);

@@ -8,6 +8,7 @@ import io.strongroom.domain.VersionSelector;
 import io.strongroom.domain.VersionWritten;
 import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.FxUiExecutor;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.editor.EditorContext;
 import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.ui.editor.RecordingClipboard;
@@ -73,7 +74,7 @@ class SecretDetailViewFxTest {
         dialogs = new ScriptedDialogs();
         mutations = new RecordingMutations(SecretMutations.of(fx.secrets));
         FxUiExecutor executor = new FxUiExecutor(background);
-        vm = new SecretDetailViewModel(fx.secrets, mutations, executor, dialogs, clipboard);
+        vm = new SecretDetailViewModel(fx.secrets, mutations, executor, dialogs, clipboard, Texts.load());
         SimpleBooleanProperty readOnly = new SimpleBooleanProperty();
         readOnly.bind(vm.readOnlyProperty());
         SecretDialogs editors = new SecretDialogs(new EditorContext(fx.secrets, fx.keys, mutations, executor, dialogs, readOnly));

@@ -8,6 +8,7 @@ import io.strongroom.domain.VersionSelector;
 import io.strongroom.domain.VersionWritten;
 import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.DirectUiExecutor;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.editor.JsonValues;
 import io.strongroom.ui.editor.RecordingClipboard;
 import io.strongroom.ui.editor.RecordingMutations;
@@ -58,7 +59,7 @@ class SecretDetailViewModelTest {
         mutations = new RecordingMutations(SecretMutations.of(fx.secrets));
         dialogs = new ScriptedDialogs();
         clipboard = new RecordingClipboard();
-        vm = new SecretDetailViewModel(fx.secrets, mutations, new DirectUiExecutor(), dialogs, clipboard);
+        vm = new SecretDetailViewModel(fx.secrets, mutations, new DirectUiExecutor(), dialogs, clipboard, Texts.load());
     }
 
     static String unique(String prefix) {
