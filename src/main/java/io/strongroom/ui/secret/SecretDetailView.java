@@ -78,12 +78,14 @@ public final class SecretDetailView extends BorderPane {
     private final SecretDetailViewModel vm;
     private final SecretDialogs dialogs;
     private final Texts texts;
+    private final ValueViewModel valueVm;
 
     /** Reads its words from the view model's texts (the detail's bundle over the shared strings). */
     public SecretDetailView(SecretDetailViewModel vm, SecretDialogs dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.texts = vm.texts();
+        this.valueVm = vm.value();
         getStylesheets().addAll(Controls.STYLESHEET, STYLESHEET);
         getStyleClass().add("sr-secret-detail");
 
@@ -230,22 +232,22 @@ public final class SecretDetailView extends BorderPane {
         Label title = Controls.sectionTitle(text("value.title"));
         Label version = new Label();
         version.setId("value-version");
-        version.textProperty().bind(vm.viewedVersionLabelProperty());
+        version.textProperty().bind(valueVm.viewedVersionLabelProperty());
         version.getStyleClass().addAll("sr-version-chip", Controls.MONO);
         Button current = new Button(text("value.backToCurrent"));
         current.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        current.visibleProperty().bind(vm.viewedVersionProperty().isNotNull());
+        current.visibleProperty().bind(valueVm.viewedVersionProperty().isNotNull());
         current.managedProperty().bind(current.visibleProperty());
-        current.setOnAction(e -> vm.viewVersion(null));
+        current.setOnAction(e -> valueVm.viewVersion(null));
 
         Button reveal = Controls.button(text("value.reveal"), MaterialDesignE.EYE_OUTLINE);
         reveal.setId("value-reveal");
-        reveal.disableProperty().bind(vm.canRevealProperty().not());
-        reveal.setOnAction(e -> vm.reveal());
+        reveal.disableProperty().bind(valueVm.canRevealProperty().not());
+        reveal.setOnAction(e -> valueVm.reveal());
         Button hide = Controls.button(text("value.hide"), MaterialDesignE.EYE_OFF_OUTLINE);
         hide.setId("value-hide");
-        hide.setOnAction(e -> vm.hide());
-        BooleanBinding revealed = vm.valueStateProperty().isEqualTo(ValueState.REVEALED);
+        hide.setOnAction(e -> valueVm.hide());
+        BooleanBinding revealed = valueVm.valueStateProperty().isEqualTo(ValueState.REVEALED);
         hide.visibleProperty().bind(revealed);
         hide.managedProperty().bind(revealed);
         reveal.visibleProperty().bind(revealed.not());
@@ -253,9 +255,9 @@ public final class SecretDetailView extends BorderPane {
         Button copy = Controls.button(text("value.copy"), MaterialDesignC.CONTENT_COPY);
         copy.setId("value-copy");
         copy.setTooltip(new Tooltip(text("value.copy.tooltip", SecretDetailViewModel.CLIPBOARD_CLEAR_SECONDS)));
-        copy.disableProperty().bind(vm.valueStateProperty().isEqualTo(ValueState.LOADING)
-                .or(vm.valueStateProperty().isEqualTo(ValueState.NONE)));
-        copy.setOnAction(e -> vm.copyValue());
+        copy.disableProperty().bind(valueVm.valueStateProperty().isEqualTo(ValueState.LOADING)
+                .or(valueVm.valueStateProperty().isEqualTo(ValueState.NONE)));
+        copy.setOnAction(e -> valueVm.copyValue());
 
         HBox top = new HBox(10, title, version, current, Controls.spacer(), reveal, hide, copy);
         top.setAlignment(Pos.CENTER_LEFT);
@@ -286,7 +288,7 @@ public final class SecretDetailView extends BorderPane {
         caption.setWrapText(true);
         VBox box = new VBox(6, dots, caption);
         box.setId("value-masked");
-        showWhen(box, vm.valueStateProperty().isEqualTo(ValueState.MASKED));
+        showWhen(box, valueVm.valueStateProperty().isEqualTo(ValueState.MASKED));
         return box;
     }
 
@@ -295,12 +297,12 @@ public final class SecretDetailView extends BorderPane {
         p.setPrefSize(18, 18);
         p.setMaxSize(18, 18);
         Label l = new Label(text("value.loading"), p);
-        showWhen(l, vm.valueStateProperty().isEqualTo(ValueState.LOADING));
+        showWhen(l, valueVm.valueStateProperty().isEqualTo(ValueState.LOADING));
         return l;
     }
 
     private BooleanBinding revealedAs(ValueKind kind) {
-        return vm.valueStateProperty().isEqualTo(ValueState.REVEALED).and(vm.valueKindProperty().isEqualTo(kind));
+        return valueVm.valueStateProperty().isEqualTo(ValueState.REVEALED).and(valueVm.valueKindProperty().isEqualTo(kind));
     }
 
     private static TextArea readOnlyArea(String id) {
@@ -314,10 +316,10 @@ public final class SecretDetailView extends BorderPane {
 
     private Node textValue() {
         TextArea area = readOnlyArea("value-text");
-        area.textProperty().bind(Bindings.createStringBinding(() -> vm.valueTextProperty().get() == null ? "" : vm.valueTextProperty().get(),
-                vm.valueTextProperty()));
-        area.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> rows(vm.valueTextProperty().get(), 10),
-                vm.valueTextProperty()));
+        area.textProperty().bind(Bindings.createStringBinding(() -> valueVm.valueTextProperty().get() == null ? "" : valueVm.valueTextProperty().get(),
+                valueVm.valueTextProperty()));
+        area.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> rows(valueVm.valueTextProperty().get(), 10),
+                valueVm.valueTextProperty()));
         Label size = sizeLabel("value.text.size");
         VBox box = new VBox(6, area, size);
         showWhen(box, revealedAs(ValueKind.TEXT));
@@ -327,7 +329,7 @@ public final class SecretDetailView extends BorderPane {
     private Label sizeLabel(String key) {
         Label size = new Label();
         size.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        size.textProperty().bind(Bindings.createStringBinding(() -> text(key, vm.valueSizeProperty().get()), vm.valueSizeProperty()));
+        size.textProperty().bind(Bindings.createStringBinding(() -> text(key, valueVm.valueSizeProperty().get()), valueVm.valueSizeProperty()));
         return size;
     }
 
@@ -347,8 +349,8 @@ public final class SecretDetailView extends BorderPane {
         raw.getStyleClass().addAll(Styles.RIGHT_PILL, Styles.SMALL);
         raw.setToggleGroup(mode);
         raw.setId("value-json-raw");
-        grid.setSelected(!vm.showRawJsonProperty().get());
-        raw.selectedProperty().bindBidirectional(vm.showRawJsonProperty());
+        grid.setSelected(!valueVm.showRawJsonProperty().get());
+        raw.selectedProperty().bindBidirectional(valueVm.showRawJsonProperty());
         mode.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
                 mode.selectToggle(was);
@@ -359,7 +361,7 @@ public final class SecretDetailView extends BorderPane {
         HBox top = new HBox(10, bar, Controls.spacer(), size);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        TableView<JsonValues.Entry> table = new TableView<>(vm.jsonEntries());
+        TableView<JsonValues.Entry> table = new TableView<>(valueVm.jsonEntries());
         table.setId("value-json-grid");
         table.getStyleClass().addAll(Styles.DENSE, "sr-json-grid");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -383,16 +385,16 @@ public final class SecretDetailView extends BorderPane {
         table.getColumns().add(value);
         table.getColumns().add(copy);
         table.prefHeightProperty().bind(Bindings.createDoubleBinding(() ->
-                36 + Math.min(10, Math.max(1, vm.jsonEntries().size())) * 32.0, vm.jsonEntries()));
+                36 + Math.min(10, Math.max(1, valueVm.jsonEntries().size())) * 32.0, valueVm.jsonEntries()));
         table.minHeightProperty().bind(table.prefHeightProperty());
-        table.visibleProperty().bind(vm.showRawJsonProperty().not());
+        table.visibleProperty().bind(valueVm.showRawJsonProperty().not());
         table.managedProperty().bind(table.visibleProperty());
 
         TextArea area = readOnlyArea("value-json-text");
-        area.textProperty().bind(Bindings.createStringBinding(() -> vm.valueTextProperty().get() == null ? "" : vm.valueTextProperty().get(),
-                vm.valueTextProperty()));
-        area.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> rows(vm.valueTextProperty().get(), 14), vm.valueTextProperty()));
-        area.visibleProperty().bind(vm.showRawJsonProperty());
+        area.textProperty().bind(Bindings.createStringBinding(() -> valueVm.valueTextProperty().get() == null ? "" : valueVm.valueTextProperty().get(),
+                valueVm.valueTextProperty()));
+        area.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> rows(valueVm.valueTextProperty().get(), 14), valueVm.valueTextProperty()));
+        area.visibleProperty().bind(valueVm.showRawJsonProperty());
         area.managedProperty().bind(area.visibleProperty());
 
         VBox box = new VBox(8, top, table, area);
@@ -407,7 +409,7 @@ public final class SecretDetailView extends BorderPane {
 
         CopyCell() {
             button.getStyleClass().add(Styles.SMALL);
-            button.setOnAction(e -> vm.copyEntry(getItem()));
+            button.setOnAction(e -> valueVm.copyEntry(getItem()));
             setAlignment(Pos.CENTER);
         }
 
@@ -424,8 +426,8 @@ public final class SecretDetailView extends BorderPane {
     private Node binaryValue() {
         Label size = new Label();
         size.getStyleClass().add(Styles.TEXT_BOLD);
-        size.textProperty().bind(Bindings.createStringBinding(() -> text("value.binary.size", vm.valueSizeProperty().get()),
-                vm.valueSizeProperty()));
+        size.textProperty().bind(Bindings.createStringBinding(() -> text("value.binary.size", valueVm.valueSizeProperty().get()),
+                valueVm.valueSizeProperty()));
         size.setGraphic(Controls.icon(MaterialDesignF.FILE_CERTIFICATE_OUTLINE));
         ToggleGroup view = new ToggleGroup();
         ToggleButton hex = new ToggleButton(text("value.binary.hex"));
@@ -436,29 +438,29 @@ public final class SecretDetailView extends BorderPane {
         base64.setId("value-binary-base64");
         base64.getStyleClass().addAll(Styles.RIGHT_PILL, Styles.SMALL);
         base64.setToggleGroup(view);
-        hex.setOnAction(e -> vm.showHex());
-        base64.setOnAction(e -> vm.showBase64());
-        vm.binaryViewProperty().addListener((o, was, now) -> {
+        hex.setOnAction(e -> valueVm.showHex());
+        base64.setOnAction(e -> valueVm.showBase64());
+        valueVm.binaryViewProperty().addListener((o, was, now) -> {
             hex.setSelected(now == BinaryView.HEX);
             base64.setSelected(now == BinaryView.BASE64);
         });
         // the card is built when the first secret shows: start from the view model's state then
-        if (vm.binaryViewProperty().get() != null) {
-            hex.setSelected(vm.binaryViewProperty().get() == BinaryView.HEX);
-            base64.setSelected(vm.binaryViewProperty().get() == BinaryView.BASE64);
+        if (valueVm.binaryViewProperty().get() != null) {
+            hex.setSelected(valueVm.binaryViewProperty().get() == BinaryView.HEX);
+            base64.setSelected(valueVm.binaryViewProperty().get() == BinaryView.BASE64);
         }
         HBox top = new HBox(12, size, Controls.spacer(), new HBox(0, hex, base64));
         top.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label(text("value.binary.hint"));
         hint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        hint.visibleProperty().bind(vm.binaryTextProperty().isNull());
+        hint.visibleProperty().bind(valueVm.binaryTextProperty().isNull());
         hint.managedProperty().bind(hint.visibleProperty());
         TextArea area = readOnlyArea("value-binary-text");
         area.setWrapText(false);
-        area.textProperty().bind(Bindings.createStringBinding(() -> vm.binaryTextProperty().get() == null ? "" : vm.binaryTextProperty().get(),
-                vm.binaryTextProperty()));
-        area.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> rows(vm.binaryTextProperty().get(), 12), vm.binaryTextProperty()));
-        area.visibleProperty().bind(vm.binaryTextProperty().isNotNull());
+        area.textProperty().bind(Bindings.createStringBinding(() -> valueVm.binaryTextProperty().get() == null ? "" : valueVm.binaryTextProperty().get(),
+                valueVm.binaryTextProperty()));
+        area.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> rows(valueVm.binaryTextProperty().get(), 12), valueVm.binaryTextProperty()));
+        area.visibleProperty().bind(valueVm.binaryTextProperty().isNotNull());
         area.managedProperty().bind(area.visibleProperty());
         VBox box = new VBox(8, top, hint, area);
         showWhen(box, revealedAs(ValueKind.BINARY));
@@ -691,7 +693,7 @@ public final class SecretDetailView extends BorderPane {
             TableRow<SecretVersion> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    vm.viewVersion(row.getItem());
+                    valueVm.viewVersion(row.getItem());
                 }
             });
             return row;

@@ -1,17 +1,14 @@
 package io.strongroom.ui.secret;
 
 import io.strongroom.domain.SecretDeletion;
-import io.strongroom.domain.SecretPayload;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.domain.SecretVersion;
-import io.strongroom.domain.VersionSelector;
 import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.ClipboardService;
 import io.strongroom.ui.common.DialogService;
 import io.strongroom.ui.common.ErrorText;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
-import io.strongroom.ui.editor.JsonValues;
 import io.strongroom.ui.editor.KmsKeyChoice;
 import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.service.journal.SecretMutations;
@@ -21,8 +18,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -39,21 +34,20 @@ import javafx.collections.ObservableList;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One secret in detail: overview (ARN, description, KMS key, dates, owning service, editable
  * tags), its value, and its versions.
  *
- * <p><b>The value is masked until the user reveals it.</b> Nothing reads it (GetSecretValue)
- * before {@link #reveal()} or {@link #copyValue()}; {@link #hide()}, choosing another secret or
- * another version drop it from this object again. Copies go to the clipboard with
- * {@link ClipboardService#putSensitive} and are cleared after {@link #CLIPBOARD_CLEAR_SECONDS}.
+ * <p><b>The value is masked until the user reveals it.</b> Its part, {@link #value()}
+ * ({@link ValueViewModel}), is the only reader of it (GetSecretValue, on Reveal or Copy); this
+ * coordinator tells it when another secret is chosen ({@code reset}), when a dialog changed the
+ * secret ({@code hide}) and routes "view this version's value" from the versions list to it, so
+ * the parts never talk to each other. Copies are cleared after {@link #CLIPBOARD_CLEAR_SECONDS}.
  *
  * <p>Every change goes through {@link SecretMutations}; while {@link #readOnlyProperty()} is true every
  * {@code can…} property is false and every changing command refuses.
@@ -86,20 +80,14 @@ public final class SecretDetailViewModel {
     private final Clock clock;
     private final Texts texts;
 
-    /** Incremented whenever what a pending value read was for stops being shown: late answers are dropped. */
-    private long valueGeneration;
     private long secretGeneration;
     private UiExecutor.Task loadTask;
-    private UiExecutor.Task valueTask;
-    /** The revealed value; null whenever the value is masked. */
-    private SecretPayload revealed;
     private String editingTagKey;
 
     // ---- Properties: inputs --------------------------------------------------------------------
     private final ObjectProperty<SecretSummary> secret = new SimpleObjectProperty<>(this, "secret");
     private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly");
     private final BooleanProperty includeDeprecated = new SimpleBooleanProperty(this, "includeDeprecated");
-    private final BooleanProperty showRawJson = new SimpleBooleanProperty(this, "showRawJson");
     private final ObjectProperty<SecretVersion> selectedVersion = new SimpleObjectProperty<>(this, "selectedVersion");
     private final StringProperty tagKey = new SimpleStringProperty(this, "tagKey", "");
     private final StringProperty tagValue = new SimpleStringProperty(this, "tagValue", "");
@@ -120,16 +108,8 @@ public final class SecretDetailViewModel {
     private final ReadOnlyBooleanWrapper plannedForDeletion = new ReadOnlyBooleanWrapper(this, "plannedForDeletion");
     private final ObservableList<TagRow> tags = FXCollections.observableArrayList();
 
-    // ---- Properties: value ---------------------------------------------------------------------
-    private final ReadOnlyObjectWrapper<ValueState> valueState = new ReadOnlyObjectWrapper<>(this, "valueState", ValueState.NONE);
-    private final ReadOnlyObjectWrapper<ValueKind> valueKind = new ReadOnlyObjectWrapper<>(this, "valueKind");
-    private final ReadOnlyStringWrapper valueText = new ReadOnlyStringWrapper(this, "valueText");
-    private final ObservableList<JsonValues.Entry> jsonEntries = FXCollections.observableArrayList();
-    private final ReadOnlyIntegerWrapper valueSize = new ReadOnlyIntegerWrapper(this, "valueSize");
-    private final ReadOnlyObjectWrapper<BinaryView> binaryView = new ReadOnlyObjectWrapper<>(this, "binaryView", BinaryView.NONE);
-    private final ReadOnlyStringWrapper binaryText = new ReadOnlyStringWrapper(this, "binaryText");
-    private final ReadOnlyObjectWrapper<SecretVersion> viewedVersion = new ReadOnlyObjectWrapper<>(this, "viewedVersion");
-    private final ReadOnlyStringWrapper viewedVersionLabel = new ReadOnlyStringWrapper(this, "viewedVersionLabel");
+    // ---- Parts ---------------------------------------------------------------------------------
+    private final ValueViewModel value;
 
     // ---- Properties: versions ------------------------------------------------------------------
     private final ObservableList<SecretVersion> versions = FXCollections.observableArrayList();
@@ -143,7 +123,6 @@ public final class SecretDetailViewModel {
     private final ReadOnlyBooleanWrapper canMutate = new ReadOnlyBooleanWrapper(this, "canMutate");
     private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper(this, "canRestore");
     private final ReadOnlyBooleanWrapper canRollbackSelected = new ReadOnlyBooleanWrapper(this, "canRollbackSelected");
-    private final ReadOnlyBooleanWrapper canReveal = new ReadOnlyBooleanWrapper(this, "canReveal");
     private final ReadOnlyBooleanWrapper editingTag = new ReadOnlyBooleanWrapper(this, "editingTag");
     private final ReadOnlyStringWrapper tagProblem = new ReadOnlyStringWrapper(this, "tagProblem");
     private final ReadOnlyBooleanWrapper canSaveTag = new ReadOnlyBooleanWrapper(this, "canSaveTag");
@@ -163,9 +142,21 @@ public final class SecretDetailViewModel {
         this.clipboard = Objects.requireNonNull(clipboard);
         this.clock = Objects.requireNonNull(clock);
         this.texts = texts.in(BUNDLE);
+        this.value = new ValueViewModel(summary.getReadOnlyProperty(), gone.getReadOnlyProperty(), secrets, executor, clipboard,
+                this.texts, new ValueViewModel.Banners() {
+                    @Override
+                    public void notice(String text) {
+                        notice.set(text);
+                    }
+
+                    @Override
+                    public void error(String text) {
+                        error.set(text);
+                    }
+                });
         secret.addListener((o, was, now) -> selected(now));
         includeDeprecated.addListener(o -> loadVersions());
-        Observable[] gates = {readOnly, busy, gone, summary, selectedVersion, plannedForDeletion, valueState, editingTag, tagProblem};
+        Observable[] gates = {readOnly, busy, gone, summary, selectedVersion, plannedForDeletion, editingTag, tagProblem};
         for (Observable g : gates) {
             g.addListener(o -> updateGates());
         }
@@ -191,11 +182,6 @@ public final class SecretDetailViewModel {
     /** List deprecated versions (those without staging labels) too. */
     public BooleanProperty includeDeprecatedProperty() {
         return includeDeprecated;
-    }
-
-    /** Show a revealed JSON value as text instead of the key/value grid. */
-    public BooleanProperty showRawJsonProperty() {
-        return showRawJson;
     }
 
     /** The version selected in the versions list (the view binds its selection here). */
@@ -278,47 +264,16 @@ public final class SecretDetailViewModel {
 
     // ---- Value ---------------------------------------------------------------------------------
 
+    // ---- Value ---------------------------------------------------------------------------------
+
+    /** The value part: masked until revealed, for the viewed version. */
+    public ValueViewModel value() {
+        return value;
+    }
+
+    /** Where the value part stands (as {@link ValueViewModel#valueStateProperty()}). */
     public ReadOnlyObjectProperty<ValueState> valueStateProperty() {
-        return valueState.getReadOnlyProperty();
-    }
-
-    /** What the revealed value is; null while masked. */
-    public ReadOnlyObjectProperty<ValueKind> valueKindProperty() {
-        return valueKind.getReadOnlyProperty();
-    }
-
-    /** The revealed text (JSON re-indented); null while masked and for binary values. */
-    public ReadOnlyStringProperty valueTextProperty() {
-        return valueText.getReadOnlyProperty();
-    }
-
-    /** The members of a revealed JSON object; empty while masked. */
-    public ObservableList<JsonValues.Entry> jsonEntries() {
-        return FXCollections.unmodifiableObservableList(jsonEntries);
-    }
-
-    /** The revealed value's size in bytes; 0 while masked. */
-    public ReadOnlyIntegerProperty valueSizeProperty() {
-        return valueSize.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<BinaryView> binaryViewProperty() {
-        return binaryView.getReadOnlyProperty();
-    }
-
-    /** A revealed binary value as hex dump or Base64, once asked for; null otherwise. */
-    public ReadOnlyStringProperty binaryTextProperty() {
-        return binaryText.getReadOnlyProperty();
-    }
-
-    /** The version whose value the value part shows; null for the current one (AWSCURRENT). */
-    public ReadOnlyObjectProperty<SecretVersion> viewedVersionProperty() {
-        return viewedVersion.getReadOnlyProperty();
-    }
-
-    /** "AWSCURRENT" or "Version 1a2b3c4d… (AWSPREVIOUS)". */
-    public ReadOnlyStringProperty viewedVersionLabelProperty() {
-        return viewedVersionLabel.getReadOnlyProperty();
+        return value.valueStateProperty();
     }
 
     // ---- Versions ------------------------------------------------------------------------------
@@ -372,10 +327,6 @@ public final class SecretDetailViewModel {
         return canRollbackSelected.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty canRevealProperty() {
-        return canReveal.getReadOnlyProperty();
-    }
-
     /** True while the tag editor is open. */
     public ReadOnlyBooleanProperty editingTagProperty() {
         return editingTag.getReadOnlyProperty();
@@ -400,7 +351,7 @@ public final class SecretDetailViewModel {
     /** A dialog changed the secret (new value, edit): counts the change and describes it again. */
     public void changed() {
         changeCount.set(changeCount.get() + 1);
-        hide();
+        value.hide();
         refresh();
     }
 
@@ -410,7 +361,7 @@ public final class SecretDetailViewModel {
      */
     public void deleted(SecretDeletion deletion) {
         changeCount.set(changeCount.get() + 1);
-        hide();
+        value.hide();
         boolean forced = deletion.deletionDate() == null || deletion.deletionDate().isBefore(clock.instant().plus(Duration.ofDays(1)));
         if (!forced) {
             refresh();
@@ -419,7 +370,7 @@ public final class SecretDetailViewModel {
         secretGeneration++;
         gone.set(true);
         versions.clear();
-        valueState.set(ValueState.NONE);
+        value.dropped();
         notice.set(text("notice.deletedForever", deletion.name()));
         updateGates();
     }
@@ -454,83 +405,6 @@ public final class SecretDetailViewModel {
         });
     }
 
-    /**
-     * Reads the value of the viewed version (GetSecretValue) and shows it. This and
-     * {@link #copyValue()} are the only reads of a value.
-     */
-    public boolean reveal() {
-        SecretSummary s = summary.get();
-        if (s == null || gone.get() || valueState.get() == ValueState.LOADING) {
-            return false;
-        }
-        long gen = ++valueGeneration;
-        valueState.set(ValueState.LOADING);
-        error.set(null);
-        valueTask = executor.submit(() -> secrets.getValue(s.scope(), s.arn(), selector()).payload(), payload -> {
-            if (gen != valueGeneration) {
-                return;     // hidden, or another secret or version chosen, while it was read
-            }
-            show(payload);
-        }, e -> {
-            if (gen != valueGeneration) {
-                return;
-            }
-            valueState.set(ValueState.MASKED);
-            error.set(ErrorText.of(e));
-        });
-        return true;
-    }
-
-    /** Masks the value again and drops it from memory. */
-    public void hide() {
-        valueGeneration++;
-        if (valueTask != null) {
-            valueTask.cancel();
-            valueTask = null;
-        }
-        revealed = null;
-        valueText.set(null);
-        jsonEntries.clear();
-        binaryText.set(null);
-        binaryView.set(BinaryView.NONE);
-        valueKind.set(null);
-        valueSize.set(0);
-        valueState.set(summary.get() == null ? ValueState.NONE : ValueState.MASKED);
-    }
-
-    /**
-     * Copies the viewed version's value (Base64 for binary) to the clipboard, cleared after
-     * {@value #CLIPBOARD_CLEAR_SECONDS} s. A masked value is read for the copy and not kept, so
-     * it can be copied without being shown.
-     */
-    public boolean copyValue() {
-        if (revealed != null) {
-            putSensitive(copyText(revealed), text("notice.copiedValue", CLIPBOARD_CLEAR_SECONDS));
-            return true;
-        }
-        SecretSummary s = summary.get();
-        if (s == null || gone.get() || valueState.get() == ValueState.LOADING) {
-            return false;
-        }
-        long gen = valueGeneration;
-        error.set(null);
-        executor.submit(() -> secrets.getValue(s.scope(), s.arn(), selector()).payload(), payload -> {
-            if (gen == valueGeneration) {
-                putSensitive(copyText(payload), text("notice.copiedValue", CLIPBOARD_CLEAR_SECONDS));
-            }
-        }, e -> error.set(ErrorText.of(e)));
-        return true;
-    }
-
-    /** Copies one member of a revealed JSON value, cleared after {@value #CLIPBOARD_CLEAR_SECONDS} s. */
-    public boolean copyEntry(JsonValues.Entry entry) {
-        if (revealed == null || entry == null || !jsonEntries.contains(entry)) {
-            return false;
-        }
-        putSensitive(entry.value(), text("notice.copiedKey", entry.key(), CLIPBOARD_CLEAR_SECONDS));
-        return true;
-    }
-
     /** Copies the ARN (not a secret: no clearing). */
     public void copyArn() {
         SecretSummary s = summary.get();
@@ -540,37 +414,9 @@ public final class SecretDetailViewModel {
         }
     }
 
-    /** Shows a revealed binary value as a hex dump. */
-    public boolean showHex() {
-        if (revealed == null || !revealed.isBinary()) {
-            return false;
-        }
-        binaryText.set(DetailFormat.hexDump(revealed.bytes()));
-        binaryView.set(BinaryView.HEX);
-        return true;
-    }
-
-    /** Shows a revealed binary value as Base64. */
-    public boolean showBase64() {
-        if (revealed == null || !revealed.isBinary()) {
-            return false;
-        }
-        binaryText.set(Base64.getMimeEncoder(76, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .encodeToString(revealed.bytes()));
-        binaryView.set(BinaryView.BASE64);
-        return true;
-    }
-
-    /** Shows {@code version}'s value part instead (masked); the current version when null or current. */
-    public void viewVersion(SecretVersion version) {
-        hide();
-        viewedVersion.set(version == null || version.isCurrent() ? null : version);
-        updateViewedLabel();
-    }
-
     /** Shows the selected version's value part (masked). */
     public void viewSelectedVersion() {
-        viewVersion(selectedVersion.get());
+        value.viewVersion(selectedVersion.get());
     }
 
     // ---- Commands: changing --------------------------------------------------------------------
@@ -596,7 +442,7 @@ public final class SecretDetailViewModel {
         }
         return change(new SecretMutation.Rollback(s.scope(), s.arn(), version.versionId()),
                 text("notice.rolledBack", shortId(version.versionId())), () -> {
-                    viewVersion(null);
+                    value.viewVersion(null);
                     selectedVersion.set(null);
                 });
     }
@@ -717,9 +563,8 @@ public final class SecretDetailViewModel {
         cancelTagEdit();
         versions.clear();
         selectedVersion.set(null);
-        viewedVersion.set(null);
         summary.set(s);
-        hide();
+        value.reset();
         if (s == null) {
             clearOverview();
             return;
@@ -758,45 +603,6 @@ public final class SecretDetailViewModel {
         return canMutate.get();
     }
 
-    private VersionSelector selector() {
-        SecretVersion v = viewedVersion.get();
-        return v == null ? VersionSelector.current() : VersionSelector.version(v.versionId());
-    }
-
-    private void show(SecretPayload payload) {
-        revealed = payload;
-        valueSize.set(payload.size());
-        binaryView.set(BinaryView.NONE);
-        binaryText.set(null);
-        if (payload.isBinary()) {
-            valueText.set(null);
-            jsonEntries.clear();
-            valueKind.set(ValueKind.BINARY);
-        } else {
-            String text = payload.text();
-            Optional<List<JsonValues.Entry>> entries = JsonValues.entries(text);
-            if (entries.isPresent()) {
-                jsonEntries.setAll(entries.get());
-                valueText.set(JsonValues.pretty(text));
-                valueKind.set(ValueKind.JSON);
-            } else {
-                jsonEntries.clear();
-                valueText.set(text);
-                valueKind.set(ValueKind.TEXT);
-            }
-        }
-        valueState.set(ValueState.REVEALED);
-    }
-
-    private static String copyText(SecretPayload payload) {
-        return payload.isBinary() ? Base64.getEncoder().encodeToString(payload.bytes()) : payload.text();
-    }
-
-    private void putSensitive(String text, String done) {
-        clipboard.putSensitive(text, CLIPBOARD_CLEAR_SECONDS);
-        notice.set(done);
-    }
-
     private void loadVersions() {
         SecretSummary s = summary.get();
         if (s == null) {
@@ -823,13 +629,7 @@ public final class SecretDetailViewModel {
         if (keep != null) {
             selectedVersion.set(sorted.stream().filter(v -> v.versionId().equals(keep.versionId())).findFirst().orElse(null));
         }
-        SecretVersion viewed = viewedVersion.get();
-        if (viewed != null) {
-            // keep showing the same version, with its labels as they are now
-            sorted.stream().filter(v -> v.versionId().equals(viewed.versionId())).findFirst()
-                    .ifPresent(v -> viewedVersion.set(v.isCurrent() ? null : v));
-        }
-        updateViewedLabel();
+        value.versionsListed(sorted);
         updateGates();
     }
 
@@ -853,7 +653,6 @@ public final class SecretDetailViewModel {
         s.tags().forEach((k, v) -> rows.add(new TagRow(k, v)));
         rows.sort(Comparator.comparing(TagRow::key, String.CASE_INSENSITIVE_ORDER));
         tags.setAll(rows);
-        updateViewedLabel();
     }
 
     private String rotationText(SecretSummary.Rotation r) {
@@ -867,25 +666,11 @@ public final class SecretDetailViewModel {
 
     private void clearOverview() {
         for (ReadOnlyStringWrapper p : List.of(name, scopeLabel, arn, description, kmsKey, created, lastChanged, lastAccessed,
-                deletion, owningService, rotation, viewedVersionLabel)) {
+                deletion, owningService, rotation)) {
             p.set(null);
         }
         plannedForDeletion.set(false);
         tags.clear();
-    }
-
-    private void updateViewedLabel() {
-        SecretVersion v = viewedVersion.get();
-        if (summary.get() == null) {
-            viewedVersionLabel.set(null);
-        } else if (v == null) {
-            String current = summary.get().currentVersionId();
-            viewedVersionLabel.set(current == null ? VersionSelector.AWSCURRENT
-                    : text("viewed.current", shortId(current)));
-        } else {
-            viewedVersionLabel.set(text("viewed.version", shortId(v.versionId()), DetailFormat.stages(v.stages(), texts),
-                    DetailFormat.time(v.created())));
-        }
     }
 
     private void validateTag() {
@@ -917,7 +702,6 @@ public final class SecretDetailViewModel {
         canRestore.set(present && !readOnly.get() && !busy.get() && plannedForDeletion.get());
         SecretVersion v = selectedVersion.get();
         canRollbackSelected.set(mutable && v != null && !v.isCurrent());
-        canReveal.set(present && valueState.get() != ValueState.LOADING && valueState.get() != ValueState.REVEALED);
         canSaveTag.set(mutable && editingTag.get() && tagProblem.get() == null);
     }
 

@@ -91,7 +91,7 @@ class SecretDetailScreenshotTest {
     @Test
     void revealedWithAFakeValue() throws Exception {
         SecretDetailView v = view(false, 1060);
-        Snapshots.onFx(() -> v.viewModel().reveal());
+        Snapshots.onFx(() -> v.viewModel().value().reveal());
         Snapshots.settle();
         Path png = Snapshots.write(v, "secret-detail-revealed.png");
         assertTrue(Files.size(png) > 10_000);
@@ -100,7 +100,7 @@ class SecretDetailScreenshotTest {
     @Test
     void darkTheme() throws Exception {
         SecretDetailView v = view(true, 1060);
-        Snapshots.onFx(() -> v.viewModel().reveal());
+        Snapshots.onFx(() -> v.viewModel().value().reveal());
         Snapshots.settle();
         Path png = Snapshots.write(v, "secret-detail-dark.png");
         assertTrue(Files.size(png) > 10_000);

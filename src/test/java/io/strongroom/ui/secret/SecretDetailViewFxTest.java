@@ -143,7 +143,7 @@ class SecretDetailViewFxTest {
         robot.clickOn("#value-hide");
         assertTrue(robot.lookup("#value-masked").query().isVisible());
         assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
-        assertTrue(vm.jsonEntries().isEmpty());
+        assertTrue(vm.value().jsonEntries().isEmpty());
     }
 
     @Test
