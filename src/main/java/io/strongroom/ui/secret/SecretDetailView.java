@@ -79,6 +79,7 @@ public final class SecretDetailView extends BorderPane {
     private final SecretDialogs dialogs;
     private final Texts texts;
     private final ValueViewModel valueVm;
+    private final VersionsViewModel versionsVm;
 
     /** Reads its words from the view model's texts (the detail's bundle over the shared strings). */
     public SecretDetailView(SecretDetailViewModel vm, SecretDialogs dialogs) {
@@ -86,6 +87,7 @@ public final class SecretDetailView extends BorderPane {
         this.dialogs = dialogs;
         this.texts = vm.texts();
         this.valueVm = vm.value();
+        this.versionsVm = vm.versionsPart();
         getStylesheets().addAll(Controls.STYLESHEET, STYLESHEET);
         getStyleClass().add("sr-secret-detail");
 
@@ -614,27 +616,27 @@ public final class SecretDetailView extends BorderPane {
 
     private Node versionsCard() {
         Label title = Controls.sectionTitle(text("versions.title"));
-        title.textProperty().bind(Bindings.createStringBinding(() -> text("versions.titleCount", vm.versions().size()),
-                vm.versions()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> text("versions.titleCount", versionsVm.versions().size()),
+                versionsVm.versions()));
         CheckBox deprecated = new CheckBox(text("versions.deprecated"));
         deprecated.setId("versions-deprecated");
-        deprecated.selectedProperty().bindBidirectional(vm.includeDeprecatedProperty());
+        deprecated.selectedProperty().bindBidirectional(versionsVm.includeDeprecatedProperty());
         Button view = Controls.button(text("versions.view"), MaterialDesignE.EYE_OUTLINE);
         view.setId("versions-view");
         view.getStyleClass().add(Styles.SMALL);
-        view.disableProperty().bind(vm.selectedVersionProperty().isNull());
-        view.setOnAction(e -> vm.viewSelectedVersion());
+        view.disableProperty().bind(versionsVm.selectedVersionProperty().isNull());
+        view.setOnAction(e -> versionsVm.viewSelectedVersion());
         Button rollback = Controls.button(text("versions.rollback"), MaterialDesignH.HISTORY);
         rollback.setId("versions-rollback");
         rollback.getStyleClass().add(Styles.SMALL);
-        rollback.disableProperty().bind(vm.canRollbackSelectedProperty().not());
-        rollback.setOnAction(e -> vm.rollbackSelected());
+        rollback.disableProperty().bind(versionsVm.canRollbackSelectedProperty().not());
+        rollback.setOnAction(e -> versionsVm.rollbackSelected());
         // the title, then the controls: on one line when the pane is wide enough, else wrapped below
         FlowPane top = new FlowPane(10, 6, title, deprecated, view, rollback);
         top.setAlignment(Pos.CENTER_LEFT);
         FlowPane.setMargin(title, new Insets(0, 8, 0, 0));
 
-        TableView<SecretVersion> table = new TableView<>(vm.versions());
+        TableView<SecretVersion> table = new TableView<>(versionsVm.versions());
         table.setId("versions-table");
         table.getStyleClass().addAll(Styles.DENSE, "sr-versions");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -669,31 +671,31 @@ public final class SecretDetailView extends BorderPane {
         table.getColumns().add(created);
         table.getColumns().add(accessed);
         table.prefHeightProperty().bind(Bindings.createDoubleBinding(() ->
-                36 + Math.min(8, Math.max(1, vm.versions().size())) * VERSION_ROW, vm.versions()));
+                36 + Math.min(8, Math.max(1, versionsVm.versions().size())) * VERSION_ROW, versionsVm.versions()));
         table.minHeightProperty().bind(table.prefHeightProperty());
         Label empty = new Label(text("versions.none"));
         empty.getStyleClass().add(Controls.FIELD_HINT);
         table.setPlaceholder(empty);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != vm.selectedVersionProperty().get()) {
-                vm.selectedVersionProperty().set(now);
+            if (now != versionsVm.selectedVersionProperty().get()) {
+                versionsVm.selectedVersionProperty().set(now);
             }
         });
-        vm.selectedVersionProperty().addListener((o, was, now) -> {
+        versionsVm.selectedVersionProperty().addListener((o, was, now) -> {
             if (now == null) {
                 table.getSelectionModel().clearSelection();
             } else if (table.getSelectionModel().getSelectedItem() != now) {
                 table.getSelectionModel().select(now);
             }
         });
-        if (vm.selectedVersionProperty().get() != null) {
-            table.getSelectionModel().select(vm.selectedVersionProperty().get());
+        if (versionsVm.selectedVersionProperty().get() != null) {
+            table.getSelectionModel().select(versionsVm.selectedVersionProperty().get());
         }
         table.setRowFactory(t -> {
             TableRow<SecretVersion> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    valueVm.viewVersion(row.getItem());
+                    versionsVm.viewVersion(row.getItem());
                 }
             });
             return row;

@@ -87,8 +87,6 @@ public final class SecretDetailViewModel {
     // ---- Properties: inputs --------------------------------------------------------------------
     private final ObjectProperty<SecretSummary> secret = new SimpleObjectProperty<>(this, "secret");
     private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly");
-    private final BooleanProperty includeDeprecated = new SimpleBooleanProperty(this, "includeDeprecated");
-    private final ObjectProperty<SecretVersion> selectedVersion = new SimpleObjectProperty<>(this, "selectedVersion");
     private final StringProperty tagKey = new SimpleStringProperty(this, "tagKey", "");
     private final StringProperty tagValue = new SimpleStringProperty(this, "tagValue", "");
 
@@ -110,9 +108,8 @@ public final class SecretDetailViewModel {
 
     // ---- Parts ---------------------------------------------------------------------------------
     private final ValueViewModel value;
+    private final VersionsViewModel versions;
 
-    // ---- Properties: versions ------------------------------------------------------------------
-    private final ObservableList<SecretVersion> versions = FXCollections.observableArrayList();
 
     // ---- Properties: state ---------------------------------------------------------------------
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -122,7 +119,6 @@ public final class SecretDetailViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final ReadOnlyBooleanWrapper canMutate = new ReadOnlyBooleanWrapper(this, "canMutate");
     private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper(this, "canRestore");
-    private final ReadOnlyBooleanWrapper canRollbackSelected = new ReadOnlyBooleanWrapper(this, "canRollbackSelected");
     private final ReadOnlyBooleanWrapper editingTag = new ReadOnlyBooleanWrapper(this, "editingTag");
     private final ReadOnlyStringWrapper tagProblem = new ReadOnlyStringWrapper(this, "tagProblem");
     private final ReadOnlyBooleanWrapper canSaveTag = new ReadOnlyBooleanWrapper(this, "canSaveTag");
@@ -154,9 +150,30 @@ public final class SecretDetailViewModel {
                         error.set(text);
                     }
                 });
+        this.versions = new VersionsViewModel(summary.getReadOnlyProperty(), canMutate.getReadOnlyProperty(), secrets, executor, dialogs,
+                this.texts, new VersionsViewModel.Changes() {
+                    @Override
+                    public boolean mayMutate(String action) {
+                        return SecretDetailViewModel.this.mayMutate(action);
+                    }
+
+                    @Override
+                    public <R> boolean change(SecretMutation<R> mutation, String done, Runnable after) {
+                        return SecretDetailViewModel.this.change(mutation, done, after);
+                    }
+
+                    @Override
+                    public void error(String text) {
+                        error.set(text);
+                    }
+
+                    @Override
+                    public void listed(List<SecretVersion> sorted) {
+                        versionsListed(sorted);
+                    }
+                }, value::viewVersion);
         secret.addListener((o, was, now) -> selected(now));
-        includeDeprecated.addListener(o -> loadVersions());
-        Observable[] gates = {readOnly, busy, gone, summary, selectedVersion, plannedForDeletion, editingTag, tagProblem};
+        Observable[] gates = {readOnly, busy, gone, summary, plannedForDeletion, editingTag, tagProblem};
         for (Observable g : gates) {
             g.addListener(o -> updateGates());
         }
@@ -177,16 +194,6 @@ public final class SecretDetailViewModel {
     /** The console's read-only mode: every changing command refuses and every {@code can…} is false. */
     public BooleanProperty readOnlyProperty() {
         return readOnly;
-    }
-
-    /** List deprecated versions (those without staging labels) too. */
-    public BooleanProperty includeDeprecatedProperty() {
-        return includeDeprecated;
-    }
-
-    /** The version selected in the versions list (the view binds its selection here). */
-    public ObjectProperty<SecretVersion> selectedVersionProperty() {
-        return selectedVersion;
     }
 
     /** The tag editor's key field. */
@@ -278,9 +285,24 @@ public final class SecretDetailViewModel {
 
     // ---- Versions ------------------------------------------------------------------------------
 
-    /** Every version, newest first, with its staging labels. */
+    /** The versions part: the list, and rollback. */
+    public VersionsViewModel versionsPart() {
+        return versions;
+    }
+
+    /** Every version, newest first (as {@link VersionsViewModel#versions()}). */
     public ObservableList<SecretVersion> versions() {
-        return FXCollections.unmodifiableObservableList(versions);
+        return versions.versions();
+    }
+
+    /** The version selected in the versions list (as {@link VersionsViewModel#selectedVersionProperty()}). */
+    public ObjectProperty<SecretVersion> selectedVersionProperty() {
+        return versions.selectedVersionProperty();
+    }
+
+    /** Makes {@code version} current again after confirmation (as {@link VersionsViewModel#rollback}). */
+    public boolean rollback(SecretVersion version) {
+        return versions.rollback(version);
     }
 
     // ---- State ---------------------------------------------------------------------------------
@@ -320,11 +342,6 @@ public final class SecretDetailViewModel {
     /** Whether the secret is scheduled for deletion and may be restored now. */
     public ReadOnlyBooleanProperty canRestoreProperty() {
         return canRestore.getReadOnlyProperty();
-    }
-
-    /** Whether the selected version may be made current (it is not current already). */
-    public ReadOnlyBooleanProperty canRollbackSelectedProperty() {
-        return canRollbackSelected.getReadOnlyProperty();
     }
 
     /** True while the tag editor is open. */
@@ -369,7 +386,7 @@ public final class SecretDetailViewModel {
         }
         secretGeneration++;
         gone.set(true);
-        versions.clear();
+        versions.reset();
         value.dropped();
         notice.set(text("notice.deletedForever", deletion.name()));
         updateGates();
@@ -385,7 +402,7 @@ public final class SecretDetailViewModel {
             loadTask.cancel();
         }
         long gen = secretGeneration;
-        boolean deprecated = includeDeprecated.get();
+        boolean deprecated = versions.includeDeprecatedProperty().get();
         busy.set(true);
         loadTask = executor.submit(() -> new Loaded(secrets.describe(s.scope(), s.arn()),
                 secrets.listVersions(s.scope(), s.arn(), deprecated)), loaded -> {
@@ -395,7 +412,7 @@ public final class SecretDetailViewModel {
             busy.set(false);
             error.set(null);
             showOverview(loaded.summary);
-            showVersions(loaded.versions);
+            versionsListed(versions.show(loaded.versions));
         }, e -> {
             if (gen != secretGeneration) {
                 return;
@@ -412,39 +429,6 @@ public final class SecretDetailViewModel {
             clipboard.put(s.arn());
             notice.set(text("notice.copiedArn"));
         }
-    }
-
-    /** Shows the selected version's value part (masked). */
-    public void viewSelectedVersion() {
-        value.viewVersion(selectedVersion.get());
-    }
-
-    // ---- Commands: changing --------------------------------------------------------------------
-
-    /**
-     * Makes the selected version current again (AWSCURRENT moves to it, AWSPREVIOUS to the
-     * version that was current), after {@link DialogService#confirm}. Returns whether it was sent.
-     */
-    public boolean rollbackSelected() {
-        return rollback(selectedVersion.get());
-    }
-
-    /** Makes {@code version} current again after confirmation; returns whether it was sent. */
-    public boolean rollback(SecretVersion version) {
-        SecretSummary s = summary.get();
-        if (!mayMutate("UpdateSecretVersionStage") || version == null || version.isCurrent()) {
-            return false;
-        }
-        String current = s.currentVersionId();
-        if (!dialogs.confirm(text("rollback.title"), text("rollback.message", s.name(),
-                shortId(version.versionId()), DetailFormat.time(version.created()), current == null ? "\u2014" : shortId(current)))) {
-            return false;
-        }
-        return change(new SecretMutation.Rollback(s.scope(), s.arn(), version.versionId()),
-                text("notice.rolledBack", shortId(version.versionId())), () -> {
-                    value.viewVersion(null);
-                    selectedVersion.set(null);
-                });
     }
 
     /** Opens the tag editor for a new tag. */
@@ -561,8 +545,7 @@ public final class SecretDetailViewModel {
         error.set(null);
         notice.set(null);
         cancelTagEdit();
-        versions.clear();
-        selectedVersion.set(null);
+        versions.reset();
         summary.set(s);
         value.reset();
         if (s == null) {
@@ -603,32 +586,8 @@ public final class SecretDetailViewModel {
         return canMutate.get();
     }
 
-    private void loadVersions() {
-        SecretSummary s = summary.get();
-        if (s == null) {
-            return;
-        }
-        long gen = secretGeneration;
-        boolean deprecated = includeDeprecated.get();
-        executor.submit(() -> secrets.listVersions(s.scope(), s.arn(), deprecated), list -> {
-            if (gen == secretGeneration && deprecated == includeDeprecated.get()) {
-                showVersions(list);
-            }
-        }, e -> {
-            if (gen == secretGeneration) {
-                error.set(ErrorText.of(e));
-            }
-        });
-    }
 
-    private void showVersions(List<SecretVersion> list) {
-        List<SecretVersion> sorted = new ArrayList<>(list);
-        sorted.sort(Comparator.comparing(SecretVersion::created, Comparator.nullsLast(Comparator.reverseOrder())));
-        SecretVersion keep = selectedVersion.get();
-        versions.setAll(sorted);
-        if (keep != null) {
-            selectedVersion.set(sorted.stream().filter(v -> v.versionId().equals(keep.versionId())).findFirst().orElse(null));
-        }
+    private void versionsListed(List<SecretVersion> sorted) {
         value.versionsListed(sorted);
         updateGates();
     }
@@ -700,8 +659,6 @@ public final class SecretDetailViewModel {
         boolean mutable = present && !readOnly.get() && !busy.get() && !plannedForDeletion.get();
         canMutate.set(mutable);
         canRestore.set(present && !readOnly.get() && !busy.get() && plannedForDeletion.get());
-        SecretVersion v = selectedVersion.get();
-        canRollbackSelected.set(mutable && v != null && !v.isCurrent());
         canSaveTag.set(mutable && editingTag.get() && tagProblem.get() == null);
     }
 

@@ -222,7 +222,7 @@ class SecretDetailViewModelTest {
         assertEquals(List.of(VersionSelector.AWSCURRENT), listed.get(0).stages());
         assertEquals(List.of(VersionSelector.AWSPREVIOUS), listed.get(1).stages());
 
-        vm.includeDeprecatedProperty().set(true);
+        vm.versionsPart().includeDeprecatedProperty().set(true);
         assertEquals(3, vm.versions().size());
         assertTrue(vm.versions().stream().anyMatch(v -> v.versionId().equals(v1.versionId()) && v.isDeprecated()));
     }
@@ -238,7 +238,7 @@ class SecretDetailViewModelTest {
 
         SecretVersion previous = vm.versions().stream().filter(v -> v.versionId().equals(v1.versionId())).findFirst().orElseThrow();
         vm.selectedVersionProperty().set(previous);
-        vm.viewSelectedVersion();
+        vm.versionsPart().viewSelectedVersion();
         assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
         assertNull(vm.value().valueTextProperty().get());
         assertTrue(vm.value().viewedVersionLabelProperty().get().contains("AWSPREVIOUS"));
@@ -255,16 +255,16 @@ class SecretDetailViewModelTest {
         show(name);
         SecretVersion previous = vm.versions().stream().filter(v -> v.versionId().equals(v1.versionId())).findFirst().orElseThrow();
         vm.selectedVersionProperty().set(previous);
-        assertTrue(vm.canRollbackSelectedProperty().get());
+        assertTrue(vm.versionsPart().canRollbackSelectedProperty().get());
 
         dialogs.confirmAnswer = false;
-        assertFalse(vm.rollbackSelected());
+        assertFalse(vm.versionsPart().rollbackSelected());
         assertEquals(1, dialogs.confirmations.size());
         assertTrue(mutations.applied().isEmpty());
         assertEquals("fake-bad", fx.secrets.getValue(fx.scope, name, VersionSelector.current()).payload().text());
 
         dialogs.confirmAnswer = true;
-        assertTrue(vm.rollbackSelected());
+        assertTrue(vm.versionsPart().rollbackSelected());
         assertEquals(List.of("UpdateSecretVersionStage"), mutations.actions());
         assertEquals("fake-good", fx.secrets.getValue(fx.scope, name, VersionSelector.current()).payload().text());
         assertEquals(v1.versionId(), vm.summaryProperty().get().currentVersionId());
@@ -279,8 +279,8 @@ class SecretDetailViewModelTest {
         fx.createText(name, "fake");
         show(name);
         vm.selectedVersionProperty().set(vm.versions().get(0));
-        assertFalse(vm.canRollbackSelectedProperty().get());
-        assertFalse(vm.rollbackSelected());
+        assertFalse(vm.versionsPart().canRollbackSelectedProperty().get());
+        assertFalse(vm.versionsPart().rollbackSelected());
         assertTrue(dialogs.confirmations.isEmpty());
     }
 
@@ -347,15 +347,15 @@ class SecretDetailViewModelTest {
         show(name);
         vm.selectedVersionProperty().set(vm.versions().stream().filter(v -> v.versionId().equals(v1.versionId())).findFirst().orElseThrow());
         assertTrue(vm.canMutateProperty().get());
-        assertTrue(vm.canRollbackSelectedProperty().get());
+        assertTrue(vm.versionsPart().canRollbackSelectedProperty().get());
 
         vm.readOnlyProperty().set(true);
         assertFalse(vm.canMutateProperty().get());
-        assertFalse(vm.canRollbackSelectedProperty().get());
+        assertFalse(vm.versionsPart().canRollbackSelectedProperty().get());
         assertFalse(vm.canSaveTagProperty().get());
         assertFalse(vm.canRestoreProperty().get());
 
-        assertFalse(vm.rollbackSelected());
+        assertFalse(vm.versionsPart().rollbackSelected());
         assertTrue(dialogs.confirmations.isEmpty(), "not even asked");
         vm.beginAddTag();
         assertFalse(vm.editingTagProperty().get());
