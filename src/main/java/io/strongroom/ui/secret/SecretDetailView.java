@@ -80,6 +80,7 @@ public final class SecretDetailView extends BorderPane {
     private final Texts texts;
     private final ValueViewModel valueVm;
     private final VersionsViewModel versionsVm;
+    private final TagsViewModel tagsVm;
 
     /** Reads its words from the view model's texts (the detail's bundle over the shared strings). */
     public SecretDetailView(SecretDetailViewModel vm, SecretDialogs dialogs) {
@@ -88,6 +89,7 @@ public final class SecretDetailView extends BorderPane {
         this.texts = vm.texts();
         this.valueVm = vm.value();
         this.versionsVm = vm.versionsPart();
+        this.tagsVm = vm.tagsPart();
         getStylesheets().addAll(Controls.STYLESHEET, STYLESHEET);
         getStyleClass().add("sr-secret-detail");
 
@@ -523,12 +525,12 @@ public final class SecretDetailView extends BorderPane {
 
     private Node tagsCard() {
         Label title = Controls.sectionTitle(text("tags.title"));
-        title.textProperty().bind(Bindings.createStringBinding(() -> text("tags.titleCount", vm.tags().size()), vm.tags()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> text("tags.titleCount", tagsVm.tags().size()), tagsVm.tags()));
         Button add = Controls.button(text("tags.add"), MaterialDesignP.PLUS);
         add.setId("tags-add");
         add.getStyleClass().addAll(Styles.SMALL);
-        add.disableProperty().bind(vm.canMutateProperty().not().or(vm.editingTagProperty()));
-        add.setOnAction(e -> vm.beginAddTag());
+        add.disableProperty().bind(vm.canMutateProperty().not().or(tagsVm.editingTagProperty()));
+        add.setOnAction(e -> tagsVm.beginAddTag());
         HBox top = new HBox(10, title, Controls.spacer(), add);
         top.setAlignment(Pos.CENTER_LEFT);
 
@@ -536,46 +538,46 @@ public final class SecretDetailView extends BorderPane {
         chips.setId("tags-list");
         Runnable rebuild = () -> {
             chips.getChildren().clear();
-            for (TagRow t : vm.tags()) {
+            for (TagRow t : tagsVm.tags()) {
                 chips.getChildren().add(tagChip(t));
             }
-            if (vm.tags().isEmpty()) {
+            if (tagsVm.tags().isEmpty()) {
                 Label none = new Label(text("tags.none"));
                 none.getStyleClass().add(Controls.FIELD_HINT);
                 chips.getChildren().add(none);
             }
         };
-        vm.tags().addListener((ListChangeListener<TagRow>) c -> rebuild.run());
+        tagsVm.tags().addListener((ListChangeListener<TagRow>) c -> rebuild.run());
         vm.canMutateProperty().addListener(o -> rebuild.run());
         rebuild.run();
 
         TextField key = new TextField();
         key.setId("tag-key");
         key.setPromptText(text("tags.keyPrompt"));
-        key.textProperty().bindBidirectional(vm.tagKeyProperty());
+        key.textProperty().bindBidirectional(tagsVm.tagKeyProperty());
         key.setPrefColumnCount(12);
         TextField value = new TextField();
         value.setId("tag-value");
         value.setPromptText(text("tags.valuePrompt"));
-        value.textProperty().bindBidirectional(vm.tagValueProperty());
+        value.textProperty().bindBidirectional(tagsVm.tagValueProperty());
         HBox.setHgrow(value, Priority.ALWAYS);
         Button save = new Button(text("tags.save"));
         save.setId("tag-save");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(false);
-        save.disableProperty().bind(vm.canSaveTagProperty().not());
-        save.setOnAction(e -> vm.saveTag());
-        value.setOnAction(e -> vm.saveTag());
+        save.disableProperty().bind(tagsVm.canSaveTagProperty().not());
+        save.setOnAction(e -> tagsVm.saveTag());
+        value.setOnAction(e -> tagsVm.saveTag());
         Button cancel = new Button(text("tags.cancel"));
-        cancel.setOnAction(e -> vm.cancelTagEdit());
+        cancel.setOnAction(e -> tagsVm.cancelTagEdit());
         HBox editorRow = new HBox(8, key, value, save, cancel);
         editorRow.setAlignment(Pos.CENTER_LEFT);
-        Label problem = Controls.fieldMessage(vm.tagProblemProperty(), Controls.FIELD_PROBLEM);
+        Label problem = Controls.fieldMessage(tagsVm.tagProblemProperty(), Controls.FIELD_PROBLEM);
         VBox editor = new VBox(4, editorRow, problem);
         editor.getStyleClass().add("sr-tag-editor");
-        editor.visibleProperty().bind(vm.editingTagProperty());
+        editor.visibleProperty().bind(tagsVm.editingTagProperty());
         editor.managedProperty().bind(editor.visibleProperty());
-        vm.editingTagProperty().addListener((o, was, now) -> {
+        tagsVm.editingTagProperty().addListener((o, was, now) -> {
             if (now) {
                 key.requestFocus();
             }
@@ -597,16 +599,16 @@ public final class SecretDetailView extends BorderPane {
         if (vm.canMutateProperty().get()) {
             Button edit = Controls.iconButton(MaterialDesignP.PENCIL_OUTLINE, text("tags.edit", t.key()));
             edit.getStyleClass().addAll(Styles.SMALL, "sr-tag-action");
-            edit.setOnAction(e -> vm.beginEditTag(t));
+            edit.setOnAction(e -> tagsVm.beginEditTag(t));
             Button remove = Controls.iconButton(MaterialDesignC.CLOSE, text("tags.remove", t.key()));
             remove.getStyleClass().addAll(Styles.SMALL, "sr-tag-action");
             remove.setId("tag-remove-" + t.key());
-            remove.setOnAction(e -> vm.removeTag(t));
+            remove.setOnAction(e -> tagsVm.removeTag(t));
             chip.getChildren().addAll(edit, remove);
         }
         chip.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                vm.beginEditTag(t);
+                tagsVm.beginEditTag(t);
             }
         });
         return chip;

@@ -12,7 +12,6 @@ import io.strongroom.ui.common.UiExecutor;
 import io.strongroom.ui.editor.KmsKeyChoice;
 import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.service.journal.SecretMutations;
-import io.strongroom.ui.editor.SecretRules;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,18 +25,14 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * One secret in detail: overview (ARN, description, KMS key, dates, owning service, editable
@@ -82,13 +77,10 @@ public final class SecretDetailViewModel {
 
     private long secretGeneration;
     private UiExecutor.Task loadTask;
-    private String editingTagKey;
 
     // ---- Properties: inputs --------------------------------------------------------------------
     private final ObjectProperty<SecretSummary> secret = new SimpleObjectProperty<>(this, "secret");
     private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly");
-    private final StringProperty tagKey = new SimpleStringProperty(this, "tagKey", "");
-    private final StringProperty tagValue = new SimpleStringProperty(this, "tagValue", "");
 
     // ---- Properties: overview ------------------------------------------------------------------
     private final ReadOnlyObjectWrapper<SecretSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
@@ -104,11 +96,11 @@ public final class SecretDetailViewModel {
     private final ReadOnlyStringWrapper owningService = new ReadOnlyStringWrapper(this, "owningService");
     private final ReadOnlyStringWrapper rotation = new ReadOnlyStringWrapper(this, "rotation");
     private final ReadOnlyBooleanWrapper plannedForDeletion = new ReadOnlyBooleanWrapper(this, "plannedForDeletion");
-    private final ObservableList<TagRow> tags = FXCollections.observableArrayList();
 
     // ---- Parts ---------------------------------------------------------------------------------
     private final ValueViewModel value;
     private final VersionsViewModel versions;
+    private final TagsViewModel tags;
 
 
     // ---- Properties: state ---------------------------------------------------------------------
@@ -119,9 +111,6 @@ public final class SecretDetailViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final ReadOnlyBooleanWrapper canMutate = new ReadOnlyBooleanWrapper(this, "canMutate");
     private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper(this, "canRestore");
-    private final ReadOnlyBooleanWrapper editingTag = new ReadOnlyBooleanWrapper(this, "editingTag");
-    private final ReadOnlyStringWrapper tagProblem = new ReadOnlyStringWrapper(this, "tagProblem");
-    private final ReadOnlyBooleanWrapper canSaveTag = new ReadOnlyBooleanWrapper(this, "canSaveTag");
 
     public SecretDetailViewModel(SecretsService secrets, SecretMutations mutations, UiExecutor executor, DialogService dialogs,
                                  ClipboardService clipboard, Texts texts) {
@@ -172,14 +161,28 @@ public final class SecretDetailViewModel {
                         versionsListed(sorted);
                     }
                 }, value::viewVersion);
+        this.tags = new TagsViewModel(summary.getReadOnlyProperty(), canMutate.getReadOnlyProperty(), mutations, this.texts,
+                new TagsViewModel.Changes() {
+                    @Override
+                    public boolean mayMutate(String action) {
+                        return SecretDetailViewModel.this.mayMutate(action);
+                    }
+
+                    @Override
+                    public <R> boolean change(SecretMutation<R> mutation, String done) {
+                        return SecretDetailViewModel.this.change(mutation, done, null);
+                    }
+
+                    @Override
+                    public <R> boolean write(Callable<R> work, Function<R, String> done) {
+                        return SecretDetailViewModel.this.write(work, done, false, true);
+                    }
+                });
         secret.addListener((o, was, now) -> selected(now));
-        Observable[] gates = {readOnly, busy, gone, summary, plannedForDeletion, editingTag, tagProblem};
+        Observable[] gates = {readOnly, busy, gone, summary, plannedForDeletion};
         for (Observable g : gates) {
             g.addListener(o -> updateGates());
         }
-        tagKey.addListener(o -> validateTag());
-        tagValue.addListener(o -> validateTag());
-        tags.addListener((Observable o) -> validateTag());
         clearOverview();
         updateGates();
     }
@@ -194,16 +197,6 @@ public final class SecretDetailViewModel {
     /** The console's read-only mode: every changing command refuses and every {@code can…} is false. */
     public BooleanProperty readOnlyProperty() {
         return readOnly;
-    }
-
-    /** The tag editor's key field. */
-    public StringProperty tagKeyProperty() {
-        return tagKey;
-    }
-
-    /** The tag editor's value field. */
-    public StringProperty tagValueProperty() {
-        return tagValue;
     }
 
     // ---- Overview ------------------------------------------------------------------------------
@@ -265,8 +258,24 @@ public final class SecretDetailViewModel {
         return plannedForDeletion.getReadOnlyProperty();
     }
 
+    /** The tags part: the tags and the inline tag editor. */
+    public TagsViewModel tagsPart() {
+        return tags;
+    }
+
+    /** The tags, sorted by key (as {@link TagsViewModel#tags()}). */
     public ObservableList<TagRow> tags() {
-        return FXCollections.unmodifiableObservableList(tags);
+        return tags.tags();
+    }
+
+    /** Saves the tag in the editor (as {@link TagsViewModel#saveTag()}). */
+    public boolean saveTag() {
+        return tags.saveTag();
+    }
+
+    /** Removes a tag (as {@link TagsViewModel#removeTag}). */
+    public boolean removeTag(TagRow row) {
+        return tags.removeTag(row);
     }
 
     // ---- Value ---------------------------------------------------------------------------------
@@ -344,20 +353,6 @@ public final class SecretDetailViewModel {
         return canRestore.getReadOnlyProperty();
     }
 
-    /** True while the tag editor is open. */
-    public ReadOnlyBooleanProperty editingTagProperty() {
-        return editingTag.getReadOnlyProperty();
-    }
-
-    /** Why the tag in the editor cannot be saved, or null. */
-    public ReadOnlyStringProperty tagProblemProperty() {
-        return tagProblem.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canSaveTagProperty() {
-        return canSaveTag.getReadOnlyProperty();
-    }
-
     // ---- Commands: reading ---------------------------------------------------------------------
 
     /** Clears the error banner. */
@@ -431,85 +426,6 @@ public final class SecretDetailViewModel {
         }
     }
 
-    /** Opens the tag editor for a new tag. */
-    public void beginAddTag() {
-        if (!canMutate.get()) {
-            return;
-        }
-        editingTagKey = null;
-        tagKey.set("");
-        tagValue.set("");
-        editingTag.set(true);
-        validateTag();
-    }
-
-    /** Opens the tag editor on an existing tag. */
-    public void beginEditTag(TagRow row) {
-        if (!canMutate.get() || row == null) {
-            return;
-        }
-        editingTagKey = row.key();
-        tagKey.set(row.key());
-        tagValue.set(row.value());
-        editingTag.set(true);
-        validateTag();
-    }
-
-    public void cancelTagEdit() {
-        editingTag.set(false);
-        editingTagKey = null;
-    }
-
-    /**
-     * Saves the tag in the editor: TagResource, and UntagResource of the old key when the key
-     * was renamed. Returns whether anything was sent.
-     */
-    public boolean saveTag() {
-        validateTag();
-        if (!mayMutate("TagResource") || !canSaveTag.get()) {
-            return false;
-        }
-        SecretSummary s = summary.get();
-        String key = tagKey.get();
-        String value = tagValue.get() == null ? "" : tagValue.get();
-        String renamedFrom = editingTagKey != null && !editingTagKey.equals(key) ? editingTagKey : null;
-        busy.set(true);
-        error.set(null);
-        long gen = secretGeneration;
-        executor.submit(() -> {
-            mutations.apply(new SecretMutation.Tag(s.scope(), s.arn(), Map.of(key, value)));
-            if (renamedFrom != null) {
-                mutations.apply(new SecretMutation.Untag(s.scope(), s.arn(), List.of(renamedFrom)));
-            }
-            return key;
-        }, k -> {
-            busy.set(false);
-            changeCount.set(changeCount.get() + 1);
-            if (gen == secretGeneration) {
-                editingTag.set(false);
-                editingTagKey = null;
-                notice.set(text("notice.tagSaved", k));
-                refresh();
-            }
-        }, e -> {
-            busy.set(false);
-            error.set(ErrorText.of(e));
-            if (gen == secretGeneration) {
-                refresh();      // a rename may have half happened: show what AWS has now
-            }
-        });
-        return true;
-    }
-
-    /** Removes a tag (UntagResource); returns whether it was sent. */
-    public boolean removeTag(TagRow row) {
-        if (!mayMutate("UntagResource") || row == null) {
-            return false;
-        }
-        SecretSummary s = summary.get();
-        return change(new SecretMutation.Untag(s.scope(), s.arn(), List.of(row.key())), text("notice.tagRemoved", row.key()), null);
-    }
-
     /** Cancels the scheduled deletion (RestoreSecret); returns whether it was sent. */
     public boolean restore() {
         SecretSummary s = summary.get();
@@ -544,7 +460,7 @@ public final class SecretDetailViewModel {
         gone.set(false);
         error.set(null);
         notice.set(null);
-        cancelTagEdit();
+        tags.cancelTagEdit();
         versions.reset();
         summary.set(s);
         value.reset();
@@ -557,23 +473,39 @@ public final class SecretDetailViewModel {
     }
 
     private <R> boolean change(SecretMutation<R> mutation, String done, Runnable after) {
+        return write(() -> mutations.apply(mutation), r -> {
+            if (after != null) {
+                after.run();
+            }
+            return done;
+        }, true, false);
+    }
+
+    /**
+     * Runs a change in the background (busy, counted in {@link #changeCountProperty()}). Writes are
+     * not latest-wins: a change once sent completes; only its outcome is not shown when another
+     * secret was chosen meanwhile.
+     */
+    private <R> boolean write(Callable<R> work, Function<R, String> done, boolean clearNotice, boolean refreshOnFailure) {
         busy.set(true);
         error.set(null);
-        notice.set(null);
+        if (clearNotice) {
+            notice.set(null);
+        }
         long gen = secretGeneration;
-        executor.submit(() -> mutations.apply(mutation), r -> {
+        executor.submit(work, r -> {
             busy.set(false);
             changeCount.set(changeCount.get() + 1);
             if (gen == secretGeneration) {
-                notice.set(done);
-                if (after != null) {
-                    after.run();
-                }
+                notice.set(done.apply(r));
                 refresh();
             }
         }, e -> {
             busy.set(false);
             error.set(ErrorText.of(e));
+            if (refreshOnFailure && gen == secretGeneration) {
+                refresh();
+            }
         });
         return true;
     }
@@ -608,10 +540,7 @@ public final class SecretDetailViewModel {
         owningService.set(s.owningService() == null ? text("none") : s.owningService());
         rotation.set(rotationText(s.rotation()));
         plannedForDeletion.set(s.isPlannedForDeletion());
-        List<TagRow> rows = new ArrayList<>();
-        s.tags().forEach((k, v) -> rows.add(new TagRow(k, v)));
-        rows.sort(Comparator.comparing(TagRow::key, String.CASE_INSENSITIVE_ORDER));
-        tags.setAll(rows);
+        tags.show(s.tags());
     }
 
     private String rotationText(SecretSummary.Rotation r) {
@@ -632,34 +561,12 @@ public final class SecretDetailViewModel {
         tags.clear();
     }
 
-    private void validateTag() {
-        String p = null;
-        if (editingTag.get()) {
-            String key = tagKey.get() == null ? "" : tagKey.get();
-            p = SecretRules.tagKeyProblem(key).or(() -> SecretRules.tagValueProblem(key, tagValue.get())).orElse(null);
-            boolean exists = tags.stream().anyMatch(t -> t.key().equals(key));
-            if (p == null && exists && !key.equals(editingTagKey)) {
-                p = text("tag.exists", key);
-            }
-            if (p == null && !exists && tags.size() >= SecretRules.MAX_TAGS && editingTagKey == null) {
-                p = text("tag.tooMany", SecretRules.MAX_TAGS);
-            }
-            if (p == null && editingTagKey != null && key.equals(editingTagKey)
-                    && tags.stream().anyMatch(t -> t.key().equals(key) && t.value().equals(tagValue.get()))) {
-                p = text("tag.unchanged");
-            }
-        }
-        tagProblem.set(p);
-        updateGates();
-    }
-
     private void updateGates() {
         SecretSummary s = summary.get();
         boolean present = s != null && s.arn() != null && !gone.get();
         boolean mutable = present && !readOnly.get() && !busy.get() && !plannedForDeletion.get();
         canMutate.set(mutable);
         canRestore.set(present && !readOnly.get() && !busy.get() && plannedForDeletion.get());
-        canSaveTag.set(mutable && editingTag.get() && tagProblem.get() == null);
     }
 
     /** The detail's texts, for its views. */

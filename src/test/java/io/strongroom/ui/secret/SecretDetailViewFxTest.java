@@ -198,7 +198,7 @@ class SecretDetailViewFxTest {
         robot.clickOn("#tags-add");
         robot.clickOn("#tag-key").write("aws:nope");
         assertTrue(robot.lookup("#tag-save").query().isDisabled());
-        robot.interact(() -> vm.tagKeyProperty().set("cost-center"));
+        robot.interact(() -> vm.tagsPart().tagKeyProperty().set("cost-center"));
         robot.clickOn("#tag-value").write("cc-1042");
         robot.clickOn("#tag-save");
         waitUntil(() -> vm.tags().contains(new TagRow("cost-center", "cc-1042")));

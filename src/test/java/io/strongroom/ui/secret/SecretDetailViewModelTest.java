@@ -292,21 +292,21 @@ class SecretDetailViewModelTest {
         fx.createText(name, "fake");
         show(name);
 
-        vm.beginAddTag();
-        vm.tagKeyProperty().set("cost-center");
-        vm.tagValueProperty().set("cc-4711");
+        vm.tagsPart().beginAddTag();
+        vm.tagsPart().tagKeyProperty().set("cost-center");
+        vm.tagsPart().tagValueProperty().set("cc-4711");
         assertTrue(vm.saveTag());
         assertEquals("cc-4711", fx.secrets.describe(fx.scope, name).tags().get("cost-center"));
         assertTrue(vm.tags().contains(new TagRow("cost-center", "cc-4711")));
-        assertFalse(vm.editingTagProperty().get());
+        assertFalse(vm.tagsPart().editingTagProperty().get());
 
-        vm.beginEditTag(new TagRow("cost-center", "cc-4711"));
-        vm.tagValueProperty().set("cc-0815");
+        vm.tagsPart().beginEditTag(new TagRow("cost-center", "cc-4711"));
+        vm.tagsPart().tagValueProperty().set("cc-0815");
         assertTrue(vm.saveTag());
         assertEquals("cc-0815", fx.secrets.describe(fx.scope, name).tags().get("cost-center"));
 
-        vm.beginEditTag(new TagRow("cost-center", "cc-0815"));
-        vm.tagKeyProperty().set("costcenter");
+        vm.tagsPart().beginEditTag(new TagRow("cost-center", "cc-0815"));
+        vm.tagsPart().tagKeyProperty().set("costcenter");
         assertTrue(vm.saveTag());
         Map<String, String> tags = fx.secrets.describe(fx.scope, name).tags();
         assertEquals("cc-0815", tags.get("costcenter"));
@@ -323,17 +323,17 @@ class SecretDetailViewModelTest {
         String name = unique("demo/badtag");
         fx.createText(name, "fake");
         show(name);
-        vm.beginAddTag();
-        vm.tagKeyProperty().set("aws:reserved");
-        assertNotNull(vm.tagProblemProperty().get());
-        assertFalse(vm.canSaveTagProperty().get());
+        vm.tagsPart().beginAddTag();
+        vm.tagsPart().tagKeyProperty().set("aws:reserved");
+        assertNotNull(vm.tagsPart().tagProblemProperty().get());
+        assertFalse(vm.tagsPart().canSaveTagProperty().get());
         assertFalse(vm.saveTag());
 
-        vm.tagKeyProperty().set("owner");      // exists already on the fixture's secrets
-        assertTrue(vm.tagProblemProperty().get().contains("exists"));
-        vm.tagKeyProperty().set("team");
-        vm.tagValueProperty().set("x".repeat(257));
-        assertNotNull(vm.tagProblemProperty().get());
+        vm.tagsPart().tagKeyProperty().set("owner");      // exists already on the fixture's secrets
+        assertTrue(vm.tagsPart().tagProblemProperty().get().contains("exists"));
+        vm.tagsPart().tagKeyProperty().set("team");
+        vm.tagsPart().tagValueProperty().set("x".repeat(257));
+        assertNotNull(vm.tagsPart().tagProblemProperty().get());
         assertTrue(mutations.applied().isEmpty());
     }
 
@@ -352,13 +352,13 @@ class SecretDetailViewModelTest {
         vm.readOnlyProperty().set(true);
         assertFalse(vm.canMutateProperty().get());
         assertFalse(vm.versionsPart().canRollbackSelectedProperty().get());
-        assertFalse(vm.canSaveTagProperty().get());
+        assertFalse(vm.tagsPart().canSaveTagProperty().get());
         assertFalse(vm.canRestoreProperty().get());
 
         assertFalse(vm.versionsPart().rollbackSelected());
         assertTrue(dialogs.confirmations.isEmpty(), "not even asked");
-        vm.beginAddTag();
-        assertFalse(vm.editingTagProperty().get());
+        vm.tagsPart().beginAddTag();
+        assertFalse(vm.tagsPart().editingTagProperty().get());
         assertFalse(vm.saveTag());
         assertFalse(vm.removeTag(new TagRow("owner", "team-test")));
         assertFalse(vm.restore());
