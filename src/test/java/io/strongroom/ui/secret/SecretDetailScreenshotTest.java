@@ -80,29 +80,29 @@ class SecretDetailScreenshotTest {
         });
     }
 
+    /** Renders the pane ({@code reveal}: with the value revealed) to {@code file} and checks it has content. */
+    private void render(boolean dark, double height, boolean reveal, String file) throws Exception {
+        SecretDetailView v = view(dark, height);
+        if (reveal) {
+            Snapshots.onFx(() -> v.viewModel().value().reveal());
+        }
+        Snapshots.settle();
+        Path png = Snapshots.write(v, file);
+        assertTrue(Files.size(png) > 10_000);
+    }
+
     @Test
     void maskedByDefault() throws Exception {
-        SecretDetailView v = view(false, 880);
-        Snapshots.settle();
-        Path png = Snapshots.write(v, "secret-detail.png");
-        assertTrue(Files.size(png) > 10_000);
+        render(false, 880, false, "secret-detail.png");
     }
 
     @Test
     void revealedWithAFakeValue() throws Exception {
-        SecretDetailView v = view(false, 1060);
-        Snapshots.onFx(() -> v.viewModel().value().reveal());
-        Snapshots.settle();
-        Path png = Snapshots.write(v, "secret-detail-revealed.png");
-        assertTrue(Files.size(png) > 10_000);
+        render(false, 1060, true, "secret-detail-revealed.png");
     }
 
     @Test
     void darkTheme() throws Exception {
-        SecretDetailView v = view(true, 1060);
-        Snapshots.onFx(() -> v.viewModel().value().reveal());
-        Snapshots.settle();
-        Path png = Snapshots.write(v, "secret-detail-dark.png");
-        assertTrue(Files.size(png) > 10_000);
+        render(true, 1060, true, "secret-detail-dark.png");
     }
 }
