@@ -92,7 +92,7 @@ public final class InventoryFeature implements Feature {
     Node secretDetail() {
         SecretMutations journaled = journaledMutations();
         EditorContext editor = new EditorContext(secrets(), keys(), journaled, ui, dialogs, readOnly, texts.in(EditorContext.MESSAGES));
-        SecretDetailViewModel detail = new SecretDetailViewModel(secrets(), journaled, ui, dialogs, clipboard, clock);
+        SecretDetailViewModel detail = new SecretDetailViewModel(secrets(), journaled, ui, dialogs, clipboard, texts, clock);
         detail.secretProperty().bind(inventory.selectedSecretProperty());
         detail.readOnlyProperty().bind(readOnly);
         // a change made in the pane (new value, tags, deletion) shows in the table after a refresh

@@ -1,5 +1,7 @@
 package io.strongroom.ui.secret;
 
+import io.strongroom.ui.common.Texts;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * How the detail pane writes times, sizes and bytes. Times are UTC: a security team compares
+ * How the detail pane writes times, sizes and bytes (words from the detail's bundle, passed in). Times are UTC: a security team compares
  * them with CloudTrail and with colleagues in other zones.
  */
 public final class DetailFormat {
@@ -32,29 +34,29 @@ public final class DetailFormat {
     }
 
     /** "today", "in 3 days", "12 days ago". */
-    public static String relativeDays(Instant t, Clock clock) {
+    public static String relativeDays(Instant t, Clock clock, Texts texts) {
         LocalDate then = LocalDate.ofInstant(t, ZoneOffset.UTC);
         LocalDate now = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         long days = ChronoUnit.DAYS.between(now, then);
         if (days == 0) {
-            return SecretText.get("relative.today");
+            return texts.format("relative.today");
         }
-        return days > 0 ? SecretText.get("relative.in", days) : SecretText.get("relative.ago", -days);
+        return days > 0 ? texts.format("relative.in", days) : texts.format("relative.ago", -days);
     }
 
     /** "2025-11-20 14:03 UTC (3 days ago)", or a dash. */
-    public static String timeAndAge(Instant t, Clock clock) {
-        return t == null ? NONE : time(t) + " (" + relativeDays(t, clock) + ")";
+    public static String timeAndAge(Instant t, Clock clock, Texts texts) {
+        return t == null ? NONE : time(t) + " (" + relativeDays(t, clock, texts) + ")";
     }
 
     /** "1,234 bytes". */
-    public static String bytes(long n) {
-        return SecretText.get("bytes", n);
+    public static String bytes(long n, Texts texts) {
+        return texts.format("bytes", n);
     }
 
     /** Staging labels joined, or "deprecated" for a version without labels. */
-    public static String stages(List<String> stages) {
-        return stages.isEmpty() ? SecretText.get("version.deprecated") : String.join(", ", stages);
+    public static String stages(List<String> stages, Texts texts) {
+        return stages.isEmpty() ? texts.format("version.deprecated") : String.join(", ", stages);
     }
 
     /** A classic hex dump: offset, 16 bytes in two groups of eight, and the printable ASCII. */

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Tweaks;
 import io.strongroom.domain.SecretVersion;
 import io.strongroom.domain.VersionSelector;
 import io.strongroom.ui.common.Controls;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.editor.JsonValues;
 import io.strongroom.ui.editor.SecretDialogs;
 import io.strongroom.ui.secret.SecretDetailViewModel.BinaryView;
@@ -76,14 +77,23 @@ public final class SecretDetailView extends BorderPane {
 
     private final SecretDetailViewModel vm;
     private final SecretDialogs dialogs;
+    private final Texts texts;
+    private final ValueViewModel valueVm;
+    private final VersionsViewModel versionsVm;
+    private final TagsViewModel tagsVm;
 
+    /** Reads its words from the view model's texts (the detail's bundle over the shared strings). */
     public SecretDetailView(SecretDetailViewModel vm, SecretDialogs dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
+        this.texts = vm.texts();
+        this.valueVm = vm.value();
+        this.versionsVm = vm.versionsPart();
+        this.tagsVm = vm.tagsPart();
         getStylesheets().addAll(Controls.STYLESHEET, STYLESHEET);
         getStyleClass().add("sr-secret-detail");
 
-        Label placeholder = new Label(SecretText.get("view.placeholder"), Controls.icon(MaterialDesignS.SHIELD_KEY_OUTLINE));
+        Label placeholder = new Label(text("view.placeholder"), Controls.icon(MaterialDesignS.SHIELD_KEY_OUTLINE));
         placeholder.getStyleClass().add("sr-placeholder");
         placeholder.setContentDisplay(ContentDisplay.TOP);
         StackPane empty = new StackPane(placeholder);
@@ -129,6 +139,10 @@ public final class SecretDetailView extends BorderPane {
         center.getChildren().add(scroll);
     }
 
+    private String text(String key, Object... args) {
+        return texts.format(key, args);
+    }
+
     public SecretDetailViewModel viewModel() {
         return vm;
     }
@@ -150,20 +164,20 @@ public final class SecretDetailView extends BorderPane {
         scope.getStyleClass().add("sr-scope-chip");
         scope.setId("detail-scope");
 
-        Button newValue = Controls.button(SecretText.get("action.newValue"), MaterialDesignP.PLUS_BOX_MULTIPLE_OUTLINE);
+        Button newValue = Controls.button(text("action.newValue"), MaterialDesignP.PLUS_BOX_MULTIPLE_OUTLINE);
         newValue.setId("detail-new-value");
         newValue.disableProperty().bind(vm.canMutateProperty().not());
         newValue.setOnAction(e -> dialogs.newValue(window(), vm.summaryProperty().get()).ifPresent(w -> vm.changed()));
-        Button edit = Controls.button(SecretText.get("action.edit"), MaterialDesignP.PENCIL_OUTLINE);
+        Button edit = Controls.button(text("action.edit"), MaterialDesignP.PENCIL_OUTLINE);
         edit.setId("detail-edit");
         edit.disableProperty().bind(vm.canMutateProperty().not());
         edit.setOnAction(e -> dialogs.edit(window(), vm.summaryProperty().get()).ifPresent(w -> vm.changed()));
-        Button delete = Controls.button(SecretText.get("action.delete"), MaterialDesignD.DELETE_OUTLINE);
+        Button delete = Controls.button(text("action.delete"), MaterialDesignD.DELETE_OUTLINE);
         delete.setId("detail-delete");
         delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         delete.disableProperty().bind(vm.canMutateProperty().not());
         delete.setOnAction(e -> dialogs.delete(window(), vm.summaryProperty().get()).ifPresent(vm::deleted));
-        Button refresh = Controls.iconButton(MaterialDesignR.REFRESH, SecretText.get("action.refresh"));
+        Button refresh = Controls.iconButton(MaterialDesignR.REFRESH, text("action.refresh"));
         refresh.setOnAction(e -> vm.refresh());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
@@ -178,12 +192,12 @@ public final class SecretDetailView extends BorderPane {
         titleRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(name, Priority.ALWAYS);
 
-        Label readOnly = new Label(SecretText.get("badge.readOnly"), Controls.icon(MaterialDesignL.LOCK_OUTLINE));
+        Label readOnly = new Label(text("badge.readOnly"), Controls.icon(MaterialDesignL.LOCK_OUTLINE));
         readOnly.getStyleClass().addAll("sr-badge", "sr-badge-readonly");
         readOnly.setId("detail-read-only");
         readOnly.visibleProperty().bind(vm.readOnlyProperty());
         readOnly.managedProperty().bind(readOnly.visibleProperty());
-        Label planned = new Label(SecretText.get("badge.planned"), Controls.icon(MaterialDesignD.DELETE_CLOCK_OUTLINE));
+        Label planned = new Label(text("badge.planned"), Controls.icon(MaterialDesignD.DELETE_CLOCK_OUTLINE));
         planned.getStyleClass().addAll("sr-badge", "sr-badge-planned");
         planned.visibleProperty().bind(vm.plannedForDeletionProperty());
         planned.managedProperty().bind(planned.visibleProperty());
@@ -192,14 +206,14 @@ public final class SecretDetailView extends BorderPane {
         subtitle.setAlignment(Pos.CENTER_LEFT);
         FlowPane.setMargin(actions, new Insets(0, 0, 0, 4));
 
-        Button restore = Controls.button(SecretText.get("action.restore"), MaterialDesignD.DELETE_RESTORE);
+        Button restore = Controls.button(text("action.restore"), MaterialDesignD.DELETE_RESTORE);
         restore.setId("detail-restore");
         restore.getStyleClass().add(Styles.SMALL);
         restore.disableProperty().bind(vm.canRestoreProperty().not());
         restore.setOnAction(e -> vm.restore());
         ObservableStringValue plannedText = Bindings.createStringBinding(() -> vm.plannedForDeletionProperty().get()
-                ? SecretText.get("banner.planned", vm.deletionProperty().get()) : null, vm.plannedForDeletionProperty(), vm.deletionProperty());
-        Button dismiss = Controls.iconButton(MaterialDesignC.CLOSE, SecretText.get("action.dismiss"));
+                ? text("banner.planned", vm.deletionProperty().get()) : null, vm.plannedForDeletionProperty(), vm.deletionProperty());
+        Button dismiss = Controls.iconButton(MaterialDesignC.CLOSE, text("action.dismiss"));
         dismiss.setOnAction(e -> vm.dismissError());
         Node error = Controls.banner(vm.errorProperty(), Styles.DANGER, MaterialDesignA.ALERT_CIRCLE_OUTLINE, dismiss);
         error.setId("detail-error");
@@ -219,35 +233,35 @@ public final class SecretDetailView extends BorderPane {
     // ---- Value ---------------------------------------------------------------------------------
 
     private Node valueCard() {
-        Label title = Controls.sectionTitle(SecretText.get("value.title"));
+        Label title = Controls.sectionTitle(text("value.title"));
         Label version = new Label();
         version.setId("value-version");
-        version.textProperty().bind(vm.viewedVersionLabelProperty());
+        version.textProperty().bind(valueVm.viewedVersionLabelProperty());
         version.getStyleClass().addAll("sr-version-chip", Controls.MONO);
-        Button current = new Button(SecretText.get("value.backToCurrent"));
+        Button current = new Button(text("value.backToCurrent"));
         current.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        current.visibleProperty().bind(vm.viewedVersionProperty().isNotNull());
+        current.visibleProperty().bind(valueVm.viewedVersionProperty().isNotNull());
         current.managedProperty().bind(current.visibleProperty());
-        current.setOnAction(e -> vm.viewVersion(null));
+        current.setOnAction(e -> valueVm.viewVersion(null));
 
-        Button reveal = Controls.button(SecretText.get("value.reveal"), MaterialDesignE.EYE_OUTLINE);
+        Button reveal = Controls.button(text("value.reveal"), MaterialDesignE.EYE_OUTLINE);
         reveal.setId("value-reveal");
-        reveal.disableProperty().bind(vm.canRevealProperty().not());
-        reveal.setOnAction(e -> vm.reveal());
-        Button hide = Controls.button(SecretText.get("value.hide"), MaterialDesignE.EYE_OFF_OUTLINE);
+        reveal.disableProperty().bind(valueVm.canRevealProperty().not());
+        reveal.setOnAction(e -> valueVm.reveal());
+        Button hide = Controls.button(text("value.hide"), MaterialDesignE.EYE_OFF_OUTLINE);
         hide.setId("value-hide");
-        hide.setOnAction(e -> vm.hide());
-        BooleanBinding revealed = vm.valueStateProperty().isEqualTo(ValueState.REVEALED);
+        hide.setOnAction(e -> valueVm.hide());
+        BooleanBinding revealed = valueVm.valueStateProperty().isEqualTo(ValueState.REVEALED);
         hide.visibleProperty().bind(revealed);
         hide.managedProperty().bind(revealed);
         reveal.visibleProperty().bind(revealed.not());
         reveal.managedProperty().bind(revealed.not());
-        Button copy = Controls.button(SecretText.get("value.copy"), MaterialDesignC.CONTENT_COPY);
+        Button copy = Controls.button(text("value.copy"), MaterialDesignC.CONTENT_COPY);
         copy.setId("value-copy");
-        copy.setTooltip(new Tooltip(SecretText.get("value.copy.tooltip", SecretDetailViewModel.CLIPBOARD_CLEAR_SECONDS)));
-        copy.disableProperty().bind(vm.valueStateProperty().isEqualTo(ValueState.LOADING)
-                .or(vm.valueStateProperty().isEqualTo(ValueState.NONE)));
-        copy.setOnAction(e -> vm.copyValue());
+        copy.setTooltip(new Tooltip(text("value.copy.tooltip", SecretDetailViewModel.CLIPBOARD_CLEAR_SECONDS)));
+        copy.disableProperty().bind(valueVm.valueStateProperty().isEqualTo(ValueState.LOADING)
+                .or(valueVm.valueStateProperty().isEqualTo(ValueState.NONE)));
+        copy.setOnAction(e -> valueVm.copyValue());
 
         HBox top = new HBox(10, title, version, current, Controls.spacer(), reveal, hide, copy);
         top.setAlignment(Pos.CENTER_LEFT);
@@ -273,12 +287,12 @@ public final class SecretDetailView extends BorderPane {
     private Node maskedValue() {
         Label dots = new Label(MASK);
         dots.getStyleClass().addAll("sr-masked", Controls.MONO);
-        Label caption = new Label(SecretText.get("value.masked.caption"), Controls.icon(MaterialDesignS.SHIELD_LOCK_OUTLINE));
+        Label caption = new Label(text("value.masked.caption"), Controls.icon(MaterialDesignS.SHIELD_LOCK_OUTLINE));
         caption.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         caption.setWrapText(true);
         VBox box = new VBox(6, dots, caption);
         box.setId("value-masked");
-        showWhen(box, vm.valueStateProperty().isEqualTo(ValueState.MASKED));
+        showWhen(box, valueVm.valueStateProperty().isEqualTo(ValueState.MASKED));
         return box;
     }
 
@@ -286,13 +300,13 @@ public final class SecretDetailView extends BorderPane {
         ProgressIndicator p = new ProgressIndicator();
         p.setPrefSize(18, 18);
         p.setMaxSize(18, 18);
-        Label l = new Label(SecretText.get("value.loading"), p);
-        showWhen(l, vm.valueStateProperty().isEqualTo(ValueState.LOADING));
+        Label l = new Label(text("value.loading"), p);
+        showWhen(l, valueVm.valueStateProperty().isEqualTo(ValueState.LOADING));
         return l;
     }
 
     private BooleanBinding revealedAs(ValueKind kind) {
-        return vm.valueStateProperty().isEqualTo(ValueState.REVEALED).and(vm.valueKindProperty().isEqualTo(kind));
+        return valueVm.valueStateProperty().isEqualTo(ValueState.REVEALED).and(valueVm.valueKindProperty().isEqualTo(kind));
     }
 
     private static TextArea readOnlyArea(String id) {
@@ -306,10 +320,10 @@ public final class SecretDetailView extends BorderPane {
 
     private Node textValue() {
         TextArea area = readOnlyArea("value-text");
-        area.textProperty().bind(Bindings.createStringBinding(() -> vm.valueTextProperty().get() == null ? "" : vm.valueTextProperty().get(),
-                vm.valueTextProperty()));
-        area.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> rows(vm.valueTextProperty().get(), 10),
-                vm.valueTextProperty()));
+        area.textProperty().bind(Bindings.createStringBinding(() -> valueVm.valueTextProperty().get() == null ? "" : valueVm.valueTextProperty().get(),
+                valueVm.valueTextProperty()));
+        area.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> rows(valueVm.valueTextProperty().get(), 10),
+                valueVm.valueTextProperty()));
         Label size = sizeLabel("value.text.size");
         VBox box = new VBox(6, area, size);
         showWhen(box, revealedAs(ValueKind.TEXT));
@@ -319,7 +333,7 @@ public final class SecretDetailView extends BorderPane {
     private Label sizeLabel(String key) {
         Label size = new Label();
         size.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        size.textProperty().bind(Bindings.createStringBinding(() -> SecretText.get(key, vm.valueSizeProperty().get()), vm.valueSizeProperty()));
+        size.textProperty().bind(Bindings.createStringBinding(() -> text(key, valueVm.valueSizeProperty().get()), valueVm.valueSizeProperty()));
         return size;
     }
 
@@ -332,15 +346,15 @@ public final class SecretDetailView extends BorderPane {
 
     private Node jsonValue() {
         ToggleGroup mode = new ToggleGroup();
-        ToggleButton grid = new ToggleButton(SecretText.get("value.json.grid"), Controls.icon(MaterialDesignT.TABLE_KEY));
+        ToggleButton grid = new ToggleButton(text("value.json.grid"), Controls.icon(MaterialDesignT.TABLE_KEY));
         grid.getStyleClass().addAll(Styles.LEFT_PILL, Styles.SMALL);
         grid.setToggleGroup(mode);
-        ToggleButton raw = new ToggleButton(SecretText.get("value.json.raw"), Controls.icon(MaterialDesignC.CODE_JSON));
+        ToggleButton raw = new ToggleButton(text("value.json.raw"), Controls.icon(MaterialDesignC.CODE_JSON));
         raw.getStyleClass().addAll(Styles.RIGHT_PILL, Styles.SMALL);
         raw.setToggleGroup(mode);
         raw.setId("value-json-raw");
-        grid.setSelected(!vm.showRawJsonProperty().get());
-        raw.selectedProperty().bindBidirectional(vm.showRawJsonProperty());
+        grid.setSelected(!valueVm.showRawJsonProperty().get());
+        raw.selectedProperty().bindBidirectional(valueVm.showRawJsonProperty());
         mode.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
                 mode.selectToggle(was);
@@ -351,17 +365,17 @@ public final class SecretDetailView extends BorderPane {
         HBox top = new HBox(10, bar, Controls.spacer(), size);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        TableView<JsonValues.Entry> table = new TableView<>(vm.jsonEntries());
+        TableView<JsonValues.Entry> table = new TableView<>(valueVm.jsonEntries());
         table.setId("value-json-grid");
         table.getStyleClass().addAll(Styles.DENSE, "sr-json-grid");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(32);
-        TableColumn<JsonValues.Entry, String> key = new TableColumn<>(SecretText.get("value.json.key"));
+        TableColumn<JsonValues.Entry, String> key = new TableColumn<>(text("value.json.key"));
         key.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().key()));
         key.getStyleClass().addAll(Controls.MONO, "sr-json-key");
         key.setPrefWidth(180);
         key.setMaxWidth(320);
-        TableColumn<JsonValues.Entry, String> value = new TableColumn<>(SecretText.get("value.json.value"));
+        TableColumn<JsonValues.Entry, String> value = new TableColumn<>(text("value.json.value"));
         value.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().value()));
         value.getStyleClass().add(Controls.MONO);
         TableColumn<JsonValues.Entry, JsonValues.Entry> copy = new TableColumn<>();
@@ -375,16 +389,16 @@ public final class SecretDetailView extends BorderPane {
         table.getColumns().add(value);
         table.getColumns().add(copy);
         table.prefHeightProperty().bind(Bindings.createDoubleBinding(() ->
-                36 + Math.min(10, Math.max(1, vm.jsonEntries().size())) * 32.0, vm.jsonEntries()));
+                36 + Math.min(10, Math.max(1, valueVm.jsonEntries().size())) * 32.0, valueVm.jsonEntries()));
         table.minHeightProperty().bind(table.prefHeightProperty());
-        table.visibleProperty().bind(vm.showRawJsonProperty().not());
+        table.visibleProperty().bind(valueVm.showRawJsonProperty().not());
         table.managedProperty().bind(table.visibleProperty());
 
         TextArea area = readOnlyArea("value-json-text");
-        area.textProperty().bind(Bindings.createStringBinding(() -> vm.valueTextProperty().get() == null ? "" : vm.valueTextProperty().get(),
-                vm.valueTextProperty()));
-        area.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> rows(vm.valueTextProperty().get(), 14), vm.valueTextProperty()));
-        area.visibleProperty().bind(vm.showRawJsonProperty());
+        area.textProperty().bind(Bindings.createStringBinding(() -> valueVm.valueTextProperty().get() == null ? "" : valueVm.valueTextProperty().get(),
+                valueVm.valueTextProperty()));
+        area.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> rows(valueVm.valueTextProperty().get(), 14), valueVm.valueTextProperty()));
+        area.visibleProperty().bind(valueVm.showRawJsonProperty());
         area.managedProperty().bind(area.visibleProperty());
 
         VBox box = new VBox(8, top, table, area);
@@ -395,11 +409,11 @@ public final class SecretDetailView extends BorderPane {
     /** A per-key copy button in the JSON grid. */
     private final class CopyCell extends TableCell<JsonValues.Entry, JsonValues.Entry> {
         private final Button button = Controls.iconButton(MaterialDesignC.CONTENT_COPY,
-                SecretText.get("value.json.copyKey", SecretDetailViewModel.CLIPBOARD_CLEAR_SECONDS));
+                text("value.json.copyKey", SecretDetailViewModel.CLIPBOARD_CLEAR_SECONDS));
 
         CopyCell() {
             button.getStyleClass().add(Styles.SMALL);
-            button.setOnAction(e -> vm.copyEntry(getItem()));
+            button.setOnAction(e -> valueVm.copyEntry(getItem()));
             setAlignment(Pos.CENTER);
         }
 
@@ -416,41 +430,41 @@ public final class SecretDetailView extends BorderPane {
     private Node binaryValue() {
         Label size = new Label();
         size.getStyleClass().add(Styles.TEXT_BOLD);
-        size.textProperty().bind(Bindings.createStringBinding(() -> SecretText.get("value.binary.size", vm.valueSizeProperty().get()),
-                vm.valueSizeProperty()));
+        size.textProperty().bind(Bindings.createStringBinding(() -> text("value.binary.size", valueVm.valueSizeProperty().get()),
+                valueVm.valueSizeProperty()));
         size.setGraphic(Controls.icon(MaterialDesignF.FILE_CERTIFICATE_OUTLINE));
         ToggleGroup view = new ToggleGroup();
-        ToggleButton hex = new ToggleButton(SecretText.get("value.binary.hex"));
+        ToggleButton hex = new ToggleButton(text("value.binary.hex"));
         hex.setId("value-binary-hex");
         hex.getStyleClass().addAll(Styles.LEFT_PILL, Styles.SMALL);
         hex.setToggleGroup(view);
-        ToggleButton base64 = new ToggleButton(SecretText.get("value.binary.base64"));
+        ToggleButton base64 = new ToggleButton(text("value.binary.base64"));
         base64.setId("value-binary-base64");
         base64.getStyleClass().addAll(Styles.RIGHT_PILL, Styles.SMALL);
         base64.setToggleGroup(view);
-        hex.setOnAction(e -> vm.showHex());
-        base64.setOnAction(e -> vm.showBase64());
-        vm.binaryViewProperty().addListener((o, was, now) -> {
+        hex.setOnAction(e -> valueVm.showHex());
+        base64.setOnAction(e -> valueVm.showBase64());
+        valueVm.binaryViewProperty().addListener((o, was, now) -> {
             hex.setSelected(now == BinaryView.HEX);
             base64.setSelected(now == BinaryView.BASE64);
         });
         // the card is built when the first secret shows: start from the view model's state then
-        if (vm.binaryViewProperty().get() != null) {
-            hex.setSelected(vm.binaryViewProperty().get() == BinaryView.HEX);
-            base64.setSelected(vm.binaryViewProperty().get() == BinaryView.BASE64);
+        if (valueVm.binaryViewProperty().get() != null) {
+            hex.setSelected(valueVm.binaryViewProperty().get() == BinaryView.HEX);
+            base64.setSelected(valueVm.binaryViewProperty().get() == BinaryView.BASE64);
         }
         HBox top = new HBox(12, size, Controls.spacer(), new HBox(0, hex, base64));
         top.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label(SecretText.get("value.binary.hint"));
+        Label hint = new Label(text("value.binary.hint"));
         hint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        hint.visibleProperty().bind(vm.binaryTextProperty().isNull());
+        hint.visibleProperty().bind(valueVm.binaryTextProperty().isNull());
         hint.managedProperty().bind(hint.visibleProperty());
         TextArea area = readOnlyArea("value-binary-text");
         area.setWrapText(false);
-        area.textProperty().bind(Bindings.createStringBinding(() -> vm.binaryTextProperty().get() == null ? "" : vm.binaryTextProperty().get(),
-                vm.binaryTextProperty()));
-        area.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> rows(vm.binaryTextProperty().get(), 12), vm.binaryTextProperty()));
-        area.visibleProperty().bind(vm.binaryTextProperty().isNotNull());
+        area.textProperty().bind(Bindings.createStringBinding(() -> valueVm.binaryTextProperty().get() == null ? "" : valueVm.binaryTextProperty().get(),
+                valueVm.binaryTextProperty()));
+        area.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> rows(valueVm.binaryTextProperty().get(), 12), valueVm.binaryTextProperty()));
+        area.visibleProperty().bind(valueVm.binaryTextProperty().isNotNull());
         area.managedProperty().bind(area.visibleProperty());
         VBox box = new VBox(8, top, hint, area);
         showWhen(box, revealedAs(ValueKind.BINARY));
@@ -464,7 +478,7 @@ public final class SecretDetailView extends BorderPane {
 
         Label arn = value(vm.arnProperty(), "overview-arn");
         arn.getStyleClass().add(Controls.MONO);
-        Button copyArn = Controls.iconButton(MaterialDesignC.CONTENT_COPY, SecretText.get("overview.copyArn"));
+        Button copyArn = Controls.iconButton(MaterialDesignC.CONTENT_COPY, text("overview.copyArn"));
         copyArn.setId("overview-copy-arn");
         copyArn.getStyleClass().add(Styles.SMALL);
         copyArn.setOnAction(e -> vm.copyArn());
@@ -473,17 +487,17 @@ public final class SecretDetailView extends BorderPane {
         HBox.setHgrow(arn, Priority.ALWAYS);
 
         int r = 0;
-        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.arn")), arnRow);
-        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.description")), value(vm.descriptionProperty(), "overview-description"));
+        grid.addRow(r++, Controls.formLabel(text("overview.arn")), arnRow);
+        grid.addRow(r++, Controls.formLabel(text("overview.description")), value(vm.descriptionProperty(), "overview-description"));
         Label kms = value(vm.kmsKeyProperty(), "overview-kms");
         kms.getStyleClass().add(Controls.MONO);
-        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.kms")), kms);
-        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.created")), value(vm.createdProperty(), "overview-created"));
-        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.changed")), value(vm.lastChangedProperty(), "overview-changed"));
-        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.accessed")), value(vm.lastAccessedProperty(), "overview-accessed"));
-        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.rotation")), value(vm.rotationProperty(), "overview-rotation"));
-        grid.addRow(r++, Controls.formLabel(SecretText.get("overview.owner")), value(vm.owningServiceProperty(), "overview-owner"));
-        Label deletionLabel = Controls.formLabel(SecretText.get("overview.deletion"));
+        grid.addRow(r++, Controls.formLabel(text("overview.kms")), kms);
+        grid.addRow(r++, Controls.formLabel(text("overview.created")), value(vm.createdProperty(), "overview-created"));
+        grid.addRow(r++, Controls.formLabel(text("overview.changed")), value(vm.lastChangedProperty(), "overview-changed"));
+        grid.addRow(r++, Controls.formLabel(text("overview.accessed")), value(vm.lastAccessedProperty(), "overview-accessed"));
+        grid.addRow(r++, Controls.formLabel(text("overview.rotation")), value(vm.rotationProperty(), "overview-rotation"));
+        grid.addRow(r++, Controls.formLabel(text("overview.owner")), value(vm.owningServiceProperty(), "overview-owner"));
+        Label deletionLabel = Controls.formLabel(text("overview.deletion"));
         Label deletion = value(vm.deletionProperty(), "overview-deletion");
         deletion.getStyleClass().add("sr-deletion");
         for (Node n : List.of(deletionLabel, deletion)) {
@@ -492,7 +506,7 @@ public final class SecretDetailView extends BorderPane {
         }
         grid.addRow(r, deletionLabel, deletion);
 
-        VBox card = new VBox(12, Controls.sectionTitle(SecretText.get("overview.title")), grid);
+        VBox card = new VBox(12, Controls.sectionTitle(text("overview.title")), grid);
         card.getStyleClass().add(Controls.CARD);
         return card;
     }
@@ -510,13 +524,13 @@ public final class SecretDetailView extends BorderPane {
     // ---- Tags ----------------------------------------------------------------------------------
 
     private Node tagsCard() {
-        Label title = Controls.sectionTitle(SecretText.get("tags.title"));
-        title.textProperty().bind(Bindings.createStringBinding(() -> SecretText.get("tags.titleCount", vm.tags().size()), vm.tags()));
-        Button add = Controls.button(SecretText.get("tags.add"), MaterialDesignP.PLUS);
+        Label title = Controls.sectionTitle(text("tags.title"));
+        title.textProperty().bind(Bindings.createStringBinding(() -> text("tags.titleCount", tagsVm.tags().size()), tagsVm.tags()));
+        Button add = Controls.button(text("tags.add"), MaterialDesignP.PLUS);
         add.setId("tags-add");
         add.getStyleClass().addAll(Styles.SMALL);
-        add.disableProperty().bind(vm.canMutateProperty().not().or(vm.editingTagProperty()));
-        add.setOnAction(e -> vm.beginAddTag());
+        add.disableProperty().bind(vm.canMutateProperty().not().or(tagsVm.editingTagProperty()));
+        add.setOnAction(e -> tagsVm.beginAddTag());
         HBox top = new HBox(10, title, Controls.spacer(), add);
         top.setAlignment(Pos.CENTER_LEFT);
 
@@ -524,46 +538,46 @@ public final class SecretDetailView extends BorderPane {
         chips.setId("tags-list");
         Runnable rebuild = () -> {
             chips.getChildren().clear();
-            for (TagRow t : vm.tags()) {
+            for (TagRow t : tagsVm.tags()) {
                 chips.getChildren().add(tagChip(t));
             }
-            if (vm.tags().isEmpty()) {
-                Label none = new Label(SecretText.get("tags.none"));
+            if (tagsVm.tags().isEmpty()) {
+                Label none = new Label(text("tags.none"));
                 none.getStyleClass().add(Controls.FIELD_HINT);
                 chips.getChildren().add(none);
             }
         };
-        vm.tags().addListener((ListChangeListener<TagRow>) c -> rebuild.run());
+        tagsVm.tags().addListener((ListChangeListener<TagRow>) c -> rebuild.run());
         vm.canMutateProperty().addListener(o -> rebuild.run());
         rebuild.run();
 
         TextField key = new TextField();
         key.setId("tag-key");
-        key.setPromptText(SecretText.get("tags.keyPrompt"));
-        key.textProperty().bindBidirectional(vm.tagKeyProperty());
+        key.setPromptText(text("tags.keyPrompt"));
+        key.textProperty().bindBidirectional(tagsVm.tagKeyProperty());
         key.setPrefColumnCount(12);
         TextField value = new TextField();
         value.setId("tag-value");
-        value.setPromptText(SecretText.get("tags.valuePrompt"));
-        value.textProperty().bindBidirectional(vm.tagValueProperty());
+        value.setPromptText(text("tags.valuePrompt"));
+        value.textProperty().bindBidirectional(tagsVm.tagValueProperty());
         HBox.setHgrow(value, Priority.ALWAYS);
-        Button save = new Button(SecretText.get("tags.save"));
+        Button save = new Button(text("tags.save"));
         save.setId("tag-save");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(false);
-        save.disableProperty().bind(vm.canSaveTagProperty().not());
-        save.setOnAction(e -> vm.saveTag());
-        value.setOnAction(e -> vm.saveTag());
-        Button cancel = new Button(SecretText.get("tags.cancel"));
-        cancel.setOnAction(e -> vm.cancelTagEdit());
+        save.disableProperty().bind(tagsVm.canSaveTagProperty().not());
+        save.setOnAction(e -> tagsVm.saveTag());
+        value.setOnAction(e -> tagsVm.saveTag());
+        Button cancel = new Button(text("tags.cancel"));
+        cancel.setOnAction(e -> tagsVm.cancelTagEdit());
         HBox editorRow = new HBox(8, key, value, save, cancel);
         editorRow.setAlignment(Pos.CENTER_LEFT);
-        Label problem = Controls.fieldMessage(vm.tagProblemProperty(), Controls.FIELD_PROBLEM);
+        Label problem = Controls.fieldMessage(tagsVm.tagProblemProperty(), Controls.FIELD_PROBLEM);
         VBox editor = new VBox(4, editorRow, problem);
         editor.getStyleClass().add("sr-tag-editor");
-        editor.visibleProperty().bind(vm.editingTagProperty());
+        editor.visibleProperty().bind(tagsVm.editingTagProperty());
         editor.managedProperty().bind(editor.visibleProperty());
-        vm.editingTagProperty().addListener((o, was, now) -> {
+        tagsVm.editingTagProperty().addListener((o, was, now) -> {
             if (now) {
                 key.requestFocus();
             }
@@ -583,18 +597,18 @@ public final class SecretDetailView extends BorderPane {
         chip.getStyleClass().add("sr-tag");
         chip.setAlignment(Pos.CENTER_LEFT);
         if (vm.canMutateProperty().get()) {
-            Button edit = Controls.iconButton(MaterialDesignP.PENCIL_OUTLINE, SecretText.get("tags.edit", t.key()));
+            Button edit = Controls.iconButton(MaterialDesignP.PENCIL_OUTLINE, text("tags.edit", t.key()));
             edit.getStyleClass().addAll(Styles.SMALL, "sr-tag-action");
-            edit.setOnAction(e -> vm.beginEditTag(t));
-            Button remove = Controls.iconButton(MaterialDesignC.CLOSE, SecretText.get("tags.remove", t.key()));
+            edit.setOnAction(e -> tagsVm.beginEditTag(t));
+            Button remove = Controls.iconButton(MaterialDesignC.CLOSE, text("tags.remove", t.key()));
             remove.getStyleClass().addAll(Styles.SMALL, "sr-tag-action");
             remove.setId("tag-remove-" + t.key());
-            remove.setOnAction(e -> vm.removeTag(t));
+            remove.setOnAction(e -> tagsVm.removeTag(t));
             chip.getChildren().addAll(edit, remove);
         }
         chip.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                vm.beginEditTag(t);
+                tagsVm.beginEditTag(t);
             }
         });
         return chip;
@@ -603,33 +617,33 @@ public final class SecretDetailView extends BorderPane {
     // ---- Versions ------------------------------------------------------------------------------
 
     private Node versionsCard() {
-        Label title = Controls.sectionTitle(SecretText.get("versions.title"));
-        title.textProperty().bind(Bindings.createStringBinding(() -> SecretText.get("versions.titleCount", vm.versions().size()),
-                vm.versions()));
-        CheckBox deprecated = new CheckBox(SecretText.get("versions.deprecated"));
+        Label title = Controls.sectionTitle(text("versions.title"));
+        title.textProperty().bind(Bindings.createStringBinding(() -> text("versions.titleCount", versionsVm.versions().size()),
+                versionsVm.versions()));
+        CheckBox deprecated = new CheckBox(text("versions.deprecated"));
         deprecated.setId("versions-deprecated");
-        deprecated.selectedProperty().bindBidirectional(vm.includeDeprecatedProperty());
-        Button view = Controls.button(SecretText.get("versions.view"), MaterialDesignE.EYE_OUTLINE);
+        deprecated.selectedProperty().bindBidirectional(versionsVm.includeDeprecatedProperty());
+        Button view = Controls.button(text("versions.view"), MaterialDesignE.EYE_OUTLINE);
         view.setId("versions-view");
         view.getStyleClass().add(Styles.SMALL);
-        view.disableProperty().bind(vm.selectedVersionProperty().isNull());
-        view.setOnAction(e -> vm.viewSelectedVersion());
-        Button rollback = Controls.button(SecretText.get("versions.rollback"), MaterialDesignH.HISTORY);
+        view.disableProperty().bind(versionsVm.selectedVersionProperty().isNull());
+        view.setOnAction(e -> versionsVm.viewSelectedVersion());
+        Button rollback = Controls.button(text("versions.rollback"), MaterialDesignH.HISTORY);
         rollback.setId("versions-rollback");
         rollback.getStyleClass().add(Styles.SMALL);
-        rollback.disableProperty().bind(vm.canRollbackSelectedProperty().not());
-        rollback.setOnAction(e -> vm.rollbackSelected());
+        rollback.disableProperty().bind(versionsVm.canRollbackSelectedProperty().not());
+        rollback.setOnAction(e -> versionsVm.rollbackSelected());
         // the title, then the controls: on one line when the pane is wide enough, else wrapped below
         FlowPane top = new FlowPane(10, 6, title, deprecated, view, rollback);
         top.setAlignment(Pos.CENTER_LEFT);
         FlowPane.setMargin(title, new Insets(0, 8, 0, 0));
 
-        TableView<SecretVersion> table = new TableView<>(vm.versions());
+        TableView<SecretVersion> table = new TableView<>(versionsVm.versions());
         table.setId("versions-table");
         table.getStyleClass().addAll(Styles.DENSE, "sr-versions");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(VERSION_ROW);
-        TableColumn<SecretVersion, String> id = new TableColumn<>(SecretText.get("versions.col.id"));
+        TableColumn<SecretVersion, String> id = new TableColumn<>(text("versions.col.id"));
         id.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().versionId()));
         id.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -642,53 +656,53 @@ public final class SecretDetailView extends BorderPane {
         id.getStyleClass().add(Controls.MONO);
         id.setPrefWidth(110);
         id.setMaxWidth(160);
-        TableColumn<SecretVersion, List<String>> labels = new TableColumn<>(SecretText.get("versions.col.labels"));
+        TableColumn<SecretVersion, List<String>> labels = new TableColumn<>(text("versions.col.labels"));
         labels.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue().stages()));
         labels.setCellFactory(c -> new StageCell());
         labels.setPrefWidth(190);
-        TableColumn<SecretVersion, String> created = new TableColumn<>(SecretText.get("versions.col.created"));
+        TableColumn<SecretVersion, String> created = new TableColumn<>(text("versions.col.created"));
         created.setCellValueFactory(f -> new ReadOnlyStringWrapper(DetailFormat.time(f.getValue().created())));
         created.setPrefWidth(170);
         created.setMinWidth(160);
-        TableColumn<SecretVersion, String> accessed = new TableColumn<>(SecretText.get("versions.col.accessed"));
+        TableColumn<SecretVersion, String> accessed = new TableColumn<>(text("versions.col.accessed"));
         accessed.setMinWidth(110);
         accessed.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().lastAccessed() == null
-                ? SecretText.get("accessed.never") : DetailFormat.day(f.getValue().lastAccessed())));
+                ? text("accessed.never") : DetailFormat.day(f.getValue().lastAccessed())));
         table.getColumns().add(id);
         table.getColumns().add(labels);
         table.getColumns().add(created);
         table.getColumns().add(accessed);
         table.prefHeightProperty().bind(Bindings.createDoubleBinding(() ->
-                36 + Math.min(8, Math.max(1, vm.versions().size())) * VERSION_ROW, vm.versions()));
+                36 + Math.min(8, Math.max(1, versionsVm.versions().size())) * VERSION_ROW, versionsVm.versions()));
         table.minHeightProperty().bind(table.prefHeightProperty());
-        Label empty = new Label(SecretText.get("versions.none"));
+        Label empty = new Label(text("versions.none"));
         empty.getStyleClass().add(Controls.FIELD_HINT);
         table.setPlaceholder(empty);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != vm.selectedVersionProperty().get()) {
-                vm.selectedVersionProperty().set(now);
+            if (now != versionsVm.selectedVersionProperty().get()) {
+                versionsVm.selectedVersionProperty().set(now);
             }
         });
-        vm.selectedVersionProperty().addListener((o, was, now) -> {
+        versionsVm.selectedVersionProperty().addListener((o, was, now) -> {
             if (now == null) {
                 table.getSelectionModel().clearSelection();
             } else if (table.getSelectionModel().getSelectedItem() != now) {
                 table.getSelectionModel().select(now);
             }
         });
-        if (vm.selectedVersionProperty().get() != null) {
-            table.getSelectionModel().select(vm.selectedVersionProperty().get());
+        if (versionsVm.selectedVersionProperty().get() != null) {
+            table.getSelectionModel().select(versionsVm.selectedVersionProperty().get());
         }
         table.setRowFactory(t -> {
             TableRow<SecretVersion> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    vm.viewVersion(row.getItem());
+                    versionsVm.viewVersion(row.getItem());
                 }
             });
             return row;
         });
-        Label hint = new Label(SecretText.get("versions.hint"));
+        Label hint = new Label(text("versions.hint"));
         hint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         hint.setWrapText(true);
 
@@ -698,7 +712,7 @@ public final class SecretDetailView extends BorderPane {
     }
 
     /** Staging labels as small coloured badges: AWSCURRENT stands out, AWSPENDING warns. */
-    private static final class StageCell extends TableCell<SecretVersion, List<String>> {
+    private final class StageCell extends TableCell<SecretVersion, List<String>> {
         @Override
         protected void updateItem(List<String> stages, boolean empty) {
             super.updateItem(stages, empty);
@@ -710,7 +724,7 @@ public final class SecretDetailView extends BorderPane {
             HBox box = new HBox(4);
             box.setAlignment(Pos.CENTER_LEFT);
             if (stages.isEmpty()) {
-                Label l = new Label(SecretText.get("version.deprecated"));
+                Label l = new Label(text("version.deprecated"));
                 l.getStyleClass().addAll("sr-stage", "sr-stage-deprecated");
                 box.getChildren().add(l);
             }

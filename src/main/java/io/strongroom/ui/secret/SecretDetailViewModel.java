@@ -1,27 +1,22 @@
 package io.strongroom.ui.secret;
 
 import io.strongroom.domain.SecretDeletion;
-import io.strongroom.domain.SecretPayload;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.domain.SecretVersion;
-import io.strongroom.domain.VersionSelector;
 import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.ClipboardService;
 import io.strongroom.ui.common.DialogService;
 import io.strongroom.ui.common.ErrorText;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
-import io.strongroom.ui.editor.JsonValues;
 import io.strongroom.ui.editor.KmsKeyChoice;
 import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.service.journal.SecretMutations;
-import io.strongroom.ui.editor.SecretRules;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,29 +25,24 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * One secret in detail: overview (ARN, description, KMS key, dates, owning service, editable
  * tags), its value, and its versions.
  *
- * <p><b>The value is masked until the user reveals it.</b> Nothing reads it (GetSecretValue)
- * before {@link #reveal()} or {@link #copyValue()}; {@link #hide()}, choosing another secret or
- * another version drop it from this object again. Copies go to the clipboard with
- * {@link ClipboardService#putSensitive} and are cleared after {@link #CLIPBOARD_CLEAR_SECONDS}.
+ * <p><b>The value is masked until the user reveals it.</b> Its part, {@link #value()}
+ * ({@link ValueViewModel}), is the only reader of it (GetSecretValue, on Reveal or Copy); this
+ * coordinator tells it when another secret is chosen ({@code reset}), when a dialog changed the
+ * secret ({@code hide}) and routes "view this version's value" from the versions list to it, so
+ * the parts never talk to each other. Copies are cleared after {@link #CLIPBOARD_CLEAR_SECONDS}.
  *
  * <p>Every change goes through {@link SecretMutations}; while {@link #readOnlyProperty()} is true every
  * {@code can…} property is false and every changing command refuses.
@@ -64,6 +54,9 @@ public final class SecretDetailViewModel {
 
     /** Seconds after which a copied value is cleared from the clipboard (unless it changed meanwhile). */
     public static final int CLIPBOARD_CLEAR_SECONDS = 30;
+
+    /** The detail's own texts (with the shared strings behind them). */
+    public static final String BUNDLE = "io.strongroom.ui.secret.messages";
 
     /** Where the value part stands. */
     public enum ValueState { NONE, MASKED, LOADING, REVEALED }
@@ -80,24 +73,14 @@ public final class SecretDetailViewModel {
     private final DialogService dialogs;
     private final ClipboardService clipboard;
     private final Clock clock;
+    private final Texts texts;
 
-    /** Incremented whenever what a pending value read was for stops being shown: late answers are dropped. */
-    private long valueGeneration;
     private long secretGeneration;
     private UiExecutor.Task loadTask;
-    private UiExecutor.Task valueTask;
-    /** The revealed value; null whenever the value is masked. */
-    private SecretPayload revealed;
-    private String editingTagKey;
 
     // ---- Properties: inputs --------------------------------------------------------------------
     private final ObjectProperty<SecretSummary> secret = new SimpleObjectProperty<>(this, "secret");
     private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly");
-    private final BooleanProperty includeDeprecated = new SimpleBooleanProperty(this, "includeDeprecated");
-    private final BooleanProperty showRawJson = new SimpleBooleanProperty(this, "showRawJson");
-    private final ObjectProperty<SecretVersion> selectedVersion = new SimpleObjectProperty<>(this, "selectedVersion");
-    private final StringProperty tagKey = new SimpleStringProperty(this, "tagKey", "");
-    private final StringProperty tagValue = new SimpleStringProperty(this, "tagValue", "");
 
     // ---- Properties: overview ------------------------------------------------------------------
     private final ReadOnlyObjectWrapper<SecretSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
@@ -113,21 +96,12 @@ public final class SecretDetailViewModel {
     private final ReadOnlyStringWrapper owningService = new ReadOnlyStringWrapper(this, "owningService");
     private final ReadOnlyStringWrapper rotation = new ReadOnlyStringWrapper(this, "rotation");
     private final ReadOnlyBooleanWrapper plannedForDeletion = new ReadOnlyBooleanWrapper(this, "plannedForDeletion");
-    private final ObservableList<TagRow> tags = FXCollections.observableArrayList();
 
-    // ---- Properties: value ---------------------------------------------------------------------
-    private final ReadOnlyObjectWrapper<ValueState> valueState = new ReadOnlyObjectWrapper<>(this, "valueState", ValueState.NONE);
-    private final ReadOnlyObjectWrapper<ValueKind> valueKind = new ReadOnlyObjectWrapper<>(this, "valueKind");
-    private final ReadOnlyStringWrapper valueText = new ReadOnlyStringWrapper(this, "valueText");
-    private final ObservableList<JsonValues.Entry> jsonEntries = FXCollections.observableArrayList();
-    private final ReadOnlyIntegerWrapper valueSize = new ReadOnlyIntegerWrapper(this, "valueSize");
-    private final ReadOnlyObjectWrapper<BinaryView> binaryView = new ReadOnlyObjectWrapper<>(this, "binaryView", BinaryView.NONE);
-    private final ReadOnlyStringWrapper binaryText = new ReadOnlyStringWrapper(this, "binaryText");
-    private final ReadOnlyObjectWrapper<SecretVersion> viewedVersion = new ReadOnlyObjectWrapper<>(this, "viewedVersion");
-    private final ReadOnlyStringWrapper viewedVersionLabel = new ReadOnlyStringWrapper(this, "viewedVersionLabel");
+    // ---- Parts ---------------------------------------------------------------------------------
+    private final ValueViewModel value;
+    private final VersionsViewModel versions;
+    private final TagsViewModel tags;
 
-    // ---- Properties: versions ------------------------------------------------------------------
-    private final ObservableList<SecretVersion> versions = FXCollections.observableArrayList();
 
     // ---- Properties: state ---------------------------------------------------------------------
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -137,34 +111,78 @@ public final class SecretDetailViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final ReadOnlyBooleanWrapper canMutate = new ReadOnlyBooleanWrapper(this, "canMutate");
     private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper(this, "canRestore");
-    private final ReadOnlyBooleanWrapper canRollbackSelected = new ReadOnlyBooleanWrapper(this, "canRollbackSelected");
-    private final ReadOnlyBooleanWrapper canReveal = new ReadOnlyBooleanWrapper(this, "canReveal");
-    private final ReadOnlyBooleanWrapper editingTag = new ReadOnlyBooleanWrapper(this, "editingTag");
-    private final ReadOnlyStringWrapper tagProblem = new ReadOnlyStringWrapper(this, "tagProblem");
-    private final ReadOnlyBooleanWrapper canSaveTag = new ReadOnlyBooleanWrapper(this, "canSaveTag");
 
     public SecretDetailViewModel(SecretsService secrets, SecretMutations mutations, UiExecutor executor, DialogService dialogs,
-                                 ClipboardService clipboard) {
-        this(secrets, mutations, executor, dialogs, clipboard, Clock.systemUTC());
+                                 ClipboardService clipboard, Texts texts) {
+        this(secrets, mutations, executor, dialogs, clipboard, texts, Clock.systemUTC());
     }
 
+    /** @param texts the console's shared texts; the detail reads its own bundle ({@link #BUNDLE}) through them */
     public SecretDetailViewModel(SecretsService secrets, SecretMutations mutations, UiExecutor executor, DialogService dialogs,
-                                 ClipboardService clipboard, Clock clock) {
+                                 ClipboardService clipboard, Texts texts, Clock clock) {
         this.secrets = Objects.requireNonNull(secrets);
         this.mutations = Objects.requireNonNull(mutations);
         this.executor = Objects.requireNonNull(executor);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.clipboard = Objects.requireNonNull(clipboard);
         this.clock = Objects.requireNonNull(clock);
+        this.texts = texts.in(BUNDLE);
+        this.value = new ValueViewModel(summary.getReadOnlyProperty(), gone.getReadOnlyProperty(), secrets, executor, clipboard,
+                this.texts, new ValueViewModel.Banners() {
+                    @Override
+                    public void notice(String text) {
+                        notice.set(text);
+                    }
+
+                    @Override
+                    public void error(String text) {
+                        error.set(text);
+                    }
+                });
+        this.versions = new VersionsViewModel(summary.getReadOnlyProperty(), canMutate.getReadOnlyProperty(), secrets, executor, dialogs,
+                this.texts, new VersionsViewModel.Changes() {
+                    @Override
+                    public boolean mayMutate(String action) {
+                        return SecretDetailViewModel.this.mayMutate(action);
+                    }
+
+                    @Override
+                    public <R> boolean change(SecretMutation<R> mutation, String done, Runnable after) {
+                        return SecretDetailViewModel.this.change(mutation, done, after);
+                    }
+
+                    @Override
+                    public void error(String text) {
+                        error.set(text);
+                    }
+
+                    @Override
+                    public void listed(List<SecretVersion> sorted) {
+                        versionsListed(sorted);
+                    }
+                }, value::viewVersion);
+        this.tags = new TagsViewModel(summary.getReadOnlyProperty(), canMutate.getReadOnlyProperty(), mutations, this.texts,
+                new TagsViewModel.Changes() {
+                    @Override
+                    public boolean mayMutate(String action) {
+                        return SecretDetailViewModel.this.mayMutate(action);
+                    }
+
+                    @Override
+                    public <R> boolean change(SecretMutation<R> mutation, String done) {
+                        return SecretDetailViewModel.this.change(mutation, done, null);
+                    }
+
+                    @Override
+                    public <R> boolean write(Callable<R> work, Function<R, String> done) {
+                        return SecretDetailViewModel.this.write(work, done, false, true);
+                    }
+                });
         secret.addListener((o, was, now) -> selected(now));
-        includeDeprecated.addListener(o -> loadVersions());
-        Observable[] gates = {readOnly, busy, gone, summary, selectedVersion, plannedForDeletion, valueState, editingTag, tagProblem};
+        Observable[] gates = {readOnly, busy, gone, summary, plannedForDeletion};
         for (Observable g : gates) {
             g.addListener(o -> updateGates());
         }
-        tagKey.addListener(o -> validateTag());
-        tagValue.addListener(o -> validateTag());
-        tags.addListener((Observable o) -> validateTag());
         clearOverview();
         updateGates();
     }
@@ -179,31 +197,6 @@ public final class SecretDetailViewModel {
     /** The console's read-only mode: every changing command refuses and every {@code can…} is false. */
     public BooleanProperty readOnlyProperty() {
         return readOnly;
-    }
-
-    /** List deprecated versions (those without staging labels) too. */
-    public BooleanProperty includeDeprecatedProperty() {
-        return includeDeprecated;
-    }
-
-    /** Show a revealed JSON value as text instead of the key/value grid. */
-    public BooleanProperty showRawJsonProperty() {
-        return showRawJson;
-    }
-
-    /** The version selected in the versions list (the view binds its selection here). */
-    public ObjectProperty<SecretVersion> selectedVersionProperty() {
-        return selectedVersion;
-    }
-
-    /** The tag editor's key field. */
-    public StringProperty tagKeyProperty() {
-        return tagKey;
-    }
-
-    /** The tag editor's value field. */
-    public StringProperty tagValueProperty() {
-        return tagValue;
     }
 
     // ---- Overview ------------------------------------------------------------------------------
@@ -265,60 +258,60 @@ public final class SecretDetailViewModel {
         return plannedForDeletion.getReadOnlyProperty();
     }
 
+    /** The tags part: the tags and the inline tag editor. */
+    public TagsViewModel tagsPart() {
+        return tags;
+    }
+
+    /** The tags, sorted by key (as {@link TagsViewModel#tags()}). */
     public ObservableList<TagRow> tags() {
-        return FXCollections.unmodifiableObservableList(tags);
+        return tags.tags();
+    }
+
+    /** Saves the tag in the editor (as {@link TagsViewModel#saveTag()}). */
+    public boolean saveTag() {
+        return tags.saveTag();
+    }
+
+    /** Removes a tag (as {@link TagsViewModel#removeTag}). */
+    public boolean removeTag(TagRow row) {
+        return tags.removeTag(row);
     }
 
     // ---- Value ---------------------------------------------------------------------------------
 
+    // ---- Value ---------------------------------------------------------------------------------
+
+    /** The value part: masked until revealed, for the viewed version. */
+    public ValueViewModel value() {
+        return value;
+    }
+
+    /** Where the value part stands (as {@link ValueViewModel#valueStateProperty()}). */
     public ReadOnlyObjectProperty<ValueState> valueStateProperty() {
-        return valueState.getReadOnlyProperty();
-    }
-
-    /** What the revealed value is; null while masked. */
-    public ReadOnlyObjectProperty<ValueKind> valueKindProperty() {
-        return valueKind.getReadOnlyProperty();
-    }
-
-    /** The revealed text (JSON re-indented); null while masked and for binary values. */
-    public ReadOnlyStringProperty valueTextProperty() {
-        return valueText.getReadOnlyProperty();
-    }
-
-    /** The members of a revealed JSON object; empty while masked. */
-    public ObservableList<JsonValues.Entry> jsonEntries() {
-        return FXCollections.unmodifiableObservableList(jsonEntries);
-    }
-
-    /** The revealed value's size in bytes; 0 while masked. */
-    public ReadOnlyIntegerProperty valueSizeProperty() {
-        return valueSize.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<BinaryView> binaryViewProperty() {
-        return binaryView.getReadOnlyProperty();
-    }
-
-    /** A revealed binary value as hex dump or Base64, once asked for; null otherwise. */
-    public ReadOnlyStringProperty binaryTextProperty() {
-        return binaryText.getReadOnlyProperty();
-    }
-
-    /** The version whose value the value part shows; null for the current one (AWSCURRENT). */
-    public ReadOnlyObjectProperty<SecretVersion> viewedVersionProperty() {
-        return viewedVersion.getReadOnlyProperty();
-    }
-
-    /** "AWSCURRENT" or "Version 1a2b3c4d… (AWSPREVIOUS)". */
-    public ReadOnlyStringProperty viewedVersionLabelProperty() {
-        return viewedVersionLabel.getReadOnlyProperty();
+        return value.valueStateProperty();
     }
 
     // ---- Versions ------------------------------------------------------------------------------
 
-    /** Every version, newest first, with its staging labels. */
+    /** The versions part: the list, and rollback. */
+    public VersionsViewModel versionsPart() {
+        return versions;
+    }
+
+    /** Every version, newest first (as {@link VersionsViewModel#versions()}). */
     public ObservableList<SecretVersion> versions() {
-        return FXCollections.unmodifiableObservableList(versions);
+        return versions.versions();
+    }
+
+    /** The version selected in the versions list (as {@link VersionsViewModel#selectedVersionProperty()}). */
+    public ObjectProperty<SecretVersion> selectedVersionProperty() {
+        return versions.selectedVersionProperty();
+    }
+
+    /** Makes {@code version} current again after confirmation (as {@link VersionsViewModel#rollback}). */
+    public boolean rollback(SecretVersion version) {
+        return versions.rollback(version);
     }
 
     // ---- State ---------------------------------------------------------------------------------
@@ -360,29 +353,6 @@ public final class SecretDetailViewModel {
         return canRestore.getReadOnlyProperty();
     }
 
-    /** Whether the selected version may be made current (it is not current already). */
-    public ReadOnlyBooleanProperty canRollbackSelectedProperty() {
-        return canRollbackSelected.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canRevealProperty() {
-        return canReveal.getReadOnlyProperty();
-    }
-
-    /** True while the tag editor is open. */
-    public ReadOnlyBooleanProperty editingTagProperty() {
-        return editingTag.getReadOnlyProperty();
-    }
-
-    /** Why the tag in the editor cannot be saved, or null. */
-    public ReadOnlyStringProperty tagProblemProperty() {
-        return tagProblem.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canSaveTagProperty() {
-        return canSaveTag.getReadOnlyProperty();
-    }
-
     // ---- Commands: reading ---------------------------------------------------------------------
 
     /** Clears the error banner. */
@@ -393,7 +363,7 @@ public final class SecretDetailViewModel {
     /** A dialog changed the secret (new value, edit): counts the change and describes it again. */
     public void changed() {
         changeCount.set(changeCount.get() + 1);
-        hide();
+        value.hide();
         refresh();
     }
 
@@ -403,7 +373,7 @@ public final class SecretDetailViewModel {
      */
     public void deleted(SecretDeletion deletion) {
         changeCount.set(changeCount.get() + 1);
-        hide();
+        value.hide();
         boolean forced = deletion.deletionDate() == null || deletion.deletionDate().isBefore(clock.instant().plus(Duration.ofDays(1)));
         if (!forced) {
             refresh();
@@ -411,9 +381,9 @@ public final class SecretDetailViewModel {
         }
         secretGeneration++;
         gone.set(true);
-        versions.clear();
-        valueState.set(ValueState.NONE);
-        notice.set(SecretText.get("notice.deletedForever", deletion.name()));
+        versions.reset();
+        value.dropped();
+        notice.set(text("notice.deletedForever", deletion.name()));
         updateGates();
     }
 
@@ -427,7 +397,7 @@ public final class SecretDetailViewModel {
             loadTask.cancel();
         }
         long gen = secretGeneration;
-        boolean deprecated = includeDeprecated.get();
+        boolean deprecated = versions.includeDeprecatedProperty().get();
         busy.set(true);
         loadTask = executor.submit(() -> new Loaded(secrets.describe(s.scope(), s.arn()),
                 secrets.listVersions(s.scope(), s.arn(), deprecated)), loaded -> {
@@ -437,7 +407,7 @@ public final class SecretDetailViewModel {
             busy.set(false);
             error.set(null);
             showOverview(loaded.summary);
-            showVersions(loaded.versions);
+            versionsListed(versions.show(loaded.versions));
         }, e -> {
             if (gen != secretGeneration) {
                 return;
@@ -447,243 +417,26 @@ public final class SecretDetailViewModel {
         });
     }
 
-    /**
-     * Reads the value of the viewed version (GetSecretValue) and shows it. This and
-     * {@link #copyValue()} are the only reads of a value.
-     */
-    public boolean reveal() {
-        SecretSummary s = summary.get();
-        if (s == null || gone.get() || valueState.get() == ValueState.LOADING) {
-            return false;
-        }
-        long gen = ++valueGeneration;
-        valueState.set(ValueState.LOADING);
-        error.set(null);
-        valueTask = executor.submit(() -> secrets.getValue(s.scope(), s.arn(), selector()).payload(), payload -> {
-            if (gen != valueGeneration) {
-                return;     // hidden, or another secret or version chosen, while it was read
-            }
-            show(payload);
-        }, e -> {
-            if (gen != valueGeneration) {
-                return;
-            }
-            valueState.set(ValueState.MASKED);
-            error.set(ErrorText.of(e));
-        });
-        return true;
-    }
-
-    /** Masks the value again and drops it from memory. */
-    public void hide() {
-        valueGeneration++;
-        if (valueTask != null) {
-            valueTask.cancel();
-            valueTask = null;
-        }
-        revealed = null;
-        valueText.set(null);
-        jsonEntries.clear();
-        binaryText.set(null);
-        binaryView.set(BinaryView.NONE);
-        valueKind.set(null);
-        valueSize.set(0);
-        valueState.set(summary.get() == null ? ValueState.NONE : ValueState.MASKED);
-    }
-
-    /**
-     * Copies the viewed version's value (Base64 for binary) to the clipboard, cleared after
-     * {@value #CLIPBOARD_CLEAR_SECONDS} s. A masked value is read for the copy and not kept, so
-     * it can be copied without being shown.
-     */
-    public boolean copyValue() {
-        if (revealed != null) {
-            putSensitive(copyText(revealed), SecretText.get("notice.copiedValue", CLIPBOARD_CLEAR_SECONDS));
-            return true;
-        }
-        SecretSummary s = summary.get();
-        if (s == null || gone.get() || valueState.get() == ValueState.LOADING) {
-            return false;
-        }
-        long gen = valueGeneration;
-        error.set(null);
-        executor.submit(() -> secrets.getValue(s.scope(), s.arn(), selector()).payload(), payload -> {
-            if (gen == valueGeneration) {
-                putSensitive(copyText(payload), SecretText.get("notice.copiedValue", CLIPBOARD_CLEAR_SECONDS));
-            }
-        }, e -> error.set(ErrorText.of(e)));
-        return true;
-    }
-
-    /** Copies one member of a revealed JSON value, cleared after {@value #CLIPBOARD_CLEAR_SECONDS} s. */
-    public boolean copyEntry(JsonValues.Entry entry) {
-        if (revealed == null || entry == null || !jsonEntries.contains(entry)) {
-            return false;
-        }
-        putSensitive(entry.value(), SecretText.get("notice.copiedKey", entry.key(), CLIPBOARD_CLEAR_SECONDS));
-        return true;
-    }
-
     /** Copies the ARN (not a secret: no clearing). */
     public void copyArn() {
         SecretSummary s = summary.get();
         if (s != null && s.arn() != null) {
             clipboard.put(s.arn());
-            notice.set(SecretText.get("notice.copiedArn"));
+            notice.set(text("notice.copiedArn"));
         }
-    }
-
-    /** Shows a revealed binary value as a hex dump. */
-    public boolean showHex() {
-        if (revealed == null || !revealed.isBinary()) {
-            return false;
-        }
-        binaryText.set(DetailFormat.hexDump(revealed.bytes()));
-        binaryView.set(BinaryView.HEX);
-        return true;
-    }
-
-    /** Shows a revealed binary value as Base64. */
-    public boolean showBase64() {
-        if (revealed == null || !revealed.isBinary()) {
-            return false;
-        }
-        binaryText.set(Base64.getMimeEncoder(76, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .encodeToString(revealed.bytes()));
-        binaryView.set(BinaryView.BASE64);
-        return true;
-    }
-
-    /** Shows {@code version}'s value part instead (masked); the current version when null or current. */
-    public void viewVersion(SecretVersion version) {
-        hide();
-        viewedVersion.set(version == null || version.isCurrent() ? null : version);
-        updateViewedLabel();
-    }
-
-    /** Shows the selected version's value part (masked). */
-    public void viewSelectedVersion() {
-        viewVersion(selectedVersion.get());
-    }
-
-    // ---- Commands: changing --------------------------------------------------------------------
-
-    /**
-     * Makes the selected version current again (AWSCURRENT moves to it, AWSPREVIOUS to the
-     * version that was current), after {@link DialogService#confirm}. Returns whether it was sent.
-     */
-    public boolean rollbackSelected() {
-        return rollback(selectedVersion.get());
-    }
-
-    /** Makes {@code version} current again after confirmation; returns whether it was sent. */
-    public boolean rollback(SecretVersion version) {
-        SecretSummary s = summary.get();
-        if (!mayMutate("UpdateSecretVersionStage") || version == null || version.isCurrent()) {
-            return false;
-        }
-        String current = s.currentVersionId();
-        if (!dialogs.confirm(SecretText.get("rollback.title"), SecretText.get("rollback.message", s.name(),
-                shortId(version.versionId()), DetailFormat.time(version.created()), current == null ? "\u2014" : shortId(current)))) {
-            return false;
-        }
-        return change(new SecretMutation.Rollback(s.scope(), s.arn(), version.versionId()),
-                SecretText.get("notice.rolledBack", shortId(version.versionId())), () -> {
-                    viewVersion(null);
-                    selectedVersion.set(null);
-                });
-    }
-
-    /** Opens the tag editor for a new tag. */
-    public void beginAddTag() {
-        if (!canMutate.get()) {
-            return;
-        }
-        editingTagKey = null;
-        tagKey.set("");
-        tagValue.set("");
-        editingTag.set(true);
-        validateTag();
-    }
-
-    /** Opens the tag editor on an existing tag. */
-    public void beginEditTag(TagRow row) {
-        if (!canMutate.get() || row == null) {
-            return;
-        }
-        editingTagKey = row.key();
-        tagKey.set(row.key());
-        tagValue.set(row.value());
-        editingTag.set(true);
-        validateTag();
-    }
-
-    public void cancelTagEdit() {
-        editingTag.set(false);
-        editingTagKey = null;
-    }
-
-    /**
-     * Saves the tag in the editor: TagResource, and UntagResource of the old key when the key
-     * was renamed. Returns whether anything was sent.
-     */
-    public boolean saveTag() {
-        validateTag();
-        if (!mayMutate("TagResource") || !canSaveTag.get()) {
-            return false;
-        }
-        SecretSummary s = summary.get();
-        String key = tagKey.get();
-        String value = tagValue.get() == null ? "" : tagValue.get();
-        String renamedFrom = editingTagKey != null && !editingTagKey.equals(key) ? editingTagKey : null;
-        busy.set(true);
-        error.set(null);
-        long gen = secretGeneration;
-        executor.submit(() -> {
-            mutations.apply(new SecretMutation.Tag(s.scope(), s.arn(), Map.of(key, value)));
-            if (renamedFrom != null) {
-                mutations.apply(new SecretMutation.Untag(s.scope(), s.arn(), List.of(renamedFrom)));
-            }
-            return key;
-        }, k -> {
-            busy.set(false);
-            changeCount.set(changeCount.get() + 1);
-            if (gen == secretGeneration) {
-                editingTag.set(false);
-                editingTagKey = null;
-                notice.set(SecretText.get("notice.tagSaved", k));
-                refresh();
-            }
-        }, e -> {
-            busy.set(false);
-            error.set(ErrorText.of(e));
-            if (gen == secretGeneration) {
-                refresh();      // a rename may have half happened: show what AWS has now
-            }
-        });
-        return true;
-    }
-
-    /** Removes a tag (UntagResource); returns whether it was sent. */
-    public boolean removeTag(TagRow row) {
-        if (!mayMutate("UntagResource") || row == null) {
-            return false;
-        }
-        SecretSummary s = summary.get();
-        return change(new SecretMutation.Untag(s.scope(), s.arn(), List.of(row.key())), SecretText.get("notice.tagRemoved", row.key()), null);
     }
 
     /** Cancels the scheduled deletion (RestoreSecret); returns whether it was sent. */
     public boolean restore() {
         SecretSummary s = summary.get();
         if (readOnly.get()) {
-            error.set(SecretText.get("readOnly.refused", "RestoreSecret"));
+            error.set(text("readOnly.refused", "RestoreSecret"));
             return false;
         }
         if (!canRestore.get()) {
             return false;
         }
-        return change(new SecretMutation.Restore(s.scope(), s.arn()), SecretText.get("notice.restored", s.name()), null);
+        return change(new SecretMutation.Restore(s.scope(), s.arn()), text("notice.restored", s.name()), null);
     }
 
     // ---- Internals -----------------------------------------------------------------------------
@@ -707,12 +460,10 @@ public final class SecretDetailViewModel {
         gone.set(false);
         error.set(null);
         notice.set(null);
-        cancelTagEdit();
-        versions.clear();
-        selectedVersion.set(null);
-        viewedVersion.set(null);
+        tags.cancelTagEdit();
+        versions.reset();
         summary.set(s);
-        hide();
+        value.reset();
         if (s == null) {
             clearOverview();
             return;
@@ -722,107 +473,54 @@ public final class SecretDetailViewModel {
     }
 
     private <R> boolean change(SecretMutation<R> mutation, String done, Runnable after) {
+        return write(() -> mutations.apply(mutation), r -> {
+            if (after != null) {
+                after.run();
+            }
+            return done;
+        }, true, false);
+    }
+
+    /**
+     * Runs a change in the background (busy, counted in {@link #changeCountProperty()}). Writes are
+     * not latest-wins: a change once sent completes; only its outcome is not shown when another
+     * secret was chosen meanwhile.
+     */
+    private <R> boolean write(Callable<R> work, Function<R, String> done, boolean clearNotice, boolean refreshOnFailure) {
         busy.set(true);
         error.set(null);
-        notice.set(null);
+        if (clearNotice) {
+            notice.set(null);
+        }
         long gen = secretGeneration;
-        executor.submit(() -> mutations.apply(mutation), r -> {
+        executor.submit(work, r -> {
             busy.set(false);
             changeCount.set(changeCount.get() + 1);
             if (gen == secretGeneration) {
-                notice.set(done);
-                if (after != null) {
-                    after.run();
-                }
+                notice.set(done.apply(r));
                 refresh();
             }
         }, e -> {
             busy.set(false);
             error.set(ErrorText.of(e));
+            if (refreshOnFailure && gen == secretGeneration) {
+                refresh();
+            }
         });
         return true;
     }
 
     private boolean mayMutate(String action) {
         if (readOnly.get()) {
-            error.set(SecretText.get("readOnly.refused", action));
+            error.set(text("readOnly.refused", action));
             return false;
         }
         return canMutate.get();
     }
 
-    private VersionSelector selector() {
-        SecretVersion v = viewedVersion.get();
-        return v == null ? VersionSelector.current() : VersionSelector.version(v.versionId());
-    }
 
-    private void show(SecretPayload payload) {
-        revealed = payload;
-        valueSize.set(payload.size());
-        binaryView.set(BinaryView.NONE);
-        binaryText.set(null);
-        if (payload.isBinary()) {
-            valueText.set(null);
-            jsonEntries.clear();
-            valueKind.set(ValueKind.BINARY);
-        } else {
-            String text = payload.text();
-            Optional<List<JsonValues.Entry>> entries = JsonValues.entries(text);
-            if (entries.isPresent()) {
-                jsonEntries.setAll(entries.get());
-                valueText.set(JsonValues.pretty(text));
-                valueKind.set(ValueKind.JSON);
-            } else {
-                jsonEntries.clear();
-                valueText.set(text);
-                valueKind.set(ValueKind.TEXT);
-            }
-        }
-        valueState.set(ValueState.REVEALED);
-    }
-
-    private static String copyText(SecretPayload payload) {
-        return payload.isBinary() ? Base64.getEncoder().encodeToString(payload.bytes()) : payload.text();
-    }
-
-    private void putSensitive(String text, String done) {
-        clipboard.putSensitive(text, CLIPBOARD_CLEAR_SECONDS);
-        notice.set(done);
-    }
-
-    private void loadVersions() {
-        SecretSummary s = summary.get();
-        if (s == null) {
-            return;
-        }
-        long gen = secretGeneration;
-        boolean deprecated = includeDeprecated.get();
-        executor.submit(() -> secrets.listVersions(s.scope(), s.arn(), deprecated), list -> {
-            if (gen == secretGeneration && deprecated == includeDeprecated.get()) {
-                showVersions(list);
-            }
-        }, e -> {
-            if (gen == secretGeneration) {
-                error.set(ErrorText.of(e));
-            }
-        });
-    }
-
-    private void showVersions(List<SecretVersion> list) {
-        List<SecretVersion> sorted = new ArrayList<>(list);
-        sorted.sort(Comparator.comparing(SecretVersion::created, Comparator.nullsLast(Comparator.reverseOrder())));
-        SecretVersion keep = selectedVersion.get();
-        versions.setAll(sorted);
-        if (keep != null) {
-            selectedVersion.set(sorted.stream().filter(v -> v.versionId().equals(keep.versionId())).findFirst().orElse(null));
-        }
-        SecretVersion viewed = viewedVersion.get();
-        if (viewed != null) {
-            // keep showing the same version, with its labels as they are now
-            sorted.stream().filter(v -> v.versionId().equals(viewed.versionId())).findFirst()
-                    .ifPresent(v -> viewedVersion.set(v.isCurrent() ? null : v));
-        }
-        updateViewedLabel();
+    private void versionsListed(List<SecretVersion> sorted) {
+        value.versionsListed(sorted);
         updateGates();
     }
 
@@ -831,75 +529,36 @@ public final class SecretDetailViewModel {
         name.set(s.name());
         scopeLabel.set(s.scope().label());
         arn.set(s.arn());
-        description.set(s.description() == null || s.description().isBlank() ? SecretText.get("none") : s.description());
+        description.set(s.description() == null || s.description().isBlank() ? text("none") : s.description());
         kmsKey.set(s.kmsKeyId() == null || KmsKeyChoice.DEFAULT.matches(s.kmsKeyId())
-                ? SecretText.get("kms.default") : s.kmsKeyId());
+                ? text("kms.default") : s.kmsKeyId());
         created.set(DetailFormat.time(s.created()));
-        lastChanged.set(DetailFormat.timeAndAge(s.lastChanged(), clock));
-        lastAccessed.set(s.lastAccessed() == null ? SecretText.get("accessed.never") : DetailFormat.day(s.lastAccessed()));
-        deletion.set(s.deletedDate() == null ? SecretText.get("none")
-                : SecretText.get("deletion.scheduled", DetailFormat.time(s.deletedDate()), DetailFormat.relativeDays(s.deletedDate(), clock)));
-        owningService.set(s.owningService() == null ? SecretText.get("none") : s.owningService());
+        lastChanged.set(DetailFormat.timeAndAge(s.lastChanged(), clock, texts));
+        lastAccessed.set(s.lastAccessed() == null ? text("accessed.never") : DetailFormat.day(s.lastAccessed()));
+        deletion.set(s.deletedDate() == null ? text("none")
+                : text("deletion.scheduled", DetailFormat.time(s.deletedDate()), DetailFormat.relativeDays(s.deletedDate(), clock, texts)));
+        owningService.set(s.owningService() == null ? text("none") : s.owningService());
         rotation.set(rotationText(s.rotation()));
         plannedForDeletion.set(s.isPlannedForDeletion());
-        List<TagRow> rows = new ArrayList<>();
-        s.tags().forEach((k, v) -> rows.add(new TagRow(k, v)));
-        rows.sort(Comparator.comparing(TagRow::key, String.CASE_INSENSITIVE_ORDER));
-        tags.setAll(rows);
-        updateViewedLabel();
+        tags.show(s.tags());
     }
 
     private String rotationText(SecretSummary.Rotation r) {
         if (!r.enabled()) {
-            return SecretText.get("rotation.off");
+            return text("rotation.off");
         }
-        String schedule = r.automaticallyAfterDays() != null ? SecretText.get("rotation.days", r.automaticallyAfterDays())
+        String schedule = r.automaticallyAfterDays() != null ? text("rotation.days", r.automaticallyAfterDays())
                 : r.scheduleExpression() != null ? r.scheduleExpression() : "";
-        return SecretText.get("rotation.on", schedule, DetailFormat.time(r.nextRotation()));
+        return text("rotation.on", schedule, DetailFormat.time(r.nextRotation()));
     }
 
     private void clearOverview() {
         for (ReadOnlyStringWrapper p : List.of(name, scopeLabel, arn, description, kmsKey, created, lastChanged, lastAccessed,
-                deletion, owningService, rotation, viewedVersionLabel)) {
+                deletion, owningService, rotation)) {
             p.set(null);
         }
         plannedForDeletion.set(false);
         tags.clear();
-    }
-
-    private void updateViewedLabel() {
-        SecretVersion v = viewedVersion.get();
-        if (summary.get() == null) {
-            viewedVersionLabel.set(null);
-        } else if (v == null) {
-            String current = summary.get().currentVersionId();
-            viewedVersionLabel.set(current == null ? VersionSelector.AWSCURRENT
-                    : SecretText.get("viewed.current", shortId(current)));
-        } else {
-            viewedVersionLabel.set(SecretText.get("viewed.version", shortId(v.versionId()), DetailFormat.stages(v.stages()),
-                    DetailFormat.time(v.created())));
-        }
-    }
-
-    private void validateTag() {
-        String p = null;
-        if (editingTag.get()) {
-            String key = tagKey.get() == null ? "" : tagKey.get();
-            p = SecretRules.tagKeyProblem(key).or(() -> SecretRules.tagValueProblem(key, tagValue.get())).orElse(null);
-            boolean exists = tags.stream().anyMatch(t -> t.key().equals(key));
-            if (p == null && exists && !key.equals(editingTagKey)) {
-                p = SecretText.get("tag.exists", key);
-            }
-            if (p == null && !exists && tags.size() >= SecretRules.MAX_TAGS && editingTagKey == null) {
-                p = SecretText.get("tag.tooMany", SecretRules.MAX_TAGS);
-            }
-            if (p == null && editingTagKey != null && key.equals(editingTagKey)
-                    && tags.stream().anyMatch(t -> t.key().equals(key) && t.value().equals(tagValue.get()))) {
-                p = SecretText.get("tag.unchanged");
-            }
-        }
-        tagProblem.set(p);
-        updateGates();
     }
 
     private void updateGates() {
@@ -908,10 +567,15 @@ public final class SecretDetailViewModel {
         boolean mutable = present && !readOnly.get() && !busy.get() && !plannedForDeletion.get();
         canMutate.set(mutable);
         canRestore.set(present && !readOnly.get() && !busy.get() && plannedForDeletion.get());
-        SecretVersion v = selectedVersion.get();
-        canRollbackSelected.set(mutable && v != null && !v.isCurrent());
-        canReveal.set(present && valueState.get() != ValueState.LOADING && valueState.get() != ValueState.REVEALED);
-        canSaveTag.set(mutable && editingTag.get() && tagProblem.get() == null);
+    }
+
+    /** The detail's texts, for its views. */
+    public Texts texts() {
+        return texts;
+    }
+
+    private String text(String key, Object... args) {
+        return texts.format(key, args);
     }
 
     static String shortId(String versionId) {

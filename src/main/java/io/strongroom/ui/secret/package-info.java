@@ -1,6 +1,16 @@
 /**
  * One secret in detail: overview, tags, value and versions.
  *
+ * <h2>Structure</h2>
+ * {@link io.strongroom.ui.secret.SecretDetailViewModel} coordinates: it owns the secret shown
+ * (described once per selection and after every change), gone, the change count, read-only mode,
+ * the banners and the overview fields, and runs every change. Its parts are small view models of
+ * their own: {@link io.strongroom.ui.secret.ValueViewModel} (the value, the only reader of it),
+ * {@link io.strongroom.ui.secret.VersionsViewModel} (list, rollback) and
+ * {@link io.strongroom.ui.secret.TagsViewModel} (tags and their editor). Their background reads
+ * are latest-wins ({@code LatestWins}); the parts never talk to each other: "view this version's
+ * value" from the versions goes through the coordinator to the value part.
+ *
  * <h2>Decisions</h2>
  * <ul>
  *   <li><b>Masked until revealed.</b> Selecting a secret reads its metadata (DescribeSecret,

@@ -5,6 +5,7 @@ import io.strongroom.domain.SecretPayload;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.DirectUiExecutor;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.ui.editor.RecordingClipboard;
 import io.strongroom.ui.editor.ScriptedDialogs;
@@ -71,7 +72,7 @@ class SecretDetailScreenshotTest {
         StoreFixture.Fakes fakes = fx.fakes(false);
         return Snapshots.onFx(() -> {
             SecretDetailViewModel vm = new SecretDetailViewModel(fx.secrets, SecretMutations.of(fx.secrets), new DirectUiExecutor(),
-                    new ScriptedDialogs(), new RecordingClipboard());
+                    new ScriptedDialogs(), new RecordingClipboard(), Texts.load());
             SecretDetailView v = new SecretDetailView(vm, new SecretDialogs(fakes.ctx()));
             new Scene(v, 780, height);      // not shown: a window taller than Monocle's screen cannot be painted
             vm.secretProperty().set(holder.summary);
@@ -79,29 +80,29 @@ class SecretDetailScreenshotTest {
         });
     }
 
+    /** Renders the pane ({@code reveal}: with the value revealed) to {@code file} and checks it has content. */
+    private void render(boolean dark, double height, boolean reveal, String file) throws Exception {
+        SecretDetailView v = view(dark, height);
+        if (reveal) {
+            Snapshots.onFx(() -> v.viewModel().value().reveal());
+        }
+        Snapshots.settle();
+        Path png = Snapshots.write(v, file);
+        assertTrue(Files.size(png) > 10_000);
+    }
+
     @Test
     void maskedByDefault() throws Exception {
-        SecretDetailView v = view(false, 880);
-        Snapshots.settle();
-        Path png = Snapshots.write(v, "secret-detail.png");
-        assertTrue(Files.size(png) > 10_000);
+        render(false, 880, false, "secret-detail.png");
     }
 
     @Test
     void revealedWithAFakeValue() throws Exception {
-        SecretDetailView v = view(false, 1060);
-        Snapshots.onFx(() -> v.viewModel().reveal());
-        Snapshots.settle();
-        Path png = Snapshots.write(v, "secret-detail-revealed.png");
-        assertTrue(Files.size(png) > 10_000);
+        render(false, 1060, true, "secret-detail-revealed.png");
     }
 
     @Test
     void darkTheme() throws Exception {
-        SecretDetailView v = view(true, 1060);
-        Snapshots.onFx(() -> v.viewModel().reveal());
-        Snapshots.settle();
-        Path png = Snapshots.write(v, "secret-detail-dark.png");
-        assertTrue(Files.size(png) > 10_000);
+        render(true, 1060, true, "secret-detail-dark.png");
     }
 }

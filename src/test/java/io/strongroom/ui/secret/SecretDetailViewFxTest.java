@@ -8,6 +8,7 @@ import io.strongroom.domain.VersionSelector;
 import io.strongroom.domain.VersionWritten;
 import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.FxUiExecutor;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.editor.EditorContext;
 import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.ui.editor.RecordingClipboard;
@@ -73,7 +74,7 @@ class SecretDetailViewFxTest {
         dialogs = new ScriptedDialogs();
         mutations = new RecordingMutations(SecretMutations.of(fx.secrets));
         FxUiExecutor executor = new FxUiExecutor(background);
-        vm = new SecretDetailViewModel(fx.secrets, mutations, executor, dialogs, clipboard);
+        vm = new SecretDetailViewModel(fx.secrets, mutations, executor, dialogs, clipboard, Texts.load());
         SimpleBooleanProperty readOnly = new SimpleBooleanProperty();
         readOnly.bind(vm.readOnlyProperty());
         SecretDialogs editors = new SecretDialogs(new EditorContext(fx.secrets, fx.keys, mutations, executor, dialogs, readOnly));
@@ -142,7 +143,7 @@ class SecretDetailViewFxTest {
         robot.clickOn("#value-hide");
         assertTrue(robot.lookup("#value-masked").query().isVisible());
         assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
-        assertTrue(vm.jsonEntries().isEmpty());
+        assertTrue(vm.value().jsonEntries().isEmpty());
     }
 
     @Test
@@ -197,7 +198,7 @@ class SecretDetailViewFxTest {
         robot.clickOn("#tags-add");
         robot.clickOn("#tag-key").write("aws:nope");
         assertTrue(robot.lookup("#tag-save").query().isDisabled());
-        robot.interact(() -> vm.tagKeyProperty().set("cost-center"));
+        robot.interact(() -> vm.tagsPart().tagKeyProperty().set("cost-center"));
         robot.clickOn("#tag-value").write("cc-1042");
         robot.clickOn("#tag-save");
         waitUntil(() -> vm.tags().contains(new TagRow("cost-center", "cc-1042")));

@@ -8,6 +8,7 @@ import io.strongroom.domain.VersionSelector;
 import io.strongroom.domain.VersionWritten;
 import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.DirectUiExecutor;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.editor.JsonValues;
 import io.strongroom.ui.editor.RecordingClipboard;
 import io.strongroom.ui.editor.RecordingMutations;
@@ -58,7 +59,7 @@ class SecretDetailViewModelTest {
         mutations = new RecordingMutations(SecretMutations.of(fx.secrets));
         dialogs = new ScriptedDialogs();
         clipboard = new RecordingClipboard();
-        vm = new SecretDetailViewModel(fx.secrets, mutations, new DirectUiExecutor(), dialogs, clipboard);
+        vm = new SecretDetailViewModel(fx.secrets, mutations, new DirectUiExecutor(), dialogs, clipboard, Texts.load());
     }
 
     static String unique(String prefix) {
@@ -80,15 +81,15 @@ class SecretDetailViewModelTest {
         show(name);
 
         assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
-        assertNull(vm.valueTextProperty().get());
-        assertNull(vm.valueKindProperty().get());
+        assertNull(vm.value().valueTextProperty().get());
+        assertNull(vm.value().valueKindProperty().get());
         assertEquals(0, fx.calls(w.arn(), "GetSecretValue"), "showing the secret must not read its value");
 
-        assertTrue(vm.reveal());
+        assertTrue(vm.value().reveal());
         assertEquals(ValueState.REVEALED, vm.valueStateProperty().get());
-        assertEquals(ValueKind.TEXT, vm.valueKindProperty().get());
-        assertEquals("fake-demo-value-1", vm.valueTextProperty().get());
-        assertEquals(17, vm.valueSizeProperty().get());
+        assertEquals(ValueKind.TEXT, vm.value().valueKindProperty().get());
+        assertEquals("fake-demo-value-1", vm.value().valueTextProperty().get());
+        assertEquals(17, vm.value().valueSizeProperty().get());
         assertEquals(1, fx.calls(w.arn(), "GetSecretValue"));
     }
 
@@ -97,15 +98,15 @@ class SecretDetailViewModelTest {
         String name = unique("demo/hide");
         fx.createText(name, "{\"user\":\"app\",\"password\":\"fake-pw\"}");
         show(name);
-        vm.reveal();
-        assertEquals(2, vm.jsonEntries().size());
+        vm.value().reveal();
+        assertEquals(2, vm.value().jsonEntries().size());
 
-        vm.hide();
+        vm.value().hide();
         assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
-        assertNull(vm.valueTextProperty().get());
-        assertTrue(vm.jsonEntries().isEmpty());
-        assertEquals(0, vm.valueSizeProperty().get());
-        assertFalse(vm.copyEntry(new JsonValues.Entry("password", "fake-pw", false)), "nothing left to copy from");
+        assertNull(vm.value().valueTextProperty().get());
+        assertTrue(vm.value().jsonEntries().isEmpty());
+        assertEquals(0, vm.value().valueSizeProperty().get());
+        assertFalse(vm.value().copyEntry(new JsonValues.Entry("password", "fake-pw", false)), "nothing left to copy from");
     }
 
     @Test
@@ -115,10 +116,10 @@ class SecretDetailViewModelTest {
         fx.createText(a, "fake-a");
         VersionWritten wb = fx.createText(b, "fake-b");
         show(a);
-        vm.reveal();
+        vm.value().reveal();
         show(b);
         assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
-        assertNull(vm.valueTextProperty().get());
+        assertNull(vm.value().valueTextProperty().get());
         assertEquals(0, fx.calls(wb.arn(), "GetSecretValue"));
     }
 
@@ -127,10 +128,10 @@ class SecretDetailViewModelTest {
         String name = unique("demo/relisted");
         fx.createText(name, "fake-stay");
         show(name);
-        vm.reveal();
+        vm.value().reveal();
         vm.secretProperty().set(fx.secrets.describe(fx.scope, name));     // an inventory refresh
         assertEquals(ValueState.REVEALED, vm.valueStateProperty().get());
-        assertEquals("fake-stay", vm.valueTextProperty().get());
+        assertEquals("fake-stay", vm.value().valueTextProperty().get());
     }
 
     @Test
@@ -138,16 +139,16 @@ class SecretDetailViewModelTest {
         String name = unique("demo/db");
         fx.createText(name, "{\"username\":\"etl_user\",\"password\":\"fake-Pa55\",\"port\":5432,\"options\":{\"ssl\":true}}");
         show(name);
-        vm.reveal();
+        vm.value().reveal();
 
-        assertEquals(ValueKind.JSON, vm.valueKindProperty().get());
-        List<JsonValues.Entry> entries = vm.jsonEntries();
+        assertEquals(ValueKind.JSON, vm.value().valueKindProperty().get());
+        List<JsonValues.Entry> entries = vm.value().jsonEntries();
         assertEquals(List.of("username", "password", "port", "options"), entries.stream().map(JsonValues.Entry::key).toList());
         assertEquals("5432", entries.get(2).value());
         assertEquals("{\"ssl\":true}", entries.get(3).value());
         assertTrue(entries.get(3).nested());
 
-        assertTrue(vm.copyEntry(entries.get(1)));
+        assertTrue(vm.value().copyEntry(entries.get(1)));
         RecordingClipboard.Put put = clipboard.last();
         assertEquals("fake-Pa55", put.text());
         assertTrue(put.sensitive());
@@ -163,23 +164,23 @@ class SecretDetailViewModelTest {
         }
         fx.createBinary(name, bytes);
         show(name);
-        vm.reveal();
+        vm.value().reveal();
 
-        assertEquals(ValueKind.BINARY, vm.valueKindProperty().get());
-        assertEquals(40, vm.valueSizeProperty().get());
-        assertNull(vm.binaryTextProperty().get(), "hex and Base64 only on demand");
-        assertEquals(BinaryView.NONE, vm.binaryViewProperty().get());
+        assertEquals(ValueKind.BINARY, vm.value().valueKindProperty().get());
+        assertEquals(40, vm.value().valueSizeProperty().get());
+        assertNull(vm.value().binaryTextProperty().get(), "hex and Base64 only on demand");
+        assertEquals(BinaryView.NONE, vm.value().binaryViewProperty().get());
 
-        assertTrue(vm.showHex());
-        assertEquals(BinaryView.HEX, vm.binaryViewProperty().get());
-        String hex = vm.binaryTextProperty().get();
+        assertTrue(vm.value().showHex());
+        assertEquals(BinaryView.HEX, vm.value().binaryViewProperty().get());
+        String hex = vm.value().binaryTextProperty().get();
         assertTrue(hex.startsWith("00000000  00 07 0e 15 1c 23 2a 31  38 3f 46 4d 54 5b 62 69"), hex.lines().findFirst().orElse(""));
         assertEquals(3, hex.lines().count());
 
-        assertTrue(vm.showBase64());
-        assertEquals(Base64.getEncoder().encodeToString(bytes), vm.binaryTextProperty().get());
+        assertTrue(vm.value().showBase64());
+        assertEquals(Base64.getEncoder().encodeToString(bytes), vm.value().binaryTextProperty().get());
 
-        vm.copyValue();
+        vm.value().copyValue();
         assertEquals(Base64.getEncoder().encodeToString(bytes), clipboard.last().text());
         assertEquals(30, clipboard.last().clearAfterSeconds());
     }
@@ -190,10 +191,10 @@ class SecretDetailViewModelTest {
         VersionWritten w = fx.createText(name, "fake-copy-me");
         show(name);
 
-        assertTrue(vm.copyValue());
+        assertTrue(vm.value().copyValue());
         assertEquals(new RecordingClipboard.Put("fake-copy-me", true, 30), clipboard.last());
         assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
-        assertNull(vm.valueTextProperty().get());
+        assertNull(vm.value().valueTextProperty().get());
         assertEquals(1, fx.calls(w.arn(), "GetSecretValue"));
     }
 
@@ -221,7 +222,7 @@ class SecretDetailViewModelTest {
         assertEquals(List.of(VersionSelector.AWSCURRENT), listed.get(0).stages());
         assertEquals(List.of(VersionSelector.AWSPREVIOUS), listed.get(1).stages());
 
-        vm.includeDeprecatedProperty().set(true);
+        vm.versionsPart().includeDeprecatedProperty().set(true);
         assertEquals(3, vm.versions().size());
         assertTrue(vm.versions().stream().anyMatch(v -> v.versionId().equals(v1.versionId()) && v.isDeprecated()));
     }
@@ -232,18 +233,18 @@ class SecretDetailViewModelTest {
         VersionWritten v1 = fx.createText(name, "fake-old");
         fx.secrets.putValue(fx.scope, name, SecretPayload.ofText("fake-new"), SecretsService.newRequestToken());
         show(name);
-        vm.reveal();
-        assertEquals("fake-new", vm.valueTextProperty().get());
+        vm.value().reveal();
+        assertEquals("fake-new", vm.value().valueTextProperty().get());
 
         SecretVersion previous = vm.versions().stream().filter(v -> v.versionId().equals(v1.versionId())).findFirst().orElseThrow();
         vm.selectedVersionProperty().set(previous);
-        vm.viewSelectedVersion();
+        vm.versionsPart().viewSelectedVersion();
         assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
-        assertNull(vm.valueTextProperty().get());
-        assertTrue(vm.viewedVersionLabelProperty().get().contains("AWSPREVIOUS"));
+        assertNull(vm.value().valueTextProperty().get());
+        assertTrue(vm.value().viewedVersionLabelProperty().get().contains("AWSPREVIOUS"));
 
-        vm.reveal();
-        assertEquals("fake-old", vm.valueTextProperty().get());
+        vm.value().reveal();
+        assertEquals("fake-old", vm.value().valueTextProperty().get());
     }
 
     @Test
@@ -254,16 +255,16 @@ class SecretDetailViewModelTest {
         show(name);
         SecretVersion previous = vm.versions().stream().filter(v -> v.versionId().equals(v1.versionId())).findFirst().orElseThrow();
         vm.selectedVersionProperty().set(previous);
-        assertTrue(vm.canRollbackSelectedProperty().get());
+        assertTrue(vm.versionsPart().canRollbackSelectedProperty().get());
 
         dialogs.confirmAnswer = false;
-        assertFalse(vm.rollbackSelected());
+        assertFalse(vm.versionsPart().rollbackSelected());
         assertEquals(1, dialogs.confirmations.size());
         assertTrue(mutations.applied().isEmpty());
         assertEquals("fake-bad", fx.secrets.getValue(fx.scope, name, VersionSelector.current()).payload().text());
 
         dialogs.confirmAnswer = true;
-        assertTrue(vm.rollbackSelected());
+        assertTrue(vm.versionsPart().rollbackSelected());
         assertEquals(List.of("UpdateSecretVersionStage"), mutations.actions());
         assertEquals("fake-good", fx.secrets.getValue(fx.scope, name, VersionSelector.current()).payload().text());
         assertEquals(v1.versionId(), vm.summaryProperty().get().currentVersionId());
@@ -278,8 +279,8 @@ class SecretDetailViewModelTest {
         fx.createText(name, "fake");
         show(name);
         vm.selectedVersionProperty().set(vm.versions().get(0));
-        assertFalse(vm.canRollbackSelectedProperty().get());
-        assertFalse(vm.rollbackSelected());
+        assertFalse(vm.versionsPart().canRollbackSelectedProperty().get());
+        assertFalse(vm.versionsPart().rollbackSelected());
         assertTrue(dialogs.confirmations.isEmpty());
     }
 
@@ -291,21 +292,21 @@ class SecretDetailViewModelTest {
         fx.createText(name, "fake");
         show(name);
 
-        vm.beginAddTag();
-        vm.tagKeyProperty().set("cost-center");
-        vm.tagValueProperty().set("cc-4711");
+        vm.tagsPart().beginAddTag();
+        vm.tagsPart().tagKeyProperty().set("cost-center");
+        vm.tagsPart().tagValueProperty().set("cc-4711");
         assertTrue(vm.saveTag());
         assertEquals("cc-4711", fx.secrets.describe(fx.scope, name).tags().get("cost-center"));
         assertTrue(vm.tags().contains(new TagRow("cost-center", "cc-4711")));
-        assertFalse(vm.editingTagProperty().get());
+        assertFalse(vm.tagsPart().editingTagProperty().get());
 
-        vm.beginEditTag(new TagRow("cost-center", "cc-4711"));
-        vm.tagValueProperty().set("cc-0815");
+        vm.tagsPart().beginEditTag(new TagRow("cost-center", "cc-4711"));
+        vm.tagsPart().tagValueProperty().set("cc-0815");
         assertTrue(vm.saveTag());
         assertEquals("cc-0815", fx.secrets.describe(fx.scope, name).tags().get("cost-center"));
 
-        vm.beginEditTag(new TagRow("cost-center", "cc-0815"));
-        vm.tagKeyProperty().set("costcenter");
+        vm.tagsPart().beginEditTag(new TagRow("cost-center", "cc-0815"));
+        vm.tagsPart().tagKeyProperty().set("costcenter");
         assertTrue(vm.saveTag());
         Map<String, String> tags = fx.secrets.describe(fx.scope, name).tags();
         assertEquals("cc-0815", tags.get("costcenter"));
@@ -322,17 +323,17 @@ class SecretDetailViewModelTest {
         String name = unique("demo/badtag");
         fx.createText(name, "fake");
         show(name);
-        vm.beginAddTag();
-        vm.tagKeyProperty().set("aws:reserved");
-        assertNotNull(vm.tagProblemProperty().get());
-        assertFalse(vm.canSaveTagProperty().get());
+        vm.tagsPart().beginAddTag();
+        vm.tagsPart().tagKeyProperty().set("aws:reserved");
+        assertNotNull(vm.tagsPart().tagProblemProperty().get());
+        assertFalse(vm.tagsPart().canSaveTagProperty().get());
         assertFalse(vm.saveTag());
 
-        vm.tagKeyProperty().set("owner");      // exists already on the fixture's secrets
-        assertTrue(vm.tagProblemProperty().get().contains("exists"));
-        vm.tagKeyProperty().set("team");
-        vm.tagValueProperty().set("x".repeat(257));
-        assertNotNull(vm.tagProblemProperty().get());
+        vm.tagsPart().tagKeyProperty().set("owner");      // exists already on the fixture's secrets
+        assertTrue(vm.tagsPart().tagProblemProperty().get().contains("exists"));
+        vm.tagsPart().tagKeyProperty().set("team");
+        vm.tagsPart().tagValueProperty().set("x".repeat(257));
+        assertNotNull(vm.tagsPart().tagProblemProperty().get());
         assertTrue(mutations.applied().isEmpty());
     }
 
@@ -346,18 +347,18 @@ class SecretDetailViewModelTest {
         show(name);
         vm.selectedVersionProperty().set(vm.versions().stream().filter(v -> v.versionId().equals(v1.versionId())).findFirst().orElseThrow());
         assertTrue(vm.canMutateProperty().get());
-        assertTrue(vm.canRollbackSelectedProperty().get());
+        assertTrue(vm.versionsPart().canRollbackSelectedProperty().get());
 
         vm.readOnlyProperty().set(true);
         assertFalse(vm.canMutateProperty().get());
-        assertFalse(vm.canRollbackSelectedProperty().get());
-        assertFalse(vm.canSaveTagProperty().get());
+        assertFalse(vm.versionsPart().canRollbackSelectedProperty().get());
+        assertFalse(vm.tagsPart().canSaveTagProperty().get());
         assertFalse(vm.canRestoreProperty().get());
 
-        assertFalse(vm.rollbackSelected());
+        assertFalse(vm.versionsPart().rollbackSelected());
         assertTrue(dialogs.confirmations.isEmpty(), "not even asked");
-        vm.beginAddTag();
-        assertFalse(vm.editingTagProperty().get());
+        vm.tagsPart().beginAddTag();
+        assertFalse(vm.tagsPart().editingTagProperty().get());
         assertFalse(vm.saveTag());
         assertFalse(vm.removeTag(new TagRow("owner", "team-test")));
         assertFalse(vm.restore());
@@ -366,7 +367,7 @@ class SecretDetailViewModelTest {
         assertEquals("fake-2", fx.secrets.getValue(fx.scope, name, VersionSelector.current()).payload().text());
         assertEquals("team-test", fx.secrets.describe(fx.scope, name).tags().get("owner"));
 
-        assertTrue(vm.canRevealProperty().get(), "auditors may still read");
+        assertTrue(vm.value().canRevealProperty().get(), "auditors may still read");
         vm.readOnlyProperty().set(false);
         assertTrue(vm.canMutateProperty().get());
     }
@@ -398,7 +399,7 @@ class SecretDetailViewModelTest {
         SecretSummary s = show(name);
         fx.secrets.delete(fx.scope, name, DeletionMode.forceWithoutRecovery());
 
-        vm.reveal();
+        vm.value().reveal();
         String error = vm.errorProperty().get();
         assertNotNull(error);
         assertTrue(error.startsWith(s.scope().label() + ": ResourceNotFoundException"), error);
