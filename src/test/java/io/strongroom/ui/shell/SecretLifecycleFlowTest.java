@@ -19,7 +19,6 @@ import io.strongroom.ui.journal.JournalRow;
 import io.strongroom.ui.secret.SecretDetailView;
 import io.strongroom.ui.secret.SecretDetailViewModel;
 import io.strongroom.ui.secret.SecretDetailViewModel.ValueState;
-import io.strongroom.ui.secret.SecretText;
 import io.strongroom.ui.secret.TagRow;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
@@ -282,7 +281,7 @@ class SecretLifecycleFlowTest {
         // the first time the user thinks better of it: nothing moves
         robot.clickOn(rollback);
         DialogPane confirm = dialog(robot, ".alert");
-        assertEquals(SecretText.get("rollback.title"), confirm.getHeaderText());
+        assertEquals(Texts.load().in(SecretDetailViewModel.BUNDLE).format("rollback.title"), confirm.getHeaderText());
         assertEquals(badVersion, currentVersion(sm, name), "nothing is sent before the user confirms");
         robot.clickOn(confirm.lookupButton(ButtonType.CANCEL));
         awaitClosed(confirm);
