@@ -20,11 +20,8 @@ import javafx.beans.property.StringProperty;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -49,6 +46,7 @@ public final class EndpointViewModel {
     private final UiExecutor ui;
     private final IdentityService identity;
     private final Texts texts;
+    private final EndpointRules rules;
     /** The saved endpoint whose secret is being entered; null when adding. */
     private final EndpointsViewModel.Entry unlocking;
 
@@ -90,6 +88,7 @@ public final class EndpointViewModel {
         this.ui = Objects.requireNonNull(ui);
         this.identity = Objects.requireNonNull(identity);
         this.texts = Objects.requireNonNull(texts);
+        this.rules = new EndpointRules(texts);
         this.unlocking = unlocking;
         if (unlocking != null) {
             CustomEndpoint e = unlocking.endpoint();
@@ -286,7 +285,7 @@ public final class EndpointViewModel {
         URI endpointUrl = parseUrl(url.get());
         String keyId = accessKeyId.get().strip();
         String typedAccount = accountId.get().strip();
-        List<String> regionList = parseRegions(regions.get());
+        List<String> regionList = EndpointRules.parseRegions(regions.get());
         Scope scope = scope();
         List<CustomEndpoint> all = endpoints.snapshot();
         error.set("");
@@ -328,12 +327,12 @@ public final class EndpointViewModel {
     // ---- validation -----------------------------------------------------------------------------
 
     private void validate() {
-        String n = check(Field.NAME, nameProblem, problemWithName(name.get()));
-        String u = check(Field.URL, urlProblem, problemWithUrl(url.get()));
-        String k = check(Field.ACCESS_KEY_ID, accessKeyIdProblem, problemWithKeyId(accessKeyId.get()));
-        String s = check(Field.SECRET_ACCESS_KEY, secretProblem, problemWithSecret(secretAccessKey.get()));
-        String a = check(Field.ACCOUNT_ID, accountIdProblem, problemWithAccountId(accountId.get()));
-        String r = check(Field.REGIONS, regionsProblem, problemWithRegions(regions.get()));
+        String n = check(Field.NAME, nameProblem, unlocking != null ? null : rules.problemWithName(name.get(), endpoints.takenNames()));
+        String u = check(Field.URL, urlProblem, rules.problemWithUrl(url.get()));
+        String k = check(Field.ACCESS_KEY_ID, accessKeyIdProblem, rules.problemWithKeyId(accessKeyId.get()));
+        String s = check(Field.SECRET_ACCESS_KEY, secretProblem, rules.problemWithSecret(secretAccessKey.get()));
+        String a = check(Field.ACCOUNT_ID, accountIdProblem, rules.problemWithAccountId(accountId.get()));
+        String r = check(Field.REGIONS, regionsProblem, rules.problemWithRegions(regions.get()));
         URI parsed = u == null ? parseUrl(url.get()) : null;
         urlWarning.set(parsed != null && CustomEndpoint.plainHttpOffThisMachine(parsed) ? texts.get("endpoint.warning.plainHttp") : "");
         testable.set(u == null && k == null && s == null && a == null && r == null);
@@ -346,99 +345,7 @@ public final class EndpointViewModel {
         return problem;
     }
 
-    private String problemWithName(String value) {
-        if (unlocking != null) {
-            return null;
-        }
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            return texts.get("endpoint.problem.name.required");
-        }
-        if (v.length() > CustomEndpoint.MAX_NAME_LENGTH) {
-            return texts.format("endpoint.problem.name.tooLong", CustomEndpoint.MAX_NAME_LENGTH);
-        }
-        if (!CustomEndpoint.isValidName(v)) {
-            return texts.get("endpoint.problem.name.control");
-        }
-        if (endpoints.takenNames().contains(v.toLowerCase(Locale.ROOT))) {
-            return texts.format("endpoint.problem.name.taken", v);
-        }
-        return null;
-    }
-
-    private String problemWithUrl(String value) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            return texts.get("endpoint.problem.url.required");
-        }
-        URI uri;
-        try {
-            uri = new URI(v);
-        } catch (URISyntaxException e) {
-            return texts.format("endpoint.problem.url.syntax", e.getReason());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.isOpaque()) {
-            return texts.get("endpoint.problem.url.scheme");
-        }
-        if (uri.getRawUserInfo() != null) {
-            return texts.get("endpoint.problem.url.userInfo");
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            return texts.get("endpoint.problem.url.host");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            return texts.get("endpoint.problem.url.query");
-        }
-        return CustomEndpoint.isValidUrl(uri) ? null : texts.get("endpoint.problem.url.scheme");
-    }
-
-    private String problemWithKeyId(String value) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            return texts.get("endpoint.problem.keyId.required");
-        }
-        if (v.length() > CustomEndpoint.MAX_KEY_ID_LENGTH) {
-            return texts.format("endpoint.problem.keyId.tooLong", CustomEndpoint.MAX_KEY_ID_LENGTH);
-        }
-        return CustomEndpoint.isValidAccessKeyId(v) ? null : texts.get("endpoint.problem.keyId.chars");
-    }
-
-    private String problemWithSecret(String value) {
-        if (value == null || value.isEmpty()) {
-            return texts.get("endpoint.problem.secret.required");
-        }
-        // a pasted key often carries a newline or a space: refuse rather than strip a secret silently
-        return value.chars().anyMatch(Character::isWhitespace) ? texts.get("endpoint.problem.secret.whitespace") : null;
-    }
-
-    private String problemWithAccountId(String value) {
-        String v = value == null ? "" : value.strip();
-        return v.isEmpty() || CustomEndpoint.ACCOUNT_ID.matcher(v).matches() ? null : texts.get("endpoint.problem.accountId");
-    }
-
-    private String problemWithRegions(String value) {
-        List<String> list = parseRegions(value);
-        if (list.isEmpty()) {
-            return texts.get("endpoint.problem.regions.required");
-        }
-        for (String r : list) {
-            if (!CustomEndpoint.isValidRegion(r)) {
-                return texts.format("endpoint.problem.regions.invalid", r);
-            }
-        }
-        return null;
-    }
-
     // ---- helpers --------------------------------------------------------------------------------
-
-    static List<String> parseRegions(String value) {
-        if (value == null) {
-            return List.of();
-        }
-        return List.copyOf(new LinkedHashSet<>(Arrays.stream(value.split("[,;\\s]+"))
-                .filter(s -> !s.isEmpty()).toList()));
-    }
 
     private static URI parseUrl(String value) {
         try {
@@ -455,7 +362,7 @@ public final class EndpointViewModel {
         String alias = name.get().isBlank() ? endpoint.getHost() : name.get().strip();
         Account account = new Account(typedAccount.isEmpty() ? null : typedAccount, alias, endpoint,
                 new CredentialsRef.StaticKeys(accessKeyId.get().strip(), secretAccessKey.get()), "custom endpoint " + endpoint);
-        return account.in(parseRegions(regions.get()).get(0));
+        return account.in(EndpointRules.parseRegions(regions.get()).get(0));
     }
 
     /** Sets a field from an answer, not from the user: it does not count as touched. */
