@@ -62,7 +62,7 @@ class ScopePickerScreenshotTest {
         CheckBox allRegions = robot.lookup("#scope-all-regions").queryAs(CheckBox.class);
         assertFalse(onFx(allRegions::isSelected));
         assertEquals(List.of("eu-west-1", "us-east-1"), onFx(() -> console.context.scopePicker().regions().stream()
-                .filter(ScopePickerViewModel.RegionChoice::isSelected).map(ScopePickerViewModel.RegionChoice::id).toList()));
+                .filter(RegionChoice::isSelected).map(RegionChoice::id).toList()));
         write(onFx(() -> robot.lookup("#scope-picker").query().snapshot(null, null)), "scope-picker-default.png");
 
         robot.clickOn(allRegions);
@@ -71,7 +71,7 @@ class ScopePickerScreenshotTest {
         robot.clickOn(inUse);
         assertFalse(onFx(() -> console.context.scopePicker().allRegionsProperty().get()), "and back in one click");
         assertEquals(List.of("eu-west-1", "us-east-1"), onFx(() -> console.context.scopePicker().regions().stream()
-                .filter(ScopePickerViewModel.RegionChoice::isSelected).map(ScopePickerViewModel.RegionChoice::id).toList()));
+                .filter(RegionChoice::isSelected).map(RegionChoice::id).toList()));
         robot.clickOn("#scope-apply");
     }
 

@@ -84,7 +84,7 @@ class ShellViewModelTest {
         assertEquals(3, shell.scopePicker().accounts().size());
         assertFalse(shell.scopePicker().allRegionsProperty().get(), "not every region of the partition");
         assertEquals(List.of("us-east-1", "eu-west-1"), shell.scopePicker().regions().stream()
-                .filter(ScopePickerViewModel.RegionChoice::isSelected).map(ScopePickerViewModel.RegionChoice::id).toList(),
+                .filter(RegionChoice::isSelected).map(RegionChoice::id).toList(),
                 "exactly the regions the store was seeded in, ticked in the picker");
         assertEquals(6, shell.scopePicker().appliedScopes().size(), "3 accounts × the 2 regions with resources");
         assertEquals(Set.of("us-east-1", "eu-west-1"), appliedRegions(shell));
@@ -200,7 +200,7 @@ class ShellViewModelTest {
         assertTrue(shell.scopePicker().dirtyProperty().get());
         shell.scopePicker().revert();
         assertFalse(shell.scopePicker().dirtyProperty().get());
-        assertEquals(3, shell.scopePicker().accounts().stream().filter(ScopePickerViewModel.AccountChoice::isSelected).count());
+        assertEquals(3, shell.scopePicker().accounts().stream().filter(AccountChoice::isSelected).count());
         assertEquals(6, shell.scopePicker().scopes().size());
     }
 
@@ -223,10 +223,10 @@ class ShellViewModelTest {
                 List.of(Composition.accountsOf(store.store()), AccountSource.awsProfiles(awsConfig, credentials)), false), false);
         shell.start();
         awaitLoaded(shell.inventory());
-        List<ScopePickerViewModel.AccountChoice> profiles = shell.scopePicker().accounts().stream()
+        List<AccountChoice> profiles = shell.scopePicker().accounts().stream()
                 .filter(a -> a.sourceName().equals("AWS profiles")).toList();
-        assertEquals(Set.of("base", "prod-admin"), profiles.stream().map(ScopePickerViewModel.AccountChoice::alias).collect(Collectors.toSet()));
-        assertTrue(profiles.stream().noneMatch(ScopePickerViewModel.AccountChoice::isSelected));
+        assertEquals(Set.of("base", "prod-admin"), profiles.stream().map(AccountChoice::alias).collect(Collectors.toSet()));
+        assertTrue(profiles.stream().noneMatch(AccountChoice::isSelected));
         assertEquals(ShellViewModel.BackendKind.EMBEDDED, shell.backendKindProperty().get());
     }
 
