@@ -5,6 +5,7 @@ import io.strongroom.local.http.BoundTokens;
 import io.strongroom.local.http.JsonCodec;
 import io.strongroom.local.http.JsonService;
 import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.validation.Validator;
 import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
@@ -218,7 +219,7 @@ public final class KmsApi {
     // ---- Keys ---------------------------------------------------------------------------------
 
     private SdkPojo createKey(RequestContext ctx, CreateKeyRequest request) {
-        KmsValidation v = KmsValidation.check()
+        Validator v = Validator.check()
                 .unshownLength("policy", request.policy(), 1, 131_072)
                 .unshownPattern("policy", request.policy(), POLICY_CHARACTERS)
                 .length("description", request.description(), 0, 8192)
@@ -286,7 +287,7 @@ public final class KmsApi {
     }
 
     private SdkPojo listKeys(RequestContext ctx, ListKeysRequest request) {
-        KmsValidation.check().range("limit", request.limit(), 1, 1000).length("marker", request.marker(), 1, 1024)
+        Validator.check().range("limit", request.limit(), 1, 1000).length("marker", request.marker(), 1, 1024)
                 .pattern("marker", request.marker(), MARKER).orThrow();
         Page<KmsKey> page = page(ctx, "ListKeys", List.of(), keys.list(ctx.accountId(), ctx.region()), KmsApi::listingPosition,
                 request.marker(), request.limit() == null ? KEY_LIMIT_DEFAULT : request.limit());
@@ -626,8 +627,8 @@ public final class KmsApi {
                 .creationDate(a.createdAt()).lastUpdatedDate(a.updatedAt()).build();
     }
 
-    private static KmsValidation validAliasName(String aliasName) {
-        return KmsValidation.check().notNull("aliasName", aliasName).length("aliasName", aliasName, 1, 256)
+    private static Validator validAliasName(String aliasName) {
+        return Validator.check().notNull("aliasName", aliasName).length("aliasName", aliasName, 1, 256)
                 .pattern("aliasName", aliasName, ALIAS_NAME);
     }
 
@@ -665,7 +666,7 @@ public final class KmsApi {
     // ---- Tags ---------------------------------------------------------------------------------
 
     private SdkPojo tagResource(RequestContext ctx, TagResourceRequest request) {
-        KmsValidation v = validKeyId(request.keyId()).notNull("tags", request.hasTags() ? request.tags() : null);
+        Validator v = validKeyId(request.keyId()).notNull("tags", request.hasTags() ? request.tags() : null);
         Map<String, String> tags = request.hasTags() ? validTags(v, request.tags()) : Map.of();
         v.orThrow();
         KmsKey key = customerKey(ctx, "TagResource", request.keyId());
@@ -683,7 +684,7 @@ public final class KmsApi {
     }
 
     private SdkPojo untagResource(RequestContext ctx, UntagResourceRequest request) {
-        KmsValidation v = validKeyId(request.keyId()).notNull("tagKeys", request.hasTagKeys() ? request.tagKeys() : null);
+        Validator v = validKeyId(request.keyId()).notNull("tagKeys", request.hasTagKeys() ? request.tagKeys() : null);
         if (request.hasTagKeys()) {
             for (int i = 0; i < request.tagKeys().size(); i++) {
                 v.length("tagKeys." + (i + 1) + ".member", request.tagKeys().get(i), 1, 128);
@@ -712,7 +713,7 @@ public final class KmsApi {
     }
 
     /** Checks tags as the service model and KMS do; returns them in order, or collects what is wrong in {@code v}. */
-    private static Map<String, String> validTags(KmsValidation v, List<Tag> tags) {
+    private static Map<String, String> validTags(Validator v, List<Tag> tags) {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < tags.size(); i++) {
             Tag tag = tags.get(i);

@@ -1,6 +1,7 @@
 package io.strongroom.local.kms;
 
 import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.validation.Validator;
 import io.strongroom.local.wire.AwsException;
 
 import java.util.Optional;
@@ -165,12 +166,12 @@ final class KmsKeyFinder {
         return keys.change(key.keyId(), change).orElseThrow(() -> keyNotFound(key.arn()));
     }
 
-    static KmsValidation validKeyId(String keyId) {
-        return KmsValidation.check().notNull("keyId", keyId).length("keyId", keyId, 1, 2048);
+    static Validator validKeyId(String keyId) {
+        return Validator.check().notNull("keyId", keyId).length("keyId", keyId, 1, 2048);
     }
 
-    static KmsValidation validOptionalKeyId(String keyId) {
-        return KmsValidation.check().length("keyId", keyId, 1, 2048);
+    static Validator validOptionalKeyId(String keyId) {
+        return Validator.check().length("keyId", keyId, 1, 2048);
     }
 
     /**
