@@ -4,6 +4,8 @@ import io.strongroom.local.http.RequestContext;
 import io.strongroom.local.validation.Validator;
 import io.strongroom.local.wire.AwsException;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -164,6 +166,11 @@ final class KmsKeyFinder {
     /** Applies a change to the key's current record (state checks inside run under the engine's lock). */
     KmsKey change(KmsKey key, UnaryOperator<KmsKey> change) {
         return keys.change(key.keyId(), change).orElseThrow(() -> keyNotFound(key.arn()));
+    }
+
+    /** The time of a request as KMS records it, to the millisecond. */
+    static Instant now(RequestContext ctx) {
+        return ctx.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     static Validator validKeyId(String keyId) {
