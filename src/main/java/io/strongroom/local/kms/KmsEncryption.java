@@ -4,6 +4,7 @@ import io.strongroom.local.crypto.Aead;
 import io.strongroom.local.crypto.CryptoException;
 import io.strongroom.local.http.RequestContext;
 import io.strongroom.local.kms.KmsKeyFinder.Naming;
+import io.strongroom.local.validation.Validator;
 import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
@@ -126,7 +127,7 @@ final class KmsEncryption {
     SdkPojo generateRandom(RequestContext ctx, GenerateRandomRequest request) {
         // The model marks NumberOfBytes optional, but the API reference says "This parameter is required";
         // a missing value is refused as the validator words a missing required member.
-        KmsValidation.check().notNull("numberOfBytes", request.numberOfBytes())
+        Validator.check().notNull("numberOfBytes", request.numberOfBytes())
                 .range("numberOfBytes", request.numberOfBytes(), 1, 1024)
                 .length("customKeyStoreId", request.customKeyStoreId(), 1, 64).orThrow();
         if (request.recipient() != null) {

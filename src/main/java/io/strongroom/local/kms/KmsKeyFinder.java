@@ -1,8 +1,11 @@
 package io.strongroom.local.kms;
 
 import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.validation.Validator;
 import io.strongroom.local.wire.AwsException;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -165,12 +168,17 @@ final class KmsKeyFinder {
         return keys.change(key.keyId(), change).orElseThrow(() -> keyNotFound(key.arn()));
     }
 
-    static KmsValidation validKeyId(String keyId) {
-        return KmsValidation.check().notNull("keyId", keyId).length("keyId", keyId, 1, 2048);
+    /** The time of a request as KMS records it, to the millisecond. */
+    static Instant now(RequestContext ctx) {
+        return ctx.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    static KmsValidation validOptionalKeyId(String keyId) {
-        return KmsValidation.check().length("keyId", keyId, 1, 2048);
+    static Validator validKeyId(String keyId) {
+        return Validator.check().notNull("keyId", keyId).length("keyId", keyId, 1, 2048);
+    }
+
+    static Validator validOptionalKeyId(String keyId) {
+        return Validator.check().length("keyId", keyId, 1, 2048);
     }
 
     /**

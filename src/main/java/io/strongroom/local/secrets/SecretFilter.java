@@ -1,5 +1,6 @@
 package io.strongroom.local.secrets;
 
+import io.strongroom.local.validation.Validator;
 import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.services.secretsmanager.model.Filter;
 
@@ -104,49 +105,40 @@ final class SecretFilter {
      * constraint: ...") joined by "; ". Paths number the filters from 1.
      */
     private static void validateAgainstModel(List<Filter> filters) {
-        List<String> violations = new ArrayList<>();
+        Validator v = Validator.check();
         if (filters.size() > MAX_FILTERS) {
-            violations.add("Value '" + filters + "' at 'filters' failed to satisfy constraint: Member must have length less than or equal to "
-                    + MAX_FILTERS);
+            v.fails(Validator.shown("filters", filters), "Member must have length less than or equal to " + MAX_FILTERS);
         }
         for (int i = 0; i < filters.size(); i++) {
             Filter f = filters.get(i);
             String at = "filters." + (i + 1) + ".member";
             String key = f.keyAsString();
             if (key != null && !KEYS.contains(key)) {
-                violations.add("Value '" + key + "' at '" + at + ".key' failed to satisfy constraint: Member must satisfy enum value set: "
-                        + KEY_ENUM);
+                v.fails(Validator.shown(at + ".key", key), "Member must satisfy enum value set: " + KEY_ENUM);
             }
             if (!f.hasValues()) {
                 continue;
             }
             List<String> values = f.values();
-            String shown = "Value '" + values + "' at '" + at + ".values' failed to satisfy constraint: ";
-            if (values.isEmpty()) {
-                violations.add(shown + "Member must have length greater than or equal to 1");
-            } else if (values.size() > MAX_VALUES) {
-                violations.add(shown + "Member must have length less than or equal to " + MAX_VALUES);
-            }
+            String shown = Validator.shown(at + ".values", values);
+            v.lengthOf(shown, values.size(), 1, MAX_VALUES);
             Set<String> memberFailures = new java.util.LinkedHashSet<>();
-            for (String v : values) {
-                if (v == null) {
+            for (String value : values) {
+                if (value == null) {
                     continue;
                 }
-                if (v.length() > MAX_VALUE_LENGTH) {
+                if (value.length() > MAX_VALUE_LENGTH) {
                     memberFailures.add("Member must have length less than or equal to " + MAX_VALUE_LENGTH);
                 }
-                if (!VALUE_PATTERN.matcher(v).matches()) {
+                if (!VALUE_PATTERN.matcher(value).matches()) {
                     memberFailures.add("Member must satisfy regular expression pattern: " + VALUE_PATTERN_TEXT);
                 }
             }
             if (!memberFailures.isEmpty()) {
-                violations.add(shown + "Member must satisfy constraint: [" + String.join(", ", memberFailures) + "]");
+                v.fails(shown, "Member must satisfy constraint: [" + String.join(", ", memberFailures) + "]");
             }
         }
-        if (!violations.isEmpty()) {
-            throw AwsException.validation(violations.size() + (violations.size() == 1 ? " validation error" : " validation errors")
-                    + " detected: " + String.join("; ", violations));
-        }
+        v.orThrow();
     }
 
     /**

@@ -1,12 +1,11 @@
 package io.strongroom.local.secrets;
 
-import io.strongroom.local.wire.AwsException;
+import io.strongroom.local.validation.Validator;
 import software.amazon.awssdk.services.secretsmanager.model.ListSecretsRequest;
 import software.amazon.awssdk.services.secretsmanager.model.SortByType;
 import software.amazon.awssdk.services.secretsmanager.model.SortOrderType;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -66,19 +65,14 @@ enum SecretSort {
 
     /** SortOrder and SortBy against the model's enums: a ValidationException naming each value outside them. */
     static void validate(ListSecretsRequest r) {
-        List<String> violations = new ArrayList<>();
+        Validator v = Validator.check();
         if (r.sortOrder() == SortOrderType.UNKNOWN_TO_SDK_VERSION) {
-            violations.add("Value '" + r.sortOrderAsString()
-                    + "' at 'sortOrder' failed to satisfy constraint: Member must satisfy enum value set: [asc, desc]");
+            v.fails(Validator.shown("sortOrder", r.sortOrderAsString()), "Member must satisfy enum value set: [asc, desc]");
         }
         if (r.sortBy() == SortByType.UNKNOWN_TO_SDK_VERSION) {
-            violations.add("Value '" + r.sortByAsString() + "' at 'sortBy' failed to satisfy constraint: Member must satisfy enum value set: "
-                    + ENUM_SET);
+            v.fails(Validator.shown("sortBy", r.sortByAsString()), "Member must satisfy enum value set: " + ENUM_SET);
         }
-        if (!violations.isEmpty()) {
-            throw AwsException.validation(violations.size() + (violations.size() == 1 ? " validation error" : " validation errors")
-                    + " detected: " + String.join("; ", violations));
-        }
+        v.orThrow();
     }
 
     /** Where a secret sits in this order. */

@@ -6,6 +6,7 @@ import io.strongroom.local.http.RequestContext;
 import io.strongroom.local.iam.Authorizer;
 import io.strongroom.local.kms.KmsKey;
 import io.strongroom.local.kms.KmsKeys;
+import io.strongroom.local.validation.Validator;
 import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
@@ -302,10 +303,7 @@ public final class SecretsManagerApi {
         List<SecretRecord> targets = new ArrayList<>();
         List<String> requestedIds = new ArrayList<>();
         if (byIds) {
-            if (r.secretIdList().size() > 20) {
-                throw AwsException.validation("1 validation error detected: Value at 'secretIdList' failed to satisfy constraint: "
-                        + "Member must have length less than or equal to 20");
-            }
+            Validator.check().size("secretIdList", r.secretIdList(), 20).orThrow();
             if (r.maxResults() != null) {
                 throw SecretErrors.maxResultsNeedsFilters();
             }
@@ -852,14 +850,8 @@ public final class SecretsManagerApi {
     }
 
     private static void validateLabels(List<String> labels) {
-        if (labels.isEmpty()) {
-            throw AwsException.validation("1 validation error detected: Value '[]' at 'versionStages' failed to satisfy constraint: "
-                    + "Member must have length greater than or equal to 1");
-        }
-        if (labels.size() > MAX_LABELS_PER_VERSION) {
-            throw AwsException.validation("1 validation error detected: Value at 'versionStages' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to " + MAX_LABELS_PER_VERSION);
-        }
+        String subject = labels.isEmpty() ? Validator.shown("versionStages", labels) : Validator.unshown("versionStages");
+        Validator.check().lengthOf(subject, labels.size(), 1, MAX_LABELS_PER_VERSION).orThrow();
         for (String l : labels) {
             Validation.stage(l, "versionStages.member");
         }

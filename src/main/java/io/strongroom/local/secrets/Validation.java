@@ -1,14 +1,16 @@
 package io.strongroom.local.secrets;
 
+import io.strongroom.local.validation.Validator;
 import io.strongroom.local.wire.AwsException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * Shape constraints from the Secrets Manager model, checked before anything is touched. The
- * wording follows AWS's front door ("1 validation error detected: …"); values of sensitive
- * members are never echoed.
+ * Shape constraints from the Secrets Manager model, checked before anything is touched with the
+ * store's one {@link Validator}. Secrets Manager answers with the first problem it finds, so each
+ * check reports at once ("1 validation error detected: …"); values of sensitive members, and
+ * values too long, are never echoed.
  */
 final class Validation {
 
@@ -19,39 +21,16 @@ final class Validation {
     private Validation() {}
 
     static <T> T required(T value, String member) {
-        if (value == null) {
-            throw AwsException.validation("1 validation error detected: Value null at '" + member
-                    + "' failed to satisfy constraint: Member must not be null");
-        }
+        Validator.check().notNull(member, value).orThrow();
         return value;
     }
 
     static void length(String value, String member, int min, int max) {
-        if (value == null) {
-            return;
-        }
-        if (value.length() < min) {
-            throw AwsException.validation("1 validation error detected: Value '" + value + "' at '" + member
-                    + "' failed to satisfy constraint: Member must have length greater than or equal to " + min);
-        }
-        if (value.length() > max) {
-            throw AwsException.validation("1 validation error detected: Value at '" + member
-                    + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
-        }
+        Validator.check().boundedLength(member, value, min, max).orThrow();
     }
 
     static void range(Number value, String member, long min, long max) {
-        if (value == null) {
-            return;
-        }
-        if (value.longValue() < min) {
-            throw AwsException.validation("1 validation error detected: Value '" + value + "' at '" + member
-                    + "' failed to satisfy constraint: Member must have value greater than or equal to " + min);
-        }
-        if (value.longValue() > max) {
-            throw AwsException.validation("1 validation error detected: Value '" + value + "' at '" + member
-                    + "' failed to satisfy constraint: Member must have value less than or equal to " + max);
-        }
+        Validator.check().range(member, value, min, max).orThrow();
     }
 
     static void secretName(String name) {
@@ -92,33 +71,22 @@ final class Validation {
             throw AwsException.invalidParameter("You can't specify both a binary secret value and a string secret value in the same secret.");
         }
         if (string != null) {
-            int bytes = string.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > MAX_VALUE_BYTES) {
-                throw AwsException.validation("1 validation error detected: Value at 'secretString' failed to satisfy constraint: "
-                        + "Member must have length less than or equal to " + MAX_VALUE_BYTES);
-            }
-            if (bytes == 0) {
-                throw AwsException.validation("1 validation error detected: Value at 'secretString' failed to satisfy constraint: "
-                        + "Member must have length greater than or equal to 1");
-            }
+            bytes("secretString", string.getBytes(StandardCharsets.UTF_8).length);
             return SecretValue.ofString(string);
         }
         if (binary != null) {
             byte[] b = binary.asByteArray();
-            if (b.length > MAX_VALUE_BYTES) {
-                throw AwsException.validation("1 validation error detected: Value at 'secretBinary' failed to satisfy constraint: "
-                        + "Member must have length less than or equal to " + MAX_VALUE_BYTES);
-            }
-            if (b.length == 0) {
-                throw AwsException.validation("1 validation error detected: Value at 'secretBinary' failed to satisfy constraint: "
-                        + "Member must have length greater than or equal to 1");
-            }
+            bytes("secretBinary", b.length);
             return SecretValue.ofBinary(b);
         }
         if (required) {
             throw AwsException.invalidParameter("You must provide either SecretString or SecretBinary.");
         }
         return null;
+    }
+
+    private static void bytes(String member, int bytes) {
+        Validator.check().lengthOf(Validator.unshown(member), bytes, 1, MAX_VALUE_BYTES).orThrow();
     }
 
     static void stage(String stage, String member) {

@@ -1,15 +1,14 @@
 package io.strongroom.local.sts;
 
+import io.strongroom.local.validation.Validator;
 import io.strongroom.local.wire.AwsException;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * STS's parameter checks, reported as AWS reports them: every constraint a request breaks,
+ * STS's parameter checks over the store's one {@link Validator}, reported as AWS reports them: every constraint a request breaks,
  * in one {@code ValidationError} (HTTP 400) whose message reads
  * {@code "N validation error(s) detected: Value 'v' at 'member' failed to satisfy constraint: ..."},
  * the constraints being those of the botocore STS model (lengths, patterns, ranges).
@@ -35,7 +34,7 @@ final class StsValidation {
     static final Pattern ACCESS_KEY_ID_PATTERN = Pattern.compile("[\\w]*");
 
     private final Map<String, String> parameters;
-    private final List<String> errors = new ArrayList<>();
+    private final Validator problems = Validator.check();
 
     StsValidation(Map<String, String> parameters) {
         this.parameters = parameters;
@@ -63,50 +62,34 @@ final class StsValidation {
         } catch (NumberFormatException notANumber) {
             throw new AwsException("InvalidParameterValue", 400, "An invalid or out-of-range value was supplied for the input parameter.");
         }
-        if (value < min) {
-            errors.add(value(member, text) + "Member must have value greater than or equal to " + min);
-        } else if (value > max) {
-            errors.add(value(member, text) + "Member must have value less than or equal to " + max);
-        }
+        problems.rangeOf(Validator.shown(memberName(member), text), value, min, max);
         return value;
     }
 
     /** Throws the ValidationError naming every broken constraint, if any was. */
     void done() {
-        if (!errors.isEmpty()) {
-            throw validationError(errors);
-        }
+        problems.orThrow(StsValidation::validationError);
     }
 
-    static AwsException validationError(List<String> problems) {
-        String count = problems.size() == 1 ? "1 validation error detected: " : problems.size() + " validation errors detected: ";
-        return new AwsException("ValidationError", 400, count + String.join("; ", problems));
+    private static AwsException validationError(String message) {
+        return new AwsException("ValidationError", 400, message);
     }
 
     private String check(String member, boolean required, int min, int max, Pattern pattern, String patternText, boolean withheld) {
         String value = parameters.get(member);
+        String name = memberName(member);
         if (value == null) {
             if (required) {
-                errors.add("Value null at '" + memberName(member) + "' failed to satisfy constraint: Member must not be null");
+                problems.notNull(name, null);
             }
             return null;
         }
-        String shown = withheld ? "Value at '" + memberName(member) + "' failed to satisfy constraint: " : value(member, value);
-        int length = value.codePointCount(0, value.length());
-        if (length < min) {
-            errors.add(shown + "Member must have length greater than or equal to " + min);
-        }
-        if (length > max) {
-            errors.add(shown + "Member must have length less than or equal to " + max);
-        }
-        if (pattern != null && !pattern.matcher(value).matches()) {
-            errors.add(shown + "Member must satisfy regular expression pattern: " + patternText);
+        String subject = withheld ? Validator.unshown(name) : Validator.shown(name, value);
+        problems.lengthOf(subject, value.codePointCount(0, value.length()), min, max);
+        if (pattern != null) {
+            problems.patternOf(subject, value, pattern, patternText);
         }
         return value;
-    }
-
-    private static String value(String member, String value) {
-        return "Value '" + value + "' at '" + memberName(member) + "' failed to satisfy constraint: ";
     }
 
     /** AWS names members in messages with the first letter lowered: RoleArn → roleArn, SAMLAssertion → sAMLAssertion. */
