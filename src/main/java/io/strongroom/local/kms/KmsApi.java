@@ -1,7 +1,6 @@
 package io.strongroom.local.kms;
 
 import io.strongroom.local.http.JsonService;
-
 import software.amazon.awssdk.services.kms.model.CancelKeyDeletionRequest;
 import software.amazon.awssdk.services.kms.model.CreateAliasRequest;
 import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
