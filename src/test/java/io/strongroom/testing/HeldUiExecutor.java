@@ -55,6 +55,26 @@ public final class HeldUiExecutor implements UiExecutor {
         finish(true);
     }
 
+    /**
+     * Runs everything held so far in order, cancelled work included: an answer that was already
+     * on its way when its task was cancelled, as a real executor can deliver it.
+     */
+    public void finishAllEvenCancelled() {
+        List<Held> now = new ArrayList<>(held);
+        held.clear();
+        now.forEach(h -> h.run().run());
+    }
+
+    /** Runs the oldest piece of work held, cancelled or not. */
+    public void finishOldest() {
+        held.remove(0).run().run();
+    }
+
+    /** How many of the pieces of work held were cancelled. */
+    public long cancelledCount() {
+        return held.stream().filter(h -> h.task().isCancelled()).count();
+    }
+
     private void finish(boolean newestFirst) {
         List<Held> now = new ArrayList<>(held);
         held.clear();

@@ -1,13 +1,10 @@
 package io.strongroom.ui.common;
 
+import io.strongroom.testing.HeldUiExecutor;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,61 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LatestWinsTest {
 
-    /** Holds submitted work until the test finishes it, in any order: answers can arrive late. */
-    static final class HeldExecutor implements UiExecutor {
-        final Deque<Runnable> pending = new ArrayDeque<>();
-        final List<Task> cancelled = new ArrayList<>();
-
-        @Override
-        public <T> Task submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-            boolean[] off = {false};
-            Task task = new Task() {
-                @Override
-                public void cancel() {
-                    off[0] = true;
-                    cancelled.add(this);
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return off[0];
-                }
-            };
-            pending.add(() -> {
-                T answer;
-                try {
-                    answer = work.call();
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                    return;
-                }
-                onSuccess.accept(answer);
-            });
-            return task;
-        }
-
-        @Override
-        public void onUiThread(Runnable action) {
-            action.run();
-        }
-
-        void finishOldestFirst() {
-            while (!pending.isEmpty()) {
-                pending.removeFirst().run();
-            }
-        }
-    }
-
     @Test
     void aLateAnswerOfAnEarlierStartIsDropped() {
-        HeldExecutor executor = new HeldExecutor();
+        HeldUiExecutor executor = new HeldUiExecutor();
         LatestWins op = new LatestWins(this, executor);
         List<String> shown = new ArrayList<>();
         op.run(p -> "first secret", shown::add);
         op.run(p -> "second secret", shown::add);
         assertTrue(op.isBusy());
-        assertEquals(1, executor.cancelled.size(), "the first run is cancelled when the second starts");
-        executor.finishOldestFirst();
+        assertEquals(1, executor.cancelledCount(), "the first run is cancelled when the second starts");
+        executor.finishAllEvenCancelled();
         assertEquals(List.of("second secret"), shown);
         assertFalse(op.isBusy());
     }
@@ -100,26 +52,26 @@ class LatestWinsTest {
 
     @Test
     void cancelDropsTheAnswerAndClearsBusy() {
-        HeldExecutor executor = new HeldExecutor();
+        HeldUiExecutor executor = new HeldUiExecutor();
         LatestWins op = new LatestWins(this, executor);
         List<String> shown = new ArrayList<>();
         op.run(p -> "answer", shown::add);
         op.cancel();
         assertFalse(op.isBusy());
-        executor.finishOldestFirst();
+        executor.finishAllEvenCancelled();
         assertEquals(List.of(), shown);
     }
 
     @Test
     void progressOfTheLatestRunIsPublishedAndASupersededRunsIsNot() {
-        HeldExecutor executor = new HeldExecutor();
+        HeldUiExecutor executor = new HeldUiExecutor();
         LatestWins op = new LatestWins(this, executor);
         LatestWins.Progress[] first = new LatestWins.Progress[1];
         op.run(p -> {
             first[0] = p;
             return 1;
         }, x -> { });
-        executor.pending.removeFirst().run();
+        executor.finishOldest();
         // the first run has finished; a second run reports while the first's reporter is still held
         op.run(p -> {
             p.report(0.5, "12 of 24 scopes");
@@ -129,7 +81,7 @@ class LatestWinsTest {
             return 2;
         }, x -> { });
         assertEquals(LatestWins.INDETERMINATE, op.progressProperty().get(), "a new run starts indeterminate");
-        executor.finishOldestFirst();
+        executor.finishAllEvenCancelled();
         assertEquals(1.0, op.progressProperty().get());
         assertNull(op.progressMessageProperty().get());
     }
