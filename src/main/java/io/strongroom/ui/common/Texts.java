@@ -21,16 +21,19 @@ public final class Texts {
     public static final String BUNDLE = "io.strongroom.ui.strings";
 
     private final ResourceBundle bundle;
+    /** The locale asked for (a bundle's own locale may be a parent of it), for the feature bundles. */
+    private final Locale locale;
     /** Where a key this bundle lacks is looked up; null for the shared strings. */
     private final Texts fallback;
     private final Map<String, Texts> features;
 
     public Texts(ResourceBundle bundle) {
-        this(bundle, null);
+        this(bundle, bundle.getLocale(), null);
     }
 
-    private Texts(ResourceBundle bundle, Texts fallback) {
+    private Texts(ResourceBundle bundle, Locale locale, Texts fallback) {
         this.bundle = Objects.requireNonNull(bundle);
+        this.locale = Objects.requireNonNull(locale);
         this.fallback = fallback;
         this.features = fallback == null ? new ConcurrentHashMap<>() : fallback.features;
     }
@@ -40,18 +43,18 @@ public final class Texts {
     }
 
     public static Texts load(Locale locale) {
-        return new Texts(ResourceBundle.getBundle(BUNDLE, locale));
+        return new Texts(ResourceBundle.getBundle(BUNDLE, locale), locale, null);
     }
 
     /**
      * A feature's text: {@code bundleName} (for example {@code io.strongroom.ui.editor.messages})
-     * first, then the shared strings. Loaded once per name, in this object's locale.
+     * first, then the shared strings. Loaded once per name, in the locale the shared strings were asked for.
      */
     public Texts in(String bundleName) {
         Objects.requireNonNull(bundleName, "bundleName");
         Texts shared = fallback == null ? this : fallback;
         return features.computeIfAbsent(bundleName,
-                n -> new Texts(ResourceBundle.getBundle(n, shared.bundle.getLocale()), shared));
+                n -> new Texts(ResourceBundle.getBundle(n, shared.locale), shared.locale, shared));
     }
 
     /** The bundle itself (a feature's own, without the fallback): for FXML-style lookups. */

@@ -37,12 +37,6 @@ public record EditorContext(SecretsService secrets, KeysService keys, SecretMuta
         Objects.requireNonNull(texts, "texts");
     }
 
-    /** With the editor's texts in the default locale (for tests that do not build the console's {@link Texts}). */
-    public EditorContext(SecretsService secrets, KeysService keys, SecretMutations mutations, UiExecutor executor,
-                         DialogService dialogs, ObservableBooleanValue readOnly) {
-        this(secrets, keys, mutations, executor, dialogs, readOnly, Texts.load().in(MESSAGES));
-    }
-
     public boolean isReadOnly() {
         return readOnly.get();
     }

@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.ui.common.Texts;
 import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.local.NamedThreads;
 import atlantafx.base.theme.PrimerLight;
@@ -70,7 +71,7 @@ class EditorDialogsFxTest {
         stage.show();
         mutations = new RecordingMutations(SecretMutations.of(fx.secrets));
         dialogs = new ScriptedDialogs();
-        ctx = new EditorContext(fx.secrets, fx.keys, mutations, new FxUiExecutor(background), dialogs, new SimpleBooleanProperty(false));
+        ctx = new EditorContext(fx.secrets, fx.keys, mutations, new FxUiExecutor(background), dialogs, new SimpleBooleanProperty(false), Texts.load().in(EditorContext.MESSAGES));
     }
 
     private <D extends Dialog<?>> D open(FxRobot robot, java.util.function.Supplier<D> make) {

@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.ui.common.Texts;
 import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.domain.Account;
 import io.strongroom.domain.NewSecret;
@@ -75,7 +76,7 @@ public final class StoreFixture implements AutoCloseable {
         RecordingMutations mutations = new RecordingMutations(SecretMutations.of(secrets));
         ScriptedDialogs dialogs = new ScriptedDialogs();
         SimpleBooleanProperty ro = new SimpleBooleanProperty(readOnly);
-        EditorContext ctx = new EditorContext(secrets, keys, mutations, new DirectUiExecutor(), dialogs, ro);
+        EditorContext ctx = new EditorContext(secrets, keys, mutations, new DirectUiExecutor(), dialogs, ro, Texts.load().in(EditorContext.MESSAGES));
         return new Fakes(ctx, mutations, dialogs, ro);
     }
 

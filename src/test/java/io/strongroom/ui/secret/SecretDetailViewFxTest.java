@@ -77,7 +77,7 @@ class SecretDetailViewFxTest {
         vm = new SecretDetailViewModel(fx.secrets, mutations, executor, dialogs, clipboard, Texts.load());
         SimpleBooleanProperty readOnly = new SimpleBooleanProperty();
         readOnly.bind(vm.readOnlyProperty());
-        SecretDialogs editors = new SecretDialogs(new EditorContext(fx.secrets, fx.keys, mutations, executor, dialogs, readOnly));
+        SecretDialogs editors = new SecretDialogs(new EditorContext(fx.secrets, fx.keys, mutations, executor, dialogs, readOnly, Texts.load().in(EditorContext.MESSAGES)));
         stage.setScene(new Scene(new SecretDetailView(vm, editors), 780, 760));
         // the primary stage is shared across test classes: size it to this scene, not to an earlier one
         stage.sizeToScene();
