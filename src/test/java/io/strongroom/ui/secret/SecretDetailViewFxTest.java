@@ -16,7 +16,7 @@ import io.strongroom.ui.editor.RecordingMutations;
 import io.strongroom.ui.editor.ScriptedDialogs;
 import io.strongroom.ui.editor.SecretDialogs;
 import io.strongroom.ui.editor.StoreFixture;
-import io.strongroom.ui.secret.SecretDetailViewModel.ValueState;
+import io.strongroom.ui.secret.ValueViewModel.ValueState;
 import javafx.application.Application;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
@@ -98,8 +98,14 @@ class SecretDetailViewFxTest {
     private SecretSummary select(FxRobot robot, String name) throws Exception {
         SecretSummary s = fx.secrets.describe(fx.scope, name);
         robot.interact(() -> vm.secretProperty().set(s));
-        waitUntil(() -> !vm.versions().isEmpty() && !vm.busyProperty().get());
+        waitUntil(() -> !vm.versionsPart().versions().isEmpty() && !vm.busyProperty().get());
         return s;
+    }
+
+    /** Clicks the header of the detail's tab {@code id}, as a user would. */
+    private static void openTab(FxRobot robot, String id) {
+        robot.clickOn("#" + SecretDetailView.TAB_ID_PREFIX + id);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -117,7 +123,7 @@ class SecretDetailViewFxTest {
         fx.createText(name, "fake-lazy");
         SecretSummary s = fx.secrets.describe(fx.scope, name);
         robot.interact(() -> vm.secretProperty().set(s));
-        waitUntil(() -> !vm.versions().isEmpty() && !vm.busyProperty().get());
+        waitUntil(() -> !vm.versionsPart().versions().isEmpty() && !vm.busyProperty().get());
         assertTrue(pane[0].lookup("#detail-edit") != null, "the header once a secret shows");
         assertEquals(2, ((javafx.scene.Parent) pane[0].getCenter()).getChildrenUnmodifiable().size(), "and the cards beside the placeholder");
     }
@@ -127,11 +133,12 @@ class SecretDetailViewFxTest {
         String name = unique("prod/db");
         VersionWritten w = fx.createText(name, "{\"username\":\"app\",\"password\":\"fake-pw-0000\"}");
         select(robot, name);
+        openTab(robot, "value");
         assertTrue(robot.lookup("#value-masked").query().isVisible());
         assertEquals(0, fx.calls(w.arn(), "GetSecretValue"));
 
         robot.clickOn("#value-reveal");
-        waitUntil(() -> vm.valueStateProperty().get() == ValueState.REVEALED);
+        waitUntil(() -> vm.value().valueStateProperty().get() == ValueState.REVEALED);
         TableView<?> grid = robot.lookup("#value-json-grid").queryTableView();
         assertTrue(grid.isVisible());
         assertEquals(2, grid.getItems().size());
@@ -142,7 +149,7 @@ class SecretDetailViewFxTest {
 
         robot.clickOn("#value-hide");
         assertTrue(robot.lookup("#value-masked").query().isVisible());
-        assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
+        assertEquals(ValueState.MASKED, vm.value().valueStateProperty().get());
         assertTrue(vm.value().jsonEntries().isEmpty());
     }
 
@@ -152,7 +159,7 @@ class SecretDetailViewFxTest {
         fx.createText(name, "fake-1");
         fx.secrets.putValue(fx.scope, name, SecretPayload.ofText("fake-2"), SecretsService.newRequestToken());
         select(robot, name);
-        robot.interact(() -> vm.selectedVersionProperty().set(vm.versions().get(1)));
+        robot.interact(() -> vm.versionsPart().selectedVersionProperty().set(vm.versionsPart().versions().get(1)));
         List<String> changing = List.of("#detail-new-value", "#detail-edit", "#detail-delete", "#tags-add", "#versions-rollback");
         for (String id : changing) {
             assertFalse(robot.lookup(id).query().isDisabled(), id);
@@ -175,11 +182,12 @@ class SecretDetailViewFxTest {
         VersionWritten v1 = fx.createText(name, "fake-good");
         fx.secrets.putValue(fx.scope, name, SecretPayload.ofText("fake-bad"), SecretsService.newRequestToken());
         select(robot, name);
+        openTab(robot, "versions");
         robot.interact(() -> {
             TableView<?> table = robot.lookup("#versions-table").queryTableView();
             table.getSelectionModel().select(1);
         });
-        assertEquals(v1.versionId(), vm.selectedVersionProperty().get().versionId());
+        assertEquals(v1.versionId(), vm.versionsPart().selectedVersionProperty().get().versionId());
         Button rollback = robot.lookup("#versions-rollback").queryButton();
         assertFalse(rollback.isDisabled());
 
@@ -201,7 +209,7 @@ class SecretDetailViewFxTest {
         robot.interact(() -> vm.tagsPart().tagKeyProperty().set("cost-center"));
         robot.clickOn("#tag-value").write("cc-1042");
         robot.clickOn("#tag-save");
-        waitUntil(() -> vm.tags().contains(new TagRow("cost-center", "cc-1042")));
+        waitUntil(() -> vm.tagsPart().tags().contains(new TagRow("cost-center", "cc-1042")));
         assertEquals("cc-1042", fx.secrets.describe(fx.scope, name).tags().get("cost-center"));
     }
 }
