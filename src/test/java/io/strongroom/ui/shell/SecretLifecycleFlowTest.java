@@ -38,6 +38,7 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -242,7 +243,8 @@ class SecretLifecycleFlowTest {
         // the versions list: the new version current, the first one previous
         SecretDetailViewModel detail = detail(robot);
         waitFor(WAIT, () -> onFx(() -> detail.versionsPart().versions().size() == 2 && !detail.busyProperty().get()));
-        List<SecretVersion> versions = onFx(() -> List.copyOf(versionsTable(robot).getItems()));
+        TableView<SecretVersion> table = versionsTable(robot);
+        List<SecretVersion> versions = onFx(() -> List.copyOf(table.getItems()));
         SecretVersion current = versions.stream().filter(SecretVersion::isCurrent).findFirst().orElseThrow();
         SecretVersion previous = versions.stream().filter(v -> !v.isCurrent()).findFirst().orElseThrow();
         assertEquals(List.of(VersionSelector.AWSCURRENT), current.stages());
@@ -462,6 +464,7 @@ class SecretLifecycleFlowTest {
         SecretDetailViewModel detail = openSecret(robot, name);
         waitFor(WAIT, () -> onFx(() -> detail.versionsPart().versions().size() == 2));
         assertTrue(robot.lookup("#detail-read-only").query().isVisible(), "the detail pane says read-only");
+        openTab(robot, "overview");
         for (String id : List.of("#detail-new-value", "#detail-edit", "#detail-delete", "#tags-add")) {
             assertTrue(robot.lookup(id).query().isDisabled(), id + " must be disabled in read-only mode");
             robot.clickOn(id);
@@ -538,6 +541,7 @@ class SecretLifecycleFlowTest {
     /** Clicks Reveal and returns what the value area shows once revealed (never printed). */
     private String reveal(FxRobot robot) {
         SecretDetailViewModel detail = detail(robot);
+        openTab(robot, "value");
         Node reveal = robot.lookup("#value-reveal").query();
         scrollIntoView(robot, reveal);
         robot.clickOn(reveal);
@@ -565,9 +569,20 @@ class SecretLifecycleFlowTest {
         return robot.lookup(".sr-secret-detail").queryAs(SecretDetailView.class).viewModel();
     }
 
+    /** The versions table, on the Versions tab (brought to the front first, as a user would). */
     @SuppressWarnings("unchecked")
     private static TableView<SecretVersion> versionsTable(FxRobot robot) {
+        openTab(robot, "versions");
         return robot.lookup("#versions-table").queryAs(TableView.class);
+    }
+
+    /** Clicks the header of the detail's tab {@code id} unless that tab is already in front. */
+    private static void openTab(FxRobot robot, String id) {
+        TabPane tabs = robot.lookup("#" + SecretDetailView.TABS_ID).queryAs(TabPane.class);
+        if (!onFx(() -> (SecretDetailView.TAB_ID_PREFIX + id).equals(tabs.getSelectionModel().getSelectedItem().getId()))) {
+            robot.clickOn("#" + SecretDetailView.TAB_ID_PREFIX + id);
+            waitFor(WAIT, () -> onFx(() -> (SecretDetailView.TAB_ID_PREFIX + id).equals(tabs.getSelectionModel().getSelectedItem().getId())));
+        }
     }
 
     private static Node versionRow(FxRobot robot, String versionId) {
@@ -576,9 +591,10 @@ class SecretLifecycleFlowTest {
 
     /** The staging labels the versions table renders. */
     private static Set<String> shownStages(FxRobot robot) {
+        TableView<SecretVersion> table = versionsTable(robot);
         return onFx(() -> {
             Set<String> shown = new HashSet<>();
-            for (Node n : versionsTable(robot).lookupAll(".sr-stage")) {
+            for (Node n : table.lookupAll(".sr-stage")) {
                 if (n.isVisible() && n instanceof Label l) {
                     shown.add(l.getText());
                 }
