@@ -47,6 +47,7 @@ public final class InventoryFeature implements Feature {
     private Formats formats;
     private Clock clock;
     private ReadOnlyBooleanProperty readOnly;
+    private Contributions contributions;
 
     InventoryFeature(InventoryViewModel inventory) {
         this.inventory = Objects.requireNonNull(inventory);
@@ -62,6 +63,7 @@ public final class InventoryFeature implements Feature {
         this.formats = context.formats();
         this.clock = context.clock();
         this.readOnly = context.readOnly();
+        this.contributions = contributions;
         contributions.section(SECTION, () -> {
             InventoryView view = new InventoryView(inventory, new InventoryFileExport(dialogs, ui, texts, clock), texts, formats, secretDetail());
             InventoryActions actions = inventoryActions();
@@ -87,7 +89,8 @@ public final class InventoryFeature implements Feature {
     /**
      * The secret detail pane beside the inventory, bound to the selected secret. Its changes go
      * through {@link FeatureContext#mutations()} (journaled, refused in read-only mode), resolved on the
-     * background thread that performs them so the journal never opens on the FX thread.
+     * background thread that performs them so the journal never opens on the FX thread. The
+     * detail's own tabs come first, then the tabs the features contributed.
      */
     Node secretDetail() {
         SecretMutations journaled = journaledMutations();
@@ -97,7 +100,8 @@ public final class InventoryFeature implements Feature {
         detail.readOnlyProperty().bind(readOnly);
         // a change made in the pane (new value, tags, deletion) shows in the table after a refresh
         detail.changeCountProperty().addListener((o, before, after) -> inventory.refresh());
-        return new SecretDetailView(detail, new SecretDialogs(editor));
+        // every feature has contributed by the time the section is first shown
+        return new SecretDetailView(detail, new SecretDialogs(editor), contributions.detailTabs());
     }
 
     /** The inventory's New secret and Scheduled deletions; a secret they create or restore is listed again. */

@@ -1,5 +1,12 @@
 package io.strongroom.ui.secret;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+import javafx.scene.control.Label;
+import io.strongroom.ui.common.DetailTab;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tab;
 import io.strongroom.local.NamedThreads;
 import atlantafx.base.theme.PrimerLight;
 import io.strongroom.domain.SecretPayload;
@@ -211,5 +218,57 @@ class SecretDetailViewFxTest {
         robot.clickOn("#tag-save");
         waitUntil(() -> vm.tagsPart().tags().contains(new TagRow("cost-center", "cc-1042")));
         assertEquals("cc-1042", fx.secrets.describe(fx.scope, name).tags().get("cost-center"));
+    }
+
+    @Test
+    void theDetailsOwnTabsComeFirstThenTheContributedOnesWhichSeeTheSecretShown(FxRobot robot) throws Exception {
+        String name = unique("prod/tabs");
+        fx.createText(name, "fake-tabs");
+        SecretSummary s = select(robot, name);
+        ObjectProperty<SecretSummary> seen = new SimpleObjectProperty<>();
+        DetailTab.Factory policy = host -> new DetailTab() {
+            @Override
+            public String id() {
+                return "policy";
+            }
+
+            @Override
+            public String title() {
+                return "Policy";
+            }
+
+            @Override
+            public Node content() {
+                seen.bind(host.secretProperty());
+                return new Label("policy of the secret");
+            }
+        };
+        SecretDetailView[] pane = new SecretDetailView[1];
+        robot.interact(() -> pane[0] = new SecretDetailView(vm, null, List.of(policy)));
+        TabPane tabs = (TabPane) pane[0].lookup("#" + SecretDetailView.TABS_ID);
+        assertEquals(List.of("detail-tab-overview", "detail-tab-value", "detail-tab-versions", "detail-tab-policy"),
+                tabs.getTabs().stream().map(Tab::getId).toList());
+        assertEquals(List.of("Overview", "Value", "Versions", "Policy"), tabs.getTabs().stream().map(Tab::getText).toList());
+        assertEquals(s.arn(), seen.get().arn(), "a contributed tab sees the secret the detail shows");
+        robot.interact(() -> vm.secretProperty().set(null));
+        assertNull(seen.get(), "and nothing once none is");
+    }
+
+    @Test
+    void viewingAVersionFromTheVersionsTabBringsTheValueTabToTheFront(FxRobot robot) throws Exception {
+        String name = unique("prod/viewed");
+        VersionWritten v1 = fx.createText(name, "fake-old");
+        fx.secrets.putValue(fx.scope, name, SecretPayload.ofText("fake-new"), SecretsService.newRequestToken());
+        select(robot, name);
+        openTab(robot, "versions");
+        TabPane tabs = robot.lookup("#" + SecretDetailView.TABS_ID).queryAs(TabPane.class);
+        TableView<?> table = robot.lookup("#versions-table").queryTableView();
+        robot.interact(() -> table.getSelectionModel().select(1));
+        assertEquals(v1.versionId(), vm.versionsPart().selectedVersionProperty().get().versionId());
+        robot.clickOn("#versions-view");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("detail-tab-value", tabs.getSelectionModel().getSelectedItem().getId());
+        assertEquals(v1.versionId(), vm.value().viewedVersionProperty().get().versionId());
+        assertTrue(robot.lookup("#value-masked").query().isVisible(), "the earlier version, still masked");
     }
 }
