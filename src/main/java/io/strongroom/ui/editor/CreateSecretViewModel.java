@@ -144,9 +144,9 @@ public final class CreateSecretViewModel extends EditorDialogModel<VersionWritte
 
     @Override
     void validate() {
-        nameProblem.set(SecretRules.nameProblem(name.get()).orElse(null));
-        nameWarning.set(SecretRules.nameWarning(name.get()).orElse(null));
-        descriptionProblem.set(SecretRules.descriptionProblem(description.get()).orElse(null));
+        nameProblem.set(rules.nameProblem(name.get()).orElse(null));
+        nameWarning.set(rules.nameWarning(name.get()).orElse(null));
+        descriptionProblem.set(rules.descriptionProblem(description.get()).orElse(null));
         command.settle(first(nameProblem.get(), descriptionProblem.get(), value.problemProperty().get(),
                 tags.problemProperty().get(), when(!value.validProperty().get(), "value.reading")));
     }

@@ -105,7 +105,7 @@ public final class DeleteSecretViewModel extends EditorDialogModel<SecretDeletio
 
     @Override
     void validate() {
-        String p = force.get() ? null : SecretRules.recoveryWindowProblem(recoveryDays.get()).orElse(null);
+        String p = force.get() ? null : rules.recoveryWindowProblem(recoveryDays.get()).orElse(null);
         recoverableUntil.set(force.get() || p != null ? null : clock.instant().plus(Duration.ofDays(recoveryDays.get())));
         command.settle(first(p, when(secret.isPlannedForDeletion() && !force.get(), "delete.alreadyScheduled")));
     }

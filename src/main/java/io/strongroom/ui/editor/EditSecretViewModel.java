@@ -100,7 +100,7 @@ public final class EditSecretViewModel extends EditorDialogModel<VersionWritten>
 
     @Override
     void validate() {
-        descriptionProblem.set(SecretRules.descriptionProblem(description.get()).orElse(null));
+        descriptionProblem.set(rules.descriptionProblem(description.get()).orElse(null));
         KmsKeyChoice key = kmsKey.selectedProperty().get();
         keyChanged.set(key != null && !key.matches(secret.kmsKeyId()));
         boolean descriptionChanged = !Objects.equals(description.get() == null ? "" : description.get(), originalDescription);

@@ -20,6 +20,8 @@ public abstract class EditorDialogModel<R> {
 
     protected final EditorContext ctx;
     protected final Texts texts;
+    /** AWS's input rules, their sentences in {@link #texts}. */
+    protected final SecretRules rules;
     protected final DialogCommand<R> command;
 
     /**
@@ -30,6 +32,7 @@ public abstract class EditorDialogModel<R> {
     EditorDialogModel(EditorContext ctx, String action, String canRunName, String resultName) {
         this.ctx = Objects.requireNonNull(ctx);
         this.texts = ctx.texts();
+        this.rules = new SecretRules(texts);
         this.command = new DialogCommand<>(this, ctx.commands(), action, canRunName, resultName, this::validate);
     }
 

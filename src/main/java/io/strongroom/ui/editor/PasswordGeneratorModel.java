@@ -34,6 +34,7 @@ public final class PasswordGeneratorModel {
     private final Scope scope;
     private final UiExecutor executor;
     private final Texts texts;
+    private final SecretRules rules;
 
     // ---- Properties: options -------------------------------------------------------------------
     private final IntegerProperty length = new SimpleIntegerProperty(this, "length", DEFAULT_LENGTH);
@@ -55,6 +56,7 @@ public final class PasswordGeneratorModel {
         this.scope = Objects.requireNonNull(scope);
         this.executor = Objects.requireNonNull(executor);
         this.texts = Objects.requireNonNull(texts);
+        this.rules = new SecretRules(texts);
         Observable[] inputs = {length, excludeNumbers, excludePunctuation, excludeUppercase, excludeLowercase, includeSpace};
         for (Observable o : inputs) {
             o.addListener(x -> validate());
@@ -141,7 +143,7 @@ public final class PasswordGeneratorModel {
     }
 
     private void validate() {
-        String p = SecretRules.passwordLengthProblem(length.get()).orElse(null);
+        String p = rules.passwordLengthProblem(length.get()).orElse(null);
         if (p == null && excludeNumbers.get() && excludePunctuation.get() && excludeUppercase.get() && excludeLowercase.get()
                 && !includeSpace.get()) {
             p = texts.format("password.nothingLeft");
