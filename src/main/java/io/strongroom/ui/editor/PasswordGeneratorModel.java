@@ -6,7 +6,6 @@ import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.ErrorText;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -57,10 +56,7 @@ public final class PasswordGeneratorModel {
         this.executor = Objects.requireNonNull(executor);
         this.texts = Objects.requireNonNull(texts);
         this.rules = new SecretRules(texts);
-        Observable[] inputs = {length, excludeNumbers, excludePunctuation, excludeUppercase, excludeLowercase, includeSpace};
-        for (Observable o : inputs) {
-            o.addListener(x -> validate());
-        }
+        Inputs.onChange(this::validate, length, excludeNumbers, excludePunctuation, excludeUppercase, excludeLowercase, includeSpace);
         validate();
     }
 
