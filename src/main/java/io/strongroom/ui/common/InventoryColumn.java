@@ -94,35 +94,4 @@ public interface InventoryColumn<T> {
     default List<InventoryColumn<?>> nested() {
         return List.of();
     }
-
-    /** A header group: {@code title} over {@code nested}, chosen and saved as {@code id}. */
-    static InventoryColumn<Void> group(String id, String titleKey, boolean shownByDefault, List<InventoryColumn<?>> nested) {
-        List<InventoryColumn<?>> columns = List.copyOf(nested);
-        return new InventoryColumn<>() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String title(Texts texts) {
-                return texts.get(titleKey);
-            }
-
-            @Override
-            public Void value(SecretSummary secret) {
-                return null;
-            }
-
-            @Override
-            public boolean shownByDefault() {
-                return shownByDefault;
-            }
-
-            @Override
-            public List<InventoryColumn<?>> nested() {
-                return columns;
-            }
-        };
-    }
 }

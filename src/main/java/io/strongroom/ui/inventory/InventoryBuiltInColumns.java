@@ -29,7 +29,7 @@ public final class InventoryBuiltInColumns {
     static final RowColumn<String> ACCOUNT = text("account", "col.account", 132, SecretRow::accountAlias)
             .withTooltip((v, s, w) -> s == null ? null : s.accountAlias() + " (" + s.accountId() + ")");
     static final RowColumn<String> REGION = text("region", "col.region", 100, SecretRow::region);
-    static final InventoryColumn<Void> ROTATION = InventoryColumn.group("rotation", "col.rotation", true, List.of(
+    static final RowColumn<Void> ROTATION = group("rotation", "col.rotation", List.of(
             new RowColumn<>("rotation.enabled", "col.rotation.enabled", 64, SecretRow::rotationEnabled, Comparator.<Boolean>naturalOrder())
                     .withText((v, s, w) -> w.texts().get(v ? "cell.rotation.on" : "cell.rotation.off"))
                     .withState((v, s) -> v == null ? null : v ? Styles.CELL_SUCCESS : Styles.CELL_MUTED),
@@ -61,6 +61,13 @@ public final class InventoryBuiltInColumns {
             TAGS, DESCRIPTION, CREATED, OWNING_SERVICE, REPLICA, DELETION_DATE);
 
     private InventoryBuiltInColumns() {
+    }
+
+    /** A header over {@code nested}, chosen and saved as one. */
+    private static RowColumn<Void> group(String id, String titleKey, List<InventoryColumn<?>> nested) {
+        RowColumn<Void> group = new RowColumn<>(id, titleKey, 0, r -> null, null);
+        group.nested = List.copyOf(nested);
+        return group;
     }
 
     /** Text as it is, sorted ignoring case, empty ones last. */
@@ -102,6 +109,7 @@ public final class InventoryBuiltInColumns {
         private CellWords<T> tooltip = (v, s, w) -> null;
         private BiFunction<T, SecretSummary, String> state = (v, s) -> null;
         private BiFunction<T, SecretSummary, Mark> mark = (v, s) -> null;
+        private List<InventoryColumn<?>> nested = List.of();
 
         RowColumn(String id, String titleKey, double width, Function<SecretRow, T> rowValue, Comparator<T> comparator) {
             this.id = id;
@@ -210,6 +218,11 @@ public final class InventoryBuiltInColumns {
         @Override
         public double preferredWidth() {
             return width;
+        }
+
+        @Override
+        public List<InventoryColumn<?>> nested() {
+            return nested;
         }
     }
 }

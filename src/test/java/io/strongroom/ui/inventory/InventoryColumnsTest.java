@@ -117,4 +117,59 @@ class InventoryColumnsTest {
         };
         assertThrows(IllegalArgumentException.class, () -> new InventoryColumns(List.of(clash)));
     }
+
+    @Test
+    void aColumnIncludedAfterARestoreShowsAsTheSavedChoiceSays() {
+        InventoryColumns saidYes = new InventoryColumns();
+        assertEquals(List.of("owner"), saidYes.restore(List.of("name", "owner")), "not known yet");
+        List<List<String>> seen = new ArrayList<>();
+        saidYes.visibleIdsProperty().addListener((o, was, now) -> seen.add(now));
+        saidYes.include(List.of(OWNER));
+        assertEquals(List.of("name", "owner"), saidYes.visibleIds());
+        assertEquals(List.of(List.of("name", "owner")), seen, "one change");
+        assertEquals(OWNER, saidYes.all().get(saidYes.all().size() - 1), "after the built-in ones");
+
+        InventoryColumns saidNo = new InventoryColumns();
+        saidNo.restore(List.of("name"));
+        saidNo.include(List.of(OWNER));
+        assertFalse(saidNo.visibleProperty("owner").get(), "the saved choice left it out, although it shows by default");
+        assertEquals(List.of("name"), saidNo.visibleIds());
+    }
+
+    @Test
+    void aColumnIncludedWithoutARestoreShowsByDefaultAndIncludingTheBuiltInOnesAgainChangesNothing() {
+        InventoryColumns columns = new InventoryColumns();
+        List<List<String>> seen = new ArrayList<>();
+        columns.visibleIdsProperty().addListener((o, was, now) -> seen.add(now));
+        columns.include(InventoryBuiltInColumns.ALL);
+        assertEquals(List.of(), seen);
+        assertEquals(InventoryBuiltInColumns.ALL, columns.all());
+        columns.include(List.of(OWNER));
+        assertTrue(columns.visibleProperty("owner").get());
+        List<InventoryColumn<?>> twice = List.of(OWNER);
+        columns.include(twice);
+        assertEquals(InventoryBuiltInColumns.ALL.size() + 1, columns.all().size());
+    }
+
+    @Test
+    void anIncludedColumnMayNotTakeATakenId() {
+        InventoryColumns columns = new InventoryColumns(List.of(OWNER));
+        InventoryColumn<String> otherOwner = new InventoryColumn<>() {
+            @Override
+            public String id() {
+                return "owner";
+            }
+
+            @Override
+            public String title(Texts texts) {
+                return "Owner again";
+            }
+
+            @Override
+            public String value(SecretSummary secret) {
+                return null;
+            }
+        };
+        assertThrows(IllegalArgumentException.class, () -> columns.include(List.of(otherOwner)));
+    }
 }
