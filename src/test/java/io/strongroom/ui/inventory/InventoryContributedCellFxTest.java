@@ -5,7 +5,6 @@ import io.strongroom.service.ClientRegistry;
 import io.strongroom.ui.common.Icons;
 import io.strongroom.ui.common.InventoryColumn;
 import io.strongroom.ui.common.Styles;
-import io.strongroom.ui.common.Texts;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -36,22 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InventoryContributedCellFxTest {
 
     /** "prod" for the production secrets (warned of, marked, explained on hover); a dash for the others. */
-    static final InventoryColumn<String> PRODUCTION = new InventoryColumn<>() {
-        @Override
-        public String id() {
-            return "production";
-        }
-
-        @Override
-        public String title(Texts texts) {
-            return "Production";
-        }
-
-        @Override
-        public String value(SecretSummary secret) {
-            return "prod".equals(secret.tags().get("env")) ? "prod" : null;
-        }
-
+    static final InventoryColumn<String> PRODUCTION = new InventoryColumnsTest.TextColumn("production", "Production",
+            secret -> "prod".equals(secret.tags().get("env")) ? "prod" : null) {
         @Override
         public String text(String value, SecretSummary secret, Words words) {
             return value.toUpperCase();
