@@ -16,6 +16,7 @@ import io.strongroom.ui.feature.Contributions;
 import io.strongroom.ui.feature.Feature;
 import io.strongroom.ui.feature.FeatureContext;
 import io.strongroom.ui.feature.Section;
+import io.strongroom.ui.inventory.InventoryBuiltInColumns;
 import io.strongroom.ui.inventory.InventoryFileExport;
 import io.strongroom.ui.inventory.InventoryView;
 import io.strongroom.ui.inventory.InventoryViewModel;
@@ -64,7 +65,11 @@ public final class InventoryFeature implements Feature {
         this.clock = context.clock();
         this.readOnly = context.readOnly();
         this.contributions = contributions;
+        // the inventory's own columns, contributed like any other feature's
+        InventoryBuiltInColumns.ALL.forEach(contributions::inventoryColumn);
         contributions.section(SECTION, () -> {
+            // built on first show, when every feature has contributed its columns
+            inventory.columns().include(contributions.inventoryColumns());
             InventoryView view = new InventoryView(inventory, new InventoryFileExport(dialogs, ui, texts, clock), texts, formats, secretDetail());
             InventoryActions actions = inventoryActions();
             view.setToolbarActions(actions.newSecret());

@@ -26,6 +26,7 @@ final class BinaryValue {
     private final UiExecutor executor;
     private final DialogService dialogs;
     private final Texts texts;
+    private final SecretRules rules;
     /** Runs after every change of the bytes, the name or the problem. */
     private final Runnable changed;
 
@@ -38,6 +39,7 @@ final class BinaryValue {
         this.executor = Objects.requireNonNull(executor);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.texts = Objects.requireNonNull(texts);
+        this.rules = new SecretRules(texts);
         this.changed = Objects.requireNonNull(changed);
         this.fileName = new ReadOnlyStringWrapper(bean, "binaryFileName");
         this.problem = new ReadOnlyStringWrapper(bean, "binaryProblem");
@@ -68,7 +70,7 @@ final class BinaryValue {
         if (problem.get() != null) {
             return problem.get();
         }
-        return bytes == null ? texts.format("value.binary.none") : SecretRules.sizeProblem(bytes.length).orElse(null);
+        return bytes == null ? texts.format("value.binary.none") : rules.sizeProblem(bytes.length).orElse(null);
     }
 
     /** Asks the user for a file; {@code load} reads the chosen one. */
@@ -81,7 +83,7 @@ final class BinaryValue {
         String name = String.valueOf(file.getFileName());
         busy.set(true);
         executor.submit(() -> {
-            Optional<String> tooBig = SecretRules.sizeProblem(Files.size(file));
+            Optional<String> tooBig = rules.sizeProblem(Files.size(file));
             return tooBig.isPresent() ? new Loaded(null, tooBig.get()) : new Loaded(Files.readAllBytes(file), null);
         }, loaded -> {
             busy.set(false);

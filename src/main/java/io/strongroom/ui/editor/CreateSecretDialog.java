@@ -71,7 +71,7 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
         form.addRow(2, Controls.formLabel(texts.format("create.description")), description);
         form.add(Controls.fieldMessage(vm.descriptionProblemProperty(), Controls.FIELD_PROBLEM), 1, 3);
 
-        form.addRow(4, Controls.formLabel(texts.format("create.kms")), kmsPicker(vm.kmsKey()));
+        form.addRow(4, Controls.formLabel(texts.format("create.kms")), kmsPicker(vm.kmsKey(), texts));
         form.add(Controls.fieldMessage(vm.kmsKey().errorProperty(), Controls.FIELD_WARNING), 1, 5);
 
         VBox value = new VBox(8, Controls.sectionTitle(texts.format("create.value")), valueView);
@@ -96,13 +96,13 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
     }
 
     /** The KMS key picker: alias first, key ID and description second. */
-    static Node kmsPicker(KmsKeyPicker picker) {
+    static Node kmsPicker(KmsKeyPicker picker, Texts texts) {
         ComboBox<KmsKeyChoice> box = new ComboBox<>(picker.choices());
         box.setId("kms-key");
         box.valueProperty().bindBidirectional(picker.selectedProperty());
         box.setMaxWidth(Double.MAX_VALUE);
-        box.setCellFactory(lv -> new KmsCell(true));
-        box.setButtonCell(new KmsCell(false));
+        box.setCellFactory(lv -> new KmsCell(true, texts));
+        box.setButtonCell(new KmsCell(false, texts));
         HBox.setHgrow(box, Priority.ALWAYS);
         ProgressIndicator loading = new ProgressIndicator();
         loading.setPrefSize(16, 16);
@@ -116,9 +116,11 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
 
     private static final class KmsCell extends ListCell<KmsKeyChoice> {
         private final boolean twoLines;
+        private final Texts texts;
 
-        KmsCell(boolean twoLines) {
+        KmsCell(boolean twoLines, Texts texts) {
             this.twoLines = twoLines;
+            this.texts = texts;
             getStyleClass().add("sr-kms-cell");
         }
 
@@ -133,7 +135,7 @@ public final class CreateSecretDialog extends EditorDialog<VersionWritten> {
             Label label = new Label(item.label());
             label.getStyleClass().add(Styles.TEXT_BOLD);
             label.setMinWidth(Region.USE_PREF_SIZE);
-            Label detail = new Label(item.detail());
+            Label detail = new Label(item.detail(texts));
             detail.getStyleClass().add("sr-kms-detail");
             setText(null);
             setGraphic(twoLines ? new VBox(1, label, detail) : new HBox(8, label, detail));

@@ -6,7 +6,6 @@ import io.strongroom.domain.NewSecret;
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.VersionWritten;
 import io.strongroom.service.SecretsService;
-import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -44,11 +43,8 @@ public final class CreateSecretViewModel extends EditorDialogModel<VersionWritte
         this.value = ValueEditorModel.of(ctx, scope);
         this.tags = new TagListModel(texts);
         this.kmsKey = new KmsKeyPicker(ctx.keys(), scope, ctx.executor(), texts);
-        Observable[] inputs = {name, description, value.problemProperty(), value.revisionProperty(), value.validProperty(),
-                tags.rows(), kmsKey.selectedProperty()};
-        for (Observable o : inputs) {
-            o.addListener(x -> changed());
-        }
+        Inputs.onChange(this::changed, name, description, value.problemProperty(), value.revisionProperty(),
+                value.validProperty(), tags.rows(), kmsKey.selectedProperty());
         validate();
     }
 
@@ -115,10 +111,12 @@ public final class CreateSecretViewModel extends EditorDialogModel<VersionWritte
     }
 
     @Override
-    public boolean submit() {
-        if (!command.mayRun(name.get())) {
-            return false;
-        }
+    String subject() {
+        return name.get();
+    }
+
+    @Override
+    boolean send() {
         if (requestToken == null) {
             requestToken = SecretsService.newRequestToken();
         }
@@ -144,9 +142,9 @@ public final class CreateSecretViewModel extends EditorDialogModel<VersionWritte
 
     @Override
     void validate() {
-        nameProblem.set(SecretRules.nameProblem(name.get()).orElse(null));
-        nameWarning.set(SecretRules.nameWarning(name.get()).orElse(null));
-        descriptionProblem.set(SecretRules.descriptionProblem(description.get()).orElse(null));
+        nameProblem.set(rules.nameProblem(name.get()).orElse(null));
+        nameWarning.set(rules.nameWarning(name.get()).orElse(null));
+        descriptionProblem.set(rules.descriptionProblem(description.get()).orElse(null));
         command.settle(first(nameProblem.get(), descriptionProblem.get(), value.problemProperty().get(),
                 tags.problemProperty().get(), when(!value.validProperty().get(), "value.reading")));
     }

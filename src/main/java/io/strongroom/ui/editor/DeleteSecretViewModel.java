@@ -22,9 +22,8 @@ import java.util.Objects;
  * then), or delete at once without recovery, which must be confirmed by typing the secret's
  * exact name.
  */
-public final class DeleteSecretViewModel extends EditorDialogModel<SecretDeletion> {
+public final class DeleteSecretViewModel extends ChangeSecretModel<SecretDeletion> {
 
-    private final SecretSummary secret;
     private final Clock clock;
 
     private final BooleanProperty force = new SimpleBooleanProperty(this, "force");
@@ -36,16 +35,9 @@ public final class DeleteSecretViewModel extends EditorDialogModel<SecretDeletio
     }
 
     public DeleteSecretViewModel(EditorContext ctx, SecretSummary secret, Clock clock) {
-        super(ctx, "DeleteSecret", "canDelete", "deleted");
-        this.secret = Objects.requireNonNull(secret);
+        super(ctx, secret, "DeleteSecret", "canDelete", "deleted");
         this.clock = Objects.requireNonNull(clock);
-        force.addListener(x -> validate());
-        recoveryDays.addListener(x -> validate());
-        validate();
-    }
-
-    public SecretSummary secret() {
-        return secret;
+        validateOn(force, recoveryDays);
     }
 
     /** Delete without recovery instead of scheduling. */
@@ -84,10 +76,7 @@ public final class DeleteSecretViewModel extends EditorDialogModel<SecretDeletio
     }
 
     @Override
-    public boolean submit() {
-        if (!command.mayRun(secret.name())) {
-            return false;
-        }
+    boolean send() {
         DeletionMode mode;
         if (force.get()) {
             boolean typed = ctx.dialogs().confirmByTyping(texts.format("delete.force.confirmTitle"),
@@ -105,7 +94,7 @@ public final class DeleteSecretViewModel extends EditorDialogModel<SecretDeletio
 
     @Override
     void validate() {
-        String p = force.get() ? null : SecretRules.recoveryWindowProblem(recoveryDays.get()).orElse(null);
+        String p = force.get() ? null : rules.recoveryWindowProblem(recoveryDays.get()).orElse(null);
         recoverableUntil.set(force.get() || p != null ? null : clock.instant().plus(Duration.ofDays(recoveryDays.get())));
         command.settle(first(p, when(secret.isPlannedForDeletion() && !force.get(), "delete.alreadyScheduled")));
     }

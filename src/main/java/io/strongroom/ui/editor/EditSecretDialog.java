@@ -28,7 +28,7 @@ public final class EditSecretDialog extends EditorDialog<VersionWritten> {
         description.textProperty().bindBidirectional(vm.descriptionProperty());
         form.addRow(0, Controls.formLabel(texts.format("create.description")), description);
         form.add(Controls.fieldMessage(vm.descriptionProblemProperty(), Controls.FIELD_PROBLEM), 1, 1);
-        form.addRow(2, Controls.formLabel(texts.format("create.kms")), CreateSecretDialog.kmsPicker(vm.kmsKey()));
+        form.addRow(2, Controls.formLabel(texts.format("create.kms")), CreateSecretDialog.kmsPicker(vm.kmsKey(), texts));
         form.add(Controls.fieldMessage(vm.kmsKey().errorProperty(), Controls.FIELD_WARNING), 1, 3);
 
         var keyNote = Bindings.when(vm.keyChangedProperty()).then(texts.format("edit.kmsNote")).otherwise((String) null);

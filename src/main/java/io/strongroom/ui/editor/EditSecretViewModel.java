@@ -18,9 +18,8 @@ import java.util.Objects;
  * The edit dialog: a secret's description and KMS key (UpdateSecret). Only what changed is sent;
  * with nothing changed there is nothing to save.
  */
-public final class EditSecretViewModel extends EditorDialogModel<VersionWritten> {
+public final class EditSecretViewModel extends ChangeSecretModel<VersionWritten> {
 
-    private final SecretSummary secret;
     private final KmsKeyPicker kmsKey;
     private final String originalDescription;
 
@@ -29,19 +28,12 @@ public final class EditSecretViewModel extends EditorDialogModel<VersionWritten>
     private final ReadOnlyBooleanWrapper keyChanged = new ReadOnlyBooleanWrapper(this, "keyChanged");
 
     public EditSecretViewModel(EditorContext ctx, SecretSummary secret) {
-        super(ctx, "UpdateSecret", "canSave", "saved");
-        this.secret = Objects.requireNonNull(secret);
+        super(ctx, secret, "UpdateSecret", "canSave", "saved");
         this.kmsKey = new KmsKeyPicker(ctx.keys(), secret.scope(), ctx.executor(), texts);
         this.originalDescription = secret.description() == null ? "" : secret.description();
         description.set(originalDescription);
         kmsKey.select(secret.kmsKeyId());
-        description.addListener(x -> validate());
-        kmsKey.selectedProperty().addListener(x -> validate());
-        validate();
-    }
-
-    public SecretSummary secret() {
-        return secret;
+        validateOn(description, kmsKey.selectedProperty());
     }
 
     public StringProperty descriptionProperty() {
@@ -81,10 +73,7 @@ public final class EditSecretViewModel extends EditorDialogModel<VersionWritten>
     }
 
     @Override
-    public boolean submit() {
-        if (!command.mayRun(secret.name())) {
-            return false;
-        }
+    boolean send() {
         String d = description.get() == null ? "" : description.get();
         KmsKeyChoice key = kmsKey.selectedProperty().get();
         SecretUpdate update = new SecretUpdate(d.equals(originalDescription) ? null : d,
@@ -100,13 +89,13 @@ public final class EditSecretViewModel extends EditorDialogModel<VersionWritten>
 
     @Override
     void validate() {
-        descriptionProblem.set(SecretRules.descriptionProblem(description.get()).orElse(null));
+        descriptionProblem.set(rules.descriptionProblem(description.get()).orElse(null));
         KmsKeyChoice key = kmsKey.selectedProperty().get();
         keyChanged.set(key != null && !key.matches(secret.kmsKeyId()));
         boolean descriptionChanged = !Objects.equals(description.get() == null ? "" : description.get(), originalDescription);
         command.settle(first(descriptionProblem.get(),
                 when(key == null, "kms.none"),
                 when(!descriptionChanged && !keyChanged.get(), "edit.nothingChanged"),
-                when(secret.isPlannedForDeletion(), "secret.plannedForDeletion")));
+                plannedForDeletionProblem()));
     }
 }

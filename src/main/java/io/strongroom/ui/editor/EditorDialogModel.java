@@ -2,6 +2,7 @@ package io.strongroom.ui.editor;
 
 import io.strongroom.ui.common.DialogCommand;
 import io.strongroom.ui.common.Texts;
+import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -10,8 +11,9 @@ import java.util.Objects;
 
 /**
  * What the four editor dialogs' view models (create, new value, edit, delete) share: the editor
- * context, the one {@link DialogCommand} and the state it exposes. A subclass adds its inputs,
- * its validation ({@link #validate()}, ending in {@code command.settle}) and its call, and names
+ * context, the one {@link DialogCommand} and the state it exposes, and {@link #submit()}, which
+ * sends nothing that the command refuses. A subclass adds its inputs, its validation
+ * ({@link #validate()}, ending in {@code command.settle}) and its call ({@link #send()}), and names
  * the command's {@code can…} and result properties for its dialog ({@code canSave}, {@code saved}).
  *
  * @param <R> what the dialog's call answers
@@ -20,6 +22,8 @@ public abstract class EditorDialogModel<R> {
 
     protected final EditorContext ctx;
     protected final Texts texts;
+    /** AWS's input rules, their sentences in {@link #texts}. */
+    protected final SecretRules rules;
     protected final DialogCommand<R> command;
 
     /**
@@ -30,6 +34,7 @@ public abstract class EditorDialogModel<R> {
     EditorDialogModel(EditorContext ctx, String action, String canRunName, String resultName) {
         this.ctx = Objects.requireNonNull(ctx);
         this.texts = ctx.texts();
+        this.rules = new SecretRules(texts);
         this.command = new DialogCommand<>(this, ctx.commands(), action, canRunName, resultName, this::validate);
     }
 
@@ -66,8 +71,13 @@ public abstract class EditorDialogModel<R> {
 
     // ---- Commands ------------------------------------------------------------------------------
 
-    /** Runs the dialog's command: returns whether its call was sent. */
-    public abstract boolean submit();
+    /**
+     * Runs the dialog's command: returns whether its call was sent. Nothing is sent while a
+     * problem stands, a call is running or read-only mode is on (which names {@link #subject()}).
+     */
+    public final boolean submit() {
+        return command.mayRun(subject()) && send();
+    }
 
     /** Drops what the dialog holds (a value, a key listing in flight) when it is closed. */
     public void dispose() {
@@ -75,6 +85,18 @@ public abstract class EditorDialogModel<R> {
 
     /** Validates the inputs and ends with {@code command.settle}. */
     abstract void validate();
+
+    /** What the call acts on, as read-only mode's refusal names it: the secret's name. */
+    abstract String subject();
+
+    /** Sends the call once the command allows it (through {@code command.send}); returns whether it was sent. */
+    abstract boolean send();
+
+    /** Validates now and again whenever one of {@code inputs} changes. */
+    final void validateOn(Observable... inputs) {
+        Inputs.onChange(this::validate, inputs);
+        validate();
+    }
 
     /** The first of {@code problems} that is not null, or null: for validations that check in order. */
     static String first(String... problems) {

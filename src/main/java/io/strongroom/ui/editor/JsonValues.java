@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.strongroom.ui.common.Texts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +42,12 @@ public final class JsonValues {
      * @param line   1-based
      * @param column 1-based
      * @param offset 0-based character offset into the text, for placing the caret there
+     * @param reason why, as a sentence of the texts {@link #check} was given
      */
     public record Problem(int line, int column, int offset, String reason) {
-        /** "Line 3, column 14: expected a field name in double quotes". */
-        public String message() {
-            return SecretRules.text("json.problem", line, column, reason);
+        /** "Line 3, column 14: expected a field name in double quotes", in {@code texts} (as for {@link #check}). */
+        public String message(Texts texts) {
+            return texts.in(EditorContext.MESSAGES).format("json.problem", line, column, reason);
         }
     }
 
@@ -57,23 +59,28 @@ public final class JsonValues {
         }
     }
 
-    /** Empty when {@code text} is one well-formed JSON value with no duplicate keys and nothing after it. */
-    public static Optional<Problem> check(String text) {
+    /**
+     * Empty when {@code text} is one well-formed JSON value with no duplicate keys and nothing after it.
+     *
+     * @param texts the console's texts: the reasons are the editor bundle's ({@link EditorContext#MESSAGES})
+     */
+    public static Optional<Problem> check(String text, Texts texts) {
+        Texts editor = texts.in(EditorContext.MESSAGES);
         if (text == null || text.isBlank()) {
-            return Optional.of(new Problem(1, 1, 0, SecretRules.text("json.reason.empty")));
+            return Optional.of(new Problem(1, 1, 0, editor.format("json.reason.empty")));
         }
         boolean valueEnded = false;
         try (JsonParser parser = JSON.createParser(text)) {
             JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(parser);
             valueEnded = true;
             if (parser.nextToken() != null) {
-                return Optional.of(problemAt(text, parser.currentTokenLocation(), SecretRules.text("json.reason.trailing")));
+                return Optional.of(problemAt(text, parser.currentTokenLocation(), editor.format("json.reason.trailing")));
             }
             return Optional.empty();
         } catch (JsonProcessingException e) {
-            return Optional.of(problemAt(text, e.getLocation(), valueEnded ? SecretRules.text("json.reason.trailing") : reason(e)));
+            return Optional.of(problemAt(text, e.getLocation(), valueEnded ? editor.format("json.reason.trailing") : reason(e, editor)));
         } catch (java.io.IOException e) {
-            return Optional.of(new Problem(1, 1, 0, SecretRules.text("json.reason.other")));
+            return Optional.of(new Problem(1, 1, 0, editor.format("json.reason.other")));
         }
     }
 
@@ -165,33 +172,33 @@ public final class JsonValues {
         return node.toString();
     }
 
-    private static String reason(JsonProcessingException e) {
+    private static String reason(JsonProcessingException e, Texts editor) {
         if (e instanceof JsonEOFException) {
-            return SecretRules.text("json.reason.eof");
+            return editor.format("json.reason.eof");
         }
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (original.startsWith("Duplicate field")) {
-            return SecretRules.text("json.reason.duplicate");
+            return editor.format("json.reason.duplicate");
         }
         if (original.contains("was expecting double-quote to start field name")) {
-            return SecretRules.text("json.reason.fieldName");
+            return editor.format("json.reason.fieldName");
         }
         if (original.contains("was expecting comma to separate")) {
-            return SecretRules.text("json.reason.comma");
+            return editor.format("json.reason.comma");
         }
         if (original.contains("was expecting a colon")) {
-            return SecretRules.text("json.reason.colon");
+            return editor.format("json.reason.colon");
         }
         if (original.startsWith("Trailing token") || original.contains("trailing")) {
-            return SecretRules.text("json.reason.trailing");
+            return editor.format("json.reason.trailing");
         }
         if (original.startsWith("Unrecognized token") || original.startsWith("Unexpected character")) {
-            return SecretRules.text("json.reason.token");
+            return editor.format("json.reason.token");
         }
         if (original.contains("Illegal unquoted character") || original.contains("control character")) {
-            return SecretRules.text("json.reason.control");
+            return editor.format("json.reason.control");
         }
-        return SecretRules.text("json.reason.other");
+        return editor.format("json.reason.other");
     }
 
     private static int offsetOf(String text, int line, int column) {

@@ -2,8 +2,6 @@ package io.strongroom.ui.editor;
 
 import io.strongroom.domain.KeyInfo;
 import io.strongroom.domain.Scope;
-import io.strongroom.domain.ScopeError;
-import io.strongroom.service.FanOut;
 import io.strongroom.service.KeysService;
 import io.strongroom.service.ScopeException;
 import io.strongroom.ui.common.ErrorText;
@@ -18,12 +16,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The KMS key picker's model: {@code aws/secretsmanager} first (selected by default), then the
@@ -95,29 +91,12 @@ public final class KmsKeyPicker {
         listing.cancel();
     }
 
+    /** The scope's keys; its listing error (one scope, so at most one) is thrown. */
     private List<KeyInfo> listKeys() throws InterruptedException, ExecutionException {
-        List<KeyInfo> found = Collections.synchronizedList(new ArrayList<>());
-        AtomicReference<ScopeError> failure = new AtomicReference<>();
-        FanOut.Handle handle = keys.list(List.of(scope), new FanOut.Listener<>() {
-            @Override
-            public void page(Scope s, List<KeyInfo> items) {
-                found.addAll(items);
-            }
-
-            @Override
-            public void failed(Scope s, ScopeError e) {
-                failure.set(e);
-            }
-        });
-        try {
-            handle.done().get();
-        } catch (InterruptedException e) {
-            handle.cancel();
-            throw e;
+        ScopeListing<KeyInfo> listed = ScopeListing.await(listener -> keys.list(List.of(scope), listener));
+        if (!listed.failures().isEmpty()) {
+            throw new ScopeException(listed.failures().get(listed.failures().size() - 1), null);
         }
-        if (failure.get() != null) {
-            throw new ScopeException(failure.get(), null);
-        }
-        return List.copyOf(found);
+        return listed.items();
     }
 }

@@ -8,30 +8,21 @@ import io.strongroom.service.SecretsService;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 
-import java.util.Objects;
 
 /**
  * The new-value dialog: a new version of an existing secret (PutSecretValue), which becomes
  * AWSCURRENT while the version it replaces becomes AWSPREVIOUS.
  */
-public final class NewValueViewModel extends EditorDialogModel<VersionWritten> {
+public final class NewValueViewModel extends ChangeSecretModel<VersionWritten> {
 
-    private final SecretSummary secret;
     private final ValueEditorModel value;
     private String requestToken;
     private long tokenRevision = -1;
 
     public NewValueViewModel(EditorContext ctx, SecretSummary secret) {
-        super(ctx, "PutSecretValue", "canSave", "saved");
-        this.secret = Objects.requireNonNull(secret);
+        super(ctx, secret, "PutSecretValue", "canSave", "saved");
         this.value = ValueEditorModel.of(ctx, secret.scope());
-        value.problemProperty().addListener(x -> validate());
-        value.validProperty().addListener(x -> validate());
-        validate();
-    }
-
-    public SecretSummary secret() {
-        return secret;
+        validateOn(value.problemProperty(), value.validProperty());
     }
 
     public ValueEditorModel value() {
@@ -64,10 +55,7 @@ public final class NewValueViewModel extends EditorDialogModel<VersionWritten> {
     }
 
     @Override
-    public boolean submit() {
-        if (!command.mayRun(secret.name())) {
-            return false;
-        }
+    boolean send() {
         long revision = value.revisionProperty().get();
         if (requestToken == null || tokenRevision != revision) {
             requestToken = SecretsService.newRequestToken();
@@ -85,7 +73,7 @@ public final class NewValueViewModel extends EditorDialogModel<VersionWritten> {
 
     @Override
     void validate() {
-        command.settle(first(value.problemProperty().get(), when(secret.isPlannedForDeletion(), "secret.plannedForDeletion")),
+        command.settle(first(value.problemProperty().get(), plannedForDeletionProblem()),
                 value.validProperty().get());
     }
 }

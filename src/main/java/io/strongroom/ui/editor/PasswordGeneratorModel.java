@@ -6,7 +6,6 @@ import io.strongroom.service.SecretsService;
 import io.strongroom.ui.common.ErrorText;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -34,6 +33,7 @@ public final class PasswordGeneratorModel {
     private final Scope scope;
     private final UiExecutor executor;
     private final Texts texts;
+    private final SecretRules rules;
 
     // ---- Properties: options -------------------------------------------------------------------
     private final IntegerProperty length = new SimpleIntegerProperty(this, "length", DEFAULT_LENGTH);
@@ -55,10 +55,8 @@ public final class PasswordGeneratorModel {
         this.scope = Objects.requireNonNull(scope);
         this.executor = Objects.requireNonNull(executor);
         this.texts = Objects.requireNonNull(texts);
-        Observable[] inputs = {length, excludeNumbers, excludePunctuation, excludeUppercase, excludeLowercase, includeSpace};
-        for (Observable o : inputs) {
-            o.addListener(x -> validate());
-        }
+        this.rules = new SecretRules(texts);
+        Inputs.onChange(this::validate, length, excludeNumbers, excludePunctuation, excludeUppercase, excludeLowercase, includeSpace);
         validate();
     }
 
@@ -141,7 +139,7 @@ public final class PasswordGeneratorModel {
     }
 
     private void validate() {
-        String p = SecretRules.passwordLengthProblem(length.get()).orElse(null);
+        String p = rules.passwordLengthProblem(length.get()).orElse(null);
         if (p == null && excludeNumbers.get() && excludePunctuation.get() && excludeUppercase.get() && excludeLowercase.get()
                 && !includeSpace.get()) {
             p = texts.format("password.nothingLeft");

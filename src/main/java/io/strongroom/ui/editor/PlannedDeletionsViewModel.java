@@ -2,10 +2,8 @@ package io.strongroom.ui.editor;
 
 import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.domain.Scope;
-import io.strongroom.domain.ScopeError;
 import io.strongroom.domain.SecretQuery;
 import io.strongroom.domain.SecretSummary;
-import io.strongroom.service.FanOut;
 import io.strongroom.ui.common.DialogCommand;
 import io.strongroom.ui.common.ErrorText;
 import io.strongroom.ui.common.LatestWins;
@@ -23,7 +21,6 @@ import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -107,10 +104,10 @@ public final class PlannedDeletionsViewModel {
     public void load() {
         status.set(texts.format("planned.loading", scopes.size()));
         work.run(progress -> list(), result -> {
-            secrets.setAll(result.secrets);
-            work.fail(result.failures.isEmpty() ? null
-                    : result.failures.stream().map(ErrorText::of).collect(Collectors.joining("\n")));
-            status.set(texts.format("planned.count", result.secrets.size(), scopes.size()));
+            secrets.setAll(result.items());
+            work.fail(result.failures().isEmpty() ? null
+                    : result.failures().stream().map(ErrorText::of).collect(Collectors.joining("\n")));
+            status.set(texts.format("planned.count", result.items().size(), scopes.size()));
         }, e -> {
             work.fail(e);
             status.set(null);
@@ -146,31 +143,13 @@ public final class PlannedDeletionsViewModel {
         work.cancel();
     }
 
-    private record Listed(List<SecretSummary> secrets, List<ScopeError> failures) {}
-
-    private Listed list() throws Exception {
-        List<SecretSummary> found = Collections.synchronizedList(new ArrayList<>());
-        List<ScopeError> failures = Collections.synchronizedList(new ArrayList<>());
-        FanOut.Handle handle = ctx.secrets().list(scopes, SecretQuery.all().withPlannedDeletion(true), new FanOut.Listener<>() {
-            @Override
-            public void page(Scope scope, List<SecretSummary> items) {
-                items.stream().filter(SecretSummary::isPlannedForDeletion).forEach(found::add);
-            }
-
-            @Override
-            public void failed(Scope scope, ScopeError e) {
-                failures.add(e);
-            }
-        });
-        try {
-            handle.done().get();
-        } catch (InterruptedException e) {
-            handle.cancel();
-            throw e;
-        }
-        List<SecretSummary> sorted = new ArrayList<>(found);
+    /** Every scope's secrets scheduled for deletion, soonest first, and the scopes that could not be listed. */
+    private ScopeListing<SecretSummary> list() throws Exception {
+        ScopeListing<SecretSummary> listed = ScopeListing.await(
+                listener -> ctx.secrets().list(scopes, SecretQuery.all().withPlannedDeletion(true), listener));
+        List<SecretSummary> sorted = new ArrayList<>(listed.items().stream().filter(SecretSummary::isPlannedForDeletion).toList());
         sorted.sort(Comparator.comparing(SecretSummary::deletedDate).thenComparing(SecretSummary::name));
-        return new Listed(sorted, List.copyOf(failures));
+        return new ScopeListing<>(sorted, listed.failures());
     }
 
     private void updateCanRestore() {

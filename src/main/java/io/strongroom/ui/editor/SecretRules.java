@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * AWS Secrets Manager's input rules, checked in the console before anything is sent, each
- * returning the problem as a sentence a person can act on (empty when the input is fine).
+ * returning the problem as a sentence a person can act on (empty when the input is fine), in the
+ * texts the rules were made with.
  * The limits are those of the Secrets Manager API model and the embedded store enforces the same.
  */
 public final class SecretRules {
@@ -29,23 +30,20 @@ public final class SecretRules {
     private static final Pattern ARN_SUFFIX_LOOKALIKE = Pattern.compile(".*-[A-Za-z0-9]{6}");
     private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
+    /** The editor's texts, where the rules' sentences are. */
+    private final Texts texts;
+
     /**
-     * The rules' sentences. These static checks are shared with the secret detail, which calls
-     * them without an editor context, so they read the editor's bundle themselves (in the default
-     * locale, as the console's {@link Texts} does); view models' own sentences come from their
-     * injected {@link Texts}.
+     * @param texts the console's texts (any feature's view of them): the rules read the editor's
+     *              bundle, {@link EditorContext#MESSAGES}, through {@link Texts#in}, so the secret
+     *              detail can check tags with the sentences the editor uses
      */
-    private static final Texts TEXTS = Texts.load().in(EditorContext.MESSAGES);
-
-    private SecretRules() {}
-
-    /** A sentence of the rules, {@link JsonValues} and {@link KmsKeyChoice}: {@code key} formatted with {@code args}. */
-    static String text(String key, Object... args) {
-        return TEXTS.format(key, args);
+    public SecretRules(Texts texts) {
+        this.texts = texts.in(EditorContext.MESSAGES);
     }
 
     /** 1 to 512 characters of letters, digits and {@code / _ + = . @ -}. */
-    public static Optional<String> nameProblem(String name) {
+    public Optional<String> nameProblem(String name) {
         if (name == null || name.isEmpty()) {
             return problem("rule.name.empty");
         }
@@ -64,14 +62,14 @@ public final class SecretRules {
     }
 
     /** Not an error, but worth a word: AWS advises against names ending in a hyphen and six characters. */
-    public static Optional<String> nameWarning(String name) {
+    public Optional<String> nameWarning(String name) {
         if (name != null && nameProblem(name).isEmpty() && ARN_SUFFIX_LOOKALIKE.matcher(name).matches()) {
             return problem("rule.name.arnSuffix");
         }
         return Optional.empty();
     }
 
-    public static Optional<String> descriptionProblem(String description) {
+    public Optional<String> descriptionProblem(String description) {
         if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
             return problem("rule.description.tooLong", MAX_DESCRIPTION_LENGTH, description.length());
         }
@@ -79,7 +77,7 @@ public final class SecretRules {
     }
 
     /** A text value: 1 to 65,536 bytes of UTF-8. */
-    public static Optional<String> textValueProblem(String text) {
+    public Optional<String> textValueProblem(String text) {
         if (text == null || text.isEmpty()) {
             return problem("rule.value.empty");
         }
@@ -87,7 +85,7 @@ public final class SecretRules {
     }
 
     /** A value's size in bytes: 1 to 65,536. */
-    public static Optional<String> sizeProblem(long bytes) {
+    public Optional<String> sizeProblem(long bytes) {
         if (bytes <= 0) {
             return problem("rule.value.empty");
         }
@@ -98,7 +96,7 @@ public final class SecretRules {
     }
 
     /** 1 to 128 characters of letters, digits, spaces and {@code _ . : / = + - @}; not starting with {@code aws:}. */
-    public static Optional<String> tagKeyProblem(String key) {
+    public Optional<String> tagKeyProblem(String key) {
         if (key == null || key.isEmpty()) {
             return problem("rule.tag.keyEmpty");
         }
@@ -115,7 +113,7 @@ public final class SecretRules {
     }
 
     /** 0 to 256 characters of letters, digits, spaces and {@code _ . : / = + - @}. */
-    public static Optional<String> tagValueProblem(String key, String value) {
+    public Optional<String> tagValueProblem(String key, String value) {
         String v = value == null ? "" : value;
         if (v.length() > MAX_TAG_VALUE_LENGTH) {
             return problem("rule.tag.valueTooLong", key, MAX_TAG_VALUE_LENGTH);
@@ -126,27 +124,32 @@ public final class SecretRules {
         return Optional.empty();
     }
 
-    public static Optional<String> recoveryWindowProblem(int days) {
+    /** A tag's key problem, else its value's: the order in which a person fixes a tag. */
+    public Optional<String> tagProblem(String key, String value) {
+        return tagKeyProblem(key).or(() -> tagValueProblem(key, value));
+    }
+
+    public Optional<String> recoveryWindowProblem(int days) {
         if (days < DeletionMode.MIN_RECOVERY_DAYS || days > DeletionMode.MAX_RECOVERY_DAYS) {
             return problem("rule.recovery.range", DeletionMode.MIN_RECOVERY_DAYS, DeletionMode.MAX_RECOVERY_DAYS);
         }
         return Optional.empty();
     }
 
-    public static Optional<String> passwordLengthProblem(int length) {
+    public Optional<String> passwordLengthProblem(int length) {
         if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {
             return problem("rule.password.length", MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
         }
         return Optional.empty();
     }
 
-    private static Optional<String> problem(String key, Object... args) {
-        return Optional.of(text(key, args));
+    private Optional<String> problem(String key, Object... args) {
+        return Optional.of(texts.format(key, args));
     }
 
-    private static String printable(int cp) {
+    private String printable(int cp) {
         if (Character.isWhitespace(cp)) {
-            return cp == ' ' ? text("rule.char.space") : String.format("U+%04X", cp);
+            return cp == ' ' ? texts.format("rule.char.space") : String.format("U+%04X", cp);
         }
         if (Character.isISOControl(cp)) {
             return String.format("U+%04X", cp);

@@ -23,9 +23,11 @@ public final class TagListModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
 
     private final Texts texts;
+    private final SecretRules rules;
 
     public TagListModel(Texts texts) {
         this.texts = java.util.Objects.requireNonNull(texts);
+        this.rules = new SecretRules(texts);
         rows.addListener((Observable o) -> validate());
     }
 
@@ -76,7 +78,7 @@ public final class TagListModel {
                 continue;
             }
             count++;
-            p = SecretRules.tagKeyProblem(r.key()).or(() -> SecretRules.tagValueProblem(r.key(), r.value())).orElse(null);
+            p = rules.tagProblem(r.key(), r.value()).orElse(null);
             if (p == null && !seen.add(r.key())) {
                 p = texts.format("rule.tag.duplicate", r.key());
             }

@@ -48,6 +48,7 @@ public final class ValueEditorModel {
     public enum Kind { TEXT, KEY_VALUE, JSON, BINARY }
 
     private final Texts texts;
+    private final SecretRules rules;
     private final PasswordGeneratorModel generator;
     private final BinaryValue binary;
 
@@ -71,6 +72,7 @@ public final class ValueEditorModel {
 
     public ValueEditorModel(UiExecutor executor, DialogService dialogs, PasswordGeneratorModel generator, Texts texts) {
         this.texts = Objects.requireNonNull(texts);
+        this.rules = new SecretRules(texts);
         this.generator = Objects.requireNonNull(generator);
         this.binary = new BinaryValue(this, executor, dialogs, texts, this::changed);
         kind.addListener((o, was, now) -> switched(was, now));
@@ -342,20 +344,20 @@ public final class ValueEditorModel {
             case TEXT -> {
                 String t = text.get() == null ? "" : text.get();
                 bytes = t.getBytes(StandardCharsets.UTF_8).length;
-                p = SecretRules.textValueProblem(t).orElse(null);
+                p = rules.textValueProblem(t).orElse(null);
             }
             case KEY_VALUE -> {
                 p = keyValueProblem();
                 if (p == null) {
                     bytes = JsonValues.objectOf(members()).getBytes(StandardCharsets.UTF_8).length;
-                    p = SecretRules.sizeProblem(bytes).orElse(null);
+                    p = rules.sizeProblem(bytes).orElse(null);
                 }
             }
             case JSON -> {
                 String t = json.get() == null ? "" : json.get();
                 bytes = t.getBytes(StandardCharsets.UTF_8).length;
-                where = JsonValues.check(t).orElse(null);
-                p = where != null ? where.message() : SecretRules.sizeProblem(bytes).orElse(null);
+                where = JsonValues.check(t, texts).orElse(null);
+                p = where != null ? where.message(texts) : rules.sizeProblem(bytes).orElse(null);
             }
             case BINARY -> {
                 bytes = binary.size();

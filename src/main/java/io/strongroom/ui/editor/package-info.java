@@ -22,13 +22,17 @@
  *   <li><b>One command shape.</b> Each dialog's view model is an
  *       {@link io.strongroom.ui.editor.EditorDialogModel}, which owns the shared
  *       {@link io.strongroom.ui.common.DialogCommand} (problem, can…, busy, error, progress, result,
- *       the read-only refusal, latest wins) and keeps only its inputs, its validation and the call
- *       it sends; {@code EditorDialog.wire(vm)} binds a dialog to it.</li>
+ *       the read-only refusal, latest wins) and {@code submit()}, and keeps only its inputs, its
+ *       validation and the call it sends; the dialogs on an existing secret (new value, edit,
+ *       delete) are {@link io.strongroom.ui.editor.ChangeSecretModel}s. {@code EditorDialog.wire(vm)}
+ *       binds a dialog to it.</li>
  *   <li><b>Text through the injected {@link io.strongroom.ui.common.Texts}.</b> Views and view
  *       models read {@code EditorContext.texts()} (this package's {@code messages.properties} with
- *       fallback to the shared strings); only the static rules ({@code SecretRules},
- *       {@code JsonValues}, {@code KmsKeyChoice}), which the secret detail calls without a context,
- *       load the same bundle once themselves.</li>
+ *       fallback to the shared strings). The rules and value helpers that the secret detail also
+ *       uses take the texts they speak in ({@code new SecretRules(texts)},
+ *       {@code JsonValues.check(text, texts)}, {@code KmsKeyChoice.detail(texts)}) and read this
+ *       package's bundle through {@code texts.in(EditorContext.MESSAGES)}; nothing here loads a
+ *       bundle itself.</li>
  *   <li><b>Forced deletion is typed.</b> {@code DialogService.confirmByTyping} with the secret's
  *       exact name; a recoverable deletion (7-30 days) is confirmed by the dialog itself.</li>
  * </ul>

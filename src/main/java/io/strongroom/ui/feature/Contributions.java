@@ -1,6 +1,7 @@
 package io.strongroom.ui.feature;
 
 import io.strongroom.ui.common.DetailTab;
+import io.strongroom.ui.common.InventoryColumn;
 import javafx.scene.Node;
 
 import java.util.ArrayList;
@@ -10,11 +11,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * What the features put into the console: navigation sections and secret-detail tabs.
- *
- * <p>Inventory columns are the next hook here: a feature will add its columns to the inventory
- * table through the column contract of {@code ui.inventory} once that lands (not defined here,
- * so that there is one contract for them).
+ * What the features put into the console: navigation sections, secret-detail tabs and inventory
+ * columns (the inventory's own too, through the same {@link InventoryColumn} contract).
  */
 public final class Contributions {
 
@@ -31,6 +29,7 @@ public final class Contributions {
 
     private final List<SectionEntry> sections = new ArrayList<>();
     private final List<DetailTab.Factory> detailTabs = new ArrayList<>();
+    private final List<InventoryColumn<?>> inventoryColumns = new ArrayList<>();
 
     /** A section with its view, built on first show (FX thread) and kept. */
     public void section(Section section, Supplier<? extends Node> view) {
@@ -47,6 +46,11 @@ public final class Contributions {
         detailTabs.add(Objects.requireNonNull(tab, "tab"));
     }
 
+    /** A column of the inventory table; the table shows them in the order they are contributed, the inventory's own first. */
+    public void inventoryColumn(InventoryColumn<?> column) {
+        inventoryColumns.add(Objects.requireNonNull(column, "column"));
+    }
+
     private void add(SectionEntry entry) {
         if (sections.stream().anyMatch(e -> e.section().id().equals(entry.section().id()))) {
             throw new IllegalArgumentException("two sections with id " + entry.section().id());
@@ -61,5 +65,9 @@ public final class Contributions {
 
     public List<DetailTab.Factory> detailTabs() {
         return List.copyOf(detailTabs);
+    }
+
+    public List<InventoryColumn<?>> inventoryColumns() {
+        return List.copyOf(inventoryColumns);
     }
 }

@@ -7,8 +7,8 @@
  * contributes, into {@link io.strongroom.ui.feature.Contributions}, its navigation
  * {@link io.strongroom.ui.feature.Section}s (data: id, text key, icon, order, placement, planned)
  * with their views, built on first show, and its secret-detail tabs
- * ({@link io.strongroom.ui.common.DetailTab.Factory}). Inventory columns are the next hook, through
- * the inventory's own column contract.
+ * ({@link io.strongroom.ui.common.DetailTab.Factory}) and inventory columns
+ * ({@link io.strongroom.ui.common.InventoryColumn}, the contract the inventory's own columns use).
  *
  * <p>Adding a feature: a package {@code io.strongroom.ui.<feature>} with its view models, views,
  * bundle ({@code texts.in("io.strongroom.ui.<feature>.messages")}) and a {@code Feature}; then one

@@ -12,56 +12,61 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Which of the inventory's columns are shown. The column chooser and the table bind to
+ * The inventory's columns and which of them are shown. The column chooser and the table bind to
  * {@link #visibleProperty}; the composition root hands the saved IDs over with {@link #restore}
  * and then saves {@link #visibleIdsProperty()} as it changes. IDs are stable strings,
- * independent of the column titles' language. Besides its own columns ({@link Column}) the table
- * shows the ones other features contribute ({@link InventoryColumn}), after them, kept the same way.
+ * independent of the column titles' language. The inventory's own columns
+ * ({@link InventoryBuiltInColumns}, named here by {@link Column}) are known from the start, for
+ * the saved choice is restored before any view is built; the ones other features contribute
+ * ({@link InventoryColumn}) come after them, given at construction or {@link #include included}
+ * when the table is built, and are kept the same way.
  */
 public final class InventoryColumns {
 
-    /** The table's top-level columns, in table order, with whether they show by default. */
+    /** The inventory's own top-level columns, in table order, by the settings' name for them. */
     public enum Column {
-        NAME("name", true),
-        ACCOUNT("account", true),
-        REGION("region", true),
-        ROTATION("rotation", true),
-        LAST_ACCESSED("lastAccessed", true),
-        LAST_CHANGED("lastChanged", true),
-        KMS_KEY("kmsKey", true),
-        TAGS("tags", true),
-        DESCRIPTION("description", true),
-        CREATED("created", false),
-        OWNING_SERVICE("owningService", false),
-        REPLICA("replica", false),
-        DELETION_DATE("deletionDate", true);
+        NAME(InventoryBuiltInColumns.NAME),
+        ACCOUNT(InventoryBuiltInColumns.ACCOUNT),
+        REGION(InventoryBuiltInColumns.REGION),
+        ROTATION(InventoryBuiltInColumns.ROTATION),
+        LAST_ACCESSED(InventoryBuiltInColumns.LAST_ACCESSED),
+        LAST_CHANGED(InventoryBuiltInColumns.LAST_CHANGED),
+        KMS_KEY(InventoryBuiltInColumns.KMS_KEY),
+        TAGS(InventoryBuiltInColumns.TAGS),
+        DESCRIPTION(InventoryBuiltInColumns.DESCRIPTION),
+        CREATED(InventoryBuiltInColumns.CREATED),
+        OWNING_SERVICE(InventoryBuiltInColumns.OWNING_SERVICE),
+        REPLICA(InventoryBuiltInColumns.REPLICA),
+        DELETION_DATE(InventoryBuiltInColumns.DELETION_DATE);
 
-        private final String id;
-        private final boolean shownByDefault;
+        private final InventoryColumn<?> definition;
 
-        Column(String id, boolean shownByDefault) {
-            this.id = id;
-            this.shownByDefault = shownByDefault;
+        Column(InventoryColumn<?> definition) {
+            this.definition = definition;
         }
 
         /** As kept in settings. */
         public String id() {
-            return id;
+            return definition.id();
         }
 
         public boolean shownByDefault() {
-            return shownByDefault;
+            return definition.shownByDefault();
         }
     }
 
     /** Every column's visibility by ID, in table order: the built-in columns, then the contributed ones. */
     private final Map<String, BooleanProperty> visible = new LinkedHashMap<>();
     private final Map<String, Boolean> defaults = new LinkedHashMap<>();
-    private final List<InventoryColumn<?>> contributed;
+    private final List<InventoryColumn<?>> columns = new ArrayList<>();
     private final ReadOnlyObjectWrapper<List<String>> visibleIds = new ReadOnlyObjectWrapper<>(this, "visibleIds");
+    /** The IDs of the last restore that knew one of them (null: none, or the defaults): a column included later follows it. */
+    private Set<String> restoredIds;
     private boolean restoring;
 
     public InventoryColumns() {
@@ -70,28 +75,26 @@ public final class InventoryColumns {
 
     /** @param contributed columns other features add after the built-in ones, in this order */
     public InventoryColumns(List<? extends InventoryColumn<?>> contributed) {
-        this.contributed = List.copyOf(contributed);
-        for (Column c : Column.values()) {
-            add(c.id(), c.shownByDefault());
-        }
-        for (InventoryColumn<?> c : this.contributed) {
-            if (visible.containsKey(c.id())) {
-                throw new IllegalArgumentException("a column with ID " + c.id() + " is already in the inventory");
-            }
-            add(c.id(), c.shownByDefault());
-        }
+        InventoryBuiltInColumns.ALL.forEach(this::add);
+        contributed.forEach(this::add);
         visibleIds.set(currentIds());
     }
 
-    private void add(String id, boolean shownByDefault) {
-        BooleanProperty p = new SimpleBooleanProperty(this, id, shownByDefault);
+    private void add(InventoryColumn<?> column) {
+        if (visible.containsKey(column.id())) {
+            throw new IllegalArgumentException("a column with ID " + column.id() + " is already in the inventory");
+        }
+        boolean shownByDefault = column.shownByDefault();
+        boolean shown = restoredIds == null ? shownByDefault : restoredIds.contains(column.id());
+        BooleanProperty p = new SimpleBooleanProperty(this, column.id(), shown);
         p.addListener((o, was, now) -> {
             if (!restoring) {
                 visibleIds.set(currentIds());
             }
         });
-        visible.put(id, p);
-        defaults.put(id, shownByDefault);
+        columns.add(column);
+        visible.put(column.id(), p);
+        defaults.put(column.id(), shownByDefault);
     }
 
     // ---- Properties -----------------------------------------------------------------------------
@@ -106,9 +109,9 @@ public final class InventoryColumns {
         return visible.get(id);
     }
 
-    /** The columns other features contributed, in table order after the built-in ones. */
-    public List<InventoryColumn<?>> contributed() {
-        return contributed;
+    /** Every top-level column, in table order: the built-in ones, then the contributed ones. */
+    public List<InventoryColumn<?>> all() {
+        return List.copyOf(columns);
     }
 
     /** IDs of the shown columns in table order; a new list on every change (what is saved). */
@@ -141,6 +144,7 @@ public final class InventoryColumns {
                 }
             }
         }
+        restoredIds = chosen.isEmpty() ? null : ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         restoring = true;
         try {
             visible.forEach((id, p) -> p.set(chosen.isEmpty() ? defaults.get(id) : chosen.contains(id)));
@@ -155,6 +159,25 @@ public final class InventoryColumns {
     /** Back to the default columns (a change, so it is saved). */
     public void showDefaults() {
         visible.forEach((id, p) -> p.set(defaults.get(id)));
+    }
+
+    /**
+     * Adds the contributed columns not here yet, after the others, shown as the last restore
+     * chose (or by default); the ones already here (the built-in columns, contributed too) stay
+     * as they are. One change if any is added.
+     *
+     * @throws IllegalArgumentException when another column already has one's ID
+     */
+    public void include(List<? extends InventoryColumn<?>> contributed) {
+        int before = columns.size();
+        for (InventoryColumn<?> column : contributed) {
+            if (!columns.contains(column)) {
+                add(column);
+            }
+        }
+        if (columns.size() > before) {
+            visibleIds.set(currentIds());
+        }
     }
 
     private List<String> currentIds() {

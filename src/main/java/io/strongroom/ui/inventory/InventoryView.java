@@ -6,7 +6,6 @@ import io.strongroom.ui.common.Icons;
 import io.strongroom.ui.common.InventoryColumn;
 import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
-import io.strongroom.ui.inventory.InventoryColumns.Column;
 import io.strongroom.ui.inventory.InventoryViewModel.DeletionFilter;
 import io.strongroom.ui.inventory.InventoryViewModel.RotationFilter;
 import javafx.beans.InvalidationListener;
@@ -44,7 +43,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,7 +64,7 @@ public final class InventoryView extends VBox {
     private final InventoryViewModel vm;
     private final InventoryFileExport export;
     private final Texts texts;
-    private final Formats formats;
+    private final InventoryColumn.Words words;
     private final TableView<SecretRow> table = new TableView<>();
     private final CustomTextField search = new CustomTextField();
     private final StackPane detailSlot = new StackPane();
@@ -85,7 +83,7 @@ public final class InventoryView extends VBox {
         this.vm = Objects.requireNonNull(vm);
         this.export = Objects.requireNonNull(export);
         this.texts = Objects.requireNonNull(texts);
-        this.formats = Objects.requireNonNull(formats);
+        this.words = new InventoryColumn.Words(texts, Objects.requireNonNull(formats));
         getStyleClass().add(Styles.INVENTORY);
 
         buildTable();
@@ -335,99 +333,17 @@ public final class InventoryView extends VBox {
         // in the table's order, compared on the rows' own fields (see RowOrder)
         vm.comparatorProperty().bind(Bindings.createObjectBinding(() -> rowOrder.of(table), table.comparatorProperty()));
 
-        TableColumn<SecretRow, String> name = text("col.name", 270, SecretRow::name);
-        name.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
-            @Override
-            protected void render(String value, SecretRow row) {
-                setGraphic(row != null && row.plannedForDeletion() ? Icons.DELETION.icon(Styles.DANGER) : null);
-            }
-        });
-        TableColumn<SecretRow, String> account = text("col.account", 132, SecretRow::accountAlias);
-        account.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
-            @Override
-            protected void render(String value, SecretRow row) {
-                tooltip(row == null ? null : row.accountAlias() + " (" + row.accountId() + ")");
-            }
-        });
-        TableColumn<SecretRow, String> region = text("col.region", 100, SecretRow::region);
-        TableColumn<SecretRow, String> description = text("col.description", 230, SecretRow::description);
-        description.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
-            @Override
-            protected void render(String value, SecretRow row) {
-                tooltip(value);
-            }
-        });
-        TableColumn<SecretRow, String> kms = text("col.kmsKey", 155, SecretRow::kmsKeyLabel);
-        kms.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
-            @Override
-            protected void render(String value, SecretRow row) {
-                style(row != null && row.usesDefaultKey() ? Styles.CELL_MUTED : null);
-                tooltip(row == null || row.usesDefaultKey() ? null : row.kmsKeyId());
-            }
-        });
-
-        TableColumn<SecretRow, Boolean> rotationOn = new TableColumn<>(texts.get("col.rotation.enabled"));
-        rotationOn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rotationEnabled()));
-        rotationOn.setCellFactory(c -> new RowCell<>(v -> texts.get(v ? "cell.rotation.on" : "cell.rotation.off"),
-                v -> v ? Styles.CELL_SUCCESS : Styles.CELL_MUTED));
-        rotationOn.setPrefWidth(64);
-        rowOrder.sortBy(rotationOn, SecretRow::rotationEnabled, Comparator.nullsFirst(Comparator.naturalOrder()));
-        TableColumn<SecretRow, Instant> rotationLast = date("col.rotation.last", 90, SecretRow::lastRotated, false, null);
-        TableColumn<SecretRow, Instant> rotationNext = date("col.rotation.next", 90, SecretRow::nextRotation, false, null);
-        TableColumn<SecretRow, Object> rotation = new TableColumn<>(texts.get("col.rotation"));
-        rotation.getColumns().addAll(List.of(rotationOn, rotationLast, rotationNext));
-
-        TableColumn<SecretRow, Instant> lastAccessed = date("col.lastAccessed", 118, SecretRow::lastAccessed, false, "cell.never");
-        TableColumn<SecretRow, Instant> lastChanged = date("col.lastChanged", 145, SecretRow::lastChanged, true, null);
-        TableColumn<SecretRow, Instant> created = date("col.created", 145, SecretRow::created, true, null);
-        TableColumn<SecretRow, String> tags = text("col.tags", 280, SecretRow::tagsText);
-        tags.setCellFactory(c -> new RowCell<>(v -> v, v -> null) {
-            @Override
-            protected void render(String value, SecretRow row) {
-                tooltip(value == null ? null : value.replace(", ", "\n"));
-            }
-        });
-        TableColumn<SecretRow, String> owning = text("col.owningService", 120, SecretRow::owningService);
-        TableColumn<SecretRow, SecretRow.ReplicaRole> replica = new TableColumn<>(texts.get("col.replica"));
-        replica.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().replicaRole()));
-        replica.setCellFactory(c -> new RowCell<>(v -> "", v -> null) {
-            @Override
-            protected void render(SecretRow.ReplicaRole value, SecretRow row) {
-                setText(value == null || row == null || value == SecretRow.ReplicaRole.NONE ? ""
-                        : texts.format("cell.replica." + value.name(), row.primaryRegion()));
-            }
-        });
-        replica.setPrefWidth(120);
-        rowOrder.sortBy(replica, SecretRow::replicaRole, Comparator.nullsFirst(Comparator.naturalOrder()));
-        TableColumn<SecretRow, Instant> deletion = date("col.deletionDate", 145, SecretRow::deletionDate, true, null);
-        deletion.setCellFactory(c -> new RowCell<>(v -> formats.dateTime(v), v -> Styles.CELL_DANGER) {
-            @Override
-            protected void render(Instant value, SecretRow row) {
-                tooltip(value == null ? null : Formats.exact(value));
-            }
-        });
-
-        // what an audit scans first (where, rotation, staleness, key) before the prose
-        table.getColumns().addAll(List.of(name, account, region, rotation, lastAccessed, lastChanged, kms, tags, description,
-                created, owning, replica, deletion));
-        choosableColumns.addAll(table.getColumns());
-        // which ones show is the view model's (and so the user's saved choice)
-        List<Column> ids = List.of(Column.NAME, Column.ACCOUNT, Column.REGION, Column.ROTATION, Column.LAST_ACCESSED,
-                Column.LAST_CHANGED, Column.KMS_KEY, Column.TAGS, Column.DESCRIPTION, Column.CREATED, Column.OWNING_SERVICE,
-                Column.REPLICA, Column.DELETION_DATE);
-        for (int i = 0; i < ids.size(); i++) {
-            TableColumn<SecretRow, ?> column = choosableColumns.get(i);
-            column.setId("col-" + ids.get(i).id());
-            column.visibleProperty().bindBidirectional(vm.columns().visibleProperty(ids.get(i)));
+        // every column, the inventory's own and the contributed ones, from the one contract; which
+        // ones show is the view model's (and so the user's saved choice)
+        for (InventoryColumn<?> column : vm.columns().all()) {
+            TableColumn<SecretRow, ?> c = tableColumn(column);
+            c.setId("col-" + column.id());
+            c.visibleProperty().bindBidirectional(vm.columns().visibleProperty(column.id()));
+            table.getColumns().add(c);
+            choosableColumns.add(c);
         }
-        for (InventoryColumn<?> contributed : vm.columns().contributed()) {
-            TableColumn<SecretRow, ?> column = contributedColumn(contributed);
-            column.setId("col-" + contributed.id());
-            column.visibleProperty().bindBidirectional(vm.columns().visibleProperty(contributed.id()));
-            table.getColumns().add(column);
-            choosableColumns.add(column);
-        }
-        table.getSortOrder().add(name);
+        // the first column (the name) orders the rows until the user sorts
+        table.getSortOrder().add(table.getColumns().get(0));
 
         table.setPlaceholder(placeholder());
         table.setContextMenu(contextMenu());
@@ -545,49 +461,35 @@ public final class InventoryView extends VBox {
         return box;
     }
 
-    // ---- column helpers -------------------------------------------------------------------------
+    // ---- columns --------------------------------------------------------------------------------
 
-    /** A column another feature contributed: its text per row, sorted by its comparator if it has one. */
-    private <T> TableColumn<SecretRow, T> contributedColumn(InventoryColumn<T> column) {
+    /** The table column of {@code column}: a header over its nested ones, or cells of its values. */
+    private <T> TableColumn<SecretRow, T> tableColumn(InventoryColumn<T> column) {
         TableColumn<SecretRow, T> c = new TableColumn<>(column.title(texts));
-        Function<SecretRow, T> value = r -> column.value(r.summary());
+        if (!column.nested().isEmpty()) {
+            for (InventoryColumn<?> nested : column.nested()) {
+                c.getColumns().add(tableColumn(nested));
+            }
+            return c;
+        }
+        Function<SecretRow, T> value = valueOf(column);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setCellFactory(col -> new RowCell<>(v -> column.text(v, formats), v -> null));
-        if (column.comparator() == null) {
+        c.setCellFactory(col -> new RowCell<>(column, words));
+        Comparator<T> order = column.comparator();
+        if (order == null) {
             c.setSortable(false);
         } else {
-            rowOrder.sortBy(c, value, Comparator.nullsFirst(column.comparator()));
+            rowOrder.sortBy(c, value, column.emptyLast() ? Comparator.nullsLast(order) : Comparator.nullsFirst(order));
         }
         c.setPrefWidth(column.preferredWidth());
         return c;
     }
 
-    private TableColumn<SecretRow, String> text(String key, double width, Function<SecretRow, String> value) {
-        TableColumn<SecretRow, String> c = new TableColumn<>(texts.get(key));
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setCellFactory(col -> new RowCell<>(v -> v, v -> null));
-        rowOrder.sortBy(c, value, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
-        c.setPrefWidth(width);
-        return c;
-    }
-
-    private TableColumn<SecretRow, Instant> date(String key, double width, Function<SecretRow, Instant> value, boolean withTime,
-                                                 String nullKey) {
-        TableColumn<SecretRow, Instant> c = new TableColumn<>(texts.get(key));
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        String nullText = nullKey == null ? "" : texts.get(nullKey);
-        c.setCellFactory(col -> new RowCell<Instant>(v -> withTime ? formats.dateTime(v) : formats.date(v), v -> null) {
-            @Override
-            protected void render(Instant v, SecretRow row) {
-                if (v == null) {
-                    setText(nullText);
-                    style(Styles.CELL_MUTED);
-                }
-                tooltip(v == null ? null : Formats.exact(v));
-            }
-        });
-        rowOrder.sortBy(c, value, Comparator.nullsFirst(Comparator.naturalOrder()));
-        c.setPrefWidth(width);
-        return c;
+    /** A built-in column reads the row's fields computed once per row; any other one, the row's secret. */
+    private static <T> Function<SecretRow, T> valueOf(InventoryColumn<T> column) {
+        if (column instanceof InventoryBuiltInColumns.RowColumn<T> builtIn) {
+            return builtIn::value;
+        }
+        return r -> column.value(r.summary());
     }
 }

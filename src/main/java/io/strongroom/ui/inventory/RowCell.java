@@ -1,30 +1,31 @@
 package io.strongroom.ui.inventory;
 
+import io.strongroom.domain.SecretSummary;
+import io.strongroom.ui.common.InventoryColumn;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
- * A cell showing a value as text with an optional semantic state ({@code Styles.CELL_*}, set
- * as a pseudo-class of that name); subclasses add tooltips and icons. State and tooltip are
- * applied once per update and only when they change. A pseudo-class, not a style class: a
- * changed style class makes JavaFX rebuild the cell's CSS from scratch, and a reused cell
- * changes state whenever it shows another row (every pulse while rows stream in, every
- * keystroke in the search box).
+ * A cell of one {@link InventoryColumn}: its text, its optional semantic state
+ * ({@code Styles.CELL_*}, set as a pseudo-class of that name), its tooltip and its mark, as the
+ * column says for the row's value. State and tooltip are applied once per update and only when
+ * they change. A pseudo-class, not a style class: a changed style class makes JavaFX rebuild the
+ * cell's CSS from scratch, and a reused cell changes state whenever it shows another row (every
+ * pulse while rows stream in, every keystroke in the search box).
  */
-class RowCell<T> extends TableCell<SecretRow, T> {
-    private final Function<T, String> text;
-    private final Function<T, String> styleClass;
+final class RowCell<T> extends TableCell<SecretRow, T> {
+    private final InventoryColumn<T> column;
+    private final InventoryColumn.Words words;
     private String appliedStyle;
     private String pendingStyle;
     private String pendingTip;
     private Tooltip tip;
 
-    RowCell(Function<T, String> text, Function<T, String> styleClass) {
-        this.text = text;
-        this.styleClass = styleClass;
+    RowCell(InventoryColumn<T> column, InventoryColumn.Words words) {
+        this.column = Objects.requireNonNull(column);
+        this.words = Objects.requireNonNull(words);
         // the tooltip is made when the pointer first comes over the cell: a few hundred visible
         // cells each building a Tooltip (a popup window) were part of drawing the first rows
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
@@ -37,7 +38,7 @@ class RowCell<T> extends TableCell<SecretRow, T> {
     private boolean hovered;
 
     @Override
-    protected final void updateItem(T item, boolean empty) {
+    protected void updateItem(T item, boolean empty) {
         super.updateItem(item, empty);
         setGraphic(null);
         pendingTip = null;
@@ -45,27 +46,18 @@ class RowCell<T> extends TableCell<SecretRow, T> {
             setText(null);
             pendingStyle = null;
         } else {
-            setText(item == null ? "" : text.apply(item));
-            pendingStyle = item == null ? null : styleClass.apply(item);
             SecretRow row = getTableRow() == null ? null : getTableRow().getItem();
-            render(item, row);
+            SecretSummary secret = row == null ? null : row.summary();
+            setText(item == null ? column.emptyText(words) : column.text(item, secret, words));
+            pendingStyle = column.state(item, secret);
+            pendingTip = column.tooltip(item, secret, words);
+            InventoryColumn.Mark mark = column.mark(item, secret);
+            if (mark != null) {
+                setGraphic(mark.icon().icon(mark.styleClass()));
+            }
         }
         applyStyle();
         applyTooltip();
-    }
-
-    /** Per-column extras once text and style are set. */
-    protected void render(T value, SecretRow row) {
-    }
-
-    /** The tooltip for this update (null or empty: none). */
-    protected final void tooltip(String value) {
-        pendingTip = value;
-    }
-
-    /** The semantic state for this update, one of {@code Styles.CELL_*} (null: none). */
-    protected final void style(String cls) {
-        pendingStyle = cls;
     }
 
     private void applyStyle() {

@@ -90,7 +90,12 @@ public final class SecretRow {
     }
 
     public boolean usesDefaultKey() {
-        return summary.kmsKeyId() == null || summary.kmsKeyId().isEmpty();
+        return usesDefaultKey(summary);
+    }
+
+    /** Whether {@code secret} is encrypted with Secrets Manager's AWS managed key (it names none). */
+    static boolean usesDefaultKey(SecretSummary secret) {
+        return secret.kmsKeyId() == null || secret.kmsKeyId().isEmpty();
     }
 
     public boolean rotationEnabled() {

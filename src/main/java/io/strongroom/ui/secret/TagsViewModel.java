@@ -175,7 +175,7 @@ public final class TagsViewModel {
         String p = null;
         if (editingTag.get()) {
             String key = tagKey.get() == null ? "" : tagKey.get();
-            p = SecretRules.tagKeyProblem(key).or(() -> SecretRules.tagValueProblem(key, tagValue.get())).orElse(null);
+            p = new SecretRules(texts).tagProblem(key, tagValue.get()).orElse(null);
             boolean exists = tags.stream().anyMatch(t -> t.key().equals(key));
             if (p == null && exists && !key.equals(editingTagKey)) {
                 p = texts.format("tag.exists", key);

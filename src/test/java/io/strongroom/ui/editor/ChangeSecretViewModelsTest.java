@@ -6,9 +6,7 @@ import io.strongroom.domain.DeletionMode;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.domain.VersionSelector;
 import io.strongroom.ui.editor.ValueEditorModel.Kind;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 
@@ -24,26 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** New value, edit, delete, planned deletions and restore, against a real embedded store. */
-class ChangeSecretViewModelsTest {
+class ChangeSecretViewModelsTest extends EditorStoreTest {
 
-    static StoreFixture fx;
     static KeyMetadata customerKey;
-    StoreFixture.Fakes fakes;
 
     @BeforeAll
-    static void start() {
-        fx = new StoreFixture();
+    static void createKey() {
         customerKey = fx.customerKey("orders key", "alias/orders");
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void fakes() {
-        fakes = fx.fakes(false);
     }
 
     SecretSummary secret(String value) {

@@ -11,7 +11,6 @@ import io.strongroom.domain.SecretPayload;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.domain.VersionSelector;
 import io.strongroom.ui.editor.ValueEditorModel.Kind;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,31 +30,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The create dialog's view model against a real embedded store. */
-class CreateSecretViewModelTest {
+class CreateSecretViewModelTest extends EditorStoreTest {
 
-    static StoreFixture fx;
     static KeyMetadata customerKey;
 
-    StoreFixture.Fakes fakes;
     CreateSecretViewModel vm;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void start() {
-        fx = new StoreFixture();
+    static void createKey() {
         customerKey = fx.customerKey("payments data key", "alias/payments-data");
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
     }
 
     @BeforeEach
     void newViewModel() {
-        fakes = fx.fakes(false);
         vm = new CreateSecretViewModel(fakes.ctx(), fx.scope);
     }
 

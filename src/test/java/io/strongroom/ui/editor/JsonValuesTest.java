@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.ui.common.Texts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** JSON checking (where and why, never quoting the input), entries for the grid, building from rows. */
 class JsonValuesTest {
 
+    private static final Texts TEXTS = Texts.load();
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"a\": 1,}                      | 1 | 9  | expected a key in double quotes",
@@ -25,23 +28,23 @@ class JsonValuesTest {
             "{\"token\": hunter2}             | 1 | 11 | unexpected character or word (strings need double quotes)",
     })
     void problemsSayWhereAndWhy(String text, int line, int column, String reason) {
-        JsonValues.Problem p = JsonValues.check(text).orElseThrow();
+        JsonValues.Problem p = JsonValues.check(text, TEXTS).orElseThrow();
         assertEquals(reason, p.reason(), text);
         assertEquals(line, p.line(), text);
         assertEquals(column, p.column(), text);
-        assertFalse(p.message().contains("hunter2"));
+        assertFalse(p.message(TEXTS).contains("hunter2"));
     }
 
     @Test
     void multiLineProblemsCountLinesAndGiveAnOffsetForTheCaret() {
         String text = "{\n  \"user\": \"app\",\n  \"password\" \"x\"\n}";
-        JsonValues.Problem p = JsonValues.check(text).orElseThrow();
+        JsonValues.Problem p = JsonValues.check(text, TEXTS).orElseThrow();
         assertEquals(3, p.line());
         assertEquals(14, p.column());
         assertEquals('"', text.charAt(p.offset()));
-        assertTrue(JsonValues.check("[1, 2, 3]").isEmpty());
-        assertTrue(JsonValues.check("\"just a string\"").isEmpty());
-        assertTrue(JsonValues.check("  ").isPresent());
+        assertTrue(JsonValues.check("[1, 2, 3]", TEXTS).isEmpty());
+        assertTrue(JsonValues.check("\"just a string\"", TEXTS).isEmpty());
+        assertTrue(JsonValues.check("  ", TEXTS).isPresent());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.strongroom.ui.editor;
 
+import io.strongroom.ui.common.Texts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,10 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** AWS's input rules as the console checks them before sending anything. */
 class SecretRulesTest {
 
+    private static final SecretRules RULES = new SecretRules(Texts.load());
+
     @ParameterizedTest
     @ValueSource(strings = {"a", "prod/payments/stripe-api-key", "A-Za-z0-9/_+=.@-", "analytics/redshift/etl-user", "x@y.z", "a+b=c"})
     void namesAwsAccepts(String name) {
-        assertTrue(SecretRules.nameProblem(name).isEmpty(), name);
+        assertTrue(RULES.nameProblem(name).isEmpty(), name);
     }
 
     @ParameterizedTest
@@ -26,31 +29,31 @@ class SecretRulesTest {
             "a:b           | \u2018:\u2019 at position 2 is not allowed. Use letters, digits and / _ + = . @ -",
     })
     void namesAwsRefuses(String name, String problem) {
-        assertEquals(problem, SecretRules.nameProblem(name).orElseThrow());
+        assertEquals(problem, RULES.nameProblem(name).orElseThrow());
     }
 
     @Test
     void nameLengthIsOneTo512() {
-        assertEquals("Enter a name.", SecretRules.nameProblem("").orElseThrow());
-        assertTrue(SecretRules.nameProblem("n".repeat(512)).isEmpty());
-        assertEquals("A name has at most 512 characters; this one has 513.", SecretRules.nameProblem("n".repeat(513)).orElseThrow());
-        assertTrue(SecretRules.nameProblem("tab\there").orElseThrow().startsWith("U+0009"));
+        assertEquals("Enter a name.", RULES.nameProblem("").orElseThrow());
+        assertTrue(RULES.nameProblem("n".repeat(512)).isEmpty());
+        assertEquals("A name has at most 512 characters; this one has 513.", RULES.nameProblem("n".repeat(513)).orElseThrow());
+        assertTrue(RULES.nameProblem("tab\there").orElseThrow().startsWith("U+0009"));
     }
 
     @Test
     void namesThatLookLikeAnArnSuffixAreAllowedWithAWarning() {
-        assertTrue(SecretRules.nameProblem("prod/db-AbC123").isEmpty());
-        assertTrue(SecretRules.nameWarning("prod/db-AbC123").isPresent());
-        assertFalse(SecretRules.nameWarning("prod/db-main").isPresent());
+        assertTrue(RULES.nameProblem("prod/db-AbC123").isEmpty());
+        assertTrue(RULES.nameWarning("prod/db-AbC123").isPresent());
+        assertFalse(RULES.nameWarning("prod/db-main").isPresent());
     }
 
     @Test
     void valueSizeIsOneTo65536BytesOfUtf8() {
-        assertTrue(SecretRules.textValueProblem("x".repeat(65_536)).isEmpty());
-        assertTrue(SecretRules.textValueProblem("x".repeat(65_537)).isPresent());
-        assertTrue(SecretRules.textValueProblem("\u20ac".repeat(21_846)).isPresent(), "21,846 euro signs are 65,538 bytes");
-        assertEquals("Enter a value.", SecretRules.textValueProblem("").orElseThrow());
-        assertTrue(SecretRules.sizeProblem(0).isPresent());
+        assertTrue(RULES.textValueProblem("x".repeat(65_536)).isEmpty());
+        assertTrue(RULES.textValueProblem("x".repeat(65_537)).isPresent());
+        assertTrue(RULES.textValueProblem("\u20ac".repeat(21_846)).isPresent(), "21,846 euro signs are 65,538 bytes");
+        assertEquals("Enter a value.", RULES.textValueProblem("").orElseThrow());
+        assertTrue(RULES.sizeProblem(0).isPresent());
     }
 
     @ParameterizedTest
@@ -64,15 +67,22 @@ class SecretRulesTest {
             "team          | a;b           | Tag \u201cteam\u201d: use letters, digits, spaces and _ . : / = + - @ in the value.",
     })
     void tags(String key, String value, String problem) {
-        String p = SecretRules.tagKeyProblem(key).or(() -> SecretRules.tagValueProblem(key, value)).orElse(null);
+        String p = RULES.tagProblem(key, value).orElse(null);
         assertEquals(problem, p);
     }
 
     @Test
     void recoveryWindowIsSevenToThirtyDays() {
-        assertTrue(SecretRules.recoveryWindowProblem(7).isEmpty());
-        assertTrue(SecretRules.recoveryWindowProblem(30).isEmpty());
-        assertTrue(SecretRules.recoveryWindowProblem(6).isPresent());
-        assertTrue(SecretRules.recoveryWindowProblem(31).isPresent());
+        assertTrue(RULES.recoveryWindowProblem(7).isEmpty());
+        assertTrue(RULES.recoveryWindowProblem(30).isEmpty());
+        assertTrue(RULES.recoveryWindowProblem(6).isPresent());
+        assertTrue(RULES.recoveryWindowProblem(31).isPresent());
+    }
+
+    @Test
+    void rulesSpeakTheEditorsSentencesWhicheverFeaturesTextsMadeThem() {
+        SecretRules fromTheDetail = new SecretRules(Texts.load().in("io.strongroom.ui.secret.messages"));
+        assertEquals("Tag keys starting with aws: are reserved for AWS.", fromTheDetail.tagProblem("aws:x", "v").orElseThrow());
+        assertEquals(RULES.nameProblem("").orElseThrow(), fromTheDetail.nameProblem("").orElseThrow());
     }
 }

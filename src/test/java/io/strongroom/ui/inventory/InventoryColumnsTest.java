@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,23 +62,36 @@ class InventoryColumnsTest {
         assertEquals(DEFAULTS, seen.get(seen.size() - 1));
     }
 
-    /** A column another feature contributes, as rotation's "next rotation" would be. */
-    static final InventoryColumn<String> OWNER = new InventoryColumn<>() {
+    /** A column of text another feature contributes, with its ID, title and values; a subclass says more. */
+    static class TextColumn implements InventoryColumn<String> {
+        private final String id;
+        private final String title;
+        private final Function<SecretSummary, String> value;
+
+        TextColumn(String id, String title, Function<SecretSummary, String> value) {
+            this.id = id;
+            this.title = title;
+            this.value = value;
+        }
+
         @Override
         public String id() {
-            return "owner";
+            return id;
         }
 
         @Override
         public String title(Texts texts) {
-            return "Owner";
+            return title;
         }
 
         @Override
         public String value(SecretSummary secret) {
-            return secret.tags().get("owner");
+            return value.apply(secret);
         }
+    }
 
+    /** A column another feature contributes, as rotation's "next rotation" would be. */
+    static final InventoryColumn<String> OWNER = new TextColumn("owner", "Owner", secret -> secret.tags().get("owner")) {
         @Override
         public Comparator<String> comparator() {
             return Comparator.naturalOrder();
@@ -99,22 +113,47 @@ class InventoryColumnsTest {
 
     @Test
     void aContributedColumnMayNotTakeABuiltInId() {
-        InventoryColumn<String> clash = new InventoryColumn<>() {
-            @Override
-            public String id() {
-                return Column.TAGS.id();
-            }
-
-            @Override
-            public String title(Texts texts) {
-                return "Tags again";
-            }
-
-            @Override
-            public String value(SecretSummary secret) {
-                return null;
-            }
-        };
+        InventoryColumn<String> clash = new TextColumn(Column.TAGS.id(), "Tags again", secret -> null);
         assertThrows(IllegalArgumentException.class, () -> new InventoryColumns(List.of(clash)));
+    }
+
+    @Test
+    void aColumnIncludedAfterARestoreShowsAsTheSavedChoiceSays() {
+        InventoryColumns saidYes = new InventoryColumns();
+        assertEquals(List.of("owner"), saidYes.restore(List.of("name", "owner")), "not known yet");
+        List<List<String>> seen = new ArrayList<>();
+        saidYes.visibleIdsProperty().addListener((o, was, now) -> seen.add(now));
+        saidYes.include(List.of(OWNER));
+        assertEquals(List.of("name", "owner"), saidYes.visibleIds());
+        assertEquals(List.of(List.of("name", "owner")), seen, "one change");
+        assertEquals(OWNER, saidYes.all().get(saidYes.all().size() - 1), "after the built-in ones");
+
+        InventoryColumns saidNo = new InventoryColumns();
+        saidNo.restore(List.of("name"));
+        saidNo.include(List.of(OWNER));
+        assertFalse(saidNo.visibleProperty("owner").get(), "the saved choice left it out, although it shows by default");
+        assertEquals(List.of("name"), saidNo.visibleIds());
+    }
+
+    @Test
+    void aColumnIncludedWithoutARestoreShowsByDefaultAndIncludingTheBuiltInOnesAgainChangesNothing() {
+        InventoryColumns columns = new InventoryColumns();
+        List<List<String>> seen = new ArrayList<>();
+        columns.visibleIdsProperty().addListener((o, was, now) -> seen.add(now));
+        columns.include(InventoryBuiltInColumns.ALL);
+        assertEquals(List.of(), seen);
+        assertEquals(InventoryBuiltInColumns.ALL, columns.all());
+        columns.include(List.of(OWNER));
+        assertTrue(columns.visibleProperty("owner").get());
+        List<InventoryColumn<?>> twice = List.of(OWNER);
+        columns.include(twice);
+        assertEquals(InventoryBuiltInColumns.ALL.size() + 1, columns.all().size());
+    }
+
+    @Test
+    void anIncludedColumnMayNotTakeATakenId() {
+        InventoryColumns columns = new InventoryColumns(List.of(OWNER));
+        InventoryColumn<String> otherOwner = new TextColumn("owner", "Owner again", secret -> null);
+        assertThrows(IllegalArgumentException.class, () -> columns.include(List.of(otherOwner)));
     }
 }

@@ -9,6 +9,7 @@ import io.strongroom.testing.RecordingClipboard;
 import io.strongroom.testing.RecordingDialogs;
 import io.strongroom.ui.common.DirectUiExecutor;
 import io.strongroom.ui.common.Formats;
+import io.strongroom.ui.common.InventoryColumn;
 import io.strongroom.ui.common.Texts;
 import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
@@ -40,15 +41,21 @@ class InventoryContributedColumnFxTest {
     @Start
     void start(Stage stage) {
         clients = new ClientRegistry(ClientRegistry.Settings.defaults());
+        view = show(stage, clients, List.of(InventoryColumnsTest.OWNER));
+    }
+
+    /** An inventory of three rows with {@code contributed} columns after the built-in ones, shown in {@code stage}. */
+    static InventoryView show(Stage stage, ClientRegistry clients, List<? extends InventoryColumn<?>> contributed) {
         SecretsService unused = new SecretsService(clients, new FanOut(Runnable::run, 1, new RateLimiters(TimeSource.system())));
         Texts texts = Texts.load();
         InventoryViewModel vm = new InventoryViewModel(unused, new DirectUiExecutor(), new RecordingClipboard(), texts,
-                Clock.systemUTC(), List.of(InventoryColumnsTest.OWNER));
-        view = new InventoryView(vm, new InventoryFileExport(new RecordingDialogs(), new DirectUiExecutor(), texts, Clock.systemUTC()),
+                Clock.systemUTC(), contributed);
+        InventoryView view = new InventoryView(vm, new InventoryFileExport(new RecordingDialogs(), new DirectUiExecutor(), texts, Clock.systemUTC()),
                 texts, new Formats(ZoneOffset.UTC), null);
         vm.addRows(InventoryScaleTest.rows(3));
         stage.setScene(new Scene(view, 1280, 600));
         stage.show();
+        return view;
     }
 
     @AfterEach

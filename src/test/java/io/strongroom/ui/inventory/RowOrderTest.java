@@ -11,11 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import static io.strongroom.ui.editor.Snapshots.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -32,22 +30,25 @@ class RowOrderTest {
         }
     }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
-    }
-
     private static <T> TableColumn<SecretRow, T> column(Function<SecretRow, T> value) {
         TableColumn<SecretRow, T> c = new TableColumn<>();
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         return c;
+    }
+
+    /** A column of text declared to {@code order} as the inventory declares its text columns. */
+    private static TableColumn<SecretRow, String> textColumn(RowOrder order, Function<SecretRow, String> value) {
+        TableColumn<SecretRow, String> c = column(value);
+        order.sortBy(c, value, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
+        return c;
+    }
+
+    /** A table of {@code columns} that leaves sorting to its items' owner, as the inventory's does. */
+    private static TableView<SecretRow> table(List<TableColumn<SecretRow, ?>> columns) {
+        TableView<SecretRow> table = new TableView<>();
+        table.getColumns().addAll(columns);
+        table.setSortPolicy(t -> true);
+        return table;
     }
 
     /** Names differing in case, equal names in several regions, missing dates. */
@@ -67,17 +68,13 @@ class RowOrderTest {
     void ordersRowsExactlyAsTheTableWouldInEverySortOrder() throws Exception {
         onFx(() -> {
             RowOrder order = new RowOrder();
-            TableView<SecretRow> table = new TableView<>();
-            TableColumn<SecretRow, String> name = column(SecretRow::name);
-            TableColumn<SecretRow, String> region = column(SecretRow::region);
+            TableColumn<SecretRow, String> name = textColumn(order, SecretRow::name);
+            TableColumn<SecretRow, String> region = textColumn(order, SecretRow::region);
             TableColumn<SecretRow, Instant> accessed = column(SecretRow::lastAccessed);
             TableColumn<SecretRow, Boolean> rotation = column(SecretRow::rotationEnabled);
-            order.sortBy(name, SecretRow::name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
-            order.sortBy(region, SecretRow::region, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
             order.sortBy(accessed, SecretRow::lastAccessed, Comparator.nullsFirst(Comparator.naturalOrder()));
             order.sortBy(rotation, SecretRow::rotationEnabled, Comparator.nullsFirst(Comparator.naturalOrder()));
-            table.getColumns().addAll(List.of(name, region, accessed, rotation));
-            table.setSortPolicy(t -> true);
+            TableView<SecretRow> table = table(List.of(name, region, accessed, rotation));
             List<SecretRow> rows = rows();
 
             List<List<TableColumn<SecretRow, ?>>> orders = List.of(List.of(name), List.of(region, name), List.of(accessed, name),
@@ -104,12 +101,9 @@ class RowOrderTest {
     void fallsBackToTheTablesComparatorForAColumnItDoesNotKnow() throws Exception {
         onFx(() -> {
             RowOrder order = new RowOrder();
-            TableView<SecretRow> table = new TableView<>();
-            TableColumn<SecretRow, String> name = column(SecretRow::name);
+            TableColumn<SecretRow, String> name = textColumn(order, SecretRow::name);
             TableColumn<SecretRow, String> tags = column(SecretRow::tagsText);
-            order.sortBy(name, SecretRow::name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
-            table.getColumns().addAll(List.of(name, tags));
-            table.setSortPolicy(t -> true);
+            TableView<SecretRow> table = table(List.of(name, tags));
 
             table.getSortOrder().setAll(List.of(name, tags));
             assertSame(table.getComparator(), order.of(table));
