@@ -48,6 +48,7 @@ public final class InventoryFeature implements Feature {
     private Formats formats;
     private Clock clock;
     private ReadOnlyBooleanProperty readOnly;
+    private Contributions contributions;
 
     InventoryFeature(InventoryViewModel inventory) {
         this.inventory = Objects.requireNonNull(inventory);
@@ -63,6 +64,7 @@ public final class InventoryFeature implements Feature {
         this.formats = context.formats();
         this.clock = context.clock();
         this.readOnly = context.readOnly();
+        this.contributions = contributions;
         // the inventory's own columns, contributed like any other feature's
         InventoryBuiltInColumns.ALL.forEach(contributions::inventoryColumn);
         contributions.section(SECTION, () -> {
@@ -92,7 +94,8 @@ public final class InventoryFeature implements Feature {
     /**
      * The secret detail pane beside the inventory, bound to the selected secret. Its changes go
      * through {@link FeatureContext#mutations()} (journaled, refused in read-only mode), resolved on the
-     * background thread that performs them so the journal never opens on the FX thread.
+     * background thread that performs them so the journal never opens on the FX thread. The
+     * detail's own tabs come first, then the tabs the features contributed.
      */
     Node secretDetail() {
         SecretMutations journaled = journaledMutations();
@@ -102,7 +105,8 @@ public final class InventoryFeature implements Feature {
         detail.readOnlyProperty().bind(readOnly);
         // a change made in the pane (new value, tags, deletion) shows in the table after a refresh
         detail.changeCountProperty().addListener((o, before, after) -> inventory.refresh());
-        return new SecretDetailView(detail, new SecretDialogs(editor));
+        // every feature has contributed by the time the section is first shown
+        return new SecretDetailView(detail, new SecretDialogs(editor), contributions.detailTabs());
     }
 
     /** The inventory's New secret and Scheduled deletions; a secret they create or restore is listed again. */

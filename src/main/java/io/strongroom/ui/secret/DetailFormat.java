@@ -85,4 +85,9 @@ public final class DetailFormat {
         }
         return sb.toString();
     }
+
+    /** A version ID cut to its first eight characters (the full ID is in the tooltip). */
+    static String shortId(String versionId) {
+        return versionId == null ? "\u2014" : versionId.length() <= 8 ? versionId : versionId.substring(0, 8) + "\u2026";
+    }
 }

@@ -22,37 +22,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /**
  * The tags of the secret shown (part of the overview) and the inline tag editor: add, edit
  * (renaming a key is TagResource then UntagResource of the old key) and remove. Changes run
- * through the detail ({@link Changes}), which owns busy, the banners and describing again.
+ * through the detail ({@link DetailChanges}), which owns busy, the banners and describing again.
  */
 public final class TagsViewModel {
-
-    /** What a change from this part needs from the detail. */
-    interface Changes {
-        /** False (with the refusal shown) in read-only mode, else whether changes may run now. */
-        boolean mayMutate(String action);
-
-        /** Applies {@code mutation}, shows {@code done} and describes the secret again. */
-        <R> boolean change(SecretMutation<R> mutation, String done);
-
-        /**
-         * Runs {@code work} as one change (busy, counted); if the same secret is still shown,
-         * {@code done} turns its answer into the notice; the secret is described again after, also
-         * after a failure (part of it may have happened).
-         */
-        <R> boolean write(Callable<R> work, Function<R, String> done);
-    }
 
     private final ReadOnlyObjectProperty<SecretSummary> summary;
     private final ObservableBooleanValue canMutate;
     private final SecretMutations mutations;
     private final Texts texts;
-    private final Changes changes;
+    private final DetailChanges changes;
     /** The key of the tag being edited; null while adding one. */
     private String editingTagKey;
 
@@ -64,7 +46,7 @@ public final class TagsViewModel {
     private final ReadOnlyBooleanWrapper canSaveTag = new ReadOnlyBooleanWrapper(this, "canSaveTag");
 
     TagsViewModel(ReadOnlyObjectProperty<SecretSummary> summary, ObservableBooleanValue canMutate, SecretMutations mutations,
-                  Texts texts, Changes changes) {
+                  Texts texts, DetailChanges changes) {
         this.summary = Objects.requireNonNull(summary);
         this.canMutate = Objects.requireNonNull(canMutate);
         this.mutations = Objects.requireNonNull(mutations);
@@ -157,7 +139,7 @@ public final class TagsViewModel {
             return false;
         }
         SecretSummary s = summary.get();
-        return changes.change(new SecretMutation.Untag(s.scope(), s.arn(), List.of(row.key())), texts.format("notice.tagRemoved", row.key()));
+        return changes.change(new SecretMutation.Untag(s.scope(), s.arn(), List.of(row.key())), texts.format("notice.tagRemoved", row.key()), null);
     }
 
     // ---- From the detail -----------------------------------------------------------------------

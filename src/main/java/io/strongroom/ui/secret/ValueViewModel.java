@@ -11,9 +11,6 @@ import io.strongroom.ui.common.LatestWins;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
 import io.strongroom.ui.editor.JsonValues;
-import io.strongroom.ui.secret.SecretDetailViewModel.BinaryView;
-import io.strongroom.ui.secret.SecretDetailViewModel.ValueKind;
-import io.strongroom.ui.secret.SecretDetailViewModel.ValueState;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -45,22 +42,23 @@ import java.util.Optional;
  * {@link SecretDetailViewModel#CLIPBOARD_CLEAR_SECONDS} s.
  *
  * <p>The detail ({@link SecretDetailViewModel}) owns the secret and the banners; it tells this
- * object when the secret changes and shows what it reports through {@link Banners}.
+ * object when the secret changes and shows what it reports through the detail's banners.
  */
 public final class ValueViewModel {
 
-    /** Where this part reports the outcome of its commands: the detail's notice and error banners. */
-    public interface Banners {
-        void notice(String text);
+    /** Where the value part stands. */
+    public enum ValueState { NONE, MASKED, LOADING, REVEALED }
 
-        /** null clears the error. */
-        void error(String text);
-    }
+    /** What a revealed value turned out to be. */
+    public enum ValueKind { TEXT, JSON, BINARY }
+
+    /** How a revealed binary value is written out, on demand. */
+    public enum BinaryView { NONE, HEX, BASE64 }
 
     private final SecretsService secrets;
     private final ClipboardService clipboard;
     private final Texts texts;
-    private final Banners banners;
+    private final DetailChanges banners;
     private final ReadOnlyObjectProperty<SecretSummary> summary;
     private final ObservableBooleanValue gone;
     private final LatestWins reading;
@@ -86,7 +84,7 @@ public final class ValueViewModel {
      * @param texts   the detail's texts
      */
     public ValueViewModel(ReadOnlyObjectProperty<SecretSummary> summary, ObservableBooleanValue gone, SecretsService secrets,
-                          UiExecutor executor, ClipboardService clipboard, Texts texts, Banners banners) {
+                          UiExecutor executor, ClipboardService clipboard, Texts texts, DetailChanges banners) {
         this.summary = Objects.requireNonNull(summary);
         this.gone = Objects.requireNonNull(gone);
         this.secrets = Objects.requireNonNull(secrets);
@@ -320,9 +318,9 @@ public final class ValueViewModel {
         } else if (v == null) {
             String current = s.currentVersionId();
             viewedVersionLabel.set(current == null ? VersionSelector.AWSCURRENT
-                    : texts.format("viewed.current", SecretDetailViewModel.shortId(current)));
+                    : texts.format("viewed.current", DetailFormat.shortId(current)));
         } else {
-            viewedVersionLabel.set(texts.format("viewed.version", SecretDetailViewModel.shortId(v.versionId()),
+            viewedVersionLabel.set(texts.format("viewed.version", DetailFormat.shortId(v.versionId()),
                     DetailFormat.stages(v.stages(), texts), DetailFormat.time(v.created())));
         }
     }

@@ -34,25 +34,11 @@ import java.util.function.Consumer;
  */
 public final class VersionsViewModel {
 
-    /** What a change from this part needs from the detail: its read-only check, its change runner and its banner. */
-    interface Changes {
-        /** False (with the refusal shown) in read-only mode, else whether changes may run now. */
-        boolean mayMutate(String action);
-
-        /** Applies {@code mutation}, shows {@code done}, runs {@code after} and describes the secret again. */
-        <R> boolean change(SecretMutation<R> mutation, String done, Runnable after);
-
-        void error(String text);
-
-        /** This part listed the versions again by itself (newest first): the value part keeps its labels current. */
-        void listed(List<SecretVersion> sorted);
-    }
-
     private final ReadOnlyObjectProperty<SecretSummary> summary;
     private final SecretsService secrets;
     private final DialogService dialogs;
     private final Texts texts;
-    private final Changes changes;
+    private final DetailChanges changes;
     private final Consumer<SecretVersion> viewValue;
     private final LatestWins listing;
 
@@ -67,7 +53,7 @@ public final class VersionsViewModel {
      * @param viewValue shows a version's value in the value part (through the detail)
      */
     VersionsViewModel(ReadOnlyObjectProperty<SecretSummary> summary, ObservableBooleanValue canMutate, SecretsService secrets,
-                      UiExecutor executor, DialogService dialogs, Texts texts, Changes changes, Consumer<SecretVersion> viewValue) {
+                      UiExecutor executor, DialogService dialogs, Texts texts, DetailChanges changes, Consumer<SecretVersion> viewValue) {
         this.summary = Objects.requireNonNull(summary);
         this.secrets = Objects.requireNonNull(secrets);
         this.dialogs = Objects.requireNonNull(dialogs);
@@ -134,9 +120,9 @@ public final class VersionsViewModel {
             return false;
         }
         String current = s.currentVersionId();
-        String id = SecretDetailViewModel.shortId(version.versionId());
+        String id = DetailFormat.shortId(version.versionId());
         if (!dialogs.confirm(texts.format("rollback.title"), texts.format("rollback.message", s.name(), id,
-                DetailFormat.time(version.created()), current == null ? "\u2014" : SecretDetailViewModel.shortId(current)))) {
+                DetailFormat.time(version.created()), current == null ? "\u2014" : DetailFormat.shortId(current)))) {
             return false;
         }
         return changes.change(new SecretMutation.Rollback(s.scope(), s.arn(), version.versionId()),
@@ -175,7 +161,7 @@ public final class VersionsViewModel {
             return;
         }
         boolean deprecated = includeDeprecated.get();
-        listing.run(p -> secrets.listVersions(s.scope(), s.arn(), deprecated), list -> changes.listed(show(list)),
+        listing.run(p -> secrets.listVersions(s.scope(), s.arn(), deprecated), list -> changes.versionsListed(show(list)),
                 e -> changes.error(ErrorText.of(e)));
     }
 }

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Renders the detail pane to {@link Snapshots#SCREENSHOTS} under headless Monocle, on an embedded
- * store holding obviously fake demo values: masked (the default), revealed, and in the dark theme.
+ * store holding obviously fake demo values: the Overview tab (shown first), the value
+ * revealed on the Value tab, the Versions tab, and in the dark theme.
  */
 class SecretDetailScreenshotTest {
 
@@ -80,9 +81,11 @@ class SecretDetailScreenshotTest {
         });
     }
 
-    /** Renders the pane ({@code reveal}: with the value revealed) to {@code file} and checks it has content. */
-    private void render(boolean dark, double height, boolean reveal, String file) throws Exception {
+    /** Renders the pane on tab {@code tab} ({@code reveal}: with the value revealed) to {@code file} and checks it has content. */
+    private void render(boolean dark, double height, String tab, boolean reveal, String file) throws Exception {
         SecretDetailView v = view(dark, height);
+        Snapshots.settle();
+        assertTrue(Snapshots.onFx(() -> v.showTab(tab)), tab);
         if (reveal) {
             Snapshots.onFx(() -> v.viewModel().value().reveal());
         }
@@ -93,16 +96,21 @@ class SecretDetailScreenshotTest {
 
     @Test
     void maskedByDefault() throws Exception {
-        render(false, 880, false, "secret-detail.png");
+        render(false, 880, "overview", false, "secret-detail.png");
     }
 
     @Test
     void revealedWithAFakeValue() throws Exception {
-        render(false, 1060, true, "secret-detail-revealed.png");
+        render(false, 760, "value", true, "secret-detail-revealed.png");
+    }
+
+    @Test
+    void versions() throws Exception {
+        render(false, 640, "versions", false, "secret-detail-versions.png");
     }
 
     @Test
     void darkTheme() throws Exception {
-        render(true, 1060, true, "secret-detail-dark.png");
+        render(true, 760, "value", true, "secret-detail-dark.png");
     }
 }

@@ -1,5 +1,12 @@
 package io.strongroom.ui.secret;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+import javafx.scene.control.Label;
+import io.strongroom.ui.common.DetailTab;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tab;
 import io.strongroom.local.NamedThreads;
 import atlantafx.base.theme.PrimerLight;
 import io.strongroom.domain.SecretPayload;
@@ -16,7 +23,7 @@ import io.strongroom.ui.editor.RecordingMutations;
 import io.strongroom.ui.editor.ScriptedDialogs;
 import io.strongroom.ui.editor.SecretDialogs;
 import io.strongroom.ui.editor.StoreFixture;
-import io.strongroom.ui.secret.SecretDetailViewModel.ValueState;
+import io.strongroom.ui.secret.ValueViewModel.ValueState;
 import javafx.application.Application;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
@@ -98,8 +105,14 @@ class SecretDetailViewFxTest {
     private SecretSummary select(FxRobot robot, String name) throws Exception {
         SecretSummary s = fx.secrets.describe(fx.scope, name);
         robot.interact(() -> vm.secretProperty().set(s));
-        waitUntil(() -> !vm.versions().isEmpty() && !vm.busyProperty().get());
+        waitUntil(() -> !vm.versionsPart().versions().isEmpty() && !vm.busyProperty().get());
         return s;
+    }
+
+    /** Clicks the header of the detail's tab {@code id}, as a user would. */
+    private static void openTab(FxRobot robot, String id) {
+        robot.clickOn("#" + SecretDetailView.TAB_ID_PREFIX + id);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -117,7 +130,7 @@ class SecretDetailViewFxTest {
         fx.createText(name, "fake-lazy");
         SecretSummary s = fx.secrets.describe(fx.scope, name);
         robot.interact(() -> vm.secretProperty().set(s));
-        waitUntil(() -> !vm.versions().isEmpty() && !vm.busyProperty().get());
+        waitUntil(() -> !vm.versionsPart().versions().isEmpty() && !vm.busyProperty().get());
         assertTrue(pane[0].lookup("#detail-edit") != null, "the header once a secret shows");
         assertEquals(2, ((javafx.scene.Parent) pane[0].getCenter()).getChildrenUnmodifiable().size(), "and the cards beside the placeholder");
     }
@@ -127,11 +140,12 @@ class SecretDetailViewFxTest {
         String name = unique("prod/db");
         VersionWritten w = fx.createText(name, "{\"username\":\"app\",\"password\":\"fake-pw-0000\"}");
         select(robot, name);
+        openTab(robot, "value");
         assertTrue(robot.lookup("#value-masked").query().isVisible());
         assertEquals(0, fx.calls(w.arn(), "GetSecretValue"));
 
         robot.clickOn("#value-reveal");
-        waitUntil(() -> vm.valueStateProperty().get() == ValueState.REVEALED);
+        waitUntil(() -> vm.value().valueStateProperty().get() == ValueState.REVEALED);
         TableView<?> grid = robot.lookup("#value-json-grid").queryTableView();
         assertTrue(grid.isVisible());
         assertEquals(2, grid.getItems().size());
@@ -142,7 +156,7 @@ class SecretDetailViewFxTest {
 
         robot.clickOn("#value-hide");
         assertTrue(robot.lookup("#value-masked").query().isVisible());
-        assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
+        assertEquals(ValueState.MASKED, vm.value().valueStateProperty().get());
         assertTrue(vm.value().jsonEntries().isEmpty());
     }
 
@@ -152,7 +166,7 @@ class SecretDetailViewFxTest {
         fx.createText(name, "fake-1");
         fx.secrets.putValue(fx.scope, name, SecretPayload.ofText("fake-2"), SecretsService.newRequestToken());
         select(robot, name);
-        robot.interact(() -> vm.selectedVersionProperty().set(vm.versions().get(1)));
+        robot.interact(() -> vm.versionsPart().selectedVersionProperty().set(vm.versionsPart().versions().get(1)));
         List<String> changing = List.of("#detail-new-value", "#detail-edit", "#detail-delete", "#tags-add", "#versions-rollback");
         for (String id : changing) {
             assertFalse(robot.lookup(id).query().isDisabled(), id);
@@ -175,11 +189,12 @@ class SecretDetailViewFxTest {
         VersionWritten v1 = fx.createText(name, "fake-good");
         fx.secrets.putValue(fx.scope, name, SecretPayload.ofText("fake-bad"), SecretsService.newRequestToken());
         select(robot, name);
+        openTab(robot, "versions");
         robot.interact(() -> {
             TableView<?> table = robot.lookup("#versions-table").queryTableView();
             table.getSelectionModel().select(1);
         });
-        assertEquals(v1.versionId(), vm.selectedVersionProperty().get().versionId());
+        assertEquals(v1.versionId(), vm.versionsPart().selectedVersionProperty().get().versionId());
         Button rollback = robot.lookup("#versions-rollback").queryButton();
         assertFalse(rollback.isDisabled());
 
@@ -201,7 +216,59 @@ class SecretDetailViewFxTest {
         robot.interact(() -> vm.tagsPart().tagKeyProperty().set("cost-center"));
         robot.clickOn("#tag-value").write("cc-1042");
         robot.clickOn("#tag-save");
-        waitUntil(() -> vm.tags().contains(new TagRow("cost-center", "cc-1042")));
+        waitUntil(() -> vm.tagsPart().tags().contains(new TagRow("cost-center", "cc-1042")));
         assertEquals("cc-1042", fx.secrets.describe(fx.scope, name).tags().get("cost-center"));
+    }
+
+    @Test
+    void theDetailsOwnTabsComeFirstThenTheContributedOnesWhichSeeTheSecretShown(FxRobot robot) throws Exception {
+        String name = unique("prod/tabs");
+        fx.createText(name, "fake-tabs");
+        SecretSummary s = select(robot, name);
+        ObjectProperty<SecretSummary> seen = new SimpleObjectProperty<>();
+        DetailTab.Factory policy = host -> new DetailTab() {
+            @Override
+            public String id() {
+                return "policy";
+            }
+
+            @Override
+            public String title() {
+                return "Policy";
+            }
+
+            @Override
+            public Node content() {
+                seen.bind(host.secretProperty());
+                return new Label("policy of the secret");
+            }
+        };
+        SecretDetailView[] pane = new SecretDetailView[1];
+        robot.interact(() -> pane[0] = new SecretDetailView(vm, null, List.of(policy)));
+        TabPane tabs = (TabPane) pane[0].lookup("#" + SecretDetailView.TABS_ID);
+        assertEquals(List.of("detail-tab-overview", "detail-tab-value", "detail-tab-versions", "detail-tab-policy"),
+                tabs.getTabs().stream().map(Tab::getId).toList());
+        assertEquals(List.of("Overview", "Value", "Versions", "Policy"), tabs.getTabs().stream().map(Tab::getText).toList());
+        assertEquals(s.arn(), seen.get().arn(), "a contributed tab sees the secret the detail shows");
+        robot.interact(() -> vm.secretProperty().set(null));
+        assertNull(seen.get(), "and nothing once none is");
+    }
+
+    @Test
+    void viewingAVersionFromTheVersionsTabBringsTheValueTabToTheFront(FxRobot robot) throws Exception {
+        String name = unique("prod/viewed");
+        VersionWritten v1 = fx.createText(name, "fake-old");
+        fx.secrets.putValue(fx.scope, name, SecretPayload.ofText("fake-new"), SecretsService.newRequestToken());
+        select(robot, name);
+        openTab(robot, "versions");
+        TabPane tabs = robot.lookup("#" + SecretDetailView.TABS_ID).queryAs(TabPane.class);
+        TableView<?> table = robot.lookup("#versions-table").queryTableView();
+        robot.interact(() -> table.getSelectionModel().select(1));
+        assertEquals(v1.versionId(), vm.versionsPart().selectedVersionProperty().get().versionId());
+        robot.clickOn("#versions-view");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("detail-tab-value", tabs.getSelectionModel().getSelectedItem().getId());
+        assertEquals(v1.versionId(), vm.value().viewedVersionProperty().get().versionId());
+        assertTrue(robot.lookup("#value-masked").query().isVisible(), "the earlier version, still masked");
     }
 }

@@ -14,9 +14,9 @@ import io.strongroom.ui.editor.RecordingClipboard;
 import io.strongroom.ui.editor.RecordingMutations;
 import io.strongroom.ui.editor.ScriptedDialogs;
 import io.strongroom.ui.editor.StoreFixture;
-import io.strongroom.ui.secret.SecretDetailViewModel.BinaryView;
-import io.strongroom.ui.secret.SecretDetailViewModel.ValueKind;
-import io.strongroom.ui.secret.SecretDetailViewModel.ValueState;
+import io.strongroom.ui.secret.ValueViewModel.BinaryView;
+import io.strongroom.ui.secret.ValueViewModel.ValueKind;
+import io.strongroom.ui.secret.ValueViewModel.ValueState;
 import io.strongroom.service.journal.SecretMutations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,13 +80,13 @@ class SecretDetailViewModelTest {
         VersionWritten w = fx.createText(name, "fake-demo-value-1");
         show(name);
 
-        assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
+        assertEquals(ValueState.MASKED, vm.value().valueStateProperty().get());
         assertNull(vm.value().valueTextProperty().get());
         assertNull(vm.value().valueKindProperty().get());
         assertEquals(0, fx.calls(w.arn(), "GetSecretValue"), "showing the secret must not read its value");
 
         assertTrue(vm.value().reveal());
-        assertEquals(ValueState.REVEALED, vm.valueStateProperty().get());
+        assertEquals(ValueState.REVEALED, vm.value().valueStateProperty().get());
         assertEquals(ValueKind.TEXT, vm.value().valueKindProperty().get());
         assertEquals("fake-demo-value-1", vm.value().valueTextProperty().get());
         assertEquals(17, vm.value().valueSizeProperty().get());
@@ -102,7 +102,7 @@ class SecretDetailViewModelTest {
         assertEquals(2, vm.value().jsonEntries().size());
 
         vm.value().hide();
-        assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
+        assertEquals(ValueState.MASKED, vm.value().valueStateProperty().get());
         assertNull(vm.value().valueTextProperty().get());
         assertTrue(vm.value().jsonEntries().isEmpty());
         assertEquals(0, vm.value().valueSizeProperty().get());
@@ -118,7 +118,7 @@ class SecretDetailViewModelTest {
         show(a);
         vm.value().reveal();
         show(b);
-        assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
+        assertEquals(ValueState.MASKED, vm.value().valueStateProperty().get());
         assertNull(vm.value().valueTextProperty().get());
         assertEquals(0, fx.calls(wb.arn(), "GetSecretValue"));
     }
@@ -130,7 +130,7 @@ class SecretDetailViewModelTest {
         show(name);
         vm.value().reveal();
         vm.secretProperty().set(fx.secrets.describe(fx.scope, name));     // an inventory refresh
-        assertEquals(ValueState.REVEALED, vm.valueStateProperty().get());
+        assertEquals(ValueState.REVEALED, vm.value().valueStateProperty().get());
         assertEquals("fake-stay", vm.value().valueTextProperty().get());
     }
 
@@ -193,7 +193,7 @@ class SecretDetailViewModelTest {
 
         assertTrue(vm.value().copyValue());
         assertEquals(new RecordingClipboard.Put("fake-copy-me", true, 30), clipboard.last());
-        assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
+        assertEquals(ValueState.MASKED, vm.value().valueStateProperty().get());
         assertNull(vm.value().valueTextProperty().get());
         assertEquals(1, fx.calls(w.arn(), "GetSecretValue"));
     }
@@ -217,14 +217,14 @@ class SecretDetailViewModelTest {
         VersionWritten v3 = fx.secrets.putValue(fx.scope, name, SecretPayload.ofText("fake-three"), SecretsService.newRequestToken());
         show(name);
 
-        List<SecretVersion> listed = vm.versions();
+        List<SecretVersion> listed = vm.versionsPart().versions();
         assertEquals(List.of(v3.versionId(), v2.versionId()), listed.stream().map(SecretVersion::versionId).toList());
         assertEquals(List.of(VersionSelector.AWSCURRENT), listed.get(0).stages());
         assertEquals(List.of(VersionSelector.AWSPREVIOUS), listed.get(1).stages());
 
         vm.versionsPart().includeDeprecatedProperty().set(true);
-        assertEquals(3, vm.versions().size());
-        assertTrue(vm.versions().stream().anyMatch(v -> v.versionId().equals(v1.versionId()) && v.isDeprecated()));
+        assertEquals(3, vm.versionsPart().versions().size());
+        assertTrue(vm.versionsPart().versions().stream().anyMatch(v -> v.versionId().equals(v1.versionId()) && v.isDeprecated()));
     }
 
     @Test
@@ -236,10 +236,10 @@ class SecretDetailViewModelTest {
         vm.value().reveal();
         assertEquals("fake-new", vm.value().valueTextProperty().get());
 
-        SecretVersion previous = vm.versions().stream().filter(v -> v.versionId().equals(v1.versionId())).findFirst().orElseThrow();
-        vm.selectedVersionProperty().set(previous);
+        SecretVersion previous = vm.versionsPart().versions().stream().filter(v -> v.versionId().equals(v1.versionId())).findFirst().orElseThrow();
+        vm.versionsPart().selectedVersionProperty().set(previous);
         vm.versionsPart().viewSelectedVersion();
-        assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
+        assertEquals(ValueState.MASKED, vm.value().valueStateProperty().get());
         assertNull(vm.value().valueTextProperty().get());
         assertTrue(vm.value().viewedVersionLabelProperty().get().contains("AWSPREVIOUS"));
 
@@ -253,8 +253,8 @@ class SecretDetailViewModelTest {
         VersionWritten v1 = fx.createText(name, "fake-good");
         VersionWritten v2 = fx.secrets.putValue(fx.scope, name, SecretPayload.ofText("fake-bad"), SecretsService.newRequestToken());
         show(name);
-        SecretVersion previous = vm.versions().stream().filter(v -> v.versionId().equals(v1.versionId())).findFirst().orElseThrow();
-        vm.selectedVersionProperty().set(previous);
+        SecretVersion previous = vm.versionsPart().versions().stream().filter(v -> v.versionId().equals(v1.versionId())).findFirst().orElseThrow();
+        vm.versionsPart().selectedVersionProperty().set(previous);
         assertTrue(vm.versionsPart().canRollbackSelectedProperty().get());
 
         dialogs.confirmAnswer = false;
@@ -268,7 +268,7 @@ class SecretDetailViewModelTest {
         assertEquals(List.of("UpdateSecretVersionStage"), mutations.actions());
         assertEquals("fake-good", fx.secrets.getValue(fx.scope, name, VersionSelector.current()).payload().text());
         assertEquals(v1.versionId(), vm.summaryProperty().get().currentVersionId());
-        SecretVersion nowPrevious = vm.versions().stream().filter(v -> v.versionId().equals(v2.versionId())).findFirst().orElseThrow();
+        SecretVersion nowPrevious = vm.versionsPart().versions().stream().filter(v -> v.versionId().equals(v2.versionId())).findFirst().orElseThrow();
         assertEquals(List.of(VersionSelector.AWSPREVIOUS), nowPrevious.stages());
         assertNotNull(vm.noticeProperty().get());
     }
@@ -278,7 +278,7 @@ class SecretDetailViewModelTest {
         String name = unique("demo/current");
         fx.createText(name, "fake");
         show(name);
-        vm.selectedVersionProperty().set(vm.versions().get(0));
+        vm.versionsPart().selectedVersionProperty().set(vm.versionsPart().versions().get(0));
         assertFalse(vm.versionsPart().canRollbackSelectedProperty().get());
         assertFalse(vm.versionsPart().rollbackSelected());
         assertTrue(dialogs.confirmations.isEmpty());
@@ -295,26 +295,26 @@ class SecretDetailViewModelTest {
         vm.tagsPart().beginAddTag();
         vm.tagsPart().tagKeyProperty().set("cost-center");
         vm.tagsPart().tagValueProperty().set("cc-4711");
-        assertTrue(vm.saveTag());
+        assertTrue(vm.tagsPart().saveTag());
         assertEquals("cc-4711", fx.secrets.describe(fx.scope, name).tags().get("cost-center"));
-        assertTrue(vm.tags().contains(new TagRow("cost-center", "cc-4711")));
+        assertTrue(vm.tagsPart().tags().contains(new TagRow("cost-center", "cc-4711")));
         assertFalse(vm.tagsPart().editingTagProperty().get());
 
         vm.tagsPart().beginEditTag(new TagRow("cost-center", "cc-4711"));
         vm.tagsPart().tagValueProperty().set("cc-0815");
-        assertTrue(vm.saveTag());
+        assertTrue(vm.tagsPart().saveTag());
         assertEquals("cc-0815", fx.secrets.describe(fx.scope, name).tags().get("cost-center"));
 
         vm.tagsPart().beginEditTag(new TagRow("cost-center", "cc-0815"));
         vm.tagsPart().tagKeyProperty().set("costcenter");
-        assertTrue(vm.saveTag());
+        assertTrue(vm.tagsPart().saveTag());
         Map<String, String> tags = fx.secrets.describe(fx.scope, name).tags();
         assertEquals("cc-0815", tags.get("costcenter"));
         assertFalse(tags.containsKey("cost-center"));
 
-        assertTrue(vm.removeTag(new TagRow("costcenter", "cc-0815")));
+        assertTrue(vm.tagsPart().removeTag(new TagRow("costcenter", "cc-0815")));
         assertFalse(fx.secrets.describe(fx.scope, name).tags().containsKey("costcenter"));
-        assertFalse(vm.tags().stream().anyMatch(t -> t.key().equals("costcenter")));
+        assertFalse(vm.tagsPart().tags().stream().anyMatch(t -> t.key().equals("costcenter")));
         assertEquals(List.of("TagResource", "TagResource", "TagResource", "UntagResource", "UntagResource"), mutations.actions());
     }
 
@@ -327,7 +327,7 @@ class SecretDetailViewModelTest {
         vm.tagsPart().tagKeyProperty().set("aws:reserved");
         assertNotNull(vm.tagsPart().tagProblemProperty().get());
         assertFalse(vm.tagsPart().canSaveTagProperty().get());
-        assertFalse(vm.saveTag());
+        assertFalse(vm.tagsPart().saveTag());
 
         vm.tagsPart().tagKeyProperty().set("owner");      // exists already on the fixture's secrets
         assertTrue(vm.tagsPart().tagProblemProperty().get().contains("exists"));
@@ -345,7 +345,7 @@ class SecretDetailViewModelTest {
         VersionWritten v1 = fx.createText(name, "fake-1");
         fx.secrets.putValue(fx.scope, name, SecretPayload.ofText("fake-2"), SecretsService.newRequestToken());
         show(name);
-        vm.selectedVersionProperty().set(vm.versions().stream().filter(v -> v.versionId().equals(v1.versionId())).findFirst().orElseThrow());
+        vm.versionsPart().selectedVersionProperty().set(vm.versionsPart().versions().stream().filter(v -> v.versionId().equals(v1.versionId())).findFirst().orElseThrow());
         assertTrue(vm.canMutateProperty().get());
         assertTrue(vm.versionsPart().canRollbackSelectedProperty().get());
 
@@ -359,8 +359,8 @@ class SecretDetailViewModelTest {
         assertTrue(dialogs.confirmations.isEmpty(), "not even asked");
         vm.tagsPart().beginAddTag();
         assertFalse(vm.tagsPart().editingTagProperty().get());
-        assertFalse(vm.saveTag());
-        assertFalse(vm.removeTag(new TagRow("owner", "team-test")));
+        assertFalse(vm.tagsPart().saveTag());
+        assertFalse(vm.tagsPart().removeTag(new TagRow("owner", "team-test")));
         assertFalse(vm.restore());
         assertTrue(mutations.applied().isEmpty());
         assertTrue(vm.errorProperty().get().startsWith("Read-only"));
@@ -382,7 +382,7 @@ class SecretDetailViewModelTest {
         show(name);
 
         assertTrue(vm.plannedForDeletionProperty().get());
-        assertTrue(vm.deletionProperty().get().contains("in 7 day"), vm.deletionProperty().get());
+        assertTrue(vm.overview().deletionProperty().get().contains("in 7 day"), vm.overview().deletionProperty().get());
         assertFalse(vm.canMutateProperty().get());
         assertTrue(vm.canRestoreProperty().get());
 
@@ -404,7 +404,7 @@ class SecretDetailViewModelTest {
         assertNotNull(error);
         assertTrue(error.startsWith(s.scope().label() + ": ResourceNotFoundException"), error);
         assertTrue(error.contains("request ID"), error);
-        assertEquals(ValueState.MASKED, vm.valueStateProperty().get());
+        assertEquals(ValueState.MASKED, vm.value().valueStateProperty().get());
     }
 
     @Test
@@ -413,15 +413,15 @@ class SecretDetailViewModelTest {
         VersionWritten w = fx.createText(name, "fake");
         show(name);
         assertEquals(name, vm.nameProperty().get());
-        assertEquals(w.arn(), vm.arnProperty().get());
-        assertEquals("test secret " + name, vm.descriptionProperty().get());
-        assertEquals("aws/secretsmanager (AWS managed)", vm.kmsKeyProperty().get());
-        assertEquals("never", vm.lastAccessedProperty().get());
-        assertTrue(vm.createdProperty().get().endsWith("UTC"));
+        assertEquals(w.arn(), vm.overview().arnProperty().get());
+        assertEquals("test secret " + name, vm.overview().descriptionProperty().get());
+        assertEquals("aws/secretsmanager (AWS managed)", vm.overview().kmsKeyProperty().get());
+        assertEquals("never", vm.overview().lastAccessedProperty().get());
+        assertTrue(vm.overview().createdProperty().get().endsWith("UTC"));
         assertEquals(fx.scope.label(), vm.scopeLabelProperty().get());
 
         vm.secretProperty().set(null);
-        assertEquals(ValueState.NONE, vm.valueStateProperty().get());
+        assertEquals(ValueState.NONE, vm.value().valueStateProperty().get());
         assertNull(vm.nameProperty().get());
         assertFalse(vm.canMutateProperty().get());
     }

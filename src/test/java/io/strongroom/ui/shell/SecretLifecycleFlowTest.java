@@ -18,7 +18,7 @@ import io.strongroom.ui.inventory.SecretRow;
 import io.strongroom.ui.journal.JournalRow;
 import io.strongroom.ui.secret.SecretDetailView;
 import io.strongroom.ui.secret.SecretDetailViewModel;
-import io.strongroom.ui.secret.SecretDetailViewModel.ValueState;
+import io.strongroom.ui.secret.ValueViewModel.ValueState;
 import io.strongroom.ui.secret.TagRow;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
@@ -38,6 +38,7 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -211,7 +212,7 @@ class SecretLifecycleFlowTest {
         SecretDetailViewModel detail = openSecret(robot, name);
         assertNameShownInFull(robot, name);
         assertEquals(scope.label(), robot.lookup("#detail-scope").queryAs(Label.class).getText());
-        assertTrue(onFx(() -> detail.tags().contains(new TagRow("team", "flows"))));
+        assertTrue(onFx(() -> detail.tagsPart().tags().contains(new TagRow("team", "flows"))));
         assertTrue(robot.lookup("#value-masked").query().isVisible(), "masked until revealed");
 
         assertTrue(value.equals(reveal(robot)), "Reveal shows the value typed at creation");
@@ -241,8 +242,9 @@ class SecretLifecycleFlowTest {
 
         // the versions list: the new version current, the first one previous
         SecretDetailViewModel detail = detail(robot);
-        waitFor(WAIT, () -> onFx(() -> detail.versions().size() == 2 && !detail.busyProperty().get()));
-        List<SecretVersion> versions = onFx(() -> List.copyOf(versionsTable(robot).getItems()));
+        waitFor(WAIT, () -> onFx(() -> detail.versionsPart().versions().size() == 2 && !detail.busyProperty().get()));
+        TableView<SecretVersion> table = versionsTable(robot);
+        List<SecretVersion> versions = onFx(() -> List.copyOf(table.getItems()));
         SecretVersion current = versions.stream().filter(SecretVersion::isCurrent).findFirst().orElseThrow();
         SecretVersion previous = versions.stream().filter(v -> !v.isCurrent()).findFirst().orElseThrow();
         assertEquals(List.of(VersionSelector.AWSCURRENT), current.stages());
@@ -270,7 +272,7 @@ class SecretLifecycleFlowTest {
         String badVersion = sm.putSecretValue(b -> b.secretId(name).secretString(bad)).versionId();
         refreshUntilListed(robot, name);
         SecretDetailViewModel detail = openSecret(robot, name);
-        waitFor(WAIT, () -> onFx(() -> detail.versions().size() == 2));
+        waitFor(WAIT, () -> onFx(() -> detail.versionsPart().versions().size() == 2));
 
         TableView<SecretVersion> versions = versionsTable(robot);
         scrollIntoView(robot, versions);
@@ -296,7 +298,7 @@ class SecretLifecycleFlowTest {
         waitFor(WAIT, () -> goodVersion.equals(currentVersion(sm, name)));
         assertTrue(good.equals(sm.getSecretValue(b -> b.secretId(name)).secretString()), "GetSecretValue serves the earlier value again");
         assertEquals(badVersion, sm.getSecretValue(b -> b.secretId(name).versionStage(VersionSelector.AWSPREVIOUS)).versionId());
-        waitFor(WAIT, () -> onFx(() -> detail.versions().stream()
+        waitFor(WAIT, () -> onFx(() -> detail.versionsPart().versions().stream()
                 .anyMatch(v -> v.versionId().equals(goodVersion) && v.isCurrent())));
 
         // the journal records it, in the store and in the Journal section
@@ -405,10 +407,10 @@ class SecretLifecycleFlowTest {
         seedSecretAndPlannedDeletion(sm, name, planned);
         refreshUntilListed(robot, name);
         SecretDetailViewModel detail = openSecret(robot, name);
-        waitFor(WAIT, () -> onFx(() -> detail.versions().size() == 2));
+        waitFor(WAIT, () -> onFx(() -> detail.versionsPart().versions().size() == 2));
         TableView<SecretVersion> versions = versionsTable(robot);
         scrollIntoView(robot, versions);
-        String earlier = onFx(() -> detail.versions().stream().filter(v -> !v.isCurrent()).findFirst().orElseThrow().versionId());
+        String earlier = onFx(() -> detail.versionsPart().versions().stream().filter(v -> !v.isCurrent()).findFirst().orElseThrow().versionId());
         robot.clickOn(versionRow(robot, earlier));
         List<String> changing = List.of("#" + InventoryActions.CREATE_ID, "#detail-new-value", "#detail-edit", "#detail-delete",
                 "#tags-add", "#versions-rollback");
@@ -460,8 +462,9 @@ class SecretLifecycleFlowTest {
         assertFalse(onFx(create::isShowing), "a disabled New secret opens no menu");
 
         SecretDetailViewModel detail = openSecret(robot, name);
-        waitFor(WAIT, () -> onFx(() -> detail.versions().size() == 2));
+        waitFor(WAIT, () -> onFx(() -> detail.versionsPart().versions().size() == 2));
         assertTrue(robot.lookup("#detail-read-only").query().isVisible(), "the detail pane says read-only");
+        openTab(robot, "overview");
         for (String id : List.of("#detail-new-value", "#detail-edit", "#detail-delete", "#tags-add")) {
             assertTrue(robot.lookup(id).query().isDisabled(), id + " must be disabled in read-only mode");
             robot.clickOn(id);
@@ -472,17 +475,17 @@ class SecretLifecycleFlowTest {
 
         TableView<SecretVersion> versions = versionsTable(robot);
         scrollIntoView(robot, versions);
-        SecretVersion earlier = onFx(() -> detail.versions().stream().filter(v -> !v.isCurrent()).findFirst().orElseThrow());
+        SecretVersion earlier = onFx(() -> detail.versionsPart().versions().stream().filter(v -> !v.isCurrent()).findFirst().orElseThrow());
         robot.clickOn(versionRow(robot, earlier.versionId()));
-        waitFor(WAIT, () -> onFx(() -> earlier.equals(detail.selectedVersionProperty().get())));
+        waitFor(WAIT, () -> onFx(() -> earlier.equals(detail.versionsPart().selectedVersionProperty().get())));
         Button rollback = robot.lookup("#versions-rollback").queryButton();
         assertTrue(rollback.isDisabled(), "Rollback is disabled");
         robot.clickOn(rollback);
         assertTrue(robot.lookup(".alert").tryQuery().isEmpty(), "no confirmation is even asked");
         // the commands behind the controls refuse too (a control someone forgot to disable)
-        assertFalse(onFx(() -> detail.rollback(earlier)));
-        assertFalse(onFx(() -> detail.removeTag(new TagRow("team", "flows"))));
-        assertFalse(onFx(detail::saveTag));
+        assertFalse(onFx(() -> detail.versionsPart().rollback(earlier)));
+        assertFalse(onFx(() -> detail.tagsPart().removeTag(new TagRow("team", "flows"))));
+        assertFalse(onFx(detail.tagsPart()::saveTag));
 
         // a secret scheduled for deletion: listed on request, Restore disabled in its pane
         robot.clickOn(robot.lookup(".toggle-button").match((ToggleButton t) -> Texts.load().get("inventory.filters").equals(t.getText()))
@@ -524,7 +527,7 @@ class SecretLifecycleFlowTest {
         robot.clickOn(rowNode(robot, name));
         SecretDetailViewModel detail = detail(robot);
         waitFor(WAIT, () -> onFx(() -> detail.summaryProperty().get() != null && name.equals(detail.summaryProperty().get().name())
-                && !detail.busyProperty().get() && !detail.versions().isEmpty()));
+                && !detail.busyProperty().get() && !detail.versionsPart().versions().isEmpty()));
         return detail;
     }
 
@@ -538,10 +541,11 @@ class SecretLifecycleFlowTest {
     /** Clicks Reveal and returns what the value area shows once revealed (never printed). */
     private String reveal(FxRobot robot) {
         SecretDetailViewModel detail = detail(robot);
+        openTab(robot, "value");
         Node reveal = robot.lookup("#value-reveal").query();
         scrollIntoView(robot, reveal);
         robot.clickOn(reveal);
-        waitFor(WAIT, () -> onFx(() -> detail.valueStateProperty().get() == ValueState.REVEALED));
+        waitFor(WAIT, () -> onFx(() -> detail.value().valueStateProperty().get() == ValueState.REVEALED));
         TextArea shown = robot.lookup("#value-card #value-text").queryAs(TextArea.class);
         return onFx(() -> {
             assertTrue(shown.getParent().isVisible(), "the revealed text is shown");
@@ -565,9 +569,20 @@ class SecretLifecycleFlowTest {
         return robot.lookup(".sr-secret-detail").queryAs(SecretDetailView.class).viewModel();
     }
 
+    /** The versions table, on the Versions tab (brought to the front first, as a user would). */
     @SuppressWarnings("unchecked")
     private static TableView<SecretVersion> versionsTable(FxRobot robot) {
+        openTab(robot, "versions");
         return robot.lookup("#versions-table").queryAs(TableView.class);
+    }
+
+    /** Clicks the header of the detail's tab {@code id} unless that tab is already in front. */
+    private static void openTab(FxRobot robot, String id) {
+        TabPane tabs = robot.lookup("#" + SecretDetailView.TABS_ID).queryAs(TabPane.class);
+        if (!onFx(() -> (SecretDetailView.TAB_ID_PREFIX + id).equals(tabs.getSelectionModel().getSelectedItem().getId()))) {
+            robot.clickOn("#" + SecretDetailView.TAB_ID_PREFIX + id);
+            waitFor(WAIT, () -> onFx(() -> (SecretDetailView.TAB_ID_PREFIX + id).equals(tabs.getSelectionModel().getSelectedItem().getId())));
+        }
     }
 
     private static Node versionRow(FxRobot robot, String versionId) {
@@ -576,9 +591,10 @@ class SecretLifecycleFlowTest {
 
     /** The staging labels the versions table renders. */
     private static Set<String> shownStages(FxRobot robot) {
+        TableView<SecretVersion> table = versionsTable(robot);
         return onFx(() -> {
             Set<String> shown = new HashSet<>();
-            for (Node n : versionsTable(robot).lookupAll(".sr-stage")) {
+            for (Node n : table.lookupAll(".sr-stage")) {
                 if (n.isVisible() && n instanceof Label l) {
                     shown.add(l.getText());
                 }
