@@ -48,7 +48,6 @@ public final class InventoryFeature implements Feature {
     private Formats formats;
     private Clock clock;
     private ReadOnlyBooleanProperty readOnly;
-    private Contributions contributions;
 
     InventoryFeature(InventoryViewModel inventory) {
         this.inventory = Objects.requireNonNull(inventory);
@@ -64,7 +63,6 @@ public final class InventoryFeature implements Feature {
         this.formats = context.formats();
         this.clock = context.clock();
         this.readOnly = context.readOnly();
-        this.contributions = contributions;
         // the inventory's own columns, contributed like any other feature's
         InventoryBuiltInColumns.ALL.forEach(contributions::inventoryColumn);
         contributions.section(SECTION, () -> {
@@ -106,7 +104,7 @@ public final class InventoryFeature implements Feature {
         // a change made in the pane (new value, tags, deletion) shows in the table after a refresh
         detail.changeCountProperty().addListener((o, before, after) -> inventory.refresh());
         // every feature has contributed by the time the section is first shown
-        return new SecretDetailView(detail, new SecretDialogs(editor), contributions.detailTabs());
+        return new SecretDetailView(detail, new SecretDialogs(editor), context.detailTabs().get());
     }
 
     /** The inventory's New secret and Scheduled deletions; a secret they create or restore is listed again. */
