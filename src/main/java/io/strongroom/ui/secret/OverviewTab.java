@@ -2,8 +2,6 @@ package io.strongroom.ui.secret;
 
 import atlantafx.base.theme.Styles;
 import io.strongroom.ui.common.Controls;
-import io.strongroom.ui.common.DetailTab;
-import io.strongroom.ui.common.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
@@ -24,43 +22,24 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import java.util.List;
 
 /** The Overview tab: the secret's facts (ARN, description, KMS key, dates, rotation, owner) and its tags, edited in place. */
-final class OverviewTab implements DetailTab {
+final class OverviewTab extends OwnTab {
 
     static final String ID = "overview";
 
     private final SecretDetailViewModel vm;
     private final OverviewViewModel overview;
     private final TagsViewModel tagsVm;
-    private final Texts texts;
-    private Node content;
 
     OverviewTab(SecretDetailViewModel vm) {
+        super(ID, vm.texts());
         this.vm = vm;
         this.overview = vm.overview();
         this.tagsVm = vm.tagsPart();
-        this.texts = vm.texts();
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return text("tab.overview");
-    }
-
-    @Override
-    public Node content() {
-        if (content == null) {
-            content = new VBox(14, overviewCard(), tagsCard());
-        }
-        return content;
-    }
-
-    private String text(String key, Object... args) {
-        return texts.format(key, args);
+    protected Node build() {
+        return new VBox(14, overviewCard(), tagsCard());
     }
 
     // ---- Overview ------------------------------------------------------------------------------

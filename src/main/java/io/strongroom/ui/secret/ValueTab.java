@@ -2,7 +2,6 @@ package io.strongroom.ui.secret;
 
 import atlantafx.base.theme.Styles;
 import io.strongroom.ui.common.Controls;
-import io.strongroom.ui.common.DetailTab;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.editor.JsonValues;
 import io.strongroom.ui.secret.ValueViewModel.BinaryView;
@@ -39,41 +38,22 @@ import java.util.List;
  * text, as a JSON key/value grid (or raw) or as binary (hex or Base64 on demand); copy clears the
  * clipboard after {@link SecretDetailViewModel#CLIPBOARD_CLEAR_SECONDS}.
  */
-final class ValueTab implements DetailTab {
+final class ValueTab extends OwnTab {
 
     static final String ID = "value";
 
     private static final String MASK = "\u2022".repeat(24);
 
     private final ValueViewModel valueVm;
-    private final Texts texts;
-    private Node content;
 
     ValueTab(ValueViewModel valueVm, Texts texts) {
+        super(ID, texts);
         this.valueVm = valueVm;
-        this.texts = texts;
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return text("tab.value");
-    }
-
-    @Override
-    public Node content() {
-        if (content == null) {
-            content = valueCard();
-        }
-        return content;
-    }
-
-    private String text(String key, Object... args) {
-        return texts.format(key, args);
+    protected Node build() {
+        return valueCard();
     }
 
     // ---- Value ---------------------------------------------------------------------------------

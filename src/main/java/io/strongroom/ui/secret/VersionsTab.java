@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import io.strongroom.domain.SecretVersion;
 import io.strongroom.domain.VersionSelector;
 import io.strongroom.ui.common.Controls;
-import io.strongroom.ui.common.DetailTab;
 import io.strongroom.ui.common.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -31,44 +30,25 @@ import java.util.List;
  * The Versions tab: every version, newest first, with its staging labels; view one's value (on the
  * Value tab) or make an earlier one current again.
  */
-final class VersionsTab implements DetailTab {
+final class VersionsTab extends OwnTab {
 
     static final String ID = "versions";
 
     private static final double VERSION_ROW = 34;
 
     private final VersionsViewModel versionsVm;
-    private final Texts texts;
     private final Runnable showValue;
-    private Node content;
 
     /** @param showValue brings the Value tab to the front (after choosing a version to view) */
     VersionsTab(VersionsViewModel versionsVm, Texts texts, Runnable showValue) {
+        super(ID, texts);
         this.versionsVm = versionsVm;
-        this.texts = texts;
         this.showValue = showValue;
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return text("tab.versions");
-    }
-
-    @Override
-    public Node content() {
-        if (content == null) {
-            content = versionsCard();
-        }
-        return content;
-    }
-
-    private String text(String key, Object... args) {
-        return texts.format(key, args);
+    protected Node build() {
+        return versionsCard();
     }
 
     // ---- Versions ------------------------------------------------------------------------------
