@@ -45,12 +45,10 @@ final class KmsSigning {
     private static final String SIGN_VERIFY = KmsKeySpec.Usage.SIGN_VERIFY;
     private static final String GENERATE_VERIFY_MAC = KmsKeySpec.Usage.GENERATE_VERIFY_MAC;
 
-    private final KmsKeys keys;
-    private final KmsKeyFinder finder;
+    private final KmsParts parts;
 
-    KmsSigning(KmsKeys keys, KmsKeyFinder finder) {
-        this.keys = keys;
-        this.finder = finder;
+    KmsSigning(KmsParts parts) {
+        this.parts = parts;
     }
 
     SdkPojo sign(RequestContext ctx, SignRequest request) {
@@ -59,11 +57,11 @@ final class KmsSigning {
                 .notNull("signingAlgorithm", request.signingAlgorithmAsString())
                 .oneOf("signingAlgorithm", request.signingAlgorithmAsString(), SigningAlgorithmSpec.knownValues())
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = finder.usableKey(ctx, "Sign", request.keyId());
+        KmsKey key = parts.finder().usableKey(ctx, "Sign", request.keyId());
         String algorithm = signingAlgorithm(key, request.signingAlgorithmAsString(), "Sign");
         byte[] digest = digest(algorithm, request.messageTypeAsString(), request.message().asByteArrayUnsafe());
         dryRun(request.dryRun());
-        byte[] signature = KmsSignatures.sign(keys.privateKey(key), algorithm, digest);
+        byte[] signature = KmsSignatures.sign(parts.keys().privateKey(key), algorithm, digest);
         return SignResponse.builder().keyId(key.arn()).signature(SdkBytes.fromByteArrayUnsafe(signature))
                 .signingAlgorithm(algorithm).build();
     }
@@ -75,11 +73,11 @@ final class KmsSigning {
                 .notNull("signingAlgorithm", request.signingAlgorithmAsString())
                 .oneOf("signingAlgorithm", request.signingAlgorithmAsString(), SigningAlgorithmSpec.knownValues())
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = finder.usableKey(ctx, "Verify", request.keyId());
+        KmsKey key = parts.finder().usableKey(ctx, "Verify", request.keyId());
         String algorithm = signingAlgorithm(key, request.signingAlgorithmAsString(), "Verify");
         byte[] digest = digest(algorithm, request.messageTypeAsString(), request.message().asByteArrayUnsafe());
         dryRun(request.dryRun());
-        PublicKey publicKey = keys.publicKey(key);
+        PublicKey publicKey = parts.keys().publicKey(key);
         if (!KmsSignatures.verify(publicKey, algorithm, digest, request.signature().asByteArrayUnsafe())) {
             // KMS's message here is not established; this one names nothing secret.
             throw KmsErrors.invalidSignature("The signature is not valid for this message with " + key.arn() + " and " + algorithm + ".");
@@ -92,7 +90,7 @@ final class KmsSigning {
                 .notNull("macAlgorithm", request.macAlgorithmAsString())
                 .oneOf("macAlgorithm", request.macAlgorithmAsString(), MacAlgorithmSpec.knownValues())
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = finder.usableKey(ctx, "GenerateMac", request.keyId());
+        KmsKey key = parts.finder().usableKey(ctx, "GenerateMac", request.keyId());
         String algorithm = macAlgorithm(key, request.macAlgorithmAsString(), "GenerateMac");
         dryRun(request.dryRun());
         byte[] mac = mac(key, request.message().asByteArrayUnsafe());
@@ -105,7 +103,7 @@ final class KmsSigning {
                 .oneOf("macAlgorithm", request.macAlgorithmAsString(), MacAlgorithmSpec.knownValues())
                 .notNull("mac", request.mac()).length("mac", request.mac(), 1, 6144)
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = finder.usableKey(ctx, "VerifyMac", request.keyId());
+        KmsKey key = parts.finder().usableKey(ctx, "VerifyMac", request.keyId());
         String algorithm = macAlgorithm(key, request.macAlgorithmAsString(), "VerifyMac");
         dryRun(request.dryRun());
         byte[] expected = mac(key, request.message().asByteArrayUnsafe());
@@ -118,7 +116,7 @@ final class KmsSigning {
 
     SdkPojo getPublicKey(RequestContext ctx, GetPublicKeyRequest request) {
         validKeyId(request.keyId()).size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = finder.key(ctx, "GetPublicKey", request.keyId(), Naming.KEY_OR_ALIAS);
+        KmsKey key = parts.finder().key(ctx, "GetPublicKey", request.keyId(), Naming.KEY_OR_ALIAS);
         requireDirectUse(ctx, "GetPublicKey", key);
         requireEnabled(key);
         KmsKeySpec spec = KmsKeySpec.of(key);
@@ -131,7 +129,7 @@ final class KmsSigning {
         List<String> encryption = spec.encryptionAlgorithms(key.keyUsage());
         GetPublicKeyResponse.Builder response = GetPublicKeyResponse.builder()
                 .keyId(key.arn())
-                .publicKey(SdkBytes.fromByteArrayUnsafe(keys.publicKeyDer(key)))
+                .publicKey(SdkBytes.fromByteArrayUnsafe(parts.keys().publicKeyDer(key)))
                 .customerMasterKeySpec(key.keySpec())
                 .keySpec(key.keySpec())
                 .keyUsage(key.keyUsage());
@@ -185,7 +183,7 @@ final class KmsSigning {
     }
 
     private byte[] mac(KmsKey key, byte[] message) {
-        byte[] secret = keys.hmacKey(key);
+        byte[] secret = parts.keys().hmacKey(key);
         try {
             Mac mac = Mac.getInstance(KmsKeySpec.of(key).jcaName());
             mac.init(new SecretKeySpec(secret, mac.getAlgorithm()));
