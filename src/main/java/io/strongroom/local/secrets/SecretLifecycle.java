@@ -4,6 +4,7 @@ import io.strongroom.local.crypto.Aead;
 import io.strongroom.local.http.RequestContext;
 import io.strongroom.local.kms.KmsKey;
 import io.strongroom.local.wire.AwsException;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretResponse;
@@ -44,10 +45,7 @@ final class SecretLifecycle {
 
     SdkPojo createSecret(RequestContext ctx, CreateSecretRequest r) {
         Validation.secretName(r.name());
-        Validation.clientRequestToken(r.clientRequestToken());
-        Validation.description(r.description());
-        Validation.kmsKeyId(r.kmsKeyId());
-        SecretValue value = Validation.value(r.secretString(), r.secretBinary(), false);
+        SecretValue value = validEdit(r.clientRequestToken(), r.description(), r.kmsKeyId(), r.secretString(), r.secretBinary());
         List<SecretStore.Tag> tags = SecretTagging.validTags(r.tags());
         if (tags.size() > SecretTagging.MAX_TAGS) {
             throw SecretErrors.tooManyTags(SecretTagging.MAX_TAGS);
@@ -103,6 +101,15 @@ final class SecretLifecycle {
         });
     }
 
+    /** The members CreateSecret and UpdateSecret share, checked in this order; the value given, or null. */
+    private static SecretValue validEdit(String clientRequestToken, String description, String kmsKeyId,
+                                         String secretString, SdkBytes secretBinary) {
+        Validation.clientRequestToken(clientRequestToken);
+        Validation.description(description);
+        Validation.kmsKeyId(kmsKeyId);
+        return Validation.value(secretString, secretBinary, false);
+    }
+
     SdkPojo describeSecret(RequestContext ctx, DescribeSecretRequest r) {
         Validation.secretId(r.secretId());
         return parts.store().read(rows -> {
@@ -124,10 +131,7 @@ final class SecretLifecycle {
 
     SdkPojo updateSecret(RequestContext ctx, UpdateSecretRequest r) {
         Validation.secretId(r.secretId());
-        Validation.clientRequestToken(r.clientRequestToken());
-        Validation.description(r.description());
-        Validation.kmsKeyId(r.kmsKeyId());
-        SecretValue value = Validation.value(r.secretString(), r.secretBinary(), false);
+        SecretValue value = validEdit(r.clientRequestToken(), r.description(), r.kmsKeyId(), r.secretString(), r.secretBinary());
         String versionId = r.clientRequestToken() != null ? r.clientRequestToken() : UUID.randomUUID().toString();
         SecretFinder finder = parts.finder();
         SecretRecord target = finder.find(ctx, r.secretId(), "UpdateSecret");
