@@ -50,6 +50,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * The demo estate: on an empty store, a realistic, clearly labelled set of secrets and KMS keys
@@ -131,27 +132,31 @@ public final class DemoEstate {
         }
 
         public int secrets() {
-            return scopes.stream().mapToInt(ScopeCounts::secrets).sum();
+            return sum(ScopeCounts::secrets);
         }
 
         public int versions() {
-            return scopes.stream().mapToInt(ScopeCounts::versions).sum();
+            return sum(ScopeCounts::versions);
         }
 
         public int keys() {
-            return scopes.stream().mapToInt(ScopeCounts::keys).sum();
+            return sum(ScopeCounts::keys);
         }
 
         public int secretsScheduledForDeletion() {
-            return scopes.stream().mapToInt(ScopeCounts::secretsScheduledForDeletion).sum();
+            return sum(ScopeCounts::secretsScheduledForDeletion);
         }
 
         public int keysScheduledForDeletion() {
-            return scopes.stream().mapToInt(ScopeCounts::keysScheduledForDeletion).sum();
+            return sum(ScopeCounts::keysScheduledForDeletion);
         }
 
         public int keysKept() {
-            return scopes.stream().mapToInt(ScopeCounts::keysKept).sum();
+            return sum(ScopeCounts::keysKept);
+        }
+
+        private int sum(ToIntFunction<ScopeCounts> count) {
+            return scopes.stream().mapToInt(count).sum();
         }
 
         /** Secrets and keys in (or put into) their deletion window. */
@@ -291,16 +296,7 @@ public final class DemoEstate {
     }
 
     /** The in-process calls of one account (as its admin) and region. */
-    private static final class Scope {
-        private final LocalStore store;
-        private final LocalAccount account;
-        private final String region;
-
-        Scope(LocalStore store, LocalAccount account, String region) {
-            this.store = store;
-            this.account = account;
-            this.region = region;
-        }
+    private record Scope(LocalStore store, LocalAccount account, String region) {
 
         private <R extends SdkPojo> R secretsManager(Instant at, String operation, SdkPojo request) {
             return store.invoke(account.accountId(), region, at, "secretsmanager", operation, request);

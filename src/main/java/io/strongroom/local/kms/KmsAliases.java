@@ -43,14 +43,10 @@ final class KmsAliases {
     private static final int ALIAS_PAGE_MAX = 100;
     private static final int ALIAS_LIMIT_DEFAULT = 50;
 
-    private final KmsKeys keys;
-    private final KmsKeyFinder finder;
-    private final KmsPaging paging;
+    private final KmsParts parts;
 
-    KmsAliases(KmsKeys keys, KmsKeyFinder finder, KmsPaging paging) {
-        this.keys = keys;
-        this.finder = finder;
-        this.paging = paging;
+    KmsAliases(KmsParts parts) {
+        this.parts = parts;
     }
 
     SdkPojo createAlias(RequestContext ctx, CreateAliasRequest request) {
@@ -58,11 +54,11 @@ final class KmsAliases {
                 .length("targetKeyId", request.targetKeyId(), 1, 2048).orThrow();
         requireCustomerAliasName(request.aliasName());
         String aliasArn = aliasArn(ctx, request.aliasName());
-        if (keys.alias(ctx.accountId(), ctx.region(), request.aliasName()).isPresent()) {
+        if (parts.keys().alias(ctx.accountId(), ctx.region(), request.aliasName()).isPresent()) {
             throw KmsErrors.alreadyExists("An alias with the name " + aliasArn + " already exists");
         }
         KmsKey target = aliasTarget(ctx, "CreateAlias", request.targetKeyId());
-        if (!keys.createAlias(ctx.accountId(), ctx.region(), request.aliasName(), target.keyId(), now(ctx))) {
+        if (!parts.keys().createAlias(ctx.accountId(), ctx.region(), request.aliasName(), target.keyId(), now(ctx))) {
             throw KmsErrors.alreadyExists("An alias with the name " + aliasArn + " already exists");
         }
         return CreateAliasResponse.builder().build();
@@ -72,11 +68,11 @@ final class KmsAliases {
         validAliasName(request.aliasName()).notNull("targetKeyId", request.targetKeyId())
                 .length("targetKeyId", request.targetKeyId(), 1, 2048).orThrow();
         requireCustomerAliasName(request.aliasName());
-        if (keys.alias(ctx.accountId(), ctx.region(), request.aliasName()).isEmpty()) {
+        if (parts.keys().alias(ctx.accountId(), ctx.region(), request.aliasName()).isEmpty()) {
             throw aliasNotFound(aliasArn(ctx, request.aliasName()));
         }
         KmsKey target = aliasTarget(ctx, "UpdateAlias", request.targetKeyId());
-        if (!keys.updateAlias(ctx.accountId(), ctx.region(), request.aliasName(), target.keyId(), now(ctx))) {
+        if (!parts.keys().updateAlias(ctx.accountId(), ctx.region(), request.aliasName(), target.keyId(), now(ctx))) {
             throw aliasNotFound(aliasArn(ctx, request.aliasName()));
         }
         return UpdateAliasResponse.builder().build();
@@ -85,9 +81,9 @@ final class KmsAliases {
     SdkPojo deleteAlias(RequestContext ctx, DeleteAliasRequest request) {
         validAliasName(request.aliasName()).orThrow();
         requireCustomerAliasName(request.aliasName());
-        Optional<KmsKeys.Alias> alias = keys.alias(ctx.accountId(), ctx.region(), request.aliasName());
-        alias.flatMap(a -> keys.byId(a.targetKeyId())).filter(k -> inScope(k, ctx)).ifPresent(k -> ctx.touched(KEY_RESOURCE, k.arn()));
-        if (alias.isEmpty() || !keys.deleteAlias(ctx.accountId(), ctx.region(), request.aliasName())) {
+        Optional<KmsKeys.Alias> alias = parts.keys().alias(ctx.accountId(), ctx.region(), request.aliasName());
+        alias.flatMap(a -> parts.keys().byId(a.targetKeyId())).filter(k -> inScope(k, ctx)).ifPresent(k -> ctx.touched(KEY_RESOURCE, k.arn()));
+        if (alias.isEmpty() || !parts.keys().deleteAlias(ctx.accountId(), ctx.region(), request.aliasName())) {
             throw aliasNotFound(aliasArn(ctx, request.aliasName()));
         }
         return DeleteAliasResponse.builder().build();
@@ -98,14 +94,14 @@ final class KmsAliases {
         List<AliasListEntry> entries = new ArrayList<>();
         String listedKey = null;
         if (request.keyId() != null) {
-            KmsKey key = finder.key(ctx, "ListAliases", request.keyId(), Naming.KEY_OR_ALIAS);
+            KmsKey key = parts.finder().key(ctx, "ListAliases", request.keyId(), Naming.KEY_OR_ALIAS);
             listedKey = key.arn();
-            for (KmsKeys.Alias a : keys.aliases(ctx.accountId(), ctx.region())) {
+            for (KmsKeys.Alias a : parts.keys().aliases(ctx.accountId(), ctx.region())) {
                 if (a.targetKeyId().equals(key.keyId())) entries.add(entry(a));
             }
         } else {
             boolean predefinedInUse = false;
-            for (KmsKeys.Alias a : keys.aliases(ctx.accountId(), ctx.region())) {
+            for (KmsKeys.Alias a : parts.keys().aliases(ctx.accountId(), ctx.region())) {
                 entries.add(entry(a));
                 predefinedInUse |= KmsKeys.SECRETS_MANAGER_ALIAS.equals(a.aliasName());
             }
@@ -119,7 +115,8 @@ final class KmsAliases {
         int limit = Math.min(request.limit() == null ? ALIAS_LIMIT_DEFAULT : request.limit(), ALIAS_PAGE_MAX);
         List<String> binding = new ArrayList<>(1);
         binding.add(listedKey);                 // null (all aliases) is distinct from any key
-        KmsPaging.Page<AliasListEntry> page = paging.page(ctx, "ListAliases", binding, entries, AliasListEntry::aliasName, request.marker(), limit);
+        KmsPaging.Page<AliasListEntry> page = parts.paging().page(ctx, "ListAliases", binding, entries, AliasListEntry::aliasName,
+                request.marker(), limit);
         return ListAliasesResponse.builder().aliases(page.items()).nextMarker(page.nextMarker())
                 .truncated(page.nextMarker() != null).build();
     }
@@ -156,7 +153,7 @@ final class KmsAliases {
         if (reference.startsWith(ALIAS_PREFIX) || reference.startsWith("arn:") && reference.contains(":alias/")) {
             throw AwsException.validation("Aliases must refer to keys. Not aliases");
         }
-        KmsKey target = finder.customerKey(ctx, action, reference);
+        KmsKey target = parts.finder().customerKey(ctx, action, reference);
         requireNotPendingDeletion(target);
         return target;
     }

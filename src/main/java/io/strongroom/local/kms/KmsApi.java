@@ -72,14 +72,13 @@ public final class KmsApi {
     private final KmsSigning signing;
 
     public KmsApi(KmsKeys keys) {
-        KmsKeyFinder finder = new KmsKeyFinder(keys);
-        KmsPaging paging = new KmsPaging();
-        this.keyCalls = new KmsKeyOperations(keys, finder, paging);
-        this.rotations = new KmsRotations(keys, finder, paging);
-        this.aliases = new KmsAliases(keys, finder, paging);
-        this.policies = new KmsPolicies(finder, paging);
-        this.encryption = new KmsEncryption(keys, finder);
-        this.signing = new KmsSigning(keys, finder);
+        KmsParts parts = new KmsParts(keys);
+        this.keyCalls = new KmsKeyOperations(parts);
+        this.rotations = new KmsRotations(parts);
+        this.aliases = new KmsAliases(parts);
+        this.policies = new KmsPolicies(parts);
+        this.encryption = new KmsEncryption(parts);
+        this.signing = new KmsSigning(parts);
     }
 
     public JsonService service() {

@@ -50,19 +50,17 @@ final class KmsEncryption {
 
     static final String SYMMETRIC_DEFAULT = "SYMMETRIC_DEFAULT";
 
-    private final KmsKeys keys;
-    private final KmsKeyFinder finder;
+    private final KmsParts parts;
 
-    KmsEncryption(KmsKeys keys, KmsKeyFinder finder) {
-        this.keys = keys;
-        this.finder = finder;
+    KmsEncryption(KmsParts parts) {
+        this.parts = parts;
     }
 
     SdkPojo encrypt(RequestContext ctx, EncryptRequest request) {
         validKeyId(request.keyId()).notNull("plaintext", request.plaintext()).length("plaintext", request.plaintext(), 1, 4096)
                 .oneOf("encryptionAlgorithm", request.encryptionAlgorithmAsString(), EncryptionAlgorithmSpec.knownValues())
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = finder.usableKey(ctx, "Encrypt", request.keyId());
+        KmsKey key = parts.finder().usableKey(ctx, "Encrypt", request.keyId());
         String algorithm = encryptionAlgorithm(key, request.encryptionAlgorithmAsString(), "Encrypt");
         dryRun(request.dryRun());
         byte[] blob = encryptWith(key, algorithm, request.plaintext().asByteArrayUnsafe(), request.encryptionContext());
@@ -108,7 +106,7 @@ final class KmsEncryption {
                 request.ciphertextBlob().asByteArrayUnsafe(), request.sourceEncryptionContext(),
                 request.sourceEncryptionAlgorithmAsString(), false);
         try {
-            KmsKey destination = finder.usableKey(ctx, "ReEncryptTo", request.destinationKeyId());
+            KmsKey destination = parts.finder().usableKey(ctx, "ReEncryptTo", request.destinationKeyId());
             String algorithm = encryptionAlgorithm(destination, request.destinationEncryptionAlgorithmAsString(), "ReEncrypt");
             dryRun(request.dryRun());
             byte[] blob = encryptWith(destination, algorithm, source.plaintext(), request.destinationEncryptionContext());
@@ -174,12 +172,12 @@ final class KmsEncryption {
             throw AwsException.validation("Please specify either number of bytes or key spec.");
         }
         int length = numberOfBytes != null ? numberOfBytes : "AES_128".equals(keySpec) ? 16 : 32;
-        KmsKey key = finder.usableKey(ctx, action, keyId);
+        KmsKey key = parts.finder().usableKey(ctx, action, keyId);
         requireUsage(key, KmsKeySpec.Usage.ENCRYPT_DECRYPT, action);
         requireSymmetric(key, action);
         dryRun(dryRun);
         byte[] plaintext = Aead.randomBytes(length);
-        return new DataKey(key, plaintext, keys.encrypt(key, plaintext, context));
+        return new DataKey(key, plaintext, parts.keys().encrypt(key, plaintext, context));
     }
 
     // ---- Decrypting ---------------------------------------------------------------------------
@@ -192,7 +190,7 @@ final class KmsEncryption {
      */
     private Decrypted decryptBlob(RequestContext ctx, String action, String operation, String keyId, byte[] blob,
                                   Map<String, String> context, String requestedAlgorithm, Boolean dryRun) {
-        KmsKey named = keyId == null ? null : finder.key(ctx, action, keyId, Naming.KEY_OR_ALIAS);
+        KmsKey named = keyId == null ? null : parts.finder().key(ctx, action, keyId, Naming.KEY_OR_ALIAS);
         if (named != null && KmsKeySpec.of(named).family() == KmsKeySpec.Family.RSA) {
             requireDirectUse(ctx, action, named);
             requireEnabled(named);
@@ -213,18 +211,18 @@ final class KmsEncryption {
             key = named;
         } else {
             // A blob made under another account's key names that key: refused as KMS refuses it without a key policy grant.
-            Optional<KmsKey> owner = keys.byId(blobKeyId);
+            Optional<KmsKey> owner = parts.keys().byId(blobKeyId);
             if (owner.isPresent() && owner.get().region().equals(ctx.region()) && !owner.get().accountId().equals(ctx.accountId())) {
                 throw denied(ctx, action, owner.get());
             }
-            key = finder.key(ctx, action, blobKeyId, Naming.KEY);
+            key = parts.finder().key(ctx, action, blobKeyId, Naming.KEY);
         }
         requireDirectUse(ctx, action, key);
         requireEnabled(key);
         String algorithm = encryptionAlgorithm(key, requestedAlgorithm, operation);
         dryRun(dryRun);
         try {
-            return new Decrypted(key, keys.decrypt(key, blob, context), algorithm);
+            return new Decrypted(key, parts.keys().decrypt(key, blob, context), algorithm);
         } catch (CryptoException e) {
             throw invalidCiphertext();
         }
@@ -275,7 +273,7 @@ final class KmsEncryption {
 
     private byte[] encryptWith(KmsKey key, String algorithm, byte[] plaintext, Map<String, String> context) {
         if (SYMMETRIC_DEFAULT.equals(algorithm)) {
-            return keys.encrypt(key, plaintext, context);
+            return parts.keys().encrypt(key, plaintext, context);
         }
         int max = KmsKeySpec.of(key).bits() / 8 - 2 * hashLength(algorithm) - 2;
         if (plaintext.length > max) {
@@ -285,7 +283,7 @@ final class KmsEncryption {
         }
         try {
             Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.publicKey(key), oaep(algorithm));
+            cipher.init(Cipher.ENCRYPT_MODE, parts.keys().publicKey(key), oaep(algorithm));
             return cipher.doFinal(plaintext);
         } catch (GeneralSecurityException e) {
             throw new CryptoException("RSA encryption failed", e);
@@ -295,7 +293,7 @@ final class KmsEncryption {
     private byte[] rsaDecrypt(KmsKey key, String algorithm, byte[] blob) {
         try {
             Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
-            cipher.init(Cipher.DECRYPT_MODE, keys.privateKey(key), oaep(algorithm));
+            cipher.init(Cipher.DECRYPT_MODE, parts.keys().privateKey(key), oaep(algorithm));
             return cipher.doFinal(blob);
         } catch (GeneralSecurityException e) {
             throw invalidCiphertext();

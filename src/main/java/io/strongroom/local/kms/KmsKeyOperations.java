@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import static io.strongroom.local.kms.KmsKeyFinder.KEY_RESOURCE;
@@ -65,14 +66,10 @@ final class KmsKeyOperations {
     private static final int KEY_LIMIT_DEFAULT = 100;
     private static final int TAG_PAGE_MAX = 50;
 
-    private final KmsKeys keys;
-    private final KmsKeyFinder finder;
-    private final KmsPaging paging;
+    private final KmsParts parts;
 
-    KmsKeyOperations(KmsKeys keys, KmsKeyFinder finder, KmsPaging paging) {
-        this.keys = keys;
-        this.finder = finder;
-        this.paging = paging;
+    KmsKeyOperations(KmsParts parts) {
+        this.parts = parts;
     }
 
     SdkPojo createKey(RequestContext ctx, CreateKeyRequest request) {
@@ -131,7 +128,7 @@ final class KmsKeyOperations {
         if (tags.size() > MAX_TAGS_PER_KEY) {
             throw tooManyTags();
         }
-        KmsKey key = keys.createCustomerKey(ctx.accountId(), ctx.region(), request.description(), request.policy(), tags, spec, usage,
+        KmsKey key = parts.keys().createCustomerKey(ctx.accountId(), ctx.region(), request.description(), request.policy(), tags, spec, usage,
                 ctx.now());
         ctx.touched(KEY_RESOURCE, key.arn());
         return CreateKeyResponse.builder().keyMetadata(metadata(key)).build();
@@ -139,14 +136,14 @@ final class KmsKeyOperations {
 
     SdkPojo describeKey(RequestContext ctx, DescribeKeyRequest request) {
         validKeyId(request.keyId()).size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = finder.key(ctx, "DescribeKey", request.keyId(), Naming.KEY_OR_ALIAS_CREATING_PREDEFINED);
+        KmsKey key = parts.finder().key(ctx, "DescribeKey", request.keyId(), Naming.KEY_OR_ALIAS_CREATING_PREDEFINED);
         return DescribeKeyResponse.builder().keyMetadata(metadata(key)).build();
     }
 
     SdkPojo listKeys(RequestContext ctx, ListKeysRequest request) {
         validPage(Validator.check(), request.limit(), request.marker()).orThrow();
-        KmsPaging.Page<KmsKey> page = paging.page(ctx, "ListKeys", List.of(), keys.list(ctx.accountId(), ctx.region()), KmsKeyOperations::listingPosition,
-                request.marker(), request.limit() == null ? KEY_LIMIT_DEFAULT : request.limit());
+        KmsPaging.Page<KmsKey> page = parts.paging().page(ctx, "ListKeys", List.of(), parts.keys().list(ctx.accountId(), ctx.region()),
+                KmsKeyOperations::listingPosition, request.marker(), request.limit() == null ? KEY_LIMIT_DEFAULT : request.limit());
         return ListKeysResponse.builder()
                 .keys(page.items().stream().map(k -> KeyListEntry.builder().keyId(k.keyId()).keyArn(k.arn()).build()).toList())
                 .nextMarker(page.nextMarker())
@@ -162,41 +159,41 @@ final class KmsKeyOperations {
     SdkPojo updateKeyDescription(RequestContext ctx, UpdateKeyDescriptionRequest request) {
         validKeyId(request.keyId()).notNull("description", request.description())
                 .length("description", request.description(), 0, 8192).orThrow();
-        KmsKey key = finder.customerKey(ctx, "UpdateKeyDescription", request.keyId());
-        finder.change(key, k -> {
-            requireNotPendingDeletion(k);
-            return k.withDescription(request.description());
-        });
+        changeUnlessPendingDeletion(ctx, "UpdateKeyDescription", request.keyId(), k -> k.withDescription(request.description()));
         return UpdateKeyDescriptionResponse.builder().build();
     }
 
     SdkPojo enableKey(RequestContext ctx, EnableKeyRequest request) {
         validKeyId(request.keyId()).orThrow();
-        KmsKey key = finder.customerKey(ctx, "EnableKey", request.keyId());
-        finder.change(key, k -> {
-            requireNotPendingDeletion(k);
-            return k.usable() ? k : k.withState(KmsKey.ENABLED, null);
-        });
+        changeUnlessPendingDeletion(ctx, "EnableKey", request.keyId(), k -> k.usable() ? k : k.withState(KmsKey.ENABLED, null));
         return EnableKeyResponse.builder().build();
     }
 
     SdkPojo disableKey(RequestContext ctx, DisableKeyRequest request) {
         validKeyId(request.keyId()).orThrow();
-        KmsKey key = finder.customerKey(ctx, "DisableKey", request.keyId());
-        finder.change(key, k -> {
-            requireNotPendingDeletion(k);
-            return k.usable() ? k.withState(KmsKey.DISABLED, null) : k;
-        });
+        changeUnlessPendingDeletion(ctx, "DisableKey", request.keyId(), k -> k.usable() ? k.withState(KmsKey.DISABLED, null) : k);
         return DisableKeyResponse.builder().build();
+    }
+
+    /**
+     * Changes a customer managed key the caller named, refused as KMS refuses it while the key is
+     * pending deletion (checked on the key as it is when the change is made).
+     */
+    private void changeUnlessPendingDeletion(RequestContext ctx, String action, String keyId, UnaryOperator<KmsKey> change) {
+        KmsKey key = parts.finder().customerKey(ctx, action, keyId);
+        parts.finder().change(key, k -> {
+            requireNotPendingDeletion(k);
+            return change.apply(k);
+        });
     }
 
     SdkPojo scheduleKeyDeletion(RequestContext ctx, ScheduleKeyDeletionRequest request) {
         // The service model allows 1 to 365 days; KMS itself accepts 7 to 30.
         validKeyId(request.keyId()).range("pendingWindowInDays", request.pendingWindowInDays(), 7, 30).orThrow();
         int days = request.pendingWindowInDays() == null ? 30 : request.pendingWindowInDays();
-        KmsKey key = finder.customerKey(ctx, "ScheduleKeyDeletion", request.keyId());
+        KmsKey key = parts.finder().customerKey(ctx, "ScheduleKeyDeletion", request.keyId());
         Instant deletion = now(ctx).plus(Duration.ofDays(days));
-        KmsKey scheduled = finder.change(key, k -> {
+        KmsKey scheduled = parts.finder().change(key, k -> {
             requireNotPendingDeletion(k);
             return k.withState(KmsKey.PENDING_DELETION, deletion);
         });
@@ -210,8 +207,8 @@ final class KmsKeyOperations {
 
     SdkPojo cancelKeyDeletion(RequestContext ctx, CancelKeyDeletionRequest request) {
         validKeyId(request.keyId()).orThrow();
-        KmsKey key = finder.customerKey(ctx, "CancelKeyDeletion", request.keyId());
-        KmsKey cancelled = finder.change(key, k -> {
+        KmsKey key = parts.finder().customerKey(ctx, "CancelKeyDeletion", request.keyId());
+        KmsKey cancelled = parts.finder().change(key, k -> {
             if (!k.pendingDeletion()) {
                 throw KmsErrors.invalidState(k.arn() + " is not pending deletion.");
             }
@@ -225,15 +222,15 @@ final class KmsKeyOperations {
         Validator v = validKeyId(request.keyId()).notNull("tags", request.hasTags() ? request.tags() : null);
         Map<String, String> tags = request.hasTags() ? validTags(v, request.tags()) : Map.of();
         v.orThrow();
-        KmsKey key = finder.customerKey(ctx, "TagResource", request.keyId());
-        finder.change(key, k -> {
+        KmsKey key = parts.finder().customerKey(ctx, "TagResource", request.keyId());
+        parts.finder().change(key, k -> {
             requireNotPendingDeletion(k);
-            Map<String, String> merged = new LinkedHashMap<>(keys.tags(k.keyId()));
+            Map<String, String> merged = new LinkedHashMap<>(parts.keys().tags(k.keyId()));
             merged.putAll(tags);
             if (merged.size() > MAX_TAGS_PER_KEY) {
                 throw tooManyTags();
             }
-            keys.putTags(k.keyId(), tags);
+            parts.keys().putTags(k.keyId(), tags);
             return k;
         });
         return TagResourceResponse.builder().build();
@@ -247,10 +244,10 @@ final class KmsKeyOperations {
             }
         }
         v.orThrow();
-        KmsKey key = finder.customerKey(ctx, "UntagResource", request.keyId());
-        finder.change(key, k -> {
+        KmsKey key = parts.finder().customerKey(ctx, "UntagResource", request.keyId());
+        parts.finder().change(key, k -> {
             requireNotPendingDeletion(k);
-            keys.removeTags(k.keyId(), request.tagKeys());
+            parts.keys().removeTags(k.keyId(), request.tagKeys());
             return k;
         });
         return UntagResourceResponse.builder().build();
@@ -258,11 +255,11 @@ final class KmsKeyOperations {
 
     SdkPojo listResourceTags(RequestContext ctx, ListResourceTagsRequest request) {
         validPage(validKeyId(request.keyId()), request.limit(), request.marker()).orThrow();
-        KmsKey key = finder.key(ctx, "ListResourceTags", request.keyId(), Naming.KEY);
-        List<Tag> tags = keys.tags(key.keyId()).entrySet().stream()
+        KmsKey key = parts.finder().key(ctx, "ListResourceTags", request.keyId(), Naming.KEY);
+        List<Tag> tags = parts.keys().tags(key.keyId()).entrySet().stream()
                 .map(e -> Tag.builder().tagKey(e.getKey()).tagValue(e.getValue()).build()).toList();
         int limit = Math.min(request.limit() == null ? TAG_PAGE_MAX : request.limit(), TAG_PAGE_MAX);
-        KmsPaging.Page<Tag> page = paging.page(ctx, "ListResourceTags", List.of(key.arn()), tags, Tag::tagKey, request.marker(), limit);
+        KmsPaging.Page<Tag> page = parts.paging().page(ctx, "ListResourceTags", List.of(key.arn()), tags, Tag::tagKey, request.marker(), limit);
         return ListResourceTagsResponse.builder().tags(page.items()).nextMarker(page.nextMarker())
                 .truncated(page.nextMarker() != null).build();
     }

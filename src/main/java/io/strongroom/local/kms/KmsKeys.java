@@ -26,6 +26,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import static io.strongroom.local.storage.Columns.instant;
+import static io.strongroom.local.storage.Columns.setInstant;
+import static io.strongroom.local.storage.Columns.setInteger;
+
 /**
  * KMS keys and their material: the engine behind the KMS API and behind Secrets Manager's
  * envelope encryption. Key material is generated here, sealed by the root key at rest, and
@@ -207,9 +211,9 @@ public final class KmsKeys {
                 ps.setString(2, key.keyState());
                 ps.setString(3, key.policy());
                 ps.setInt(4, key.rotationEnabled() ? 1 : 0);
-                setNullableInt(ps, 5, key.rotationPeriodDays());
-                setNullableInstant(ps, 6, key.nextRotationAt());
-                setNullableInstant(ps, 7, key.deletionAt());
+                setInteger(ps, 5, key.rotationPeriodDays());
+                setInstant(ps, 6, key.nextRotationAt());
+                setInstant(ps, 7, key.deletionAt());
                 ps.setString(8, key.keyId());
                 ps.executeUpdate();
             }
@@ -606,9 +610,9 @@ public final class KmsKeys {
             ps.setString(10, key.origin());
             ps.setString(11, key.policy());
             ps.setInt(12, key.rotationEnabled() ? 1 : 0);
-            setNullableInt(ps, 13, key.rotationPeriodDays());
-            setNullableInstant(ps, 14, key.nextRotationAt());
-            setNullableInstant(ps, 15, key.deletionAt());
+            setInteger(ps, 13, key.rotationPeriodDays());
+            setInstant(ps, 14, key.nextRotationAt());
+            setInstant(ps, 15, key.deletionAt());
             ps.setLong(16, key.createdAt().toEpochMilli());
             ps.executeUpdate();
         }
@@ -645,21 +649,6 @@ public final class KmsKeys {
 
     private static Instant millis(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
-    private static void setNullableInt(PreparedStatement ps, int index, Integer value) throws SQLException {
-        if (value == null) ps.setNull(index, java.sql.Types.INTEGER);
-        else ps.setInt(index, value);
-    }
-
-    private static void setNullableInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
-        if (value == null) ps.setNull(index, java.sql.Types.INTEGER);
-        else ps.setLong(index, value.toEpochMilli());
     }
 
     /**

@@ -32,18 +32,16 @@ final class KmsPolicies {
     private static final String DEFAULT_POLICY_NAME = "default";
     private static final Pattern POLICY_NAME = Pattern.compile("[\\w]+");
 
-    private final KmsKeyFinder finder;
-    private final KmsPaging paging;
+    private final KmsParts parts;
 
-    KmsPolicies(KmsKeyFinder finder, KmsPaging paging) {
-        this.finder = finder;
-        this.paging = paging;
+    KmsPolicies(KmsParts parts) {
+        this.parts = parts;
     }
 
     SdkPojo getKeyPolicy(RequestContext ctx, GetKeyPolicyRequest request) {
         validKeyId(request.keyId()).length("policyName", request.policyName(), 1, 128)
                 .pattern("policyName", request.policyName(), POLICY_NAME).orThrow();
-        KmsKey key = finder.key(ctx, "GetKeyPolicy", request.keyId(), Naming.KEY);
+        KmsKey key = parts.finder().key(ctx, "GetKeyPolicy", request.keyId(), Naming.KEY);
         if (request.policyName() != null && !DEFAULT_POLICY_NAME.equals(request.policyName())) {
             throw KmsErrors.notFound("No such policy exists: " + request.policyName()
                     + ". The only key policy name is " + DEFAULT_POLICY_NAME + ".");
@@ -57,21 +55,21 @@ final class KmsPolicies {
                 .notNull("policy", request.policy())
                 .unshownLength("policy", request.policy(), 1, 131_072)
                 .unshownPattern("policy", request.policy(), POLICY_CHARACTERS).orThrow();
-        KmsKey key = finder.customerKey(ctx, "PutKeyPolicy", request.keyId());
+        KmsKey key = parts.finder().customerKey(ctx, "PutKeyPolicy", request.keyId());
         if (request.policyName() != null && !DEFAULT_POLICY_NAME.equals(request.policyName())) {
             throw KmsErrors.unsupported("Only the " + DEFAULT_POLICY_NAME + " key policy is supported.");
         }
         requireWellFormedPolicy(request.policy());
-        finder.change(key, k -> k.withPolicy(request.policy()));
+        parts.finder().change(key, k -> k.withPolicy(request.policy()));
         return PutKeyPolicyResponse.builder().build();
     }
 
     SdkPojo listKeyPolicies(RequestContext ctx, ListKeyPoliciesRequest request) {
         validPage(validKeyId(request.keyId()), request.limit(), request.marker()).orThrow();
-        KmsKey key = finder.key(ctx, "ListKeyPolicies", request.keyId(), Naming.KEY);
+        KmsKey key = parts.finder().key(ctx, "ListKeyPolicies", request.keyId(), Naming.KEY);
         if (request.marker() != null) {
             // One policy, one page: no marker is ever handed out for this listing, so none is good for it.
-            paging.open(ctx, "ListKeyPolicies", List.of(key.arn()), request.marker());
+            parts.paging().open(ctx, "ListKeyPolicies", List.of(key.arn()), request.marker());
         }
         return ListKeyPoliciesResponse.builder().policyNames(DEFAULT_POLICY_NAME).truncated(false).build();
     }

@@ -36,23 +36,19 @@ final class KmsRotations {
     private static final int DEFAULT_ROTATION_DAYS = 365;
     private static final int ROTATION_PAGE_DEFAULT = 100;
 
-    private final KmsKeys keys;
-    private final KmsKeyFinder finder;
-    private final KmsPaging paging;
+    private final KmsParts parts;
 
-    KmsRotations(KmsKeys keys, KmsKeyFinder finder, KmsPaging paging) {
-        this.keys = keys;
-        this.finder = finder;
-        this.paging = paging;
+    KmsRotations(KmsParts parts) {
+        this.parts = parts;
     }
 
     SdkPojo enableKeyRotation(RequestContext ctx, EnableKeyRotationRequest request) {
         validKeyId(request.keyId()).range("rotationPeriodInDays", request.rotationPeriodInDays(), 90, 2560).orThrow();
         int period = request.rotationPeriodInDays() == null ? DEFAULT_ROTATION_DAYS : request.rotationPeriodInDays();
-        KmsKey key = finder.customerKey(ctx, "EnableKeyRotation", request.keyId());
+        KmsKey key = parts.finder().customerKey(ctx, "EnableKeyRotation", request.keyId());
         requireRotatable(key, "EnableKeyRotation");
         Instant now = now(ctx);
-        finder.change(key, k -> {
+        parts.finder().change(key, k -> {
             requireEnabled(k);
             if (!k.rotationEnabled() || k.nextRotationAt() == null || k.rotationPeriodDays() == null) {
                 return k.withRotation(true, period, now.plus(Duration.ofDays(period)));
@@ -70,9 +66,9 @@ final class KmsRotations {
 
     SdkPojo disableKeyRotation(RequestContext ctx, DisableKeyRotationRequest request) {
         validKeyId(request.keyId()).orThrow();
-        KmsKey key = finder.customerKey(ctx, "DisableKeyRotation", request.keyId());
+        KmsKey key = parts.finder().customerKey(ctx, "DisableKeyRotation", request.keyId());
         requireRotatable(key, "DisableKeyRotation");
-        finder.change(key, k -> {
+        parts.finder().change(key, k -> {
             requireEnabled(k);
             return k.rotationEnabled() ? k.withRotation(false, null, null) : k;
         });
@@ -81,7 +77,7 @@ final class KmsRotations {
 
     SdkPojo getKeyRotationStatus(RequestContext ctx, GetKeyRotationStatusRequest request) {
         validKeyId(request.keyId()).orThrow();
-        KmsKey key = finder.key(ctx, "GetKeyRotationStatus", request.keyId(), Naming.KEY);
+        KmsKey key = parts.finder().key(ctx, "GetKeyRotationStatus", request.keyId(), Naming.KEY);
         requireRotatable(key, "GetKeyRotationStatus");
         // While a key is pending deletion KMS reports rotation off; cancelling brings the setting back.
         boolean on = key.rotationEnabled() && !key.pendingDeletion();
@@ -113,9 +109,9 @@ final class KmsRotations {
     SdkPojo listKeyRotations(RequestContext ctx, ListKeyRotationsRequest request) {
         validPage(validKeyId(request.keyId()), request.limit(), request.marker())
                 .oneOf("includeKeyMaterial", request.includeKeyMaterialAsString(), IncludeKeyMaterial.knownValues()).orThrow();
-        KmsKey key = finder.key(ctx, "ListKeyRotations", request.keyId(), Naming.KEY);
+        KmsKey key = parts.finder().key(ctx, "ListKeyRotations", request.keyId(), Naming.KEY);
         requireRotatable(key, "ListKeyRotations");
-        List<KmsKeys.Rotation> rotations = keys.rotations(key.keyId());
+        List<KmsKeys.Rotation> rotations = parts.keys().rotations(key.keyId());
         int current = rotations.isEmpty() ? 1 : rotations.get(rotations.size() - 1).generation();
         List<Map.Entry<Integer, RotationsListEntry>> entries = new ArrayList<>();
         if (IncludeKeyMaterial.ALL_KEY_MATERIAL.toString().equals(request.includeKeyMaterialAsString())) {
@@ -129,7 +125,7 @@ final class KmsRotations {
                     .rotationDate(r.rotatedAt()).build()));
         }
         int limit = request.limit() == null ? ROTATION_PAGE_DEFAULT : request.limit();
-        KmsPaging.Page<Map.Entry<Integer, RotationsListEntry>> page = paging.page(ctx, "ListKeyRotations", List.of(key.arn()), entries,
+        KmsPaging.Page<Map.Entry<Integer, RotationsListEntry>> page = parts.paging().page(ctx, "ListKeyRotations", List.of(key.arn()), entries,
                 e -> String.format("%010d", e.getKey()), request.marker(), limit);
         return ListKeyRotationsResponse.builder().rotations(page.items().stream().map(Map.Entry::getValue).toList())
                 .nextMarker(page.nextMarker()).truncated(page.nextMarker() != null).build();
@@ -148,13 +144,13 @@ final class KmsRotations {
 
     SdkPojo rotateKeyOnDemand(RequestContext ctx, RotateKeyOnDemandRequest request) {
         validKeyId(request.keyId()).orThrow();
-        KmsKey key = finder.customerKey(ctx, "RotateKeyOnDemand", request.keyId());
+        KmsKey key = parts.finder().customerKey(ctx, "RotateKeyOnDemand", request.keyId());
         requireRotatable(key, "RotateKeyOnDemand");
         Instant now = now(ctx);
-        finder.change(key, k -> {
+        parts.finder().change(key, k -> {
             requireEnabled(k);
             // On-demand rotation leaves the automatic schedule as it was.
-            keys.rotateMaterial(k.keyId(), now);
+            parts.keys().rotateMaterial(k.keyId(), now);
             return k;
         });
         return RotateKeyOnDemandResponse.builder().keyId(key.keyId()).build();

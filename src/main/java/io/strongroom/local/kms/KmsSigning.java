@@ -3,6 +3,7 @@ package io.strongroom.local.kms;
 import io.strongroom.local.crypto.CryptoException;
 import io.strongroom.local.http.RequestContext;
 import io.strongroom.local.kms.KmsKeyFinder.Naming;
+import io.strongroom.local.validation.Validator;
 import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
@@ -45,46 +46,60 @@ final class KmsSigning {
     private static final String SIGN_VERIFY = KmsKeySpec.Usage.SIGN_VERIFY;
     private static final String GENERATE_VERIFY_MAC = KmsKeySpec.Usage.GENERATE_VERIFY_MAC;
 
-    private final KmsKeys keys;
-    private final KmsKeyFinder finder;
+    private final KmsParts parts;
 
-    KmsSigning(KmsKeys keys, KmsKeyFinder finder) {
-        this.keys = keys;
-        this.finder = finder;
+    KmsSigning(KmsParts parts) {
+        this.parts = parts;
     }
 
     SdkPojo sign(RequestContext ctx, SignRequest request) {
-        validKeyId(request.keyId()).notNull("message", request.message()).length("message", request.message(), 1, 4096)
-                .oneOf("messageType", request.messageTypeAsString(), MessageType.knownValues())
-                .notNull("signingAlgorithm", request.signingAlgorithmAsString())
-                .oneOf("signingAlgorithm", request.signingAlgorithmAsString(), SigningAlgorithmSpec.knownValues())
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = finder.usableKey(ctx, "Sign", request.keyId());
-        String algorithm = signingAlgorithm(key, request.signingAlgorithmAsString(), "Sign");
-        byte[] digest = digest(algorithm, request.messageTypeAsString(), request.message().asByteArrayUnsafe());
-        dryRun(request.dryRun());
-        byte[] signature = KmsSignatures.sign(keys.privateKey(key), algorithm, digest);
-        return SignResponse.builder().keyId(key.arn()).signature(SdkBytes.fromByteArrayUnsafe(signature))
-                .signingAlgorithm(algorithm).build();
+        validSigningAlgorithm(validMessage(request.keyId(), request.message(), request.messageTypeAsString()),
+                request.signingAlgorithmAsString(), request.hasGrantTokens() ? request.grantTokens() : null).orThrow();
+        Signing signing = signing(ctx, "Sign", request.keyId(), request.signingAlgorithmAsString(), request.messageTypeAsString(),
+                request.message(), request.dryRun());
+        byte[] signature = KmsSignatures.sign(parts.keys().privateKey(signing.key()), signing.algorithm(), signing.digest());
+        return SignResponse.builder().keyId(signing.key().arn()).signature(SdkBytes.fromByteArrayUnsafe(signature))
+                .signingAlgorithm(signing.algorithm()).build();
     }
 
     SdkPojo verify(RequestContext ctx, VerifyRequest request) {
-        validKeyId(request.keyId()).notNull("message", request.message()).length("message", request.message(), 1, 4096)
-                .oneOf("messageType", request.messageTypeAsString(), MessageType.knownValues())
-                .notNull("signature", request.signature()).length("signature", request.signature(), 1, 6144)
-                .notNull("signingAlgorithm", request.signingAlgorithmAsString())
-                .oneOf("signingAlgorithm", request.signingAlgorithmAsString(), SigningAlgorithmSpec.knownValues())
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = finder.usableKey(ctx, "Verify", request.keyId());
-        String algorithm = signingAlgorithm(key, request.signingAlgorithmAsString(), "Verify");
-        byte[] digest = digest(algorithm, request.messageTypeAsString(), request.message().asByteArrayUnsafe());
-        dryRun(request.dryRun());
-        PublicKey publicKey = keys.publicKey(key);
-        if (!KmsSignatures.verify(publicKey, algorithm, digest, request.signature().asByteArrayUnsafe())) {
+        Validator v = validMessage(request.keyId(), request.message(), request.messageTypeAsString())
+                .notNull("signature", request.signature()).length("signature", request.signature(), 1, 6144);
+        validSigningAlgorithm(v, request.signingAlgorithmAsString(), request.hasGrantTokens() ? request.grantTokens() : null).orThrow();
+        Signing signing = signing(ctx, "Verify", request.keyId(), request.signingAlgorithmAsString(), request.messageTypeAsString(),
+                request.message(), request.dryRun());
+        KmsKey key = signing.key();
+        PublicKey publicKey = parts.keys().publicKey(key);
+        if (!KmsSignatures.verify(publicKey, signing.algorithm(), signing.digest(), request.signature().asByteArrayUnsafe())) {
             // KMS's message here is not established; this one names nothing secret.
-            throw KmsErrors.invalidSignature("The signature is not valid for this message with " + key.arn() + " and " + algorithm + ".");
+            throw KmsErrors.invalidSignature("The signature is not valid for this message with " + key.arn() + " and "
+                    + signing.algorithm() + ".");
         }
-        return VerifyResponse.builder().keyId(key.arn()).signatureValid(true).signingAlgorithm(algorithm).build();
+        return VerifyResponse.builder().keyId(key.arn()).signatureValid(true).signingAlgorithm(signing.algorithm()).build();
+    }
+
+    /** The members Sign and Verify check first, in KMS's order: the key, the message and its type. */
+    private static Validator validMessage(String keyId, SdkBytes message, String messageType) {
+        return validKeyId(keyId).notNull("message", message).length("message", message, 1, 4096)
+                .oneOf("messageType", messageType, MessageType.knownValues());
+    }
+
+    /** The members Sign and Verify check last: the signing algorithm and the grant tokens. */
+    private static Validator validSigningAlgorithm(Validator v, String algorithm, List<String> grantTokens) {
+        return v.notNull("signingAlgorithm", algorithm).oneOf("signingAlgorithm", algorithm, SigningAlgorithmSpec.knownValues())
+                .size("grantTokens", grantTokens, 10);
+    }
+
+    /** A Sign or Verify request's key, algorithm and message digest, once the checks before the cryptography have passed. */
+    private record Signing(KmsKey key, String algorithm, byte[] digest) {}
+
+    private Signing signing(RequestContext ctx, String operation, String keyId, String algorithmName, String messageType,
+                            SdkBytes message, Boolean dryRun) {
+        KmsKey key = parts.finder().usableKey(ctx, operation, keyId);
+        String algorithm = signingAlgorithm(key, algorithmName, operation);
+        byte[] digest = digest(algorithm, messageType, message.asByteArrayUnsafe());
+        dryRun(dryRun);
+        return new Signing(key, algorithm, digest);
     }
 
     SdkPojo generateMac(RequestContext ctx, GenerateMacRequest request) {
@@ -92,7 +107,7 @@ final class KmsSigning {
                 .notNull("macAlgorithm", request.macAlgorithmAsString())
                 .oneOf("macAlgorithm", request.macAlgorithmAsString(), MacAlgorithmSpec.knownValues())
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = finder.usableKey(ctx, "GenerateMac", request.keyId());
+        KmsKey key = parts.finder().usableKey(ctx, "GenerateMac", request.keyId());
         String algorithm = macAlgorithm(key, request.macAlgorithmAsString(), "GenerateMac");
         dryRun(request.dryRun());
         byte[] mac = mac(key, request.message().asByteArrayUnsafe());
@@ -105,7 +120,7 @@ final class KmsSigning {
                 .oneOf("macAlgorithm", request.macAlgorithmAsString(), MacAlgorithmSpec.knownValues())
                 .notNull("mac", request.mac()).length("mac", request.mac(), 1, 6144)
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = finder.usableKey(ctx, "VerifyMac", request.keyId());
+        KmsKey key = parts.finder().usableKey(ctx, "VerifyMac", request.keyId());
         String algorithm = macAlgorithm(key, request.macAlgorithmAsString(), "VerifyMac");
         dryRun(request.dryRun());
         byte[] expected = mac(key, request.message().asByteArrayUnsafe());
@@ -118,7 +133,7 @@ final class KmsSigning {
 
     SdkPojo getPublicKey(RequestContext ctx, GetPublicKeyRequest request) {
         validKeyId(request.keyId()).size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = finder.key(ctx, "GetPublicKey", request.keyId(), Naming.KEY_OR_ALIAS);
+        KmsKey key = parts.finder().key(ctx, "GetPublicKey", request.keyId(), Naming.KEY_OR_ALIAS);
         requireDirectUse(ctx, "GetPublicKey", key);
         requireEnabled(key);
         KmsKeySpec spec = KmsKeySpec.of(key);
@@ -131,7 +146,7 @@ final class KmsSigning {
         List<String> encryption = spec.encryptionAlgorithms(key.keyUsage());
         GetPublicKeyResponse.Builder response = GetPublicKeyResponse.builder()
                 .keyId(key.arn())
-                .publicKey(SdkBytes.fromByteArrayUnsafe(keys.publicKeyDer(key)))
+                .publicKey(SdkBytes.fromByteArrayUnsafe(parts.keys().publicKeyDer(key)))
                 .customerMasterKeySpec(key.keySpec())
                 .keySpec(key.keySpec())
                 .keyUsage(key.keyUsage());
@@ -185,7 +200,7 @@ final class KmsSigning {
     }
 
     private byte[] mac(KmsKey key, byte[] message) {
-        byte[] secret = keys.hmacKey(key);
+        byte[] secret = parts.keys().hmacKey(key);
         try {
             Mac mac = Mac.getInstance(KmsKeySpec.of(key).jcaName());
             mac.init(new SecretKeySpec(secret, mac.getAlgorithm()));

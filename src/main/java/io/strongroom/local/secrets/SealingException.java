@@ -3,7 +3,7 @@ package io.strongroom.local.secrets;
 /**
  * The store could not seal a new version's value, or open a stored one, because its KMS key is
  * disabled, pending deletion or gone (or, on open, the sealed bytes do not verify). A persistence
- * failure, not an AWS answer: {@link SecretsManagerApi} turns it into EncryptionFailure or
+ * failure, not an AWS answer: {@link SecretFinder} turns it into EncryptionFailure or
  * DecryptionFailure (see {@link SecretErrors#sealing}). Carries no secret material.
  */
 final class SealingException extends RuntimeException {

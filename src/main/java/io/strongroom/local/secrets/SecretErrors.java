@@ -84,6 +84,16 @@ final class SecretErrors {
                 + " (Service: AWSKMS; Status Code: 400; Error Code: NotFoundException; Request ID: " + UUID.randomUUID() + "; Proxy: null)");
     }
 
+    /** Our wording, for operations a later release adds (rotation, replication, resource policies): refused cleanly, never with a 5xx. */
+    static AwsException notYet(String operation) {
+        return new AwsException("InvalidRequestException", 400, operation + " is not supported by this Strongroom embedded store yet.");
+    }
+
+    /** Our wording, for a secret given more tags than AWS allows (CreateSecret and TagResource). */
+    static AwsException tooManyTags(int max) {
+        return AwsException.invalidParameter("A secret can have at most " + max + " tags.");
+    }
+
     /** AWS's text (quoted in Terraform logs) for AddReplicaRegions naming the secret's own region. */
     static AwsException replicaInOwnRegion() {
         return AwsException.invalidParameter("Invalid replica region.");

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static io.strongroom.local.storage.Columns.instant;
+import static io.strongroom.local.storage.Columns.setInstant;
 
 /**
  * Secrets, their versions, staging labels and tags in SQLite, and the envelope encryption of
@@ -531,19 +533,6 @@ public final class SecretStore {
         private static VersionRecord readVersion(ResultSet rs) throws SQLException {
             return new VersionRecord(rs.getString(1), instant(rs, 2), instant(rs, 3),
                     rs.getString(4), rs.getBytes(5), rs.getBytes(6), rs.getString(7));
-        }
-
-        private static Instant instant(ResultSet rs, int column) throws SQLException {
-            long v = rs.getLong(column);
-            return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-        }
-
-        private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
-            if (value == null) {
-                ps.setNull(index, Types.INTEGER);
-            } else {
-                ps.setLong(index, value.toEpochMilli());
-            }
         }
     }
 

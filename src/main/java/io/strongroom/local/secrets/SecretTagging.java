@@ -9,12 +9,13 @@ import software.amazon.awssdk.services.secretsmanager.model.TagResourceResponse;
 import software.amazon.awssdk.services.secretsmanager.model.UntagResourceRequest;
 import software.amazon.awssdk.services.secretsmanager.model.UntagResourceResponse;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import static io.strongroom.local.secrets.SecretFinder.requireNotDeleted;
 
 /**
  * TagResource and UntagResource, and the tag rules CreateSecret shares. Both move the secret's
@@ -23,31 +24,26 @@ import java.util.Set;
  */
 final class SecretTagging {
 
-    /** How a SecretId is resolved to a secret of the caller's scope: {@code SecretsManagerApi.find}. */
-    interface Lookup {
-        SecretRecord find(SecretStore.Rows rows, RequestContext ctx, String secretId, String action) throws SQLException;
-    }
+    static final int MAX_TAGS = 50;
 
-    private final SecretStore store;
-    private final Lookup lookup;
+    private final SecretParts parts;
 
-    SecretTagging(SecretStore store, Lookup lookup) {
-        this.store = store;
-        this.lookup = lookup;
+    SecretTagging(SecretParts parts) {
+        this.parts = parts;
     }
 
     SdkPojo tagResource(RequestContext ctx, TagResourceRequest r) {
         Validation.secretId(r.secretId());
         Validation.required(r.hasTags() ? r.tags() : null, "tags");
         List<SecretStore.Tag> tags = validTags(r.tags());
-        return store.write(rows -> {
-            SecretRecord s = lookup.find(rows, ctx, r.secretId(), "TagResource");
-            SecretsManagerApi.requireNotDeleted(s);
+        return parts.store().write(rows -> {
+            SecretRecord s = parts.finder().find(rows, ctx, r.secretId(), "TagResource");
+            requireNotDeleted(s);
             Set<String> keysAfter = new HashSet<>();
             rows.tags(s.arn()).forEach(t -> keysAfter.add(t.key()));
             tags.forEach(t -> keysAfter.add(t.key()));
-            if (keysAfter.size() > SecretsManagerApi.MAX_TAGS) {
-                throw AwsException.invalidParameter("A secret can have at most " + SecretsManagerApi.MAX_TAGS + " tags.");
+            if (keysAfter.size() > MAX_TAGS) {
+                throw SecretErrors.tooManyTags(MAX_TAGS);
             }
             rows.putTags(s.arn(), tags);
             rows.updateSecret(s.withLastChangedAt(ctx.now()));
@@ -61,9 +57,9 @@ final class SecretTagging {
         for (String k : tagKeys) {
             Validation.length(k, "tagKeys.member", 1, 128);
         }
-        return store.write(rows -> {
-            SecretRecord s = lookup.find(rows, ctx, r.secretId(), "UntagResource");
-            SecretsManagerApi.requireNotDeleted(s);
+        return parts.store().write(rows -> {
+            SecretRecord s = parts.finder().find(rows, ctx, r.secretId(), "UntagResource");
+            requireNotDeleted(s);
             rows.removeTags(s.arn(), tagKeys);
             rows.updateSecret(s.withLastChangedAt(ctx.now()));
             return UntagResourceResponse.builder().build();

@@ -53,34 +53,23 @@ public final class Validator {
 
     /** A length check that repeats the value. */
     public Validator length(String member, String value, int min, int max) {
-        if (value != null) {
-            lengthOf(shown(member, value), value.length(), min, max);
-        }
-        return this;
+        return value == null ? this : lengthOf(shown(member, value), value.length(), min, max);
     }
 
     /** A length check that does not repeat the value (policies, long documents). */
     public Validator unshownLength(String member, String value, int min, int max) {
-        if (value != null) {
-            lengthOf(unshown(member), value.length(), min, max);
-        }
-        return this;
+        return value == null ? this : lengthOf(unshown(member), value.length(), min, max);
     }
 
     /** A length check that repeats a value too short but never one too long, whose text may be long. */
     public Validator boundedLength(String member, String value, int min, int max) {
-        if (value != null) {
-            lengthOf(value.length() < min ? shown(member, value) : unshown(member), value.length(), min, max);
-        }
-        return this;
+        return value == null ? this
+                : lengthOf(value.length() < min ? shown(member, value) : unshown(member), value.length(), min, max);
     }
 
     /** A blob's length in bytes; a blob is never repeated. */
     public Validator length(String member, SdkBytes value, int min, int max) {
-        if (value != null) {
-            lengthOf(unshown(member), value.asByteArrayUnsafe().length, min, max);
-        }
-        return this;
+        return value == null ? this : lengthOf(unshown(member), value.asByteArrayUnsafe().length, min, max);
     }
 
     /** A list of at most {@code max} members. */
@@ -93,27 +82,24 @@ public final class Validator {
 
     /** A length (of text, bytes, code points or members) within {@code min..max}, told of {@code subject}. */
     public Validator lengthOf(String subject, int length, int min, int max) {
-        if (length < min) {
-            fails(subject, "Member must have length greater than or equal to " + min);
-        } else if (length > max) {
-            fails(subject, "Member must have length less than or equal to " + max);
-        }
-        return this;
+        return within(subject, "length", length, min, max);
     }
 
     public Validator range(String member, Number value, long min, long max) {
-        if (value != null) {
-            rangeOf(shown(member, value), value.longValue(), min, max);
-        }
-        return this;
+        return value == null ? this : rangeOf(shown(member, value), value.longValue(), min, max);
     }
 
     /** A number within {@code min..max}, told of {@code subject}. */
     public Validator rangeOf(String subject, long value, long min, long max) {
-        if (value < min) {
-            fails(subject, "Member must have value greater than or equal to " + min);
-        } else if (value > max) {
-            fails(subject, "Member must have value less than or equal to " + max);
+        return within(subject, "value", value, min, max);
+    }
+
+    /** {@code measured} (a length or a value) within {@code min..max}, in AWS's words for {@code measure}. */
+    private Validator within(String subject, String measure, long measured, long min, long max) {
+        if (measured < min) {
+            fails(subject, "Member must have " + measure + " greater than or equal to " + min);
+        } else if (measured > max) {
+            fails(subject, "Member must have " + measure + " less than or equal to " + max);
         }
         return this;
     }
@@ -126,18 +112,12 @@ public final class Validator {
     }
 
     public Validator pattern(String member, String value, Pattern pattern) {
-        if (value != null) {
-            patternOf(shown(member, value), value, pattern, pattern.pattern());
-        }
-        return this;
+        return value == null ? this : patternOf(shown(member, value), value, pattern, pattern.pattern());
     }
 
     /** A pattern check that does not repeat the value. */
     public Validator unshownPattern(String member, String value, Pattern pattern) {
-        if (value != null) {
-            patternOf(unshown(member), value, pattern, pattern.pattern());
-        }
-        return this;
+        return value == null ? this : patternOf(unshown(member), value, pattern, pattern.pattern());
     }
 
     /** A pattern check told of {@code subject}, the message quoting the pattern as {@code patternText}. */
