@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -44,12 +45,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StsFidelityTest {
 
-    static RunningStore store;
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass();
     static StsClient anonymous;
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
         // No credentials at all: the SDK sends these two operations unsigned, as botocore does.
         anonymous = StsClient.builder()
                 .endpointOverride(store.store().endpoint())
@@ -64,7 +65,6 @@ class StsFidelityTest {
     @AfterAll
     static void stop() {
         anonymous.close();
-        store.close();
     }
 
     static String roleIn(int account) {

@@ -3,9 +3,9 @@ package io.strongroom.local.http;
 import io.strongroom.testing.RawAwsRequest;
 import io.strongroom.testing.RawHttp;
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.io.IOException;
@@ -27,17 +27,12 @@ import static org.junit.jupiter.api.Assertions.*;
 class SlowClientTest {
 
     static final Duration ARRIVAL = Duration.ofSeconds(2);
-    static RunningStore store;
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass(c -> c.withHttpLimits(HttpLimits.defaults().withRequestArrival(ARRIVAL).withResponseWrite(ARRIVAL)));
 
     @BeforeAll
     static void start() {
-        store = new RunningStore(c -> c.withHttpLimits(HttpLimits.defaults().withRequestArrival(ARRIVAL).withResponseWrite(ARRIVAL)));
         store.secrets().createSecret(b -> b.name("slow/probe").secretString("v"));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
     }
 
     @Test
