@@ -1,5 +1,6 @@
 package io.strongroom.app;
 
+import io.strongroom.testing.FxThread;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -15,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,18 +35,6 @@ class StartupProbeTest {
         Platform.setImplicitExit(false);
     }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
-    }
-
     private static List<String> milestones(Path file, int expected) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
@@ -64,7 +51,7 @@ class StartupProbeTest {
         Path file = dir.resolve("probe.txt");
         ObservableList<String> rows = FXCollections.observableArrayList();
         SimpleBooleanProperty loading = new SimpleBooleanProperty();
-        Stage stage = onFx(() -> {
+        Stage stage = FxThread.call(() -> {
             Stage s = new Stage();
             s.setScene(new Scene(new StackPane(new Label("inventory")), 200, 100));
             StartupProbe.attach(file, s, rows, loading);
@@ -73,13 +60,13 @@ class StartupProbeTest {
         });
         assertEquals(List.of("window-shown"), milestones(file, 1));
 
-        onFx(() -> {
+        FxThread.call(() -> {
             loading.set(true);
             rows.addAll("a", "b");
             return null;
         });
         assertEquals(List.of("window-shown", "first-rows"), milestones(file, 2));
-        onFx(() -> {
+        FxThread.call(() -> {
             rows.add("c");
             loading.set(false);
             return null;
@@ -89,7 +76,7 @@ class StartupProbeTest {
         String[] loaded = Files.readAllLines(file).get(2).split(" ");
         assertEquals(4, loaded.length, "milestone, epoch ms, ms since JVM start, rows");
         assertEquals("3", loaded[3]);
-        onFx(() -> {
+        FxThread.call(() -> {
             rows.add("d");
             loading.set(true);
             loading.set(false);
@@ -104,7 +91,7 @@ class StartupProbeTest {
     void isOffWithoutTheProperty() throws Exception {
         String before = System.clearProperty(StartupProbe.PROPERTY);
         try {
-            boolean attached = onFx(() -> {
+            boolean attached = FxThread.call(() -> {
                 Stage s = new Stage();
                 s.setScene(new Scene(new StackPane(), 100, 100));
                 boolean a = StartupProbe.attachIfRequested(s, FXCollections.observableArrayList(), new SimpleBooleanProperty());
@@ -124,7 +111,7 @@ class StartupProbeTest {
         Path file = dir.resolve("probe.txt");
         System.setProperty(StartupProbe.PROPERTY, file.toString());
         try {
-            boolean attached = onFx(() -> {
+            boolean attached = FxThread.call(() -> {
                 Stage s = new Stage();
                 s.setScene(new Scene(new StackPane(), 100, 100));
                 boolean a = StartupProbe.attachIfRequested(s, FXCollections.observableArrayList(), new SimpleBooleanProperty());

@@ -14,6 +14,7 @@ import io.strongroom.service.FanOut;
 import io.strongroom.service.RateLimiters;
 import io.strongroom.service.SecretsService;
 import io.strongroom.service.TimeSource;
+import io.strongroom.testing.FxThread;
 import io.strongroom.testing.RecordingClipboard;
 import io.strongroom.testing.RecordingDialogs;
 import io.strongroom.ui.common.DirectUiExecutor;
@@ -1024,18 +1025,7 @@ public final class ConsoleBenchmarks {
         }
 
         <T> T call(Callable<T> work) throws Exception {
-            if (Platform.isFxApplicationThread()) {
-                return work.call();
-            }
-            CompletableFuture<T> f = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    f.complete(work.call());
-                } catch (Throwable t) {
-                    f.completeExceptionally(t);
-                }
-            });
-            return f.get(120, TimeUnit.SECONDS);
+            return FxThread.call(work, Duration.ofSeconds(120));
         }
     }
 
