@@ -90,21 +90,6 @@ public final class RunningStore implements AutoCloseable, BeforeAllCallback, Aft
         store = LocalStore.start(tweak.apply(LocalStoreConfig.defaults(dataDir).withClock(clock)));
     }
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        // A @Nested class runs the callbacks of the class around it again: it shares that store.
-        if (classesRunning++ == 0) {
-            start();
-        }
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        if (--classesRunning == 0) {
-            close();
-        }
-    }
-
     public LocalStore store() {
         return store;
     }
@@ -168,6 +153,21 @@ public final class RunningStore implements AutoCloseable, BeforeAllCallback, Aft
                         .apiCallTimeout(Duration.ofSeconds(30))
                         .build())
                 .build();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        // A @Nested class runs the callbacks of the class around it again: it shares that store.
+        if (classesRunning++ == 0) {
+            start();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (--classesRunning == 0) {
+            close();
+        }
     }
 
     @Override

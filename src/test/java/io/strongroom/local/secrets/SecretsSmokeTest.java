@@ -1,22 +1,16 @@
 package io.strongroom.local.secrets;
 
-import io.strongroom.testing.RunningStore;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.*;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class SecretsSmokeTest {
-    @RegisterExtension
-    static final RunningStore store = RunningStore.perClass();
+class SecretsSmokeTest extends StoreTestCase {
 
     @Test
     void createGetPutAndRollBackAValue() {
-        SecretsManagerClient sm = store.secrets();
         CreateSecretResponse created = sm.createSecret(b -> b.name("smoke/db").secretString("v1").description("Smoke"));
         assertTrue(created.arn().matches("arn:aws:secretsmanager:us-east-1:\\d{12}:secret:smoke/db-[A-Za-z0-9]{6}"));
         assertEquals("v1", sm.getSecretValue(b -> b.secretId("smoke/db")).secretString());
