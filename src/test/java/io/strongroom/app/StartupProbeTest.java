@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,6 +34,17 @@ class StartupProbeTest {
             // started by another test
         }
         Platform.setImplicitExit(false);
+    }
+
+    /** Asks the probe to attach to a new window, then closes or shows it as {@code after} does. */
+    private static boolean attachToAWindow(Consumer<Stage> after) throws Exception {
+        return FxThread.call(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(new StackPane(), 100, 100));
+            boolean a = StartupProbe.attachIfRequested(s, FXCollections.observableArrayList(), new SimpleBooleanProperty());
+            after.accept(s);
+            return a;
+        });
     }
 
     private static List<String> milestones(Path file, int expected) throws Exception {
@@ -91,13 +103,7 @@ class StartupProbeTest {
     void isOffWithoutTheProperty() throws Exception {
         String before = System.clearProperty(StartupProbe.PROPERTY);
         try {
-            boolean attached = FxThread.call(() -> {
-                Stage s = new Stage();
-                s.setScene(new Scene(new StackPane(), 100, 100));
-                boolean a = StartupProbe.attachIfRequested(s, FXCollections.observableArrayList(), new SimpleBooleanProperty());
-                s.close();
-                return a;
-            });
+            boolean attached = attachToAWindow(Stage::close);
             assertFalse(attached);
         } finally {
             if (before != null) {
@@ -111,13 +117,7 @@ class StartupProbeTest {
         Path file = dir.resolve("probe.txt");
         System.setProperty(StartupProbe.PROPERTY, file.toString());
         try {
-            boolean attached = FxThread.call(() -> {
-                Stage s = new Stage();
-                s.setScene(new Scene(new StackPane(), 100, 100));
-                boolean a = StartupProbe.attachIfRequested(s, FXCollections.observableArrayList(), new SimpleBooleanProperty());
-                s.show();
-                return a;
-            });
+            boolean attached = attachToAWindow(Stage::show);
             assertTrue(attached);
             assertEquals(List.of("window-shown"), milestones(file, 1));
         } finally {
