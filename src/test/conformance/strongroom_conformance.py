@@ -120,3 +120,12 @@ class ConformanceCase(unittest.TestCase):
         if status is not None:
             self.assertEqual(status, raised.exception.response["ResponseMetadata"]["HTTPStatusCode"])
         return raised.exception
+
+
+class SecretsManagerCase(ConformanceCase):
+    """A test case whose class shares one Secrets Manager client, `sm`, made before its tests."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.sm = client("secretsmanager")

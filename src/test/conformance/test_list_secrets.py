@@ -13,11 +13,11 @@ ENUM = "[description, name, tag-key, tag-value, primary-region, owning-service, 
 VALUE_PATTERN = "^\\!?[a-zA-Z0-9 :_@\\/\\+\\=\\.\\-\\!]*$"
 
 
-class ListSecretsFilterTest(sc.ConformanceCase):
+class ListSecretsFilterTest(sc.SecretsManagerCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.sm = sc.client("secretsmanager")
+        super().setUpClass()
         cls.prefix = sc.unique("lists") + "/"
         cls.created = []
         for name, description, tags in [
@@ -115,12 +115,12 @@ class ListSecretsFilterTest(sc.ConformanceCase):
                             message_contains="Member must have length less than or equal to 512")
 
 
-class ListSecretsSortByTest(sc.ConformanceCase):
+class ListSecretsSortByTest(sc.SecretsManagerCase):
     """SortBy is newer than Debian's botocore, so these calls go through raw_json."""
 
     @classmethod
     def setUpClass(cls):
-        cls.sm = sc.client("secretsmanager")
+        super().setUpClass()
         cls.prefix = sc.unique("sorted") + "/"
         cls.order = ["delta", "Bravo", "alpha", "charlie"]
         for name in cls.order:
@@ -189,11 +189,7 @@ class ListSecretsSortByTest(sc.ConformanceCase):
                          reply.get("message", reply.get("Message")))
 
 
-class GetRandomPasswordTest(sc.ConformanceCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.sm = sc.client("secretsmanager")
+class GetRandomPasswordTest(sc.SecretsManagerCase):
 
     def test_password_length_outside_1_to_4096_is_a_validation_exception(self):
         self.assertAwsError(lambda: self.sm.get_random_password(PasswordLength=4097), "ValidationException",

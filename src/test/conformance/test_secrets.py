@@ -12,11 +12,11 @@ INVALID_KMS_KEY = "The operation failed because of an invalid KMS key: Invalid k
 IDS_OR_FILTERS = "Either 'SecretIdList' or 'Filters' must be provided, but not both."
 
 
-class SecretsTest(sc.ConformanceCase):
+class SecretsTest(sc.SecretsManagerCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.sm = sc.client("secretsmanager")
+        super().setUpClass()
         cls.kms = sc.client("kms")
 
     def name(self, what):

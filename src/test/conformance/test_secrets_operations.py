@@ -5,12 +5,12 @@ import strongroom_conformance as sc
 NOT_FOUND = "Secrets Manager can't find the specified secret."
 
 
-class MissingSecretTest(sc.ConformanceCase):
+class MissingSecretTest(sc.SecretsManagerCase):
     """Every operation on a secret that does not exist is ResourceNotFoundException."""
 
     @classmethod
     def setUpClass(cls):
-        cls.sm = sc.client("secretsmanager")
+        super().setUpClass()
         cls.missing = sc.unique("missing")
 
     def test_describe_secret(self):
@@ -60,11 +60,7 @@ class MissingSecretTest(sc.ConformanceCase):
                             message_contains="because no resource-based policy allows the secretsmanager:DescribeSecret action")
 
 
-class CreateSecretErrorsTest(sc.ConformanceCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.sm = sc.client("secretsmanager")
+class CreateSecretErrorsTest(sc.SecretsManagerCase):
 
     def test_a_name_with_a_space_is_invalid(self):
         self.assertAwsError(lambda: self.sm.create_secret(Name="has space", SecretString="v"),
@@ -115,11 +111,11 @@ class CreateSecretErrorsTest(sc.ConformanceCase):
         self.assertAwsError(lambda: self.sm.describe_secret(SecretId=name), "ResourceNotFoundException")
 
 
-class VersionErrorsTest(sc.ConformanceCase):
+class VersionErrorsTest(sc.SecretsManagerCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.sm = sc.client("secretsmanager")
+        super().setUpClass()
         cls.name = sc.unique("versions")
         cls.first = cls.sm.create_secret(Name=cls.name, SecretString="one")["VersionId"]
 
@@ -160,11 +156,7 @@ class VersionErrorsTest(sc.ConformanceCase):
                             "ValidationException")
 
 
-class DeletionTest(sc.ConformanceCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.sm = sc.client("secretsmanager")
+class DeletionTest(sc.SecretsManagerCase):
 
     def test_delete_then_restore_brings_the_value_back(self):
         name = sc.unique("restore")

@@ -3,7 +3,6 @@ package io.strongroom.app;
 import io.strongroom.local.LocalStore;
 import io.strongroom.local.LocalStoreConfig;
 import io.strongroom.local.iam.AccessKey;
-import io.strongroom.local.iam.LocalAccount;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,19 +10,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.strongroom.testing.AccountIdFixtures.FIXTURE_IDS;
+import static io.strongroom.testing.AccountIdFixtures.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The console's embedded store opens its data directory with the account IDs that directory was created with. */
 class CompositionAccountIdsTest {
 
-    static final List<String> FIXTURE_IDS = List.of("000000000000", "111111111111", "222222222222");
-
     @TempDir
     Path dir;
-
-    private static List<String> ids(LocalStore store) {
-        return store.accounts().list().stream().map(LocalAccount::accountId).toList();
-    }
 
     @Test
     void theConsoleOpensADataDirectoryMadeByServeWithItsChosenIdsAndKeys() throws Exception {

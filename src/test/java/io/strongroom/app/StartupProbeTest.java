@@ -1,5 +1,6 @@
 package io.strongroom.app;
 
+import io.strongroom.testing.FxThread;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -15,9 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,16 +36,15 @@ class StartupProbeTest {
         Platform.setImplicitExit(false);
     }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
+    /** Asks the probe to attach to a new window, then closes or shows it as {@code after} does. */
+    private static boolean attachToAWindow(Consumer<Stage> after) throws Exception {
+        return FxThread.call(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(new StackPane(), 100, 100));
+            boolean a = StartupProbe.attachIfRequested(s, FXCollections.observableArrayList(), new SimpleBooleanProperty());
+            after.accept(s);
+            return a;
         });
-        return f.get(30, TimeUnit.SECONDS);
     }
 
     private static List<String> milestones(Path file, int expected) throws Exception {
@@ -64,7 +63,7 @@ class StartupProbeTest {
         Path file = dir.resolve("probe.txt");
         ObservableList<String> rows = FXCollections.observableArrayList();
         SimpleBooleanProperty loading = new SimpleBooleanProperty();
-        Stage stage = onFx(() -> {
+        Stage stage = FxThread.call(() -> {
             Stage s = new Stage();
             s.setScene(new Scene(new StackPane(new Label("inventory")), 200, 100));
             StartupProbe.attach(file, s, rows, loading);
@@ -73,13 +72,13 @@ class StartupProbeTest {
         });
         assertEquals(List.of("window-shown"), milestones(file, 1));
 
-        onFx(() -> {
+        FxThread.call(() -> {
             loading.set(true);
             rows.addAll("a", "b");
             return null;
         });
         assertEquals(List.of("window-shown", "first-rows"), milestones(file, 2));
-        onFx(() -> {
+        FxThread.call(() -> {
             rows.add("c");
             loading.set(false);
             return null;
@@ -89,7 +88,7 @@ class StartupProbeTest {
         String[] loaded = Files.readAllLines(file).get(2).split(" ");
         assertEquals(4, loaded.length, "milestone, epoch ms, ms since JVM start, rows");
         assertEquals("3", loaded[3]);
-        onFx(() -> {
+        FxThread.call(() -> {
             rows.add("d");
             loading.set(true);
             loading.set(false);
@@ -104,13 +103,7 @@ class StartupProbeTest {
     void isOffWithoutTheProperty() throws Exception {
         String before = System.clearProperty(StartupProbe.PROPERTY);
         try {
-            boolean attached = onFx(() -> {
-                Stage s = new Stage();
-                s.setScene(new Scene(new StackPane(), 100, 100));
-                boolean a = StartupProbe.attachIfRequested(s, FXCollections.observableArrayList(), new SimpleBooleanProperty());
-                s.close();
-                return a;
-            });
+            boolean attached = attachToAWindow(Stage::close);
             assertFalse(attached);
         } finally {
             if (before != null) {
@@ -124,13 +117,7 @@ class StartupProbeTest {
         Path file = dir.resolve("probe.txt");
         System.setProperty(StartupProbe.PROPERTY, file.toString());
         try {
-            boolean attached = onFx(() -> {
-                Stage s = new Stage();
-                s.setScene(new Scene(new StackPane(), 100, 100));
-                boolean a = StartupProbe.attachIfRequested(s, FXCollections.observableArrayList(), new SimpleBooleanProperty());
-                s.show();
-                return a;
-            });
+            boolean attached = attachToAWindow(Stage::show);
             assertTrue(attached);
             assertEquals(List.of("window-shown"), milestones(file, 1));
         } finally {

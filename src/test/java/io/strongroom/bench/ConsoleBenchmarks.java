@@ -14,6 +14,7 @@ import io.strongroom.service.FanOut;
 import io.strongroom.service.RateLimiters;
 import io.strongroom.service.SecretsService;
 import io.strongroom.service.TimeSource;
+import io.strongroom.testing.FxThread;
 import io.strongroom.testing.RecordingClipboard;
 import io.strongroom.testing.RecordingDialogs;
 import io.strongroom.ui.common.DirectUiExecutor;
@@ -157,16 +158,16 @@ public final class ConsoleBenchmarks {
     static String load24k() throws Exception {
         String loadBefore = loadAverage();
         Estate estate = Estate.open();
-        try (LocalStore store = estate.store; Composition composition = new Composition(store)) {
+        try (LocalStore store = estate.store(); Composition composition = new Composition(store)) {
             List<Scope> scopes = scopesOf(store);
             SecretsService secrets = composition.secrets();
             Fx fx = Fx.start();
             // warm-up, reported apart: the first load also builds the 12 SDK clients and JITs the path
-            ConsoleLoad first = consoleLoad(fx, composition, scopes, estate.total);
-            double firstSequential = sequential(secrets, scopes, estate.total);
+            ConsoleLoad first = consoleLoad(fx, composition, scopes, estate.total());
+            double firstSequential = sequential(secrets, scopes, estate.total());
             List<ConsoleLoad> warmups = new ArrayList<>();
             for (int i = 0; i < WARMUP_LOADS; i++) {
-                warmups.add(consoleLoad(fx, composition, scopes, estate.total));
+                warmups.add(consoleLoad(fx, composition, scopes, estate.total()));
                 System.err.printf(Locale.ROOT, "load24k extra warm-up load %d: all rows %.0f ms (CPU %.0f ms: %s)%n", i + 1,
                         warmups.get(i).allRowsMs, warmups.get(i).processCpuMs, rounded(warmups.get(i).cpuByRole));
             }
@@ -176,9 +177,9 @@ public final class ConsoleBenchmarks {
             List<Double> parallel = new ArrayList<>();
             for (int round = 0; round < LOAD_ROUNDS; round++) {
                 System.err.println("load24k round " + (round + 1) + " console starts at " + java.time.LocalTime.now());
-                ConsoleLoad c = consoleLoad(fx, composition, scopes, estate.total);
-                double s = sequential(secrets, scopes, estate.total);
-                double p = parallelServiceOnly(secrets, scopes, estate.total);
+                ConsoleLoad c = consoleLoad(fx, composition, scopes, estate.total());
+                double s = sequential(secrets, scopes, estate.total());
+                double p = parallelServiceOnly(secrets, scopes, estate.total());
                 console.add(c);
                 seq.add(s);
                 parallel.add(p);
@@ -197,8 +198,8 @@ public final class ConsoleBenchmarks {
             md.append(String.format(Locale.ROOT, "%,d secrets: %d local accounts × %d regions × %,d, seeded through the store's in-process "
                             + "path in %.1f s%s. Every request over HTTP then waits %d ms in the store (`LocalStoreConfig.withLatency`). "
                             + "Median of %d rounds, console and baselines alternating, after one warm-up round (load average %s at the start).%n%n",
-                    estate.total, store.accounts().list().size(), REGIONS.size(), SECRETS_PER_SCOPE, estate.seedSeconds,
-                    estate.reused ? " (an earlier run's estate, reused)" : "", LATENCY.toMillis(), LOAD_ROUNDS, loadBefore));
+                    estate.total(), store.accounts().list().size(), REGIONS.size(), SECRETS_PER_SCOPE, estate.seedSeconds(),
+                    estate.reused() ? " (an earlier run's estate, reused)" : "", LATENCY.toMillis(), LOAD_ROUNDS, loadBefore));
             md.append("| measure | median | min | max | ratio to the 1 s parallel bound | ratio to sequential |\n|---|---|---|---|---|---|\n");
             md.append(loadRow("console: `load(scopes)` to all rows in the table (layout pass done)",
                     console.stream().map(ConsoleLoad::allRowsMs).toList(), s));
@@ -405,18 +406,7 @@ public final class ConsoleBenchmarks {
      * {@link LocalStore#invoke} (no HTTP, so no latency) and kept under {@code target/} for the
      * next run: seeding encrypts 24,000 values and takes a while on two cores.
      */
-    static final class Estate {
-        final LocalStore store;
-        final int total;
-        final boolean reused;
-        final double seedSeconds;
-
-        private Estate(LocalStore store, int total, boolean reused, double seedSeconds) {
-            this.store = store;
-            this.total = total;
-            this.reused = reused;
-            this.seedSeconds = seedSeconds;
-        }
+    record Estate(LocalStore store, int total, boolean reused, double seedSeconds) {
 
         static Estate open() throws IOException {
             Path dir = Path.of(System.getProperty("bench.estateDir", "target/bench-estate-24k")).toAbsolutePath();
@@ -698,7 +688,7 @@ public final class ConsoleBenchmarks {
 
     static String heap24k() throws Exception {
         Estate estate = Estate.open();
-        try (LocalStore store = estate.store; Composition composition = new Composition(store)) {
+        try (LocalStore store = estate.store(); Composition composition = new Composition(store)) {
             List<Scope> scopes = scopesOf(store);
             Fx fx = Fx.start();
             Texts texts = Texts.load();
@@ -707,7 +697,7 @@ public final class ConsoleBenchmarks {
             double before = usedHeapMb();
             fx.call(() -> vm.load(scopes)).get(120, TimeUnit.SECONDS);
             fx.pulse();
-            check(fx.call(() -> vm.visibleRows().size()) == estate.total, "rows missing");
+            check(fx.call(() -> vm.visibleRows().size()) == estate.total(), "rows missing");
             double after = usedHeapMb();
             return "HEAP " + String.format(Locale.ROOT, "%.1f %.1f", before, after);
         }
@@ -1024,18 +1014,7 @@ public final class ConsoleBenchmarks {
         }
 
         <T> T call(Callable<T> work) throws Exception {
-            if (Platform.isFxApplicationThread()) {
-                return work.call();
-            }
-            CompletableFuture<T> f = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    f.complete(work.call());
-                } catch (Throwable t) {
-                    f.completeExceptionally(t);
-                }
-            });
-            return f.get(120, TimeUnit.SECONDS);
+            return FxThread.call(work, Duration.ofSeconds(120));
         }
     }
 

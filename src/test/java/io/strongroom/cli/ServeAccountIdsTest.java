@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -125,35 +126,35 @@ class ServeAccountIdsTest {
 
     /** The IDs under "Local accounts:", in banner order. */
     private static List<String> listedAccountIds(ServeProcess serve) {
-        List<String> ids = new ArrayList<>();
-        boolean inList = false;
-        for (String line : serve.banner()) {
-            if (line.equals("Local accounts:")) {
-                inList = true;
-            } else if (inList && line.isBlank()) {
-                break;
-            } else if (inList) {
-                String[] cells = line.trim().split("\\s+");
-                ids.add(cells[cells.length - 1]);
-            }
-        }
-        return ids;
+        return section(serve, line -> line.equals("Local accounts:")).stream()
+                .map(line -> {
+                    String[] cells = line.trim().split("\\s+");
+                    return cells[cells.length - 1];
+                })
+                .toList();
     }
 
     /** The account of each line under "Admin keys of every account". */
     private static List<String> adminKeyAccounts(ServeProcess serve) {
-        List<String> ids = new ArrayList<>();
+        return section(serve, line -> line.startsWith("Admin keys of every account")).stream()
+                .map(line -> line.trim().split("\\s+")[0])
+                .toList();
+    }
+
+    /** The banner's lines after the first that {@code heading} accepts, up to the next blank line. */
+    private static List<String> section(ServeProcess serve, Predicate<String> heading) {
+        List<String> lines = new ArrayList<>();
         boolean inList = false;
         for (String line : serve.banner()) {
-            if (line.startsWith("Admin keys of every account")) {
+            if (heading.test(line)) {
                 inList = true;
             } else if (inList && line.isBlank()) {
                 break;
             } else if (inList) {
-                ids.add(line.trim().split("\\s+")[0]);
+                lines.add(line);
             }
         }
-        return ids;
+        return lines;
     }
 
     private static StaticCredentialsProvider exported(ServeProcess serve) {

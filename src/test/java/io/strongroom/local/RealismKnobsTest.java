@@ -1,9 +1,8 @@
 package io.strongroom.local;
 
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 
 import java.time.Duration;
@@ -14,17 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Simulated latency is added per region, and only where configured. */
 class RealismKnobsTest {
 
-    static RunningStore store;
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore(c -> c.withLatency(Map.of("ap-southeast-2", Duration.ofMillis(150))));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass(c -> c.withLatency(Map.of("ap-southeast-2", Duration.ofMillis(150))));
 
     @Test
     void aRegionWithSimulatedLatencyAnswersNoFasterThanItsLatency() {

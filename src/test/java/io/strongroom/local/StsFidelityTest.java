@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -44,12 +45,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StsFidelityTest {
 
-    static RunningStore store;
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass();
     static StsClient anonymous;
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
         // No credentials at all: the SDK sends these two operations unsigned, as botocore does.
         anonymous = StsClient.builder()
                 .endpointOverride(store.store().endpoint())
@@ -64,7 +65,6 @@ class StsFidelityTest {
     @AfterAll
     static void stop() {
         anonymous.close();
-        store.close();
     }
 
     static String roleIn(int account) {
@@ -255,40 +255,44 @@ class StsFidelityTest {
     @Nested
     class AccessKeyInfo {
 
+        /** GetAccessKeyInfo for {@code accessKeyId}, asked by the first account's admin. */
+        String accountOf(String accessKeyId) {
+            return store.sts(store.adminKey(0), RunningStore.REGION).getAccessKeyInfo(b -> b.accessKeyId(accessKeyId)).account();
+        }
+
+        AwsServiceException refused(String code, String accessKeyId) {
+            return AwsErrors.refused(code, () -> accountOf(accessKeyId));
+        }
+
         @Test
         void theStoresOwnKeyAnswersTheAccountThatOwnsIt() {
             AccessKey other = store.adminKey(2);
-            String account = store.sts(store.adminKey(0), RunningStore.REGION)
-                    .getAccessKeyInfo(b -> b.accessKeyId(other.accessKeyId())).account();
+            String account = accountOf(other.accessKeyId());
             assertEquals(other.accountId(), account);
         }
 
         @Test
         void anUnknownKeyAnswersTheAccountAwsWritesIntoTheKeyId() {
-            String account = store.sts(store.adminKey(0), RunningStore.REGION)
-                    .getAccessKeyInfo(b -> b.accessKeyId("ASIAQNZGKIQY56JQ7WML")).account();
+            String account = accountOf("ASIAQNZGKIQY56JQ7WML");
             assertEquals("029608264753", account);
         }
 
         @Test
         void aKeyIdThatCannotCarryAnAccountIsInvalidParameterValue() {
-            AwsServiceException e = AwsErrors.refused("InvalidParameterValue", () -> store.sts(store.adminKey(0), RunningStore.REGION)
-                    .getAccessKeyInfo(b -> b.accessKeyId("AKIA0000000000000000")));
+            AwsServiceException e = refused("InvalidParameterValue", "AKIA0000000000000000");
             assertEquals(400, e.statusCode());
         }
 
         @Test
         void aKeyIdShorterThanSixteenIsAValidationError() {
-            AwsServiceException e = AwsErrors.refused("ValidationError", () -> store.sts(store.adminKey(0), RunningStore.REGION)
-                    .getAccessKeyInfo(b -> b.accessKeyId("AKIASHORT")));
+            AwsServiceException e = refused("ValidationError", "AKIASHORT");
             assertEquals("1 validation error detected: Value 'AKIASHORT' at 'accessKeyId' failed to satisfy constraint: "
                     + "Member must have length greater than or equal to 16", e.awsErrorDetails().errorMessage());
         }
 
         @Test
         void aKeyIdWithCharactersOutsideThePatternIsAValidationError() {
-            AwsServiceException e = AwsErrors.refused("ValidationError", () -> store.sts(store.adminKey(0), RunningStore.REGION)
-                    .getAccessKeyInfo(b -> b.accessKeyId("AKIA-NOT-A-KEY-ID-")));
+            AwsServiceException e = refused("ValidationError", "AKIA-NOT-A-KEY-ID-");
             assertEquals("1 validation error detected: Value 'AKIA-NOT-A-KEY-ID-' at 'accessKeyId' failed to satisfy constraint: "
                     + "Member must satisfy regular expression pattern: [\\w]*", e.awsErrorDetails().errorMessage());
         }

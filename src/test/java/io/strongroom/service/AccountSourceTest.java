@@ -5,9 +5,8 @@ import io.strongroom.domain.CredentialsRef;
 import io.strongroom.domain.ScopeError;
 import io.strongroom.local.iam.AccessKey;
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -28,20 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Account sources, with AWS profiles read from temporary files (never the real ~/.aws). */
 class AccountSourceTest {
 
-    static RunningStore store;
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
 
     private Path config;
     private Path credentials;

@@ -5,9 +5,8 @@ import io.strongroom.domain.CredentialsRef;
 import io.strongroom.domain.Scope;
 import io.strongroom.local.iam.AccessKey;
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -22,17 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ClientRegistryTest {
 
-    static RunningStore store;
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass();
 
     private static Account account(int n) {
         AccessKey key = store.adminKey(n);

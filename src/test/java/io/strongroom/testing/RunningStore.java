@@ -4,6 +4,9 @@ import io.strongroom.local.AdjustableClock;
 import io.strongroom.local.LocalStore;
 import io.strongroom.local.LocalStoreConfig;
 import io.strongroom.local.iam.AccessKey;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -22,35 +25,68 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
- * An embedded store started for one test class in its own temporary data directory, with an
- * adjustable clock and real SDK clients signed with the first account's admin key. Everything
- * it opened is closed and deleted by {@link #close()}.
+ * An embedded store in its own temporary data directory, with an adjustable clock and real SDK
+ * clients signed with the first account's admin key. Everything it opened is closed and deleted
+ * by {@link #close()}.
+ *
+ * <p>A test that needs a store of its own builds one with the constructor and closes it. A test
+ * class that shares one store between its tests registers {@link #perClass()} instead:
+ * <pre>
+ * &#64;RegisterExtension
+ * static final RunningStore store = RunningStore.perClass();
+ * </pre>
+ * which starts the store before the class's first test (and before its {@code @BeforeAll}
+ * methods) and closes it after its last, its {@code @Nested} classes included. Registered in an
+ * abstract base class, each subclass gets a store of its own, started afresh.
  */
-public final class RunningStore implements AutoCloseable {
+public final class RunningStore implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     public static final Region REGION = Region.US_EAST_1;
 
-    private final Path dataDir;
-    private final AdjustableClock clock = new AdjustableClock();
-    private final LocalStore store;
+    private final UnaryOperator<LocalStoreConfig> tweak;
     private final List<AutoCloseable> clients = new ArrayList<>();
+    private Path dataDir;
+    private AdjustableClock clock;
+    private LocalStore store;
+    /** How many test classes (a class and its nested ones) are running on a per-class store. */
+    private int classesRunning;
 
     public RunningStore() {
         this(c -> c);
     }
 
     public RunningStore(UnaryOperator<LocalStoreConfig> tweak) {
+        this(tweak, true);
+    }
+
+    private RunningStore(UnaryOperator<LocalStoreConfig> tweak, boolean startNow) {
+        this.tweak = tweak;
+        if (startNow) {
+            start();
+        }
+    }
+
+    /** A store for {@code @RegisterExtension} on a static field: it starts with the test class. */
+    public static RunningStore perClass() {
+        return perClass(c -> c);
+    }
+
+    /** {@link #perClass()} with a configuration of its own. */
+    public static RunningStore perClass(UnaryOperator<LocalStoreConfig> tweak) {
+        return new RunningStore(tweak, false);
+    }
+
+    private void start() {
         try {
             dataDir = Files.createTempDirectory("strongroom-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        clock = new AdjustableClock();
         store = LocalStore.start(tweak.apply(LocalStoreConfig.defaults(dataDir).withClock(clock)));
     }
 
@@ -120,19 +156,25 @@ public final class RunningStore implements AutoCloseable {
     }
 
     @Override
+    public void beforeAll(ExtensionContext context) {
+        // A @Nested class runs the callbacks of the class around it again: it shares that store.
+        if (classesRunning++ == 0) {
+            start();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (--classesRunning == 0) {
+            close();
+        }
+    }
+
+    @Override
     public void close() {
-        for (AutoCloseable c : clients) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // closing anyway
-            }
-        }
+        Quietly.closeAll(clients);
+        clients.clear();
         store.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temp directory is harmless
-        }
+        Quietly.deleteTree(dataDir);
     }
 }

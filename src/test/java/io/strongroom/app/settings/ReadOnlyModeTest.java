@@ -45,6 +45,13 @@ class ReadOnlyModeTest {
         assertEquals(List.of(true, false), seen);
     }
 
+    /** Read-only mode, with or without the flag, over settings in which read-only was saved on. */
+    private ReadOnlyMode withTheSettingSaved(boolean flag) {
+        SettingsStore settings = SettingsStore.open(dir);
+        settings.update(s -> s.withReadOnly(true));
+        return ReadOnlyMode.of(flag, settings);
+    }
+
     @Test
     void theFlagWinsOverTheSetting() {
         ReadOnlyMode mode = ReadOnlyMode.of(true, SettingsStore.open(dir));
@@ -56,9 +63,7 @@ class ReadOnlyModeTest {
 
     @Test
     void underTheFlagItCannotBeTurnedOff() {
-        SettingsStore settings = SettingsStore.open(dir);
-        settings.update(s -> s.withReadOnly(true));
-        ReadOnlyMode mode = ReadOnlyMode.of(true, settings);
+        ReadOnlyMode mode = withTheSettingSaved(true);
         assertThrows(IllegalStateException.class, () -> mode.setSetting(false));
         assertTrue(mode.isActive());
         assertTrue(mode.settingProperty().get());
@@ -77,9 +82,7 @@ class ReadOnlyModeTest {
 
     @Test
     void theSettingWithoutTheFlagIsTheUsersToChange() {
-        SettingsStore settings = SettingsStore.open(dir);
-        settings.update(s -> s.withReadOnly(true));
-        ReadOnlyMode mode = ReadOnlyMode.of(false, settings);
+        ReadOnlyMode mode = withTheSettingSaved(false);
         assertTrue(mode.isActive());
         mode.setSetting(false);
         assertFalse(mode.isActive());

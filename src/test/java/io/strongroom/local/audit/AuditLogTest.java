@@ -109,19 +109,8 @@ class AuditLogTest {
         audit.record(event("taken", T0, "DescribeSecret"));
         audit.flush();
         // Hold the database so that what follows queues up and is written as one batch.
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         ExecutorService holder = Executors.newSingleThreadExecutor();
-        Future<?> held = holder.submit(() -> db.write(c -> {
-            holding.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        assertTrue(holding.await(10, TimeUnit.SECONDS));
+        CountDownLatch release = holdDatabase(holder);
         for (int i = 0; i < 50; i++) {
             audit.record(event(T0));
         }
@@ -130,8 +119,8 @@ class AuditLogTest {
             audit.record(event(T0));
         }
         release.countDown();
-        held.get(10, TimeUnit.SECONDS);
         holder.shutdown();
+        assertTrue(holder.awaitTermination(10, TimeUnit.SECONDS), "the database is let go");
 
         audit.flush();
 

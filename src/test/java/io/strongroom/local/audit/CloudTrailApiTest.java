@@ -3,10 +3,10 @@ package io.strongroom.local.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strongroom.local.iam.AccessKey;
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,17 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CloudTrailApiTest {
 
-    static RunningStore store;
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass();
 
     private static AccessKey forged(AccessKey key) {
         return new AccessKey(key.accountId(), key.principalArn(), key.accessKeyId(), key.secretAccessKey() + "x");

@@ -3,9 +3,8 @@ package io.strongroom.local.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strongroom.local.iam.AccessKey;
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
@@ -29,17 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class CloudTrailSecretsTest {
 
-    static RunningStore store;
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass();
 
     @Test
     void secretCallsAreRecordedWithTheSecretAndWithoutItsValue() {

@@ -14,11 +14,9 @@ import io.strongroom.local.iam.Accounts;
 import io.strongroom.local.iam.Authorizer;
 import io.strongroom.local.storage.Database;
 import io.strongroom.local.sts.StsApi;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import io.strongroom.testing.Quietly;
+import io.strongroom.testing.RunningStore;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -29,12 +27,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The store's real HTTP front end, SigV4 check, authorizer, audit trail, STS and CloudTrail,
@@ -103,27 +98,17 @@ final class StubbedStore implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, C>, C extends AutoCloseable> C configure(B builder, AccessKey key, Region region) {
-        C client = io.strongroom.testing.RunningStore.client(builder, frontend.endpoint(), key, region);
+        C client = RunningStore.client(builder, frontend.endpoint(), key, region);
         clients.add(client);
         return client;
     }
 
     @Override
     public void close() {
-        for (AutoCloseable c : clients) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // closing anyway
-            }
-        }
+        Quietly.closeAll(clients);
         frontend.close();
         audit.close();
         db.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temp directory is harmless
-        }
+        Quietly.deleteTree(dataDir);
     }
 }

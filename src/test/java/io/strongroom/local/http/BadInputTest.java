@@ -4,10 +4,10 @@ import io.strongroom.local.iam.AccessKey;
 import io.strongroom.testing.RawAwsRequest;
 import io.strongroom.testing.RawAwsRequest.Reply;
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,13 +46,13 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class BadInputTest {
 
     static final String TARGET = "bad-input/target";
-    static RunningStore store;
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass();
     static SecretsManagerClient sm;
     static Snapshot before;
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
         sm = store.secrets();
         sm.createSecret(b -> b.name(TARGET).description("Stays as it is").secretString("first value")
                 .tags(t -> t.key("env").value("prod"), t -> t.key("team").value("payments")));
@@ -60,11 +60,6 @@ class BadInputTest {
         sm.putSecretValue(b -> b.secretId(TARGET).secretBinary(SdkBytes.fromByteArray(new byte[] {1, 2, 3})).versionStages("BLUE"));
         sm.createSecret(b -> b.name("bad-input/bystander").secretString("bystander value"));
         before = snapshot();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
     }
 
     @AfterEach

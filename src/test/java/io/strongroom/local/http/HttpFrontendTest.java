@@ -1,9 +1,8 @@
 package io.strongroom.local.http;
 
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.io.ByteArrayInputStream;
@@ -18,17 +17,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The loopback listener itself: latency on kept-alive connections, and bodies too large to serve. */
 class HttpFrontendTest {
 
-    static RunningStore store;
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass();
 
     @Test
     void requestsOnAKeptAliveConnectionAreNotHeldBackByDelayedAcks() {

@@ -4,9 +4,9 @@ import io.strongroom.local.iam.AccessKey;
 import io.strongroom.testing.RawAwsRequest;
 import io.strongroom.testing.RawHttp;
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,21 +38,16 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class SigV4StrictnessTest {
 
-    static RunningStore store;
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass();
     static AccessKey accountA;
     static AccessKey accountB;
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
         accountA = store.adminKey(0);
         accountB = store.adminKey(1);
         store.secrets(accountB, RunningStore.REGION).createSecret(b -> b.name("victim").secretString("b's value"));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
     }
 
     @Test

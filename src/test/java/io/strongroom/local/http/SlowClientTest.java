@@ -3,9 +3,9 @@ package io.strongroom.local.http;
 import io.strongroom.testing.RawAwsRequest;
 import io.strongroom.testing.RawHttp;
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.io.IOException;
@@ -27,17 +27,13 @@ import static org.junit.jupiter.api.Assertions.*;
 class SlowClientTest {
 
     static final Duration ARRIVAL = Duration.ofSeconds(2);
-    static RunningStore store;
+    static final byte[] HEALTH = "GET /strongroom/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass(c -> c.withHttpLimits(HttpLimits.defaults().withRequestArrival(ARRIVAL).withResponseWrite(ARRIVAL)));
 
     @BeforeAll
     static void start() {
-        store = new RunningStore(c -> c.withHttpLimits(HttpLimits.defaults().withRequestArrival(ARRIVAL).withResponseWrite(ARRIVAL)));
         store.secrets().createSecret(b -> b.name("slow/probe").secretString("v"));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
     }
 
     @Test
@@ -141,9 +137,7 @@ class SlowClientTest {
 
     @Test
     void aConnectionThatNeverSendsIsClosedWithinTheBound() throws Exception {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", store.store().port()), 2_000);
-            s.setSoTimeout((int) ARRIVAL.toMillis() + 1_500);
+        try (Socket s = connected((int) ARRIVAL.toMillis() + 1_500)) {
             long start = System.nanoTime();
             assertTrue(closedByStore(s.getInputStream()));
             assertTrue((System.nanoTime() - start) / 1_000_000 >= ARRIVAL.toMillis() - 500);
@@ -152,10 +146,8 @@ class SlowClientTest {
 
     @Test
     void aRequestThatArrivesWithinTheBoundIsServedEvenWhenSentSlowly() throws Exception {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", store.store().port()), 2_000);
-            s.setSoTimeout(5_000);
-            byte[] request = "GET /strongroom/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        try (Socket s = connected(5_000)) {
+            byte[] request = HEALTH.clone();
             for (byte b : request) {
                 s.getOutputStream().write(b);
                 s.getOutputStream().flush();
@@ -169,10 +161,8 @@ class SlowClientTest {
 
     @Test
     void keptAliveConnectionsServeOneRequestAfterAnother() throws Exception {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", store.store().port()), 2_000);
-            s.setSoTimeout(5_000);
-            byte[] request = "GET /strongroom/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        try (Socket s = connected(5_000)) {
+            byte[] request = HEALTH.clone();
             // two requests in one write (pipelined), then a third after the answers
             s.getOutputStream().write((new String(request, StandardCharsets.US_ASCII) + new String(request, StandardCharsets.US_ASCII))
                     .getBytes(StandardCharsets.US_ASCII));
@@ -197,6 +187,19 @@ class SlowClientTest {
     }
 
     /** True once the store closes the connection (end of stream or reset); false if it is still open at the socket's timeout. */
+    /** A connection to the store that waits up to {@code readTimeoutMillis} for each read. */
+    private static Socket connected(int readTimeoutMillis) throws IOException {
+        Socket s = new Socket();
+        try {
+            s.connect(new InetSocketAddress("127.0.0.1", store.store().port()), 2_000);
+            s.setSoTimeout(readTimeoutMillis);
+            return s;
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+    }
+
     private static boolean closedByStore(InputStream in) throws IOException {
         try {
             while (in.read() >= 0) {

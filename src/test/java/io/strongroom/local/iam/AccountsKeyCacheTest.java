@@ -1,9 +1,8 @@
 package io.strongroom.local.iam;
 
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -12,17 +11,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The access-key cache holds keys that exist, and no more than its bound. */
 class AccountsKeyCacheTest {
 
-    static RunningStore store;
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass();
 
     @Test
     void keyIdsThatDoNotExistAreNotRemembered() {

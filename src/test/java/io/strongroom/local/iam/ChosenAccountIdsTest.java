@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.strongroom.testing.AccountIdFixtures.FIXTURE_IDS;
+import static io.strongroom.testing.AccountIdFixtures.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,14 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A store started with chosen account IDs: its accounts, keys and ARNs carry them, and its data directory keeps them. */
 class ChosenAccountIdsTest {
 
-    static final List<String> FIXTURE_IDS = List.of("000000000000", "111111111111", "222222222222");
-
     @TempDir
     Path dir;
-
-    private static List<String> ids(LocalStore store) {
-        return store.accounts().list().stream().map(LocalAccount::accountId).toList();
-    }
 
     @Test
     void aNewStoreHasOneAccountPerChosenIdInOrderWithTheDefaultAliases() {

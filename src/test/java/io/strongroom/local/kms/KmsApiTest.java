@@ -2,11 +2,9 @@ package io.strongroom.local.kms;
 
 import io.strongroom.local.audit.AuditLog;
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,27 +45,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The KMS API through the real SDK client, over HTTP, against an embedded store. */
-class KmsApiTest {
+class KmsApiTest extends KmsTestCase {
 
-    static RunningStore store;
-    static KmsClient kms;
     static String account;
     static final String REGION = RunningStore.REGION.id();
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
-        kms = store.kms();
         account = store.adminKey(0).accountId();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
     }
 
     // ---- Helpers ------------------------------------------------------------------------------
@@ -82,22 +70,6 @@ class KmsApiTest {
 
     static String uniqueAlias(String stem) {
         return "alias/" + stem + "-" + System.nanoTime();
-    }
-
-    static SdkBytes bytes(String s) {
-        return SdkBytes.fromString(s, StandardCharsets.UTF_8);
-    }
-
-    /** Runs {@code call}, expects an AWS error with {@code code} and a 4xx status, returns it for more checks. */
-    static KmsException fails(String code, Executable call) {
-        KmsException e = assertThrows(KmsException.class, call);
-        assertEquals(code, e.awsErrorDetails().errorCode(), () -> "message was: " + e.awsErrorDetails().errorMessage());
-        assertTrue(e.statusCode() >= 400 && e.statusCode() < 500, "status " + e.statusCode());
-        return e;
-    }
-
-    static String message(KmsException e) {
-        return e.awsErrorDetails().errorMessage();
     }
 
     static KeyMetadata awsManagedKey() {

@@ -1,17 +1,12 @@
 package io.strongroom.local.kms;
 
-import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.GetPublicKeyResponse;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KmsException;
@@ -40,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -49,38 +43,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * RSA encryption, and the refusals of a key used for what its usage does not allow. Signatures,
  * MACs and ciphertexts are checked with the JDK's own verifiers, not only with the store's.
  */
-class KmsAsymmetricKeysTest {
+class KmsAsymmetricKeysTest extends KmsTestCase {
 
-    static RunningStore store;
-    static KmsClient kms;
     /** Keys are made once per spec and usage: RSA key generation is slow on a shared machine. */
     static final Map<String, KeyMetadata> made = new ConcurrentHashMap<>();
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-        kms = store.kms();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
 
     static KeyMetadata key(String spec, String usage) {
         return made.computeIfAbsent(spec + "/" + usage,
                 k -> kms.createKey(b -> b.keySpec(spec).keyUsage(usage).description("test " + spec)).keyMetadata());
-    }
-
-    static SdkBytes bytes(String s) {
-        return SdkBytes.fromString(s, StandardCharsets.UTF_8);
-    }
-
-    static KmsException fails(String code, Executable call) {
-        KmsException e = assertThrows(KmsException.class, call);
-        assertEquals(code, e.awsErrorDetails().errorCode(), () -> "message was: " + e.awsErrorDetails().errorMessage());
-        assertTrue(e.statusCode() >= 400 && e.statusCode() < 500, "status " + e.statusCode());
-        return e;
     }
 
     static PublicKey publicKey(KeyMetadata key) throws Exception {

@@ -1,16 +1,12 @@
 package io.strongroom.local.kms;
 
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.kms.model.ListKeyRotationsResponse;
@@ -18,7 +14,6 @@ import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
 import software.amazon.awssdk.services.kms.model.RotationsListEntry;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -35,39 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never rotated and rotated, the key ARN from ScheduleKeyDeletion and CancelKeyDeletion, and
  * alias names under the reserved {@code alias/aws/} prefix.
  */
-class KmsFidelityTest {
-
-    static RunningStore store;
-    static KmsClient kms;
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-        kms = store.kms();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
+class KmsFidelityTest extends KmsTestCase {
 
     static KeyMetadata newKey() {
         return kms.createKey(b -> b.description("fidelity")).keyMetadata();
-    }
-
-    static SdkBytes bytes(String s) {
-        return SdkBytes.fromString(s, StandardCharsets.UTF_8);
-    }
-
-    static KmsException fails(String code, Executable call) {
-        KmsException e = assertThrows(KmsException.class, call);
-        assertEquals(code, e.awsErrorDetails().errorCode(), () -> "message was: " + e.awsErrorDetails().errorMessage());
-        assertTrue(e.statusCode() >= 400 && e.statusCode() < 500, "status " + e.statusCode());
-        return e;
-    }
-
-    static String message(KmsException e) {
-        return e.awsErrorDetails().errorMessage();
     }
 
     @Nested

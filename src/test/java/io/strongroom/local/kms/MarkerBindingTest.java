@@ -1,9 +1,9 @@
 package io.strongroom.local.kms;
 
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -33,14 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MarkerBindingTest {
 
-    static RunningStore store;
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass();
     static KmsClient kms;
     static final Region REGION = Region.SA_EAST_1;
     static List<String> keyIds = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
         kms = store.kms(store.adminKey(0), REGION);
         for (int i = 0; i < 4; i++) {
             String keyId = kms.createKey(b -> b.description("marker test")).keyMetadata().keyId();
@@ -57,11 +57,6 @@ class MarkerBindingTest {
             other.createKey(b -> { });
             elsewhere.createKey(b -> { });
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
     }
 
     static Tag tag(String key, String value) {

@@ -2,7 +2,6 @@ package io.strongroom.local.secrets;
 
 import io.strongroom.local.iam.AccessKey;
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -18,15 +17,10 @@ import static io.strongroom.testing.AwsErrors.refused;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** BatchGetSecretValue by ID list and by filters, with partial failures and paging. */
-class BatchGetSecretValueTest {
-
-    static RunningStore store;
-    static SecretsManagerClient sm;
+class BatchGetSecretValueTest extends StoreTestCase {
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
-        sm = store.secrets();
         for (int i = 0; i < 5; i++) {
             String name = "batch/app/" + i;
             String value = "value-" + i;
@@ -36,11 +30,6 @@ class BatchGetSecretValueTest {
         sm.createSecret(b -> b.name("batch/deleted").secretString("gone soon"));
         sm.deleteSecret(b -> b.secretId("batch/deleted").recoveryWindowInDays(7L));
         sm.createSecret(b -> b.name("batch/novalue"));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
     }
 
     private static Map<String, SecretValueEntry> byName(BatchGetSecretValueResponse r) {

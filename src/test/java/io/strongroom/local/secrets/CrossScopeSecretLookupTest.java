@@ -2,9 +2,9 @@ package io.strongroom.local.secrets;
 
 import io.strongroom.local.LocalStore;
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +33,8 @@ class CrossScopeSecretLookupTest {
 
     static final String NOT_FOUND = "Secrets Manager can't find the specified secret.";
 
-    static RunningStore store;
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass();
     static LocalStore local;
     static String accountA;
     static String accountB;
@@ -43,7 +44,6 @@ class CrossScopeSecretLookupTest {
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
         local = store.store();
         accountA = store.adminKey(0).accountId();
         accountB = store.adminKey(1).accountId();
@@ -54,11 +54,6 @@ class CrossScopeSecretLookupTest {
         b = store.secrets(store.adminKey(1), RunningStore.REGION);
         // B's own secret of the same name: a malformed ARN must not fall back on it either.
         b.createSecret(r -> r.name("db").secretString("b's own"));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
     }
 
     static <R extends SdkPojo> R asA(String operation, SdkPojo request) {

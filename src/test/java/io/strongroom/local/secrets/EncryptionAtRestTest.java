@@ -3,6 +3,7 @@ package io.strongroom.local.secrets;
 import io.strongroom.local.LocalStore;
 import io.strongroom.local.LocalStoreConfig;
 import io.strongroom.local.iam.AccessKey;
+import io.strongroom.testing.Bytes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,23 +148,10 @@ class EncryptionAtRestTest {
             byte[] content = Files.readAllBytes(file);
             needles.forEach((what, pieces) -> {
                 for (byte[] piece : pieces) {
-                    assertFalse(contains(content, piece), when + ": " + dataDir.relativize(file) + " contains " + what);
+                    assertFalse(Bytes.contains(content, piece), when + ": " + dataDir.relativize(file) + " contains " + what);
                 }
             });
         }
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     private Connection openDatabase() throws Exception {

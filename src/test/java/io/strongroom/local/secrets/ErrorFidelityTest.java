@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static io.strongroom.testing.AwsErrors.refused;
 import static org.junit.jupiter.api.Assertions.*;
@@ -34,6 +35,22 @@ class ErrorFidelityTest extends StoreTestCase {
 
     static void refusedWith(String code, String message, Executable call) {
         assertEquals(message, message(refused(code, call)));
+    }
+
+    /** Each of the calls on a secret that does not exist is ResourceNotFoundException. */
+    static void refusedOnAMissingSecret(Function<String, List<Executable>> calls) {
+        for (Executable call : calls.apply(unique("missing"))) {
+            refusedWith("ResourceNotFoundException", "Secrets Manager can't find the specified secret.", call);
+        }
+    }
+
+    /** Each of the calls on a secret {@code name}, created and then marked for deletion, is refused as marked. */
+    static void refusedOnASecretMarkedForDeletion(String name, Function<String, List<Executable>> calls) {
+        sm.createSecret(b -> b.name(name).secretString("v"));
+        sm.deleteSecret(b -> b.secretId(name));
+        for (Executable call : calls.apply(name)) {
+            refusedWith("InvalidRequestException", MARKED, call);
+        }
     }
 
     @Nested
@@ -134,19 +151,12 @@ class ErrorFidelityTest extends StoreTestCase {
 
         @Test
         void policyCallsOnAMissingSecretAreResourceNotFound() {
-            for (Executable call : calls(unique("missing"))) {
-                refusedWith("ResourceNotFoundException", "Secrets Manager can't find the specified secret.", call);
-            }
+            refusedOnAMissingSecret(this::calls);
         }
 
         @Test
         void policyCallsOnASecretMarkedForDeletionAreRefusedAsSuch() {
-            String name = unique("policy-deleted");
-            sm.createSecret(b -> b.name(name).secretString("v"));
-            sm.deleteSecret(b -> b.secretId(name));
-            for (Executable call : calls(name)) {
-                refusedWith("InvalidRequestException", MARKED, call);
-            }
+            refusedOnASecretMarkedForDeletion(unique("policy-deleted"), this::calls);
         }
 
         @Test
@@ -173,19 +183,12 @@ class ErrorFidelityTest extends StoreTestCase {
 
         @Test
         void onAMissingSecretTheyAreResourceNotFound() {
-            for (Executable call : calls(unique("missing"))) {
-                refusedWith("ResourceNotFoundException", "Secrets Manager can't find the specified secret.", call);
-            }
+            refusedOnAMissingSecret(this::calls);
         }
 
         @Test
         void onASecretMarkedForDeletionTheyAreRefusedAsSuch() {
-            String name = unique("rotate-deleted");
-            sm.createSecret(b -> b.name(name).secretString("v"));
-            sm.deleteSecret(b -> b.secretId(name));
-            for (Executable call : calls(name)) {
-                refusedWith("InvalidRequestException", MARKED, call);
-            }
+            refusedOnASecretMarkedForDeletion(unique("rotate-deleted"), this::calls);
         }
     }
 

@@ -1,13 +1,9 @@
 package io.strongroom.local.secrets;
 
-import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetRandomPasswordRequest;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidParameterException;
 
@@ -20,27 +16,13 @@ import static io.strongroom.testing.AwsErrors.refused;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** GetRandomPassword: each parameter, its defaults and its limits. */
-class GetRandomPasswordTest {
+class GetRandomPasswordTest extends StoreTestCase {
 
     static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
     static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     static final String DIGITS = "0123456789";
     static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
     static final int SAMPLES = 40;
-
-    static RunningStore store;
-    static SecretsManagerClient sm;
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-        sm = store.secrets();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
 
     private static String password(Consumer<GetRandomPasswordRequest.Builder> request) {
         return sm.getRandomPassword(request).randomPassword();

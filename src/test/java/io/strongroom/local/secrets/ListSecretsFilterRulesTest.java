@@ -1,7 +1,5 @@
 package io.strongroom.local.secrets;
 
-import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -22,24 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * "Filter", user guide "Find secrets in AWS Secrets Manager") and the model validator's
  * refusals. The fixture is the only thing in its store, so each expectation is an exact set.
  */
-class ListSecretsFilterRulesTest {
-
-    static RunningStore store;
-    static SecretsManagerClient sm;
+class ListSecretsFilterRulesTest extends StoreTestCase {
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
-        sm = store.secrets();
         create("DatabaseSecret", "My basic description", tag("Production", "Blue green"));
         create("databaseSecret", "Description of my secret", tag("prod", "credsDatabase#892"));
         create("MyData", "my description", tag("1 Prod", "Prod1"));
         create("app/credsDatabase", "Conducts an AWS rotation for RDS", tag("team", "ops"));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
     }
 
     private static void create(String name, String description, Tag... tags) {

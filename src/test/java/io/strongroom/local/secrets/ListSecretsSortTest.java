@@ -1,13 +1,10 @@
 package io.strongroom.local.secrets;
 
-import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.*;
 
 import java.time.Duration;
@@ -31,15 +28,10 @@ import static org.junit.jupiter.api.Assertions.*;
  *   4th      "charlie"  2nd               never
  * </pre>
  */
-class ListSecretsSortTest {
-
-    static RunningStore store;
-    static SecretsManagerClient sm;
+class ListSecretsSortTest extends StoreTestCase {
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
-        sm = store.secrets();
         for (String name : List.of("delta", "Bravo", "alpha", "charlie")) {
             sm.createSecret(b -> b.name(name).secretString("v"));
             tick(Duration.ofMinutes(1));
@@ -52,11 +44,6 @@ class ListSecretsSortTest {
         sm.getSecretValue(b -> b.secretId("alpha"));
         tick(Duration.ofDays(1));
         sm.getSecretValue(b -> b.secretId("delta"));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
     }
 
     private static void tick(Duration d) {

@@ -1,7 +1,5 @@
 package io.strongroom.local.secrets;
 
-import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
@@ -27,17 +25,13 @@ import static org.junit.jupiter.api.Assertions.*;
  * <p>The filter fixture lives in us-east-1 and nothing else is created there, so each
  * expectation is the exact set of names. The paging fixture lives in its own region.
  */
-class ListSecretsTest {
+class ListSecretsTest extends StoreTestCase {
 
-    static RunningStore store;
-    static SecretsManagerClient sm;
     static SecretsManagerClient pagingRegion;
     static final int PAGING_SECRETS = 260;
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
-        sm = store.secrets();
         // Created a second apart, in this order, so CreatedDate gives one unambiguous order.
         create("prod/db/orders", "Orders database for Production", tag("env", "prod"), tag("team", "payments"));
         create("prod/api/stripe", "Stripe API key", tag("env", "prod"), tag("vendor", "stripe"));
@@ -50,11 +44,6 @@ class ListSecretsTest {
             String name = (i % 3 == 0 ? "page/third/" : "page/rest/") + i;
             pagingRegion.createSecret(b -> b.name(name));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
     }
 
     private static void create(String name, String description, Tag... tags) {

@@ -1,9 +1,9 @@
 package io.strongroom.local.secrets;
 
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueResponse;
@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NextTokenBindingTest {
 
-    static RunningStore store;
+    @RegisterExtension
+    static final RunningStore store = RunningStore.perClass();
     static SecretsManagerClient sm;
     static final Region REGION = Region.CA_CENTRAL_1;
     static final int SECRETS = 8;
@@ -47,7 +48,6 @@ class NextTokenBindingTest {
 
     @BeforeAll
     static void start() {
-        store = new RunningStore();
         sm = store.secrets(store.adminKey(0), REGION);
         for (int i = 0; i < SECRETS; i++) {
             String name = "tokens/" + (i % 2 == 0 ? "even/" : "odd/") + i;
@@ -63,11 +63,6 @@ class NextTokenBindingTest {
         }
         // The same name in another account: a token must not carry over even where names match.
         store.secrets(store.adminKey(1), REGION).createSecret(b -> b.name(VERSIONED).secretString("theirs"));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
     }
 
     private static Filter filter(FilterNameStringType key, String... values) {

@@ -2,8 +2,6 @@ package io.strongroom.local.secrets;
 
 import io.strongroom.local.iam.AccessKey;
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import static io.strongroom.testing.AwsErrors.refused;
@@ -32,26 +29,11 @@ import static org.junit.jupiter.api.Assertions.*;
  * Secrets Manager operation by operation, through the real SDK over HTTP with SigV4, as the
  * console and any AWS client see the embedded store.
  */
-class SecretsManagerApiTest {
-
-    static RunningStore store;
-    static SecretsManagerClient sm;
-    private static final AtomicInteger SEQ = new AtomicInteger();
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-        sm = store.secrets();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
+class SecretsManagerApiTest extends StoreTestCase {
 
     /** A name no other test uses. */
     static String unique(String what) {
-        return "api/" + what + "-" + SEQ.incrementAndGet();
+        return uniqueName("api/", what);
     }
 
     static String token() {
@@ -964,7 +946,7 @@ class SecretsManagerApiTest {
         void aPrincipalWithoutPermissionIsRefusedWithAccessDenied() {
             String name = unique("guarded");
             create(name, "v");
-            AccessKey reader = store.store().accounts().createUser(store.adminKey(0).accountId(), "describer-" + SEQ.incrementAndGet(),
+            AccessKey reader = store.store().accounts().createUser(store.adminKey(0).accountId(), uniqueName("", "describer"),
                     List.of("secretsmanager:Describe*", "secretsmanager:List*"));
             SecretsManagerClient limited = store.secrets(reader, RunningStore.REGION);
             assertEquals(name, limited.describeSecret(b -> b.secretId(name)).name());
@@ -978,7 +960,7 @@ class SecretsManagerApiTest {
 
         @Test
         void creatingWithTagsAlsoNeedsTagResourcePermission() {
-            AccessKey creator = store.store().accounts().createUser(store.adminKey(0).accountId(), "creator-" + SEQ.incrementAndGet(),
+            AccessKey creator = store.store().accounts().createUser(store.adminKey(0).accountId(), uniqueName("", "creator"),
                     List.of("secretsmanager:CreateSecret"));
             SecretsManagerClient limited = store.secrets(creator, RunningStore.REGION);
             String tagged = unique("tagged-create");

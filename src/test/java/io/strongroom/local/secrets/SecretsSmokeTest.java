@@ -1,32 +1,16 @@
 package io.strongroom.local.secrets;
 
-import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.*;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class SecretsSmokeTest {
-    static RunningStore store;
-
-    @BeforeAll
-    static void start() {
-        store = new RunningStore();
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
+class SecretsSmokeTest extends StoreTestCase {
 
     @Test
     void createGetPutAndRollBackAValue() {
-        SecretsManagerClient sm = store.secrets();
         CreateSecretResponse created = sm.createSecret(b -> b.name("smoke/db").secretString("v1").description("Smoke"));
         assertTrue(created.arn().matches("arn:aws:secretsmanager:us-east-1:\\d{12}:secret:smoke/db-[A-Za-z0-9]{6}"));
         assertEquals("v1", sm.getSecretValue(b -> b.secretId("smoke/db")).secretString());

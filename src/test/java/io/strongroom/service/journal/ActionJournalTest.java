@@ -1,14 +1,10 @@
 package io.strongroom.service.journal;
 
-import io.strongroom.local.AdjustableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,23 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The journal file on its own: recording, append-only, queries, paging, reopening. */
-class ActionJournalTest {
-
-    @TempDir
-    Path dir;
-    AdjustableClock clock;
-    ActionJournal journal;
-
-    @BeforeEach
-    void open() {
-        clock = JournalFixtures.clock();
-        journal = JournalFixtures.open(dir, clock);
-    }
-
-    @AfterEach
-    void close() {
-        journal.close();
-    }
+class ActionJournalTest extends OpenJournalTestCase {
 
     private long ok(io.strongroom.domain.Scope scope, String target, ActionDetails details) {
         ActionJournal.Recording r = journal.begin(scope, target, details);

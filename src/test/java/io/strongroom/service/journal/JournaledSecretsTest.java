@@ -12,6 +12,7 @@ import io.strongroom.domain.VersionWritten;
 import io.strongroom.service.IdentityService;
 import io.strongroom.service.ScopeException;
 import io.strongroom.service.SecretsService;
+import io.strongroom.testing.Bytes;
 import io.strongroom.testing.RunningStore;
 import io.strongroom.testing.ServiceStack;
 import org.junit.jupiter.api.AfterAll;
@@ -239,24 +240,11 @@ class JournaledSecretsTest {
 
     private static boolean anyContains(List<Path> files, byte[] needle) throws Exception {
         for (Path p : files) {
-            if (indexOf(Files.readAllBytes(p), needle) >= 0) {
+            if (Bytes.contains(Files.readAllBytes(p), needle)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i <= hay.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     @Test

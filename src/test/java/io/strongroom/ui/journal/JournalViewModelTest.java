@@ -1,20 +1,18 @@
 package io.strongroom.ui.journal;
 
 import io.strongroom.domain.Scope;
-import io.strongroom.local.AdjustableClock;
 import io.strongroom.service.journal.ActionDetails;
 import io.strongroom.service.journal.ActionJournal;
 import io.strongroom.service.journal.ActionKind;
 import io.strongroom.service.journal.JournalFixtures;
+import io.strongroom.service.journal.OpenJournalTestCase;
 import io.strongroom.service.journal.ReadOnlyGuard;
 import io.strongroom.service.journal.ResultState;
 import io.strongroom.service.journal.ValueKind;
 import io.strongroom.ui.common.ClipboardService;
 import io.strongroom.ui.common.DirectUiExecutor;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,29 +31,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The journal view model on a same-thread executor: no FX thread. */
-class JournalViewModelTest {
+class JournalViewModelTest extends OpenJournalTestCase {
 
     static final String ALICE = "arn:aws:sts::111122223333:assumed-role/SecurityOps/alice";
 
-    @TempDir
-    Path dir;
-    AdjustableClock clock;
-    ActionJournal journal;
     JournalViewModel vm;
     final List<String> copied = new ArrayList<>();
 
-    @BeforeEach
-    void open() {
-        clock = JournalFixtures.clock();
-        journal = JournalFixtures.open(dir, clock);
-    }
-
     @AfterEach
-    void close() {
+    void closeViewModel() {
         if (vm != null) {
             vm.close();
         }
-        journal.close();
     }
 
     private JournalViewModel vm(int pageSize) {

@@ -5,6 +5,7 @@ import io.strongroom.app.Composition;
 import io.strongroom.app.FirstRun;
 import io.strongroom.app.settings.SettingsStore;
 import io.strongroom.testing.Estate;
+import io.strongroom.testing.FxThread;
 import io.strongroom.testing.RecordingClipboard;
 import io.strongroom.testing.RecordingDialogs;
 import io.strongroom.testing.RunningStore;
@@ -12,7 +13,6 @@ import io.strongroom.ui.common.DialogService;
 import io.strongroom.ui.common.FxUiExecutor;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.inventory.InventoryViewModel;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import software.amazon.awssdk.regions.Region;
@@ -27,9 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -151,23 +149,8 @@ final class ConsoleHarness implements AutoCloseable {
 
     /** Runs on the FX thread and waits for the answer. */
     static <T> T onFx(Callable<T> work) {
-        if (Platform.isFxApplicationThread()) {
-            try {
-                return work.call();
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
         try {
-            return f.get(30, TimeUnit.SECONDS);
+            return FxThread.call(work);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
