@@ -3,6 +3,7 @@ package io.strongroom.ui.editor;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
+import io.strongroom.testing.FxThread;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -12,9 +13,8 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** JavaFX under headless Monocle for screenshot tests: start once, run on the FX thread, write PNGs. */
 public final class Snapshots {
@@ -46,16 +46,9 @@ public final class Snapshots {
         });
     }
 
+    /** Runs {@code work} on the FX thread and waits up to a minute for its answer (rendering can be slow under load). */
     public static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
+        return FxThread.call(work, Duration.ofSeconds(60));
     }
 
     /** Lets pending layout and CSS passes run. */
