@@ -1,5 +1,6 @@
 package io.strongroom.local;
 
+import io.strongroom.local.analyzer.AccessAnalyzerApi;
 import io.strongroom.local.audit.AuditLog;
 import io.strongroom.local.cloudtrail.CloudTrailApi;
 import io.strongroom.local.crypto.RootKey;
@@ -96,7 +97,8 @@ public final class LocalStore implements AutoCloseable {
                 .register(secretsManager)
                 .register(kms)
                 .register(cloudTrail)
-                .register(new StsApi(accounts).service());
+                .register(new StsApi(accounts).service())
+                .register(new AccessAnalyzerApi().service());
         try {
             this.frontend = new HttpFrontend(config.port(), pipeline, new NamedThreads("strongroom-http"), config.workerThreads(),
                     config.httpLimits());

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
@@ -55,22 +56,66 @@ public final class JsonCodec {
     /** Parses a request body into the model object built by {@code builder}, streaming (no tree). */
     public static <T> T read(byte[] body, Supplier<? extends SdkBuilder<?, ? extends T>> builder) {
         SdkBuilder<?, ? extends T> b = builder.get();
+        fillFromBody(body, (SdkPojo) b);
+        return b.build();
+    }
+
+    /**
+     * Parses a REST-JSON request: the members the model binds to the path and the query string
+     * from {@code path} and {@code query} (by their wire names), the rest from the JSON body.
+     */
+    public static <T> T readRest(byte[] body, Map<String, String> path, Map<String, String> query,
+                                 Supplier<? extends SdkBuilder<?, ? extends T>> builder) {
+        SdkBuilder<?, ? extends T> b = builder.get();
+        fillFromBody(body, (SdkPojo) b);
+        for (SdkField<?> f : ((SdkPojo) b).sdkFields()) {
+            String given = f.location() == MarshallLocation.PATH ? path.get(f.locationName())
+                    : f.location() == MarshallLocation.QUERY_PARAM ? query.get(f.locationName()) : null;
+            if (given != null) {
+                f.set(b, scalar(f, given));
+            }
+        }
+        return b.build();
+    }
+
+    /** A path or query member's text as the model's type. */
+    private static Object scalar(SdkField<?> field, String text) {
+        MarshallingType<?> type = field.marshallingType();
+        try {
+            if (type == MarshallingType.STRING) {
+                return text;
+            }
+            if (type == MarshallingType.INTEGER) {
+                return Integer.valueOf(text);
+            }
+            if (type == MarshallingType.LONG) {
+                return Long.valueOf(text);
+            }
+            if (type == MarshallingType.BOOLEAN && ("true".equals(text) || "false".equals(text))) {
+                return Boolean.valueOf(text);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw AwsException.serialization("Value '" + text + "' at '" + field.locationName() + "' is not valid for its type.");
+    }
+
+    private static void fillFromBody(byte[] body, SdkPojo builder) {
         if (body == null || body.length == 0) {
-            return b.build();
+            return;
         }
         try (JsonParser p = FACTORY.createParser(body)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                return b.build();
+                return;
             }
             if (first != JsonToken.START_OBJECT) {
                 throw AwsException.serialization("Start of list or value found where a structure was expected.");
             }
-            fill(p, (SdkPojo) b, "");
+            fill(p, builder, "");
             if (p.nextToken() != null) {
                 throw AwsException.serialization("Unexpected content after the request's JSON object.");
             }
-            return b.build();
         } catch (IOException e) {
             throw AwsException.serialization("The request body is not valid JSON.");
         }
@@ -83,7 +128,9 @@ public final class JsonCodec {
         return FIELDS.computeIfAbsent(pojo.getClass(), c -> {
             Map<String, SdkField<?>> byName = new java.util.HashMap<>();
             for (SdkField<?> f : pojo.sdkFields()) {
-                byName.put(f.locationName(), f);
+                if (f.location() == MarshallLocation.PAYLOAD) {     // a REST member bound to the path or query is not read from the body
+                    byName.put(f.locationName(), f);
+                }
             }
             return byName;
         });

@@ -25,6 +25,11 @@ public record JsonOperation<Q extends SdkPojo>(
         return JsonCodec.read(body, requestBuilder);
     }
 
+    /** A REST-JSON request's model: members from the path and query string, the rest from the body. */
+    Q parseRest(byte[] body, java.util.Map<String, String> path, java.util.Map<String, String> query) {
+        return JsonCodec.readRest(body, path, query, requestBuilder);
+    }
+
     @SuppressWarnings("unchecked")
     SdkPojo execute(RequestContext context, SdkPojo request) {
         return handler.handle(context, (Q) request);

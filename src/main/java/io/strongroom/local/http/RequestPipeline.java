@@ -17,7 +17,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The one path every request takes: parse → authenticate (SigV4) → authorize → execute →
@@ -45,6 +47,7 @@ public final class RequestPipeline {
     private final Map<String, Duration> latencyByRegion;
     private final Map<String, JsonService> jsonByTargetPrefix = new HashMap<>();
     private final Map<String, QueryService> queryBySigningName = new HashMap<>();
+    private final Map<String, RestJsonService> restBySigningName = new HashMap<>();
 
     public RequestPipeline(SigV4Verifier verifier, Authorizer authorizer, AuditLog audit, Clock clock,
                            Quotas quotas, Map<String, Duration> latencyByRegion) {
@@ -66,11 +69,20 @@ public final class RequestPipeline {
         return this;
     }
 
+    public RequestPipeline register(RestJsonService service) {
+        restBySigningName.put(service.signingName(), service);
+        return this;
+    }
+
     public RawResponse handle(RawRequest request) {
         String requestId = RequestIds.next();
         boolean query = request.header("x-amz-target") == null && isForm(request);
         try {
-            return query ? handleQuery(request, requestId) : handleJson(request, requestId);
+            if (query) {
+                return handleQuery(request, requestId);
+            }
+            RestJsonService rest = request.header("x-amz-target") == null ? restBySigningName.get(claimedService(request)) : null;
+            return rest != null ? handleRest(rest, request, requestId) : handleJson(request, requestId);
         } catch (RuntimeException bug) {
             LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed unexpectedly: " + bug.getClass().getName());
             AwsException internal = AwsException.internal();
@@ -95,8 +107,32 @@ public final class RequestPipeline {
             }
         }
         String eventName = operation != null ? operation.name() : target == null ? "Unknown" : claimedName(target.substring(target.lastIndexOf('.') + 1));
-        String eventSource = service != null ? service.eventSource() : "unknown";
+        JsonOperation<?> known = operation;
+        return serveJson(request, requestId, service == null ? null : service.signingName(), service == null ? "unknown" : service.eventSource(),
+                operation, eventName, () -> AwsException.unknownOperation(target), () -> known.parse(request.body()));
+    }
 
+    // ---- REST-JSON ---------------------------------------------------------------------------
+
+    private RawResponse handleRest(RestJsonService service, RawRequest request, String requestId) {
+        Optional<RestJsonService.Match> match = service.match(request.method(), request.rawPath());
+        JsonOperation<?> operation = match.map(RestJsonService.Match::operation).orElse(null);
+        String eventName = operation != null ? operation.name() : "Unknown";
+        Map<String, String> query = request.rawQuery() == null ? Map.of() : parseForm(request.rawQuery().getBytes(StandardCharsets.UTF_8));
+        return serveJson(request, requestId, service.signingName(), service.eventSource(), operation, eventName,
+                () -> new AwsException("UnknownOperationException", 404, "No operation is served at " + request.method() + " "
+                        + claimedName(request.rawPath()) + "."),
+                () -> match.orElseThrow().operation().parseRest(request.body(), match.get().pathParameters(), query));
+    }
+
+    /**
+     * What JSON 1.1 and REST-JSON requests share once their operation is found (or not): SigV4,
+     * the service the signature is scoped to, latency, quotas, parsing, authorization, the
+     * handler, the audit event and the JSON answer.
+     */
+    private RawResponse serveJson(RawRequest request, String requestId, String signingName, String eventSource,
+                                  JsonOperation<?> operation, String eventName, Supplier<AwsException> unknown,
+                                  Supplier<SdkPojo> parse) {
         SigV4Verifier.Verified who;
         try {
             who = verifier.verify(request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body());
@@ -110,18 +146,18 @@ public final class RequestPipeline {
         String parameters = null;
         try {
             if (operation == null) {
-                throw AwsException.unknownOperation(target);
+                throw unknown.get();
             }
-            if (!service.signingName().equals(who.service())) {
+            if (!signingName.equals(who.service())) {
                 throw new AwsException("InvalidSignatureException", 400, "Credential should be scoped to correct service: '"
-                        + service.signingName() + "'.");
+                        + signingName + "'.");
             }
             simulateLatency(who.region());
             quotas.acquire(who.caller().accountId(), who.region(), operation.quotaClass(), System.nanoTime());
             // Parsed before authorization so that a denied call's event still says what was asked for.
-            SdkPojo parsed = operation.parse(request.body());
+            SdkPojo parsed = parse.get();
             parameters = JsonCodec.auditJson(parsed, WITHHELD);
-            authorizer.authorize(who.caller(), service.signingName() + ":" + operation.name(), null);
+            authorizer.authorize(who.caller(), signingName + ":" + operation.name(), null);
             byte[] body = JsonCodec.write(operation.execute(context, parsed));
             record(context, eventName, eventSource, operation.readOnly(), parameters, null);
             return new RawResponse(200, JSON_CONTENT_TYPE, Map.of("x-amzn-RequestId", requestId), body);

@@ -31,6 +31,7 @@ public final class SecretsManagerApi {
     private final SecretVersions versions;
     private final SecretListing listing;
     private final SecretTagging tagging;
+    private final SecretPolicies policies;
 
     public SecretsManagerApi(SecretStore store, KmsKeys keys) {
         this(store, keys, new Authorizer());
@@ -48,6 +49,7 @@ public final class SecretsManagerApi {
         this.versions = new SecretVersions(parts);
         this.listing = new SecretListing(parts);
         this.tagging = new SecretTagging(parts);
+        this.policies = new SecretPolicies(parts);
     }
 
     public JsonService service() {
@@ -92,8 +94,7 @@ public final class SecretsManagerApi {
                         lookedUpThenNotYet("PutResourcePolicy", PutResourcePolicyRequest::secretId))
                 .write("DeleteResourcePolicy", DeleteResourcePolicyRequest::builder,
                         lookedUpThenNotYet("DeleteResourcePolicy", DeleteResourcePolicyRequest::secretId))
-                .read("ValidateResourcePolicy", ValidateResourcePolicyRequest::builder,
-                        (c, r) -> r.secretId() == null ? notYet("ValidateResourcePolicy") : lookedUpThenNotYet(c, r.secretId(), "ValidateResourcePolicy"))
+                .read("ValidateResourcePolicy", ValidateResourcePolicyRequest::builder, policies::validateResourcePolicy)
                 .build();
     }
 

@@ -981,7 +981,6 @@ class SecretsManagerApiTest extends StoreTestCase {
                     () -> sm.putResourcePolicy(b -> b.secretId(name).resourcePolicy("{\"Version\":\"2012-10-17\",\"Statement\":[]}")),
                     () -> sm.getResourcePolicy(b -> b.secretId(name)),
                     () -> sm.deleteResourcePolicy(b -> b.secretId(name)),
-                    () -> sm.validateResourcePolicy(b -> b.resourcePolicy("{}")),
                     () -> sm.replicateSecretToRegions(b -> b.secretId(name).addReplicaRegions(r -> r.region("eu-west-1"))),
                     () -> sm.removeRegionsFromReplication(b -> b.secretId(name).removeReplicaRegions("eu-west-1")),
                     () -> sm.stopReplicationToReplica(b -> b.secretId(name)));

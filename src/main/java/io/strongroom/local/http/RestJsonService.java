@@ -1,0 +1,125 @@
+package io.strongroom.local.http;
+
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A service spoken over AWS's REST-JSON protocol (Access Analyzer; Lambda and the SSO portal
+ * later): an operation is named by its HTTP method and path ({@code POST /policy/validation},
+ * {@code GET /2015-03-31/functions/{FunctionName}}), its members come from the path, the query
+ * string and the JSON body as the SDK model binds them, and requests are signed for
+ * {@code signingName}. The pipeline tells it from a JSON 1.1 request by the missing
+ * {@code X-Amz-Target} header and the credential scope's service.
+ */
+public final class RestJsonService {
+
+    /** One route: the method, the path split into segments ({@code {name}} binds a member), the operation. */
+    record Route(String method, List<String> segments, JsonOperation<?> operation) {}
+
+    /** A request's route and the path members it bound. */
+    record Match(JsonOperation<?> operation, Map<String, String> pathParameters) {}
+
+    private final String signingName;
+    private final String eventSource;
+    private final List<Route> routes;
+
+    private RestJsonService(String signingName, String eventSource, List<Route> routes) {
+        this.signingName = signingName;
+        this.eventSource = eventSource;
+        this.routes = List.copyOf(routes);
+    }
+
+    public String signingName() {
+        return signingName;
+    }
+
+    /** The CloudTrail {@code eventSource}, e.g. {@code access-analyzer.amazonaws.com}. */
+    public String eventSource() {
+        return eventSource;
+    }
+
+    /** The route {@code method} and {@code rawPath} (percent-encoded, without the query) name, if any. */
+    Optional<Match> match(String method, String rawPath) {
+        List<String> segments = segments(rawPath);
+        for (Route r : routes) {
+            if (!r.method().equals(method) || r.segments().size() != segments.size()) {
+                continue;
+            }
+            Map<String, String> bound = new LinkedHashMap<>();
+            boolean matches = true;
+            for (int i = 0; i < segments.size() && matches; i++) {
+                String expected = r.segments().get(i);
+                if (expected.startsWith("{") && expected.endsWith("}")) {
+                    bound.put(expected.substring(1, expected.length() - 1), decode(segments.get(i)));
+                } else {
+                    matches = expected.equals(segments.get(i));
+                }
+            }
+            if (matches) {
+                return Optional.of(new Match(r.operation(), bound));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Percent-decoding of one path segment ({@code +} stays a plus, as in a path it is one). */
+    static String decode(String segment) {
+        return java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static List<String> segments(String path) {
+        List<String> out = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    public static Builder builder(String signingName, String eventSource) {
+        return new Builder(signingName, eventSource);
+    }
+
+    public static final class Builder {
+        private final String signingName;
+        private final String eventSource;
+        private final List<Route> routes = new ArrayList<>();
+        private String quotaClass = "default";
+
+        private Builder(String signingName, String eventSource) {
+            this.signingName = signingName;
+            this.eventSource = eventSource;
+        }
+
+        /** Operations declared after this count against {@code quotaClass} (see {@link Quotas}). */
+        public Builder quota(String quotaClass) {
+            this.quotaClass = quotaClass;
+            return this;
+        }
+
+        /** An operation that changes nothing (CloudTrail's {@code readOnly}). */
+        public <Q extends SdkPojo> Builder read(String method, String path, String name,
+                                                Supplier<? extends SdkBuilder<?, ? extends Q>> request, JsonOperation.Handler<Q> handler) {
+            routes.add(new Route(method, segments(path), new JsonOperation<>(name, request, handler, true, quotaClass)));
+            return this;
+        }
+
+        public <Q extends SdkPojo> Builder write(String method, String path, String name,
+                                                 Supplier<? extends SdkBuilder<?, ? extends Q>> request, JsonOperation.Handler<Q> handler) {
+            routes.add(new Route(method, segments(path), new JsonOperation<>(name, request, handler, false, quotaClass)));
+            return this;
+        }
+
+        public RestJsonService build() {
+            return new RestJsonService(signingName, eventSource, routes);
+        }
+    }
+}
