@@ -34,6 +34,15 @@ public final class Condition {
     private final Object[] compiled;
 
     Condition(ConditionOperator operator, Qualifier qualifier, boolean ifExists, String key, List<String> values) {
+        this(operator, qualifier, ifExists, key, values, true);
+    }
+
+    /**
+     * {@code variables} is whether {@code ${...}} is a policy variable: only in a policy of
+     * Version 2012-10-17; under an older or missing Version it is literal text.
+     */
+    Condition(ConditionOperator operator, Qualifier qualifier, boolean ifExists, String key, List<String> values,
+              boolean variables) {
         this.operator = Objects.requireNonNull(operator, "operator");
         this.qualifier = Objects.requireNonNull(qualifier, "qualifier");
         this.ifExists = ifExists;
@@ -42,7 +51,7 @@ public final class Condition {
         this.values = List.copyOf(values);
         this.compiled = new Object[this.values.size()];
         for (int i = 0; i < compiled.length; i++) {
-            compiled[i] = compile(operator, this.values.get(i));
+            compiled[i] = compile(operator, this.values.get(i), variables);
         }
     }
 
@@ -69,12 +78,15 @@ public final class Condition {
     /** Whether the value reads as the operator's type; the parser reports the ones that do not. */
     static boolean readable(ConditionOperator operator, String value) {
         return operator.kind() == ConditionOperator.Kind.STRING || operator.kind() == ConditionOperator.Kind.ARN
-                || operator.kind() == ConditionOperator.Kind.BINARY || compile(operator, value) != null;
+                || operator.kind() == ConditionOperator.Kind.BINARY || compile(operator, value, true) != null;
     }
 
     boolean holds(AccessRequest request) {
         List<String> present = request.values(lowerCaseKey);
-        boolean absent = present == null || present.isEmpty();
+        boolean absent = present == null || present.isEmpty()
+                // For the set operators a key whose values resolve to an empty data set ("for
+                // example, an empty string") is as good as absent (IAM User Guide, multivalued keys).
+                || (qualifier != Qualifier.NONE && allEmpty(present));
         if (operator == ConditionOperator.NULL) {
             for (Object wantsAbsent : compiled) {
                 if (wantsAbsent != null && (Boolean) wantsAbsent == absent) {
@@ -119,6 +131,15 @@ public final class Condition {
                 }
                 return operator.negated() != any;
         }
+    }
+
+    private static boolean allEmpty(List<String> values) {
+        for (String value : values) {
+            if (!value.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One request value against the policy values, in the operator's sense (negation included). */
@@ -186,19 +207,20 @@ public final class Condition {
         };
     }
 
-    private static Object compile(ConditionOperator operator, String value) {
+    private static Object compile(ConditionOperator operator, String value, boolean variables) {
+        boolean hasVariable = variables && value.contains("${");
         switch (operator.kind()) {
             case STRING: {
                 boolean ignoreCase = operator == ConditionOperator.STRING_EQUALS_IGNORE_CASE
                         || operator == ConditionOperator.STRING_NOT_EQUALS_IGNORE_CASE;
                 boolean like = operator == ConditionOperator.STRING_LIKE || operator == ConditionOperator.STRING_NOT_LIKE;
-                ValuePattern pattern = ValuePattern.of(value, ignoreCase, like);
-                return value.contains("${") ? new VariablePattern(pattern, like, false) : pattern.resolve(null, like);
+                ValuePattern pattern = ValuePattern.of(value, ignoreCase, like, variables);
+                return hasVariable ? new VariablePattern(pattern, like, false) : pattern.resolve(null, like);
             }
             case BINARY:
                 return Wildcard.builder(false).literal(value).build();
             case ARN:
-                return value.contains("${") ? new VariablePattern(ValuePattern.of(value, false, true), true, true)
+                return hasVariable ? new VariablePattern(ValuePattern.of(value, false, true, true), true, true)
                         : new ArnPattern(value);
             case BOOL:
                 return "true".equalsIgnoreCase(value) ? Boolean.TRUE
@@ -257,26 +279,46 @@ public final class Condition {
         }
     }
 
-    /** ArnEquals/ArnLike: the ARN as one pattern, but only over ARNs with all six fields. */
+    /**
+     * ArnEquals/ArnLike: "each of the six colon-delimited components of the ARN is checked
+     * separately" (IAM User Guide, condition operators), so a wildcard never reaches across a
+     * colon into the next field; the sixth field, the resource, runs to the end, colons and all.
+     * A pattern of fewer fields matches its last one against the rest of the ARN, so a lone
+     * {@code *} still matches any ARN. Only values that are ARNs (six fields) match.
+     */
     private static final class ArnPattern {
-        private final Wildcard whole;
+        private static final int FIELDS = 6;
+        private final Wildcard[] fields;
 
         ArnPattern(String pattern) {
             this(Wildcard.of(pattern, false));
         }
 
         ArnPattern(Wildcard whole) {
-            this.whole = whole;
+            this.fields = whole.split(':', FIELDS);
         }
 
         boolean matches(String arn) {
+            if (!arn.startsWith("arn:")) {
+                return false;
+            }
+            int start = 0;
+            for (int field = 0; field < fields.length; field++) {
+                boolean last = field == fields.length - 1;
+                int end = last ? arn.length() : arn.indexOf(':', start);
+                if (end < 0 || !fields[field].matches(arn, start, end)) {
+                    return false;
+                }
+                start = end + 1;
+            }
+            // The value must have all six fields even when the pattern is shorter.
             int colons = 0;
-            for (int i = 0; i < arn.length() && colons < 5; i++) {
+            for (int i = 0; i < arn.length() && colons < FIELDS - 1; i++) {
                 if (arn.charAt(i) == ':') {
                     colons++;
                 }
             }
-            return colons == 5 && arn.startsWith("arn:") && whole.matches(arn);
+            return colons == FIELDS - 1;
         }
     }
 

@@ -45,6 +45,11 @@ public record Decision(Outcome outcome, DecidingStatement decidedBy, String reas
                 "allowed by " + kind.phrase() + " policy " + policy.name() + ", statement " + statement.label());
     }
 
+    /** The account's root user in its own account: allowed with no policy, as AWS documents. */
+    static Decision allowRoot() {
+        return new Decision(Outcome.ALLOW, null, "allowed for the account root user");
+    }
+
     static Decision explicitDeny(NamedPolicy policy, PolicyKind kind, Statement statement) {
         String article = kind == PolicyKind.IDENTITY ? "an " : "a ";
         return new Decision(Outcome.EXPLICIT_DENY, new DecidingStatement(policy.name(), kind, statement.label()),

@@ -7,6 +7,9 @@ import java.util.List;
  * resource-based policies (no SCPs, permission boundaries or session policies yet):
  * <ol>
  *   <li>an explicit Deny in any applicable policy wins;</li>
+ *   <li>the account root user needs no identity policy in its own account ("all requests are
+ *       implicitly denied with the exception of the AWS account root user, which has full
+ *       access"), though a KMS key policy must still allow it;</li>
  *   <li>within one account, an Allow in an identity policy, or in the resource policy for the
  *       principal itself, allows; a resource policy that names only the account's root delegates
  *       to the account's identity policies and allows nothing by itself;</li>
@@ -70,6 +73,7 @@ public final class PolicyEvaluator {
         }
         Statement resourceAllow = directAllow != null ? directAllow : accountAllow;
         boolean crossAccount = request.crossAccount();
+        boolean root = request.principal().arn().equals(request.principal().accountRootArn());
         String action = request.action();
         if (crossAccount || kind == ResourceKind.KMS_KEY) {
             if (!crossAccount && directAllow != null) {
@@ -79,12 +83,17 @@ public final class PolicyEvaluator {
                 return Decision.implicitDeny(Decision.PolicyKind.RESOURCE, action);
             }
             if (identityAllow == null) {
-                return Decision.implicitDeny(Decision.PolicyKind.IDENTITY, action);
+                // The root user's own account allows it everything, so only the resource side decides.
+                return root ? Decision.allow(resourcePolicy, Decision.PolicyKind.RESOURCE, resourceAllow)
+                        : Decision.implicitDeny(Decision.PolicyKind.IDENTITY, action);
             }
             return Decision.allow(identityAllowPolicy, Decision.PolicyKind.IDENTITY, identityAllow);
         }
         if (identityAllow != null) {
             return Decision.allow(identityAllowPolicy, Decision.PolicyKind.IDENTITY, identityAllow);
+        }
+        if (root) {
+            return Decision.allowRoot();
         }
         if (directAllow != null) {
             return Decision.allow(resourcePolicy, Decision.PolicyKind.RESOURCE, directAllow);

@@ -25,6 +25,8 @@ public final class PolicyParser {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> VERSIONS = Set.of("2012-10-17", "2008-10-17");
+    /** The only Version under which ${...} is a policy variable. */
+    private static final String VARIABLES_VERSION = "2012-10-17";
     private static final Set<String> TOP_LEVEL = Set.of("Version", "Id", "Statement");
     private static final Set<String> ELEMENTS = Set.of("Sid", "Effect", "Principal", "NotPrincipal", "Action",
             "NotAction", "Resource", "NotResource", "Condition");
@@ -67,18 +69,19 @@ public final class PolicyParser {
                     "The Version " + version + " is not valid: use 2012-10-17 (or 2008-10-17)."));
         }
         String id = text(root, "Id", "Id", findings);
+        boolean variables = VARIABLES_VERSION.equals(version);
         JsonNode statementNode = root.get("Statement");
         List<Statement> statements = new ArrayList<>();
         if (statementNode == null) {
             findings.add(Finding.error("MISSING_STATEMENT", "", "Add a Statement element to the policy."));
         } else if (statementNode.isObject()) {
-            statement(statementNode, 0, "Statement", type, findings, statements);
+            statement(statementNode, 0, "Statement", type, variables, findings, statements);
         } else if (statementNode.isArray()) {
             if (statementNode.isEmpty()) {
                 findings.add(Finding.error("MISSING_STATEMENT", "Statement", "Add at least one statement to the policy."));
             }
             for (int i = 0; i < statementNode.size(); i++) {
-                statement(statementNode.get(i), i, "Statement[" + i + "]", type, findings, statements);
+                statement(statementNode.get(i), i, "Statement[" + i + "]", type, variables, findings, statements);
             }
         } else {
             findings.add(mismatch("Statement", "an object or an array of objects"));
@@ -99,8 +102,8 @@ public final class PolicyParser {
         return statements != null && statements.isArray() ? "Statement[" + index + "]" : "Statement";
     }
 
-    private static void statement(JsonNode node, int index, String at, PolicyType type, List<Finding> findings,
-                                  List<Statement> out) {
+    private static void statement(JsonNode node, int index, String at, PolicyType type, boolean variables,
+                                  List<Finding> findings, List<Statement> out) {
         if (!node.isObject()) {
             findings.add(mismatch(at, "an object"));
             return;
@@ -161,11 +164,11 @@ public final class PolicyParser {
             checkResources(resources, node.get(resourceName), at + "." + resourceName, findings);
         }
 
-        List<Condition> conditions = node.has("Condition") ? conditions(node.get("Condition"), at + ".Condition", findings)
+        List<Condition> conditions = node.has("Condition") ? conditions(node.get("Condition"), at + ".Condition", variables, findings)
                 : List.of();
         if (effect != null) {
             out.add(new Statement(sid, index, effect, principals, notPrincipal, actions, notAction, resources, notResource,
-                    conditions));
+                    conditions, variables));
         }
     }
 
@@ -292,7 +295,7 @@ public final class PolicyParser {
         return null;
     }
 
-    private static List<Condition> conditions(JsonNode node, String at, List<Finding> findings) {
+    private static List<Condition> conditions(JsonNode node, String at, boolean variables, List<Finding> findings) {
         if (!node.isObject()) {
             findings.add(mismatch(at, "an object of condition operators"));
             return List.of();
@@ -348,7 +351,7 @@ public final class PolicyParser {
                                 "The value " + values.get(i) + " is not of the type the operator " + operator.awsName() + " compares."));
                     }
                 }
-                conditions.add(new Condition(operator, qualifier, ifExists, key, values));
+                conditions.add(new Condition(operator, qualifier, ifExists, key, values, variables));
             }
         }
         return conditions;

@@ -51,18 +51,23 @@ public record Principals(boolean everyone, Map<String, List<String>> byType) {
     }
 
     /**
-     * Whether a NotPrincipal leaves this principal out. AWS checks every identity of the caller:
-     * a user or role session is left out only when its account is listed too, as AWS's
-     * documentation of NotPrincipal with Deny warns.
+     * Whether a NotPrincipal leaves this principal out. AWS may check every identity behind a
+     * request, the account first, then the role, then the role session (IAM User Guide,
+     * NotPrincipal with Deny), so a principal is left out only when each of them is listed: a
+     * user with its account, a role session with its role and its account. A service principal
+     * stands alone.
      */
     boolean excludes(RequestPrincipal principal) {
         if (everyone) {
             return true;
         }
-        if (match(principal) != Match.DIRECT) {
-            return false;
+        for (Map.Entry<String, List<String>> entry : byType.entrySet()) {
+            if (!AWS.equals(entry.getKey()) && entry.getValue().contains(principal.arn())) {
+                return true;
+            }
         }
-        boolean standsAlone = principal.arn().equals(principal.accountRootArn()) || !principal.arn().startsWith("arn:");
-        return standsAlone || aws().contains(principal.accountRootArn());
+        List<String> aws = aws();
+        return aws.contains(principal.accountRootArn()) && aws.contains(principal.arn())
+                && (principal.roleArn() == null || aws.contains(principal.roleArn()));
     }
 }

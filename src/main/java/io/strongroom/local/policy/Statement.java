@@ -28,6 +28,17 @@ public final class Statement {
     Statement(String sid, int index, Effect effect, Principals principals, boolean notPrincipal,
               List<String> actions, boolean notAction, List<String> resources, boolean notResource,
               List<Condition> conditions) {
+        this(sid, index, effect, principals, notPrincipal, actions, notAction, resources, notResource, conditions, true);
+    }
+
+    /**
+     * {@code variables} is whether {@code ${...}} in a Resource is a policy variable: AWS reads
+     * variables only in a policy whose Version is 2012-10-17 and takes them as literal text
+     * otherwise (IAM User Guide, "Policy variables" and "Version").
+     */
+    Statement(String sid, int index, Effect effect, Principals principals, boolean notPrincipal,
+              List<String> actions, boolean notAction, List<String> resources, boolean notResource,
+              List<Condition> conditions, boolean variables) {
         this.sid = sid;
         this.index = index;
         this.effect = Objects.requireNonNull(effect, "effect");
@@ -40,7 +51,7 @@ public final class Statement {
         this.conditions = List.copyOf(conditions);
         this.actionPatterns = this.actions.stream().map(a -> Wildcard.of(a, true)).toArray(Wildcard[]::new);
         this.resourcePatterns = this.resources == null ? null
-                : this.resources.stream().map(r -> ValuePattern.of(r, false, true)).toArray(ValuePattern[]::new);
+                : this.resources.stream().map(r -> ValuePattern.of(r, false, true, variables)).toArray(ValuePattern[]::new);
         boolean any = false;
         for (Wildcard pattern : actionPatterns) {
             any |= pattern.matchesAnything();

@@ -22,7 +22,12 @@ final class ValuePattern {
     }
 
     static ValuePattern of(String raw, boolean ignoreCase, boolean wildcards) {
-        if (raw.contains("${")) {
+        return of(raw, ignoreCase, wildcards, true);
+    }
+
+    /** As above; without {@code variables} (a policy older than 2012-10-17) {@code ${...}} is literal text. */
+    static ValuePattern of(String raw, boolean ignoreCase, boolean wildcards, boolean variables) {
+        if (variables && raw.contains("${")) {
             return new ValuePattern(raw, ignoreCase, null);
         }
         Wildcard compiled = wildcards ? Wildcard.of(raw, ignoreCase) : Wildcard.builder(ignoreCase).literal(raw).build();

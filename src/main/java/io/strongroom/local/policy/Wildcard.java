@@ -1,5 +1,9 @@
 package io.strongroom.local.policy;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * A compiled IAM wildcard: {@code *} matches any run of characters (colons and slashes
  * included), {@code ?} exactly one. Literal patterns and the lone {@code *} take a fast path;
@@ -52,17 +56,22 @@ final class Wildcard {
     }
 
     boolean matches(String text) {
+        return matches(text, 0, text.length());
+    }
+
+    /** Whether {@code text[from, to)} matches, without copying it. */
+    boolean matches(String text, int from, int to) {
         if (this == ANY) {
             return true;
         }
         if (literal) {
-            return ignoreCase ? literalText.equalsIgnoreCase(text) : literalText.equals(text);
+            return to - from == literalText.length() && text.regionMatches(ignoreCase, from, literalText, 0, to - from);
         }
         int p = 0;
-        int t = 0;
+        int t = from;
         int starP = -1;
         int starT = -1;
-        int n = text.length();
+        int n = to;
         while (t < n) {
             if (p < chars.length && wild[p] && chars[p] == '*') {
                 starP = p++;
@@ -81,6 +90,36 @@ final class Wildcard {
             p++;
         }
         return p == chars.length;
+    }
+
+    /**
+     * This pattern cut at its first {@code limit - 1} colons (a colon is never a wildcard), so
+     * that each part of an ARN pattern can be matched against its own field.
+     */
+    Wildcard[] split(char separator, int limit) {
+        if (this == ANY) {
+            return new Wildcard[] {ANY};
+        }
+        List<Wildcard> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < chars.length && parts.size() < limit - 1; i++) {
+            if (chars[i] == separator && !wild[i]) {
+                parts.add(part(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(part(start, chars.length));
+        return parts.toArray(Wildcard[]::new);
+    }
+
+    private Wildcard part(int from, int to) {
+        char[] partChars = Arrays.copyOfRange(chars, from, to);
+        boolean[] partWild = Arrays.copyOfRange(wild, from, to);
+        if (partChars.length == 1 && partChars[0] == '*' && partWild[0]) {
+            // A lone * matches anything, whatever the case rule.
+            return ANY;
+        }
+        return new Wildcard(partChars, partWild, ignoreCase);
     }
 
     private boolean same(char a, char b) {
