@@ -12,6 +12,7 @@ import io.strongroom.local.http.RequestContext;
 import io.strongroom.local.http.RequestIds;
 import io.strongroom.local.http.RequestPipeline;
 import io.strongroom.local.http.SigV4Verifier;
+import io.strongroom.local.iam.AccessTarget;
 import io.strongroom.local.iam.Accounts.KeyCredential;
 import io.strongroom.local.iam.Accounts;
 import io.strongroom.local.iam.Authorizer;
@@ -60,7 +61,7 @@ public final class LocalStore implements AutoCloseable {
     private final KmsKeys keys;
     private final SecretStore secrets;
     private final AuditLog audit;
-    private final Authorizer authorizer = new Authorizer();
+    private final Authorizer authorizer;
     /** The JSON services by signing name, for {@link #invoke}: the very instances the HTTP pipeline serves. */
     private final Map<String, JsonService> jsonServices;
     private final Map<String, Caller> admins = new java.util.concurrent.ConcurrentHashMap<>();
@@ -84,6 +85,7 @@ public final class LocalStore implements AutoCloseable {
             db.close();
             throw e;
         }
+        this.authorizer = new Authorizer(accounts.iam());
         this.keys = new KmsKeys(db, rootKey);
         this.secrets = new SecretStore(db, keys, clock);
         this.audit = new AuditLog(db, new NamedThreads("strongroom-audit"));
@@ -92,7 +94,7 @@ public final class LocalStore implements AutoCloseable {
         JsonService cloudTrail = new CloudTrailApi(audit).service();
         this.jsonServices = Map.of(secretsManager.signingName(), secretsManager, kms.signingName(), kms,
                 cloudTrail.signingName(), cloudTrail);
-        RequestPipeline pipeline = new RequestPipeline(new SigV4Verifier(accounts, Clock.systemUTC()), authorizer, audit, clock,
+        RequestPipeline pipeline = new RequestPipeline(new SigV4Verifier(accounts, Clock.systemUTC(), clock), authorizer, audit, clock,
                 new Quotas(config.enforceQuotas(), Quotas.AWS_RATES), config.latencyByRegion())
                 .register(secretsManager)
                 .register(kms)
@@ -209,8 +211,11 @@ public final class LocalStore implements AutoCloseable {
             throw new IllegalArgumentException(service + " has no operation '" + operation + "'");
         }
         Caller admin = admin(accountId);
-        authorizer.authorize(admin, json.signingName() + ":" + op.name(), null);
-        RequestContext context = new RequestContext(admin, region, RequestIds.next(), at, "127.0.0.1", "strongroom-in-process");
+        RequestContext context = new RequestContext(admin, region, RequestIds.next(), at, "127.0.0.1", "strongroom-in-process")
+                .authorizedBy(authorizer);
+        if (!op.onResource()) {
+            context.authorize(json.signingName() + ":" + op.name(), AccessTarget.anyResourceOf(accountId));
+        }
         return (R) op.invoke(context, request);
     }
 
@@ -275,6 +280,7 @@ public final class LocalStore implements AutoCloseable {
         keys.rotateDue(now);
         keys.deleteDue(now);
         audit.purgeOlderThan(now.minus(AuditLog.RETENTION));
+        accounts.purgeExpiredSessions();
     }
 
     private void runMaintenanceQuietly() {

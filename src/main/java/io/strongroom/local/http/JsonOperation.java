@@ -7,14 +7,18 @@ import java.util.function.Supplier;
 
 /**
  * One operation of a JSON 1.1 service: how to build its request model, what serves it, whether
- * it only reads (CloudTrail's {@code readOnly}), and which request-quota class it counts against.
+ * it only reads (CloudTrail's {@code readOnly}), which request-quota class it counts against, and
+ * who authorizes it: the pipeline, before the handler runs, for an action on no particular
+ * resource; the handler itself, once it has found the resource and its policy
+ * ({@code onResource}: it must call {@link RequestContext#authorize} before it acts).
  */
 public record JsonOperation<Q extends SdkPojo>(
         String name,
         Supplier<? extends SdkBuilder<?, ? extends Q>> requestBuilder,
         Handler<Q> handler,
         boolean readOnly,
-        String quotaClass) {
+        String quotaClass,
+        boolean onResource) {
 
     @FunctionalInterface
     public interface Handler<Q> {

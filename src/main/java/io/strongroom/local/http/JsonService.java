@@ -70,13 +70,27 @@ public final class JsonService {
             return this;
         }
 
+        /** A read-only operation on no particular resource: the pipeline authorizes it on {@code *}. */
         public <Q extends SdkPojo> Builder read(String name, Supplier<? extends SdkBuilder<?, ? extends Q>> request, JsonOperation.Handler<Q> handler) {
-            operations.put(name, new JsonOperation<>(name, request, handler, true, quotaClass));
+            operations.put(name, new JsonOperation<>(name, request, handler, true, quotaClass, false));
             return this;
         }
 
+        /** A mutating operation on no particular resource: the pipeline authorizes it on {@code *}. */
         public <Q extends SdkPojo> Builder write(String name, Supplier<? extends SdkBuilder<?, ? extends Q>> request, JsonOperation.Handler<Q> handler) {
-            operations.put(name, new JsonOperation<>(name, request, handler, false, quotaClass));
+            operations.put(name, new JsonOperation<>(name, request, handler, false, quotaClass, false));
+            return this;
+        }
+
+        /** A read-only operation on a resource it finds: the handler authorizes it with the resource's policy. */
+        public <Q extends SdkPojo> Builder readOn(String name, Supplier<? extends SdkBuilder<?, ? extends Q>> request, JsonOperation.Handler<Q> handler) {
+            operations.put(name, new JsonOperation<>(name, request, handler, true, quotaClass, true));
+            return this;
+        }
+
+        /** A mutating operation on a resource it finds: the handler authorizes it with the resource's policy. */
+        public <Q extends SdkPojo> Builder writeOn(String name, Supplier<? extends SdkBuilder<?, ? extends Q>> request, JsonOperation.Handler<Q> handler) {
+            operations.put(name, new JsonOperation<>(name, request, handler, false, quotaClass, true));
             return this;
         }
 

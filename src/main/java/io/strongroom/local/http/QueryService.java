@@ -33,12 +33,52 @@ public record QueryService(String signingName, String eventSource, String xmlNam
         }
     }
 
-    /** @param unsigned null for an action that needs a SigV4 signature, as nearly all do */
-    public record Action(String name, Handler handler, boolean readOnly, Unsigned unsigned) {
+    /** Who authorizes a signed action. */
+    public enum Check {
+        /** The pipeline, on the resource {@link Action#resource} names ({@code *} when it names none). */
+        PIPELINE,
+        /** The handler, once it has found the resource and its policy (AssumeRole: the role's trust policy). */
+        HANDLER,
+        /** Nobody: AWS requires no permission (GetCallerIdentity, GetAccessKeyInfo). */
+        NONE
+    }
 
-        /** An action that needs a signature. */
+    /** The ARN of the resource an action acts on, from its parameters; null for {@code *}. */
+    @FunctionalInterface
+    public interface Resource {
+        String arn(String callerAccountId, Map<String, String> parameters);
+    }
+
+    /**
+     * @param unsigned null for an action that needs a SigV4 signature, as nearly all do
+     * @param check    who authorizes it
+     * @param resource for {@link Check#PIPELINE}, the resource it acts on (null: {@code *})
+     */
+    public record Action(String name, Handler handler, boolean readOnly, Unsigned unsigned, Check check, Resource resource) {
+
+        /** An action that needs a signature, authorized by the pipeline on {@code *}. */
         public Action(String name, Handler handler, boolean readOnly) {
-            this(name, handler, readOnly, null);
+            this(name, handler, readOnly, null, Check.PIPELINE, null);
+        }
+
+        /** An action AWS serves without a signature; nobody is authorized. */
+        public Action(String name, Handler handler, boolean readOnly, Unsigned unsigned) {
+            this(name, handler, readOnly, unsigned, Check.NONE, null);
+        }
+
+        /** An action authorized by the pipeline on the resource its parameters name. */
+        public static Action on(String name, Handler handler, boolean readOnly, Resource resource) {
+            return new Action(name, handler, readOnly, null, Check.PIPELINE, resource);
+        }
+
+        /** An action its handler authorizes. */
+        public static Action byHandler(String name, Handler handler, boolean readOnly) {
+            return new Action(name, handler, readOnly, null, Check.HANDLER, null);
+        }
+
+        /** An action that needs a signature and no permission. */
+        public static Action unchecked(String name, Handler handler, boolean readOnly) {
+            return new Action(name, handler, readOnly, null, Check.NONE, null);
         }
 
         public boolean servedUnsigned() {

@@ -1,6 +1,9 @@
 package io.strongroom.local.http;
 
+import io.strongroom.local.iam.AccessTarget;
+import io.strongroom.local.iam.Authorizer;
 import io.strongroom.local.iam.Caller;
+import io.strongroom.local.policy.Decision;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +32,8 @@ public final class RequestContext {
     private final String userAgent;
     private final List<Resource> resources = new ArrayList<>(2);
     private final List<AdditionalEvent> additionalEvents = new ArrayList<>(0);
+    private Authorizer authorizer;
+    private boolean authorized;
 
     public RequestContext(Caller caller, String region, String requestId, Instant now, String sourceIp, String userAgent) {
         this.caller = caller;
@@ -37,6 +42,46 @@ public final class RequestContext {
         this.now = now;
         this.sourceIp = sourceIp;
         this.userAgent = userAgent;
+    }
+
+    /** The authorizer this request's {@link #authorize} checks with; set once by whoever serves the request. */
+    public RequestContext authorizedBy(Authorizer requestAuthorizer) {
+        if (this.authorizer != null) {
+            throw new IllegalStateException("the request's authorizer is set already");
+        }
+        this.authorizer = requestAuthorizer;
+        return this;
+    }
+
+    /**
+     * Refuses the request with AccessDeniedException unless the caller may perform {@code action}
+     * on {@code target}: identity policies, the target's resource policy and the request's
+     * condition keys, as the one policy evaluator decides.
+     */
+    public void authorize(String action, AccessTarget target) {
+        authorizer().authorize(caller, facts(), action, target);
+        authorized = true;
+    }
+
+    /** The evaluator's decision, for a check whose refusal is not AccessDenied for the whole request. */
+    public Decision decide(String action, AccessTarget target) {
+        return authorizer().decide(caller, facts(), action, target);
+    }
+
+    /** Whether {@link #authorize} allowed something on this request (the pipeline checks that a resource operation did). */
+    public boolean authorized() {
+        return authorized;
+    }
+
+    private Authorizer authorizer() {
+        if (authorizer == null) {
+            throw new IllegalStateException("no authorizer for this request");
+        }
+        return authorizer;
+    }
+
+    private Authorizer.Facts facts() {
+        return new Authorizer.Facts(sourceIp, now, region);
     }
 
     public Caller caller() {

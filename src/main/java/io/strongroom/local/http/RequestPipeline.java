@@ -3,6 +3,7 @@ package io.strongroom.local.http;
 import io.strongroom.local.audit.AuditEvent;
 import io.strongroom.local.audit.AuditLog;
 import io.strongroom.local.audit.UnverifiedRefusal;
+import io.strongroom.local.iam.AccessTarget;
 import io.strongroom.local.iam.Authorizer;
 import io.strongroom.local.iam.Caller;
 import io.strongroom.local.wire.AwsException;
@@ -142,7 +143,7 @@ public final class RequestPipeline {
             return jsonError(error, requestId);
         }
         RequestContext context = new RequestContext(who.caller(), who.region(), requestId, clock.instant(),
-                request.sourceIp(), userAgent(request));
+                request.sourceIp(), userAgent(request)).authorizedBy(authorizer);
         String parameters = null;
         try {
             if (operation == null) {
@@ -157,8 +158,15 @@ public final class RequestPipeline {
             // Parsed before authorization so that a denied call's event still says what was asked for.
             SdkPojo parsed = parse.get();
             parameters = JsonCodec.auditJson(parsed, WITHHELD);
-            authorizer.authorize(who.caller(), signingName + ":" + operation.name(), null);
-            byte[] body = JsonCodec.write(operation.execute(context, parsed));
+            if (!operation.onResource()) {
+                context.authorize(signingName + ":" + operation.name(), AccessTarget.anyResourceOf(who.caller().accountId()));
+            }
+            SdkPojo result = operation.execute(context, parsed);
+            if (!context.authorized()) {
+                // An operation on a resource that never asked the evaluator: a bug, refused whatever it did.
+                throw new IllegalStateException(eventName + " ran without authorization");
+            }
+            byte[] body = JsonCodec.write(result);
             record(context, eventName, eventSource, operation.readOnly(), parameters, null);
             return new RawResponse(200, JSON_CONTENT_TYPE, Map.of("x-amzn-RequestId", requestId), body);
         } catch (AwsException e) {
@@ -180,6 +188,7 @@ public final class RequestPipeline {
             case INCOMPLETE -> new AwsException("IncompleteSignatureException", 400, e.getMessage());
             case UNKNOWN_KEY -> new AwsException("UnrecognizedClientException", 400, e.getMessage());
             case BAD_SIGNATURE, EXPIRED -> new AwsException("InvalidSignatureException", 400, e.getMessage());
+            case EXPIRED_TOKEN -> new AwsException("ExpiredTokenException", 400, e.getMessage());
         };
     }
 
@@ -221,7 +230,7 @@ public final class RequestPipeline {
             return queryError(error, requestId);
         }
         RequestContext context = new RequestContext(who.caller(), who.region(), requestId, clock.instant(),
-                request.sourceIp(), userAgent(request));
+                request.sourceIp(), userAgent(request)).authorizedBy(authorizer);
         QueryService service = queryBySigningName.get(who.service());
         String eventSource = service == null ? who.service() + ".amazonaws.com" : service.eventSource();
         QueryService.Action action = service == null ? null : service.actions().get(actionName);
@@ -232,7 +241,12 @@ public final class RequestPipeline {
             }
             simulateLatency(who.region());
             quotas.acquire(who.caller().accountId(), who.region(), service.signingName() + ":identity", System.nanoTime());
-            authorizer.authorize(who.caller(), service.signingName() + ":" + actionName, null);
+            if (action.check() == QueryService.Check.PIPELINE) {
+                String arn = action.resource() == null ? null : action.resource().arn(who.caller().accountId(), params);
+                context.authorize(service.signingName() + ":" + actionName, arn == null
+                        ? AccessTarget.anyResourceOf(who.caller().accountId())
+                        : AccessTarget.resource(arn, who.caller().accountId(), null, Map.of()));
+            }
             RawResponse answer = queryResult(service, actionName, action.handler().handle(context, params), requestId);
             record(context, actionName, eventSource, action.readOnly(), null, null);
             return answer;
@@ -260,7 +274,7 @@ public final class RequestPipeline {
     private RawResponse handleUnsignedQuery(RawRequest request, String requestId, Map<String, String> params,
                                             QueryService service, QueryService.Action action) {
         String account = action.unsigned().trailAccount(params);
-        Caller nobody = new Caller(account, null, null, null, null, List.of());
+        Caller nobody = Caller.anonymous(account);
         RequestContext context = new RequestContext(nobody, UNSIGNED_REGION, requestId, clock.instant(),
                 request.sourceIp(), userAgent(request));
         try {
@@ -314,10 +328,15 @@ public final class RequestPipeline {
             case INCOMPLETE -> new AwsException("IncompleteSignature", 400, e.getMessage());
             case UNKNOWN_KEY -> new AwsException("InvalidClientTokenId", 403, e.getMessage());
             case BAD_SIGNATURE, EXPIRED -> new AwsException("SignatureDoesNotMatch", 403, e.getMessage());
+            case EXPIRED_TOKEN -> new AwsException("ExpiredToken", 403, e.getMessage());
         };
     }
 
     private static RawResponse queryError(AwsException e, String requestId) {
+        if ("AccessDeniedException".equals(e.code())) {
+            // The query-protocol services (STS, IAM) name the refusal AccessDenied, with HTTP 403.
+            e = new AwsException("AccessDenied", 403, e.getMessage());
+        }
         String xml = "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>"
                 + (e.senderFault() ? "Sender" : "Receiver") + "</Type>" + Xml.element("Code", e.code())
                 + Xml.element("Message", e.getMessage() == null ? "" : e.getMessage()) + "</Error>"

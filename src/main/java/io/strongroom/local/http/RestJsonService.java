@@ -108,13 +108,13 @@ public final class RestJsonService {
         /** An operation that changes nothing (CloudTrail's {@code readOnly}). */
         public <Q extends SdkPojo> Builder read(String method, String path, String name,
                                                 Supplier<? extends SdkBuilder<?, ? extends Q>> request, JsonOperation.Handler<Q> handler) {
-            routes.add(new Route(method, segments(path), new JsonOperation<>(name, request, handler, true, quotaClass)));
+            routes.add(new Route(method, segments(path), new JsonOperation<>(name, request, handler, true, quotaClass, false)));
             return this;
         }
 
         public <Q extends SdkPojo> Builder write(String method, String path, String name,
                                                  Supplier<? extends SdkBuilder<?, ? extends Q>> request, JsonOperation.Handler<Q> handler) {
-            routes.add(new Route(method, segments(path), new JsonOperation<>(name, request, handler, false, quotaClass)));
+            routes.add(new Route(method, segments(path), new JsonOperation<>(name, request, handler, false, quotaClass, false)));
             return this;
         }
 

@@ -33,7 +33,7 @@ public final class SigV4Verifier {
     public record Verified(Caller caller, String region, String service) {}
 
     /** Why a request was refused; each protocol names these with its own error codes. */
-    public enum Failure { MISSING, INCOMPLETE, UNKNOWN_KEY, BAD_SIGNATURE, EXPIRED }
+    public enum Failure { MISSING, INCOMPLETE, UNKNOWN_KEY, BAD_SIGNATURE, EXPIRED, EXPIRED_TOKEN }
 
     /** An authentication refusal, carrying the access key it claimed (for the audit trail) when one was readable. */
     public static final class AuthException extends RuntimeException {
@@ -87,6 +87,18 @@ public final class SigV4Verifier {
     private final Accounts accounts;
     private final Clock realTime;
     private final Map<String, byte[]> signingKeys = new ConcurrentHashMap<>();
+
+    /** The store's clock, on which temporary credentials expire (tests move it). */
+    private Clock storeTime;
+
+    /**
+     * @param realTime the clock a signature's date is checked against (the client's, in effect)
+     * @param storeTime the store's clock, on which temporary credentials expire
+     */
+    public SigV4Verifier(Accounts accounts, Clock realTime, Clock storeTime) {
+        this(accounts, realTime);
+        this.storeTime = storeTime;
+    }
 
     public SigV4Verifier(Accounts accounts, Clock realTime) {
         this.accounts = accounts;
@@ -186,9 +198,9 @@ public final class SigV4Verifier {
         if (key.isEmpty()) {
             throw new AuthException(Failure.UNKNOWN_KEY, "The security token included in the request is invalid.", accessKeyId, region);
         }
-        if (headers.containsKey("x-amz-security-token")) {
-            // Every local access key is a long-term key: a session token belongs to temporary credentials only,
-            // and one presented with a long-term key is refused, as AWS refuses it.
+        List<String> token = headers.get("x-amz-security-token");
+        if (token != null && !key.get().temporary()) {
+            // A session token belongs to temporary credentials only; one presented with a long-term key is refused, as AWS refuses it.
             throw new AuthException(Failure.UNKNOWN_KEY, "The security token included in the request is invalid.", accessKeyId, region);
         }
         String canonical = canonicalRequest(method, rawPath, rawQuery, headers, signedHeaders, body);
@@ -206,6 +218,17 @@ public final class SigV4Verifier {
                     "The request signature we calculated does not match the signature you provided. "
                             + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
                     accessKeyId, region);
+        }
+        if (key.get().temporary()) {
+            // Temporary credentials are only good with their own session token, and only until they expire.
+            if (token == null || token.size() != 1
+                    || !MessageDigest.isEqual(key.get().sessionTokenSha256(), sha256(token.get(0).getBytes(StandardCharsets.UTF_8)))) {
+                throw new AuthException(Failure.UNKNOWN_KEY, "The security token included in the request is invalid.", accessKeyId, region);
+            }
+            Clock expiryClock = storeTime == null ? realTime : storeTime;
+            if (!expiryClock.instant().isBefore(key.get().expiresAt())) {
+                throw new AuthException(Failure.EXPIRED_TOKEN, "The security token included in the request is expired", accessKeyId, region);
+            }
         }
         return new Verified(key.get().caller(), region, service);
     }

@@ -1,11 +1,8 @@
 package io.strongroom.local.iam;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strongroom.local.crypto.Aead;
 import io.strongroom.local.crypto.RootKey;
 import io.strongroom.local.storage.Database;
-import io.strongroom.local.storage.StorageException;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -13,8 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -26,25 +25,48 @@ import java.util.regex.Pattern;
  */
 public final class Accounts {
 
-    /** What a signature check needs for one access key. */
-    public record KeyCredential(byte[] secretAccessKey, Caller caller) {}
+    /**
+     * What a signature check needs for one access key. For temporary credentials, the SHA-256 of
+     * the session token that must accompany the key, and when they expire (both null for a
+     * long-term key).
+     */
+    public record KeyCredential(byte[] secretAccessKey, Caller caller, byte[] sessionTokenSha256, Instant expiresAt,
+                                boolean chained) {
+        public KeyCredential(byte[] secretAccessKey, Caller caller) {
+            this(secretAccessKey, caller, null, null, false);
+        }
+
+        public boolean temporary() {
+            return sessionTokenSha256 != null;
+        }
+    }
+
+    /** An access key as ListAccessKeys shows it: never its secret. */
+    public record AccessKeyMetadata(String userName, String accessKeyId, String status, Instant createdAt) {}
 
     /** The accounts a fresh store starts with: an organization in miniature. */
     public static final List<String> DEFAULT_ALIASES = List.of("security-audit", "payments-prod", "analytics-dev");
 
     private static final Pattern ALIAS = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])");
-    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
     private final RootKey rootKey;
     private final Clock clock;
+    private final IamDirectory iam;
+    private final Sessions sessions;
     private final ConcurrentMap<String, KeyCredential> keyCache = new ConcurrentHashMap<>();
 
     public Accounts(Database db, RootKey rootKey, Clock clock) {
         this.db = db;
         this.rootKey = rootKey;
         this.clock = clock;
+        this.iam = new IamDirectory(db, clock);
+        this.sessions = new Sessions(db, rootKey);
+    }
+
+    /** The accounts' IAM principals and policies. */
+    public IamDirectory iam() {
+        return iam;
     }
 
     /** Creates the default accounts, with random IDs, if the store has none; returns every account. */
@@ -141,43 +163,99 @@ public final class Accounts {
         return new LocalAccount(accountId, alias);
     }
 
-    /** Creates an IAM user allowed the given action patterns, with one active access key. */
+    /**
+     * Creates an IAM user allowed the given action patterns on every resource, with one active
+     * access key: {@code ["*"]} attaches AWS's AdministratorAccess, other patterns become an inline
+     * policy, none leaves the user with no permissions at all.
+     */
     public AccessKey createUser(String accountId, String userName, List<String> allowedActions) {
-        String arn = "arn:aws:iam::" + accountId + ":user/" + userName;
-        String userId = "AIDA" + randomBase32(17);
-        String keyId = "AKIA" + randomBase32(16);
-        String secret = randomSecret();
+        return db.write(c -> {
+            IamUser user = iam.createUser(accountId, userName, "/", Map.of());
+            if (allowedActions.equals(List.of("*"))) {
+                iam.attach(user.arn(), AwsManagedPolicies.ADMINISTRATOR_ACCESS);
+            } else if (!allowedActions.isEmpty()) {
+                StringBuilder actions = new StringBuilder();
+                for (String action : allowedActions) {
+                    actions.append(actions.length() == 0 ? "" : ",").append('"').append(action).append('"');
+                }
+                iam.putInlinePolicy(user.arn(), "strongroom-actions",
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[" + actions + "],\"Resource\":\"*\"}]}");
+            }
+            return createAccessKey(accountId, userName);
+        });
+    }
+
+    /** A new active access key for a user; IAM allows two per user. */
+    public AccessKey createAccessKey(String accountId, String userName) {
+        String keyId = Ids.accessKeyId("AKIA");
+        String secret = Ids.secretAccessKey();
         long now = clock.millis();
-        String actionsJson;
-        try {
-            actionsJson = JSON.writeValueAsString(allowedActions);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO principals(arn, account_id, user_name, user_id, actions, created_at) VALUES (?,?,?,?,?,?)")) {
-                ps.setString(1, arn);
-                ps.setString(2, accountId);
-                ps.setString(3, userName);
-                ps.setString(4, userId);
-                ps.setString(5, actionsJson);
-                ps.setLong(6, now);
-                ps.executeUpdate();
+        return db.write(c -> {
+            IamUser user = iam.requireUser(accountId, userName);
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM access_keys WHERE principal_arn=?")) {
+                ps.setString(1, user.arn());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getInt(1) >= IamDirectory.MAX_ACCESS_KEYS_PER_USER) {
+                        throw IamErrors.limitExceeded("Cannot exceed quota for AccessKeysPerUser: " + IamDirectory.MAX_ACCESS_KEYS_PER_USER);
+                    }
+                }
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO access_keys(access_key_id, principal_arn, secret_sealed, status, created_at) VALUES (?,?,?,?,?)")) {
                 ps.setString(1, keyId);
-                ps.setString(2, arn);
+                ps.setString(2, user.arn());
                 ps.setBytes(3, rootKey.seal(secret.getBytes(StandardCharsets.UTF_8), sealPurpose(keyId)));
                 ps.setString(4, "Active");
                 ps.setLong(5, now);
                 ps.executeUpdate();
             }
+            keyCache.remove(keyId);
+            return new AccessKey(accountId, user.arn(), keyId, secret);
+        });
+    }
+
+    /** A user's access keys, oldest first, without their secrets. */
+    public List<AccessKeyMetadata> accessKeys(String accountId, String userName) {
+        IamUser user = iam.requireUser(accountId, userName);
+        return db.read(c -> {
+            List<AccessKeyMetadata> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT access_key_id, status, created_at FROM access_keys WHERE principal_arn=? ORDER BY created_at, rowid")) {
+                ps.setString(1, user.arn());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AccessKeyMetadata(user.userName(), rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Deletes a user's access key; requests signed with it are refused from now on. */
+    public void deleteAccessKey(String accountId, String userName, String accessKeyId) {
+        IamUser user = iam.requireUser(accountId, userName);
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM access_keys WHERE access_key_id=? AND principal_arn=?")) {
+                ps.setString(1, accessKeyId);
+                ps.setString(2, user.arn());
+                if (ps.executeUpdate() == 0) {
+                    throw IamErrors.noSuchEntity("The Access Key with id " + accessKeyId + " cannot be found.");
+                }
+            }
             return null;
         });
-        keyCache.remove(keyId);
-        return new AccessKey(accountId, arn, keyId, secret);
+        keyCache.remove(accessKeyId);
+    }
+
+    /** Issues temporary credentials (STS) acting as {@code grant}, until {@code expiration} on the store's clock. */
+    public Sessions.Issued issueSession(Sessions.Grant grant, Instant expiration) {
+        return sessions.issue(grant, clock.instant(), expiration);
+    }
+
+    /** Forgets sessions that expired more than a day ago: their requests are refused as unknown keys from then on. */
+    public int purgeExpiredSessions() {
+        return sessions.purgeExpired(clock.instant().minus(java.time.Duration.ofDays(1)));
     }
 
     /** Turns an access key off (or on again); signature checks see the change at once. */
@@ -249,12 +327,15 @@ public final class Accounts {
     }
 
     private Optional<KeyCredential> loadCredential(String accessKeyId) {
+        if (accessKeyId.startsWith("ASIA")) {
+            return sessions.credential(accessKeyId);
+        }
         return db.read(c -> loadCredential(c, accessKeyId));
     }
 
     private Optional<KeyCredential> loadCredential(Connection c, String accessKeyId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT k.secret_sealed, p.account_id, p.arn, p.user_name, p.user_id, p.actions
+                SELECT k.secret_sealed, p.account_id, p.arn, p.user_name, p.user_id
                 FROM access_keys k JOIN principals p ON p.arn = k.principal_arn
                 WHERE k.access_key_id = ? AND k.status = 'Active'""")) {
             ps.setString(1, accessKeyId);
@@ -263,13 +344,7 @@ public final class Accounts {
                     return Optional.empty();
                 }
                 byte[] secret = rootKey.open(rs.getBytes(1), sealPurpose(accessKeyId));
-                List<String> actions;
-                try {
-                    actions = JSON.readValue(rs.getString(6), new TypeReference<List<String>>() {});
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new StorageException("damaged principal record " + rs.getString(3), e);
-                }
-                Caller caller = new Caller(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), accessKeyId, actions);
+                Caller caller = Caller.user(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), accessKeyId);
                 return Optional.of(new KeyCredential(secret, caller));
             }
         }
@@ -287,25 +362,6 @@ public final class Accounts {
         }
         if (sb.charAt(0) == '0') {
             sb.setCharAt(0, '1');
-        }
-        return sb.toString();
-    }
-
-    private static String randomBase32(int length) {
-        byte[] r = Aead.randomBytes(length);
-        StringBuilder sb = new StringBuilder(length);
-        for (byte b : r) {
-            sb.append(BASE32.charAt(b & 31));
-        }
-        return sb.toString();
-    }
-
-    private static String randomSecret() {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        byte[] r = Aead.randomBytes(40);
-        StringBuilder sb = new StringBuilder(40);
-        for (byte b : r) {
-            sb.append(alphabet.charAt(b & 63));
         }
         return sb.toString();
     }

@@ -1,50 +1,94 @@
 package io.strongroom.local.iam;
 
+import io.strongroom.local.policy.AccessRequest;
+import io.strongroom.local.policy.ConditionContext;
+import io.strongroom.local.policy.Decision;
+import io.strongroom.local.policy.PolicyEvaluator;
+import io.strongroom.local.policy.RequestPrincipal;
 import io.strongroom.local.wire.AwsException;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * Decides whether a caller may perform an action. For now identity-based only: a principal's
- * allowed action patterns, matched with IAM's wildcards ({@code *}, {@code ?}, case-insensitive).
- * Resource policies join this evaluation when they arrive.
+ * Decides every request of every service with the one policy evaluator: the caller's identity
+ * policies (its user's or role's inline and attached policies) and the target's resource-based
+ * policy, under the request's condition keys. A refusal is AWS's AccessDeniedException, worded
+ * as AWS words it.
+ *
+ * <p>Condition keys every request carries: {@code aws:SourceIp}, {@code aws:CurrentTime},
+ * {@code aws:EpochTime}, {@code aws:RequestedRegion}, {@code aws:SecureTransport},
+ * {@code aws:PrincipalType}, {@code aws:userid}, and for temporary credentials
+ * {@code aws:MultiFactorAuthPresent}; the principal's ARN, account and tags come from the caller.
+ * {@code aws:SecureTransport} is {@code true}: the store listens on the loopback interface only,
+ * so a request never crosses a network, and a policy written for AWS (whose endpoints are HTTPS
+ * only) must not lock every local caller out (see docs/decisions/0012).
  */
 public final class Authorizer {
 
-    public void authorize(Caller caller, String action, String resourceArn) {
-        for (String pattern : caller.allowedActions()) {
-            if (matches(pattern, action)) {
-                return;
-            }
-        }
-        throw AwsException.accessDenied("User: " + caller.arn() + " is not authorized to perform: " + action
-                + (resourceArn == null ? "" : " on resource: " + resourceArn)
-                + " because no identity-based policy allows the " + action + " action");
+    /** What the transport knows of a request. */
+    public record Facts(String sourceIp, Instant now, String region) {}
+
+    private final IamDirectory iam;
+
+    public Authorizer(IamDirectory iam) {
+        this.iam = iam;
     }
 
-    /** IAM wildcard matching: {@code *} any run of characters, {@code ?} one character, case-insensitive. */
-    static boolean matches(String pattern, String value) {
-        if ("*".equals(pattern)) {
-            return true;                        // the administrator's policy: no work on every request
+    /** Refuses the request with AccessDeniedException unless the policies allow it. */
+    public void authorize(Caller caller, Facts facts, String action, AccessTarget target) {
+        Decision decision = decide(caller, facts, action, target);
+        if (!decision.allowed()) {
+            throw AwsException.accessDenied(denialMessage(caller, action, target, decision));
         }
-        return matches(pattern.toLowerCase(java.util.Locale.ROOT), 0, value.toLowerCase(java.util.Locale.ROOT), 0);
     }
 
-    private static boolean matches(String p, int pi, String v, int vi) {
-        while (pi < p.length()) {
-            char c = p.charAt(pi);
-            if (c == '*') {
-                for (int k = vi; k <= v.length(); k++) {
-                    if (matches(p, pi + 1, v, k)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            if (vi >= v.length() || (c != '?' && c != v.charAt(vi))) {
-                return false;
-            }
-            pi++;
-            vi++;
+    public Decision decide(Caller caller, Facts facts, String action, AccessTarget target) {
+        if (caller.entityArn() == null) {
+            return new Decision(Decision.Outcome.IMPLICIT_DENY, null, "because no identity-based policy allows the " + action + " action");
         }
-        return vi == v.length();
+        IamDirectory.Entity entity = iam.entity(caller.entityArn());
+        Map<String, String> tags = entity.tags();
+        if (!caller.sessionTags().isEmpty()) {
+            tags = new HashMap<>(tags);
+            tags.putAll(caller.sessionTags());     // session tags override the role's own tags of the same key
+        }
+        RequestPrincipal principal = new RequestPrincipal(caller.arn(), caller.accountId(), tags,
+                caller.roleSession() ? caller.entityArn() : null);
+        AccessRequest request = new AccessRequest(principal, action, target.arn(), target.account(), conditions(caller, facts, target));
+        return PolicyEvaluator.evaluate(request, entity.policies(), target.resourcePolicy(), target.kind());
+    }
+
+    /** {@code User: ARN is not authorized to perform: ACTION on resource: ARN because ...}, without "on resource" for {@code *}. */
+    public static String denialMessage(Caller caller, String action, AccessTarget target, Decision decision) {
+        return "User: " + caller.arn() + " is not authorized to perform: " + action
+                + (AccessTarget.ANY.equals(target.arn()) ? "" : " on resource: " + target.arn()) + " " + decision.reason();
+    }
+
+    private static ConditionContext conditions(Caller caller, Facts facts, AccessTarget target) {
+        ConditionContext.Builder b = ConditionContext.builder();
+        if (facts.sourceIp() != null) {
+            b.put("aws:SourceIp", facts.sourceIp());
+        }
+        b.put("aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(facts.now()));
+        b.put("aws:EpochTime", Long.toString(facts.now().getEpochSecond()));
+        if (facts.region() != null) {
+            b.put("aws:RequestedRegion", facts.region());
+        }
+        b.put("aws:SecureTransport", "true");
+        b.put("aws:PrincipalType", caller.roleSession() ? "AssumedRole" : "User");
+        if (caller.userId() != null) {
+            b.put("aws:userid", caller.userId());
+        }
+        if (caller.mfa() != null) {
+            b.put("aws:MultiFactorAuthPresent", caller.mfa().toString());
+        }
+        for (Map.Entry<String, List<String>> c : target.conditions().entrySet()) {
+            b.put(c.getKey(), c.getValue());
+        }
+        return b.build();
     }
 }

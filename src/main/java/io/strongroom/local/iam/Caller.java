@@ -1,15 +1,61 @@
 package io.strongroom.local.iam;
 
-import java.util.List;
+import java.util.Map;
 
 /**
  * An authenticated principal: the identity every request acts as once its signature checks
- * out. {@code allowedActions} are IAM-style patterns ({@code *}, {@code secretsmanager:Get*}).
+ * out.
+ *
+ * @param accountId   the account the caller belongs to
+ * @param arn         the ARN the caller is known by: a user's ARN, or an assumed-role session's
+ *                    ({@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION})
+ * @param userName    the user's name, or the role session's name
+ * @param userId      the user's unique ID, or {@code ROLEID:SESSION} for a role session
+ * @param accessKeyId the access key the request was signed with
+ * @param entityArn   the IAM user or role whose policies apply (a role session's role)
+ * @param kind        what sort of identity this is
+ * @param sessionTags the session tags of temporary credentials (they override the entity's own tags)
+ * @param mfa         for temporary credentials, whether MFA was used to get them; null for a
+ *                    long-term key, where AWS leaves {@code aws:MultiFactorAuthPresent} out
  */
 public record Caller(String accountId, String arn, String userName, String userId, String accessKeyId,
-                     List<String> allowedActions) {
+                     String entityArn, Kind kind, Map<String, String> sessionTags, Boolean mfa) {
+
+    /** The identity types CloudTrail names in {@code userIdentity.type}. */
+    public enum Kind {
+        IAM_USER("IAMUser"), ASSUMED_ROLE("AssumedRole"), ANONYMOUS("Unknown");
+
+        private final String trailName;
+
+        Kind(String trailName) {
+            this.trailName = trailName;
+        }
+
+        public String trailName() {
+            return trailName;
+        }
+    }
 
     public Caller {
-        allowedActions = List.copyOf(allowedActions);
+        sessionTags = sessionTags == null ? Map.of() : Map.copyOf(sessionTags);
+    }
+
+    /** A user signing with one of its long-term access keys. */
+    public static Caller user(String accountId, String arn, String userName, String userId, String accessKeyId) {
+        return new Caller(accountId, arn, userName, userId, accessKeyId, arn, Kind.IAM_USER, Map.of(), null);
+    }
+
+    /** No proven identity: an action AWS serves unsigned, recorded in {@code accountId}'s trail (or nobody's when null). */
+    public static Caller anonymous(String accountId) {
+        return new Caller(accountId, null, null, null, null, null, Kind.ANONYMOUS, Map.of(), null);
+    }
+
+    /** Whether the caller holds temporary credentials (from STS). */
+    public boolean temporary() {
+        return mfa != null;
+    }
+
+    public boolean roleSession() {
+        return kind == Kind.ASSUMED_ROLE;
     }
 }

@@ -22,9 +22,17 @@ import java.util.List;
  */
 public final class PolicyEvaluator {
 
-    /** Whether the resource is a KMS key, whose key policy must allow (alone or by delegation). */
+    /**
+     * Whether the resource's own policy must always take part: a KMS key's key policy and a role's
+     * trust policy must allow (alone, or by naming the account so that identity policies may),
+     * even within one account; an ordinary resource's policy is one way among two.
+     */
     public enum ResourceKind {
-        ORDINARY, KMS_KEY
+        ORDINARY, KMS_KEY, ROLE_TRUST;
+
+        boolean policyRequired() {
+            return this != ORDINARY;
+        }
     }
 
     private PolicyEvaluator() {
@@ -75,7 +83,7 @@ public final class PolicyEvaluator {
         boolean crossAccount = request.crossAccount();
         boolean root = request.principal().arn().equals(request.principal().accountRootArn());
         String action = request.action();
-        if (crossAccount || kind == ResourceKind.KMS_KEY) {
+        if (crossAccount || kind.policyRequired()) {
             if (!crossAccount && directAllow != null) {
                 return Decision.allow(resourcePolicy, Decision.PolicyKind.RESOURCE, directAllow);
             }

@@ -86,7 +86,7 @@ public final class PolicyParser {
         } else {
             findings.add(mismatch("Statement", "an object or an array of objects"));
         }
-        if (type == PolicyType.RESOURCE_POLICY) {
+        if (type.namesPrincipals()) {
             Set<String> sids = new HashSet<>();
             for (Statement statement : statements) {
                 if (statement.sid() != null && !sids.add(statement.sid())) {
@@ -140,7 +140,7 @@ public final class PolicyParser {
                         "An identity policy does not support the " + principalName + " element: delete it."));
             }
             principals = principals(node.get(principalName), at + "." + principalName, findings);
-        } else if (type == PolicyType.RESOURCE_POLICY) {
+        } else if (type.namesPrincipals()) {
             findings.add(Finding.error("MISSING_PRINCIPAL", at, "Add a Principal element to the statement."));
         }
 
@@ -158,7 +158,9 @@ public final class PolicyParser {
         String resourceName = notResource ? "NotResource" : "Resource";
         List<String> resources = null;
         if (!node.has(resourceName)) {
-            findings.add(Finding.error("MISSING_RESOURCE", at, "Add a Resource or NotResource element to the statement."));
+            if (type != PolicyType.TRUST_POLICY) {
+                findings.add(Finding.error("MISSING_RESOURCE", at, "Add a Resource or NotResource element to the statement."));
+            }
         } else {
             resources = strings(node.get(resourceName), at + "." + resourceName, findings, "EMPTY_ARRAY_RESOURCE");
             checkResources(resources, node.get(resourceName), at + "." + resourceName, findings);

@@ -133,4 +133,15 @@ final class SecretErrors {
                     + "Check that the KMS key is available, enabled, and not in an invalid state.");
         };
     }
+
+    /** PutResourcePolicy with a document the policy grammar refuses. */
+    static AwsException malformedPolicy(String detail) {
+        return new AwsException("MalformedPolicyDocumentException", 400, "This resource policy contains a syntax error: " + detail);
+    }
+
+    /** PutResourcePolicy with BlockPublicPolicy and a policy that grants broad access. */
+    static AwsException publicPolicy() {
+        return new AwsException("PublicPolicyException", 400,
+                "BlockPublicPolicy is set to true and the resource policy grants public access to the secret.");
+    }
 }

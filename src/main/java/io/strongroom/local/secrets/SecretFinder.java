@@ -1,12 +1,18 @@
 package io.strongroom.local.secrets;
 
 import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.iam.AccessTarget;
+import io.strongroom.local.iam.PolicyCache;
 import io.strongroom.local.kms.KmsKey;
 import io.strongroom.local.kms.KmsKeys;
+import io.strongroom.local.policy.NamedPolicy;
 import io.strongroom.local.wire.AwsException;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -25,6 +31,7 @@ final class SecretFinder {
 
     private final SecretStore store;
     private final KmsKeys keys;
+    private final PolicyCache policies = new PolicyCache();
 
     SecretFinder(SecretStore store, KmsKeys keys) {
         this.store = store;
@@ -32,19 +39,30 @@ final class SecretFinder {
     }
 
     /**
-     * Finds a secret by name, full ARN or partial ARN (without the random suffix) in the caller's
-     * account and region. An ARN is {@code arn:partition:secretsmanager:region:account:secret:name};
-     * one whose partition, region or account field holds characters those fields never have
-     * names no secret. Another account's ARN is refused: cross-account access needs a resource
-     * policy, which this store does not evaluate yet. Secrets past their recovery window are gone
-     * even before the maintenance pass removes them.
+     * Finds a secret by name, full ARN or partial ARN (without the random suffix) and authorizes
+     * {@code secretsmanager:ACTION} on it with its resource policy. A name or partial ARN is looked
+     * up in the caller's own account and region; a full ARN may name another local account's
+     * secret in the caller's region, which is then reached only if both its resource policy and
+     * the caller's identity policies allow (cross-account access). An ARN is
+     * {@code arn:partition:secretsmanager:region:account:secret:name}; one whose partition, region
+     * or account field holds characters those fields never have names no secret. Secrets past
+     * their recovery window are gone even before the maintenance pass removes them.
      *
-     * <p>Whatever the lookup lands on must live in the caller's own account and region (the ARN's
-     * text is not trusted to say so: a region name could once smuggle another account's ARN prefix
-     * in); anything else is answered exactly as a secret that does not exist.
+     * <p>Whatever the lookup lands on must live in the account and region it was looked up in (the
+     * ARN's text is not trusted to say so: a region name could once smuggle another account's ARN
+     * prefix in). In the caller's own account, a miss is ResourceNotFoundException; in another
+     * account it is AccessDeniedException, as AWS answers it, so that a caller cannot probe another
+     * account for the names of its secrets.
      */
     SecretRecord find(SecretStore.Rows rows, RequestContext ctx, String secretId, String action) throws SQLException {
+        return find(rows, ctx, secretId, action, Map.of());
+    }
+
+    /** As {@link #find(SecretStore.Rows, RequestContext, String, String)}, with condition keys of the request ({@code secretsmanager:VersionStage}). */
+    SecretRecord find(SecretStore.Rows rows, RequestContext ctx, String secretId, String action,
+                      Map<String, List<String>> requestConditions) throws SQLException {
         Optional<SecretRecord> found;
+        String owner = ctx.accountId();
         if (secretId.startsWith("arn:")) {
             String[] parts = secretId.split(":", 7);
             if (parts.length < 7 || !"secretsmanager".equals(parts[2]) || !"secret".equals(parts[5])) {
@@ -54,22 +72,70 @@ final class SecretFinder {
                     || !ARN_ACCOUNT.matcher(parts[4]).matches()) {
                 throw notFound();
             }
-            if (!parts[4].equals(ctx.accountId())) {
+            owner = parts[4];
+            found = parts[3].equals(ctx.region()) ? rows.byArn(secretId) : Optional.empty();
+            if (found.isEmpty() && parts[3].equals(ctx.region())) {
+                found = rows.byName(owner, ctx.region(), parts[6]);
+            }
+        } else {
+            found = rows.byName(owner, ctx.region(), secretId);
+        }
+        String account = owner;
+        Optional<SecretRecord> live = found.filter(x -> x.accountId().equals(account) && x.region().equals(ctx.region())
+                && !dueForDeletion(x, ctx.now()));
+        if (live.isEmpty()) {
+            if (!account.equals(ctx.accountId())) {
                 throw AwsException.accessDenied("User: " + ctx.caller().arn() + " is not authorized to perform: secretsmanager:"
                         + action + " on resource: " + secretId + " because no resource-based policy allows the secretsmanager:"
                         + action + " action");
             }
-            found = parts[3].equals(ctx.region()) ? rows.byArn(secretId) : Optional.empty();
-            if (found.isEmpty() && parts[3].equals(ctx.region())) {
-                found = rows.byName(ctx.accountId(), ctx.region(), parts[6]);
-            }
-        } else {
-            found = rows.byName(ctx.accountId(), ctx.region(), secretId);
+            throw notFound();
         }
-        SecretRecord s = found.filter(x -> inScope(x, ctx) && !dueForDeletion(x, ctx.now()))
-                .orElseThrow(SecretFinder::notFound);
+        SecretRecord s = live.get();
         ctx.touched(RESOURCE_TYPE, s.arn());
+        ctx.authorize("secretsmanager:" + action, target(rows, s, requestConditions));
         return s;
+    }
+
+    /** What the evaluator needs of a secret: its ARN, account, resource policy and the condition keys it carries. */
+    AccessTarget target(SecretStore.Rows rows, SecretRecord s, Map<String, List<String>> requestConditions) throws SQLException {
+        Map<String, List<String>> conditions = new HashMap<>(requestConditions);
+        conditions.put("secretsmanager:SecretId", List.of(s.arn()));
+        for (SecretStore.Tag tag : rows.tags(s.arn())) {
+            conditions.put("secretsmanager:ResourceTag/" + tag.key(), List.of(tag.value()));
+            conditions.put("aws:ResourceTag/" + tag.key(), List.of(tag.value()));
+        }
+        return AccessTarget.resource(s.arn(), s.accountId(), resourcePolicy(s), conditions);
+    }
+
+    /** The secret's resource policy, parsed (cached by its text), or null. */
+    NamedPolicy resourcePolicy(SecretRecord s) {
+        return policies.resourcePolicy(s.arn(), s.resourcePolicy());
+    }
+
+    /**
+     * Refuses the request unless the caller may use the KMS key a secret's value is sealed with,
+     * as Secrets Manager asks KMS on the caller's behalf: {@code kms:Decrypt} to read,
+     * {@code kms:GenerateDataKey} to write, evaluated with the key's policy, {@code kms:ViaService}
+     * and the secret's encryption context. An AWS managed key's policy lets only its own account use
+     * it, so another account's caller is refused with the message AWS gives for that case.
+     */
+    void requireKeyUse(RequestContext ctx, String secretArn, String keyArn, String kmsAction) {
+        KmsKey key = keys.byId(keyArn.substring(keyArn.lastIndexOf('/') + 1)).orElse(null);
+        if (key == null) {
+            return;         // a key gone from the store fails the decryption itself, with DecryptionFailure
+        }
+        Map<String, List<String>> conditions = new HashMap<>();
+        conditions.put("kms:ViaService", List.of("secretsmanager." + ctx.region() + ".amazonaws.com"));
+        conditions.put("kms:CallerAccount", List.of(ctx.accountId()));
+        conditions.put("kms:EncryptionContext:SecretARN", List.of(secretArn));
+        conditions.put("kms:EncryptionContextKeys", List.of("SecretARN", "SecretVersionId"));
+        AccessTarget target = AccessTarget.kmsKey(key.arn(), key.accountId(), policies.resourcePolicy(key.arn(), key.policy()), conditions);
+        if (!ctx.decide(kmsAction, target).allowed()) {
+            throw AwsException.accessDenied(key.awsManaged() && !key.accountId().equals(ctx.accountId())
+                    ? "You can't access a secret from a different AWS account if you encrypt the secret with the default KMS service key."
+                    : "Access to KMS is not allowed");
+        }
     }
 
     /** {@link #find} in a read of its own, for operations that look a secret up before they write. */
@@ -96,20 +162,23 @@ final class SecretFinder {
         }
     }
 
-    /** The key new versions are sealed with: the named customer key, or the account's aws/secretsmanager key. */
-    KmsKey encryptionKey(RequestContext ctx, String keyRef) {
+    /**
+     * The key new versions of a secret in {@code accountId} are sealed with: the named customer
+     * key, or that account's aws/secretsmanager key.
+     */
+    KmsKey encryptionKey(RequestContext ctx, String accountId, String keyRef) {
         if (keyRef == null || keyRef.isEmpty()) {
-            return keys.secretsManagerKey(ctx.accountId(), ctx.region(), ctx.now());
+            return keys.secretsManagerKey(accountId, ctx.region(), ctx.now());
         }
-        return keys.resolve(ctx.accountId(), ctx.region(), keyRef)
-                .orElseThrow(() -> SecretErrors.unusableKmsKey(ctx.accountId(), ctx.region(), keyRef));
+        return keys.resolve(accountId, ctx.region(), keyRef)
+                .orElseThrow(() -> SecretErrors.unusableKmsKey(accountId, ctx.region(), keyRef));
     }
 
-    String encryptionKeyArnOf(RequestContext ctx, String keyRef) {
+    String encryptionKeyArnOf(RequestContext ctx, String accountId, String keyRef) {
         if (keyRef == null || keyRef.isEmpty()) {
-            return keys.secretsManagerKey(ctx.accountId(), ctx.region(), ctx.now()).arn();
+            return keys.secretsManagerKey(accountId, ctx.region(), ctx.now()).arn();
         }
-        return keys.resolve(ctx.accountId(), ctx.region(), keyRef).map(KmsKey::arn).orElse(null);
+        return keys.resolve(accountId, ctx.region(), keyRef).map(KmsKey::arn).orElse(null);
     }
 
     /** The store's {@link SecretStore#seal}, its failure answered as AWS does (EncryptionFailure). */

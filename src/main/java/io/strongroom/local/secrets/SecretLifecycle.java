@@ -2,6 +2,7 @@ package io.strongroom.local.secrets;
 
 import io.strongroom.local.crypto.Aead;
 import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.iam.AccessTarget;
 import io.strongroom.local.kms.KmsKey;
 import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -50,8 +51,22 @@ final class SecretLifecycle {
         if (tags.size() > SecretTagging.MAX_TAGS) {
             throw SecretErrors.tooManyTags(SecretTagging.MAX_TAGS);
         }
+        String arn = newArn(ctx, r.name());
+        Map<String, List<String>> requested = new java.util.HashMap<>();
+        requested.put("secretsmanager:Name", List.of(r.name()));
+        if (r.kmsKeyId() != null) {
+            requested.put("secretsmanager:KmsKeyId", List.of(r.kmsKeyId()));
+        }
+        for (SecretStore.Tag tag : tags) {
+            requested.put("aws:RequestTag/" + tag.key(), List.of(tag.value()));
+        }
         if (!tags.isEmpty()) {
-            parts.authorizer().authorize(ctx.caller(), "secretsmanager:TagResource", null);    // as AWS requires for tags on create
+            requested.put("aws:TagKeys", tags.stream().map(SecretStore.Tag::key).toList());
+        }
+        AccessTarget created = AccessTarget.resource(arn, ctx.accountId(), null, requested);
+        ctx.authorize("secretsmanager:CreateSecret", created);
+        if (!tags.isEmpty()) {
+            ctx.authorize("secretsmanager:TagResource", created);    // as AWS requires for tags on create
         }
         if (r.hasAddReplicaRegions() && !r.addReplicaRegions().isEmpty()) {
             if (r.addReplicaRegions().stream().anyMatch(rr -> ctx.region().equals(rr.region()))) {
@@ -61,12 +76,13 @@ final class SecretLifecycle {
         }
         String versionId = r.clientRequestToken() != null ? r.clientRequestToken() : UUID.randomUUID().toString();
         Instant now = ctx.now();
-        KmsKey key = value == null ? null : parts.finder().encryptionKey(ctx, r.kmsKeyId());
+        KmsKey key = value == null ? null : parts.finder().encryptionKey(ctx, ctx.accountId(), r.kmsKeyId());
         if (value == null && r.kmsKeyId() != null) {
-            parts.finder().encryptionKey(ctx, r.kmsKeyId());       // an unknown key is refused even without a value
+            parts.finder().encryptionKey(ctx, ctx.accountId(), r.kmsKeyId());       // an unknown key is refused even without a value
         }
-
-        String arn = newArn(ctx, r.name());
+        if (key != null) {
+            parts.finder().requireKeyUse(ctx, arn, key.arn(), "kms:GenerateDataKey");
+        }
         return parts.store().write(rows -> {
             Optional<SecretRecord> existing = rows.byName(ctx.accountId(), ctx.region(), r.name());
             if (existing.isPresent()) {
@@ -136,8 +152,11 @@ final class SecretLifecycle {
         SecretFinder finder = parts.finder();
         SecretRecord target = finder.find(ctx, r.secretId(), "UpdateSecret");
         String keyRef = r.kmsKeyId() != null ? r.kmsKeyId() : target.kmsKeyRef();
-        KmsKey key = finder.encryptionKey(ctx, keyRef);
-        boolean keyChanged = r.kmsKeyId() != null && !key.arn().equals(finder.encryptionKeyArnOf(ctx, target.kmsKeyRef()));
+        KmsKey key = finder.encryptionKey(ctx, target.accountId(), keyRef);
+        boolean keyChanged = r.kmsKeyId() != null && !key.arn().equals(finder.encryptionKeyArnOf(ctx, target.accountId(), target.kmsKeyRef()));
+        if (value != null || keyChanged) {
+            finder.requireKeyUse(ctx, target.arn(), key.arn(), "kms:GenerateDataKey");
+        }
         return parts.store().write(rows -> {
             SecretRecord s = finder.find(rows, ctx, r.secretId(), "UpdateSecret");
             requireNotDeleted(s);
@@ -224,6 +243,8 @@ final class SecretLifecycle {
         } else {
             arn = newArn(ctx, secretId);
         }
+        // Nothing exists to carry a policy: the caller's own permissions decide, on the ARN it named.
+        ctx.authorize("secretsmanager:DeleteSecret", AccessTarget.resource(arn, ctx.accountId(), null, Map.of()));
         return DeleteSecretResponse.builder().arn(arn).name(name).deletionDate(ctx.now()).build();
     }
 

@@ -1,6 +1,7 @@
 package io.strongroom.local.secrets;
 
 import io.strongroom.local.http.RequestContext;
+import io.strongroom.local.iam.AccessTarget;
 import io.strongroom.local.kms.KmsKey;
 import io.strongroom.local.validation.Validator;
 import io.strongroom.local.wire.AwsException;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,9 +51,16 @@ final class SecretValues {
         if (r.versionStage() != null) {
             Validation.length(r.versionStage(), "versionStage", 1, 256);
         }
+        Map<String, List<String>> requested = new java.util.HashMap<>(2);
+        if (r.versionStage() != null) {
+            requested.put("secretsmanager:VersionStage", List.of(r.versionStage()));
+        }
+        if (r.versionId() != null) {
+            requested.put("secretsmanager:VersionId", List.of(r.versionId()));
+        }
         Retrieved got = parts.store().read(rows -> {
-            SecretRecord s = parts.finder().find(rows, ctx, r.secretId(), "GetSecretValue");
-            return retrieve(rows, s, r.versionId(), r.versionStage());
+            SecretRecord s = parts.finder().find(rows, ctx, r.secretId(), "GetSecretValue", requested);
+            return retrieve(ctx, rows, s, r.versionId(), r.versionStage());
         });
         noteAccess(got, ctx.now());
         GetSecretValueResponse.Builder b = GetSecretValueResponse.builder()
@@ -68,7 +77,8 @@ final class SecretValues {
     /** A value read out: the secret, the version, its labels and the plaintext. */
     private record Retrieved(SecretRecord secret, VersionRecord version, List<String> stages, SecretValue value) {}
 
-    private Retrieved retrieve(SecretStore.Rows rows, SecretRecord s, String versionId, String versionStage) throws SQLException {
+    private Retrieved retrieve(RequestContext ctx, SecretStore.Rows rows, SecretRecord s, String versionId, String versionStage)
+            throws SQLException {
         requireNotDeleted(s);
         VersionRecord version;
         if (versionId != null) {
@@ -81,6 +91,7 @@ final class SecretValues {
         if (versionId != null && versionStage != null && !stages.contains(versionStage)) {
             throw AwsException.invalidRequest("You provided a VersionStage that is not associated to the provided VersionId.");
         }
+        parts.finder().requireKeyUse(ctx, s.arn(), version.kmsKeyArn(), "kms:Decrypt");
         return new Retrieved(s, version, stages, parts.finder().open(s.arn(), version));
     }
 
@@ -120,7 +131,6 @@ final class SecretValues {
                 Validation.secretId(id);
                 try {
                     SecretRecord s = parts.finder().find(ctx, id, "GetSecretValue");
-                    parts.authorizer().authorize(ctx.caller(), "secretsmanager:GetSecretValue", s.arn());
                     targets.add(s);
                     requestedIds.add(id);
                 } catch (AwsException e) {
@@ -128,14 +138,17 @@ final class SecretValues {
                 }
             }
         } else {
-            parts.authorizer().authorize(ctx.caller(), "secretsmanager:ListSecrets", null);
+            ctx.authorize("secretsmanager:ListSecrets", AccessTarget.anyResourceOf(ctx.accountId()));
             int max = r.maxResults() == null ? 20 : r.maxResults();
             SecretFilter filter = SecretFilter.of(r.filters());
             SecretListing.Listing page = listing.list(ctx, "BatchGetSecretValue", List.of(filter.canonical()), filter, false, true,
                     max, r.nextToken());
             for (SecretRecord s : page.secrets()) {
                 try {
-                    parts.authorizer().authorize(ctx.caller(), "secretsmanager:GetSecretValue", s.arn());
+                    parts.store().read(rows -> {
+                        ctx.authorize("secretsmanager:GetSecretValue", parts.finder().target(rows, s, Map.of()));
+                        return null;
+                    });
                     targets.add(s);
                     requestedIds.add(s.arn());
                 } catch (AwsException e) {
@@ -147,7 +160,7 @@ final class SecretValues {
         for (int i = 0; i < targets.size(); i++) {
             SecretRecord s = targets.get(i);
             try {
-                Retrieved got = parts.store().read(rows -> retrieve(rows, s, null, null));
+                Retrieved got = parts.store().read(rows -> retrieve(ctx, rows, s, null, null));
                 noteAccess(got, ctx.now());
                 ctx.touched(RESOURCE_TYPE, s.arn());
                 ctx.alsoRecord("GetSecretValue", true, RESOURCE_TYPE, s.arn());     // as AWS: one event per secret read
@@ -179,7 +192,8 @@ final class SecretValues {
         SecretVersions.validateLabels(labels);
         String versionId = r.clientRequestToken() != null ? r.clientRequestToken() : UUID.randomUUID().toString();
         SecretRecord target = parts.finder().find(ctx, r.secretId(), "PutSecretValue");
-        KmsKey key = parts.finder().encryptionKey(ctx, target.kmsKeyRef());
+        KmsKey key = parts.finder().encryptionKey(ctx, target.accountId(), target.kmsKeyRef());
+        parts.finder().requireKeyUse(ctx, target.arn(), key.arn(), "kms:GenerateDataKey");
         return parts.store().write(rows -> {
             SecretRecord s = parts.finder().find(rows, ctx, r.secretId(), "PutSecretValue");
             requireNotDeleted(s);

@@ -3,7 +3,6 @@ package io.strongroom.local.secrets;
 import io.strongroom.local.http.JsonOperation;
 import io.strongroom.local.http.JsonService;
 import io.strongroom.local.http.RequestContext;
-import io.strongroom.local.iam.Authorizer;
 import io.strongroom.local.kms.KmsKeys;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.secretsmanager.model.*;
@@ -34,16 +33,7 @@ public final class SecretsManagerApi {
     private final SecretPolicies policies;
 
     public SecretsManagerApi(SecretStore store, KmsKeys keys) {
-        this(store, keys, new Authorizer());
-    }
-
-    /**
-     * @param authorizer decides the permissions an operation needs beyond the one the pipeline
-     *                   checked: TagResource for CreateSecret with tags, GetSecretValue on each
-     *                   secret a BatchGetSecretValue reads, ListSecrets for a batch by filters
-     */
-    public SecretsManagerApi(SecretStore store, KmsKeys keys, Authorizer authorizer) {
-        this.parts = new SecretParts(store, new SecretFinder(store, keys), new PageTokens(), authorizer);
+        this.parts = new SecretParts(store, new SecretFinder(store, keys), new PageTokens());
         this.lifecycle = new SecretLifecycle(parts);
         this.values = new SecretValues(parts);
         this.versions = new SecretVersions(parts);
@@ -55,46 +45,43 @@ public final class SecretsManagerApi {
     public JsonService service() {
         return JsonService.builder("secretsmanager", "secretsmanager", "secretsmanager.amazonaws.com")
                 .quota("secretsmanager:read")
-                .read("DescribeSecret", DescribeSecretRequest::builder, lifecycle::describeSecret)
-                .read("GetSecretValue", GetSecretValueRequest::builder, values::getSecretValue)
+                .readOn("DescribeSecret", DescribeSecretRequest::builder, lifecycle::describeSecret)
+                .readOn("GetSecretValue", GetSecretValueRequest::builder, values::getSecretValue)
                 .quota("secretsmanager:list")
                 .read("ListSecrets", ListSecretsRequest::builder, listing::listSecrets)
-                .read("ListSecretVersionIds", ListSecretVersionIdsRequest::builder, versions::listSecretVersionIds)
+                .readOn("ListSecretVersionIds", ListSecretVersionIdsRequest::builder, versions::listSecretVersionIds)
                 .quota("secretsmanager:batch")
                 .read("BatchGetSecretValue", BatchGetSecretValueRequest::builder, values::batchGetSecretValue)
                 .quota("secretsmanager:create")
-                .write("CreateSecret", CreateSecretRequest::builder, lifecycle::createSecret)
+                .writeOn("CreateSecret", CreateSecretRequest::builder, lifecycle::createSecret)
                 .quota("secretsmanager:write")
-                .write("PutSecretValue", PutSecretValueRequest::builder, values::putSecretValue)
-                .write("UpdateSecret", UpdateSecretRequest::builder, lifecycle::updateSecret)
-                .write("UpdateSecretVersionStage", UpdateSecretVersionStageRequest::builder, versions::updateSecretVersionStage)
-                .write("ReplicateSecretToRegions", ReplicateSecretToRegionsRequest::builder,
+                .writeOn("PutSecretValue", PutSecretValueRequest::builder, values::putSecretValue)
+                .writeOn("UpdateSecret", UpdateSecretRequest::builder, lifecycle::updateSecret)
+                .writeOn("UpdateSecretVersionStage", UpdateSecretVersionStageRequest::builder, versions::updateSecretVersionStage)
+                .writeOn("ReplicateSecretToRegions", ReplicateSecretToRegionsRequest::builder,
                         lookedUpThenNotYet("ReplicateSecretToRegions", ReplicateSecretToRegionsRequest::secretId))
-                .write("RemoveRegionsFromReplication", RemoveRegionsFromReplicationRequest::builder,
+                .writeOn("RemoveRegionsFromReplication", RemoveRegionsFromReplicationRequest::builder,
                         lookedUpThenNotYet("RemoveRegionsFromReplication", RemoveRegionsFromReplicationRequest::secretId))
-                .write("StopReplicationToReplica", StopReplicationToReplicaRequest::builder,
+                .writeOn("StopReplicationToReplica", StopReplicationToReplicaRequest::builder,
                         lookedUpThenNotYet("StopReplicationToReplica", StopReplicationToReplicaRequest::secretId))
                 .quota("secretsmanager:delete")
-                .write("DeleteSecret", DeleteSecretRequest::builder, lifecycle::deleteSecret)
+                .writeOn("DeleteSecret", DeleteSecretRequest::builder, lifecycle::deleteSecret)
                 .quota("secretsmanager:restore")
-                .write("RestoreSecret", RestoreSecretRequest::builder, lifecycle::restoreSecret)
+                .writeOn("RestoreSecret", RestoreSecretRequest::builder, lifecycle::restoreSecret)
                 .quota("secretsmanager:tag")
-                .write("TagResource", TagResourceRequest::builder, tagging::tagResource)
-                .write("UntagResource", UntagResourceRequest::builder, tagging::untagResource)
+                .writeOn("TagResource", TagResourceRequest::builder, tagging::tagResource)
+                .writeOn("UntagResource", UntagResourceRequest::builder, tagging::untagResource)
                 .quota("secretsmanager:other")
                 .read("GetRandomPassword", GetRandomPasswordRequest::builder, SecretsManagerApi::getRandomPassword)
                 .quota("secretsmanager:rotate")
-                .write("RotateSecret", RotateSecretRequest::builder, lookedUpThenNotYet("RotateSecret", RotateSecretRequest::secretId))
-                .write("CancelRotateSecret", CancelRotateSecretRequest::builder,
+                .writeOn("RotateSecret", RotateSecretRequest::builder, lookedUpThenNotYet("RotateSecret", RotateSecretRequest::secretId))
+                .writeOn("CancelRotateSecret", CancelRotateSecretRequest::builder,
                         lookedUpThenNotYet("CancelRotateSecret", CancelRotateSecretRequest::secretId))
                 .quota("secretsmanager:policy")
-                .read("GetResourcePolicy", GetResourcePolicyRequest::builder,
-                        lookedUpThenNotYet("GetResourcePolicy", GetResourcePolicyRequest::secretId))
-                .write("PutResourcePolicy", PutResourcePolicyRequest::builder,
-                        lookedUpThenNotYet("PutResourcePolicy", PutResourcePolicyRequest::secretId))
-                .write("DeleteResourcePolicy", DeleteResourcePolicyRequest::builder,
-                        lookedUpThenNotYet("DeleteResourcePolicy", DeleteResourcePolicyRequest::secretId))
-                .read("ValidateResourcePolicy", ValidateResourcePolicyRequest::builder, policies::validateResourcePolicy)
+                .readOn("GetResourcePolicy", GetResourcePolicyRequest::builder, policies::getResourcePolicy)
+                .writeOn("PutResourcePolicy", PutResourcePolicyRequest::builder, policies::putResourcePolicy)
+                .writeOn("DeleteResourcePolicy", DeleteResourcePolicyRequest::builder, policies::deleteResourcePolicy)
+                .readOn("ValidateResourcePolicy", ValidateResourcePolicyRequest::builder, policies::validateResourcePolicy)
                 .build();
     }
 
@@ -109,10 +96,10 @@ public final class SecretsManagerApi {
     }
 
     /**
-     * Operations on one secret that a later release adds (rotation, replication, resource
-     * policies: issue 10) still look the secret up first, as AWS does: a missing secret is
+     * Operations on one secret that a later release adds (rotation, replication) still look the
+     * secret up (and authorize the caller on it) first, as AWS does: a missing secret is
      * ResourceNotFoundException and one marked for deletion is refused as such. An existing secret
-     * gets "not supported"; storing policy text that nothing enforces yet would mislead.
+     * gets "not supported".
      */
     private SdkPojo lookedUpThenNotYet(RequestContext ctx, String secretId, String operation) {
         Validation.secretId(secretId);

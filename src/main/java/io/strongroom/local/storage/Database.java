@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Database implements AutoCloseable {
 
     /** The newest schema this code knows; a database from a newer build is refused. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     private static final int READERS = 4;
 
     @FunctionalInterface
@@ -256,8 +256,19 @@ public final class Database implements AutoCloseable {
         return ps;
     }
 
-    /** Runs {@code work} on a reader connection: a consistent snapshot, never blocked by the writer. */
+    /**
+     * Runs {@code work} on a reader connection: a consistent snapshot, never blocked by the writer.
+     * Called from inside a {@link #write} on this thread, it reads on the writer's connection, so
+     * that it sees what the transaction wrote so far.
+     */
     public <T> T read(SqlWork<T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            try {
+                return work.run(writer);
+            } catch (SQLException e) {
+                throw new StorageException("database read failed", e);
+            }
+        }
         Connection c;
         try {
             c = readers.take();

@@ -56,7 +56,7 @@ final class StubbedStore implements AutoCloseable {
             accounts = new Accounts(db, RootKey.loadOrCreate(dataDir.resolve("root.key")), clock);
             accounts.ensureDefaults();
             audit = new AuditLog(db, new NamedThreads("test-audit"));
-            RequestPipeline pipeline = new RequestPipeline(new SigV4Verifier(accounts, Clock.systemUTC()), new Authorizer(),
+            RequestPipeline pipeline = new RequestPipeline(new SigV4Verifier(accounts, Clock.systemUTC()), new Authorizer(accounts.iam()),
                     audit, clock, quotas, Map.of())
                     .register(new CloudTrailApi(audit).service())
                     .register(new StsApi(accounts).service());

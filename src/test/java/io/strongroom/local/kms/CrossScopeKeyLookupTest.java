@@ -158,7 +158,8 @@ class CrossScopeKeyLookupTest {
         void anAliasPointingAtAnotherAccountsKeyIsNotFollowed() {
             try (Database db = Database.open(dir.resolve("kms.db"))) {
                 RootKey rootKey = RootKey.loadOrCreate(dir.resolve("root.key"));
-                List<LocalAccount> accounts = new Accounts(db, rootKey, new AdjustableClock()).ensureDefaults();
+                Accounts store = new Accounts(db, rootKey, new AdjustableClock());
+                List<LocalAccount> accounts = store.ensureDefaults();
                 String a = accounts.get(0).accountId();
                 String b = accounts.get(1).accountId();
                 KmsKeys keys = new KmsKeys(db, rootKey);
@@ -174,8 +175,9 @@ class CrossScopeKeyLookupTest {
                 }
 
                 JsonService api = new KmsApi(keys).service();
-                RequestContext asB = new RequestContext(new Caller(b, "arn:aws:iam::" + b + ":user/admin", "admin", "AIDATEST",
-                        "AKIATEST", List.of("*")), "us-east-1", "req-1", clock.instant(), "127.0.0.1", "test");
+                RequestContext asB = new RequestContext(Caller.user(b, "arn:aws:iam::" + b + ":user/admin", "admin", "AIDATEST",
+                        "AKIATEST"), "us-east-1", "req-1", clock.instant(), "127.0.0.1", "test")
+                        .authorizedBy(new io.strongroom.local.iam.Authorizer(store.iam()));
                 for (String alias : List.of("alias/planted", "alias/wrong-region")) {
                     assertNotFound(() -> api.operation("Encrypt").invoke(asB, EncryptRequest.builder().keyId(alias)
                             .plaintext(SdkBytes.fromString("b's data", StandardCharsets.UTF_8)).build()));

@@ -142,8 +142,8 @@ class ErrorFidelityTest extends StoreTestCase {
 
         static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
 
-        /** The calls that attach, read and remove a policy: refused until policies are enforced. */
-        List<Executable> notBuiltYet(String secretId) {
+        /** The calls that attach, read and remove a policy. */
+        List<Executable> policyCalls(String secretId) {
             return List.of(
                     () -> sm.getResourcePolicy(b -> b.secretId(secretId)),
                     () -> sm.putResourcePolicy(b -> b.secretId(secretId).resourcePolicy(POLICY)),
@@ -151,7 +151,7 @@ class ErrorFidelityTest extends StoreTestCase {
         }
 
         List<Executable> calls(String secretId) {
-            List<Executable> all = new java.util.ArrayList<>(notBuiltYet(secretId));
+            List<Executable> all = new java.util.ArrayList<>(policyCalls(secretId));
             all.add(() -> sm.validateResourcePolicy(b -> b.secretId(secretId).resourcePolicy(POLICY)));
             return all;
         }
@@ -164,15 +164,6 @@ class ErrorFidelityTest extends StoreTestCase {
         @Test
         void policyCallsOnASecretMarkedForDeletionAreRefusedAsSuch() {
             refusedOnASecretMarkedForDeletion(unique("policy-deleted"), this::calls);
-        }
-
-        @Test
-        void policyCallsOnAnExistingSecretAreStillNotSupported() {
-            String name = unique("policy-live");
-            sm.createSecret(b -> b.name(name).secretString("v"));
-            for (Executable call : notBuiltYet(name)) {
-                assertTrue(message(refused("InvalidRequestException", call)).contains("not supported"));
-            }
         }
     }
 

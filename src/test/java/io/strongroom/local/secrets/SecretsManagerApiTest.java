@@ -978,9 +978,6 @@ class SecretsManagerApiTest extends StoreTestCase {
             List<Runnable> calls = List.of(
                     () -> sm.rotateSecret(b -> b.secretId(name).rotationRules(r -> r.automaticallyAfterDays(30L))),
                     () -> sm.cancelRotateSecret(b -> b.secretId(name)),
-                    () -> sm.putResourcePolicy(b -> b.secretId(name).resourcePolicy("{\"Version\":\"2012-10-17\",\"Statement\":[]}")),
-                    () -> sm.getResourcePolicy(b -> b.secretId(name)),
-                    () -> sm.deleteResourcePolicy(b -> b.secretId(name)),
                     () -> sm.replicateSecretToRegions(b -> b.secretId(name).addReplicaRegions(r -> r.region("eu-west-1"))),
                     () -> sm.removeRegionsFromReplication(b -> b.secretId(name).removeReplicaRegions("eu-west-1")),
                     () -> sm.stopReplicationToReplica(b -> b.secretId(name)));
