@@ -2,7 +2,8 @@
 
 The suite runs under Debian's python3-boto3 (boto3 1.26, botocore 1.29), a client nobody on this
 project wrote. Operations that botocore release does not model yet (BatchGetSecretValue,
-ListSecrets' SortBy) are sent with `raw_json`, still signed by botocore's own SigV4 signer.
+ListSecrets' SortBy) are sent with `raw_json` (JSON 1.1) or `raw_rest` (REST-JSON: Access Analyzer's
+custom policy checks), still signed by botocore's own SigV4 signer.
 
 The store is found through the environment that Boto3ConformanceTest (JUnit) sets:
 STRONGROOM_ENDPOINT, STRONGROOM_ACCESS_KEY_ID, STRONGROOM_SECRET_ACCESS_KEY.
@@ -81,6 +82,17 @@ def raw_json(service, target, body, region=DEFAULT_REGION, signed=True):
     request = botocore.awsrequest.AWSRequest(method="POST", url=ENDPOINT + "/", data=data, headers=headers)
     if signed:
         botocore.auth.SigV4Auth(credentials(), service, region).add_auth(request)
+    status, text = _send(request)
+    return status, (json.loads(text) if text.strip() else {})
+
+
+def raw_rest(signing_name, method, path, body, region=DEFAULT_REGION):
+    """A REST-JSON call (Access Analyzer) of `method` and `path` with the JSON `body` (a dict),
+    signed by botocore's SigV4Auth for `signing_name`. Returns (status, parsed JSON body or {})."""
+    data = json.dumps(body).encode("utf-8")
+    headers = {"Content-Type": "application/json"}
+    request = botocore.awsrequest.AWSRequest(method=method, url=ENDPOINT + path, data=data, headers=headers)
+    botocore.auth.SigV4Auth(credentials(), signing_name, region).add_auth(request)
     status, text = _send(request)
     return status, (json.loads(text) if text.strip() else {})
 

@@ -7,6 +7,9 @@ import io.strongroom.local.policy.PolicyParser;
 import io.strongroom.local.policy.PolicyType;
 import io.strongroom.local.validation.Validator;
 import io.strongroom.local.wire.AwsException;
+import software.amazon.awssdk.services.accessanalyzer.model.CheckAccessNotGrantedRequest;
+import software.amazon.awssdk.services.accessanalyzer.model.CheckNoNewAccessRequest;
+import software.amazon.awssdk.services.accessanalyzer.model.CheckNoPublicAccessRequest;
 import software.amazon.awssdk.services.accessanalyzer.model.Location;
 import software.amazon.awssdk.services.accessanalyzer.model.ValidatePolicyFinding;
 import software.amazon.awssdk.services.accessanalyzer.model.ValidatePolicyRequest;
@@ -19,7 +22,9 @@ import java.util.Locale;
  * The embedded store's IAM Access Analyzer: the policy checks people run in pipelines before a
  * policy ships, over Access Analyzer's REST-JSON protocol ({@code POST /policy/validation}…).
  * ValidatePolicy reports the policy parser's findings with Access Analyzer's finding types and
- * issue codes, each located by path and span in the document as given.
+ * issue codes, each located by path and span in the document as given. The custom policy checks
+ * each live in a class of their own: {@link NoNewAccessCheck}, {@link AccessNotGrantedCheck} and
+ * {@link PublicAccessCheck}.
  */
 public final class AccessAnalyzerApi {
 
@@ -34,6 +39,12 @@ public final class AccessAnalyzerApi {
         return RestJsonService.builder("access-analyzer", "access-analyzer.amazonaws.com")
                 .quota("access-analyzer:policy-checks")
                 .read("POST", "/policy/validation", "ValidatePolicy", ValidatePolicyRequest::builder, this::validatePolicy)
+                .read("POST", "/policy/check-no-new-access", "CheckNoNewAccess", CheckNoNewAccessRequest::builder,
+                        new NoNewAccessCheck()::check)
+                .read("POST", "/policy/check-access-not-granted", "CheckAccessNotGranted", CheckAccessNotGrantedRequest::builder,
+                        new AccessNotGrantedCheck()::check)
+                .read("POST", "/policy/check-no-public-access", "CheckNoPublicAccess", CheckNoPublicAccessRequest::builder,
+                        new PublicAccessCheck()::check)
                 .build();
     }
 

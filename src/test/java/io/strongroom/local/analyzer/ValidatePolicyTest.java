@@ -138,7 +138,7 @@ class ValidatePolicyTest {
     @Test
     void aPathTheServiceDoesNotServeIsAClientError() {
         AccessAnalyzerException e = assertThrows(AccessAnalyzerException.class,
-                () -> analyzer.checkNoPublicAccess(b -> b.policyDocument(SOUND).resourceType("AWS::SecretsManager::Secret")));
+                () -> analyzer.listAnalyzers(b -> b.maxResults(1)));
         assertTrue(e.statusCode() >= 400 && e.statusCode() < 500, "never a 5xx: " + e.statusCode());
     }
 }
