@@ -50,6 +50,7 @@ public final class StoreBenchmarks {
         if (which.contains("startup")) md.append(startup());
         if (which.contains("throughput")) md.append(throughput());
         if (which.contains("memory")) md.append(memory());
+        if (which.contains("policy")) md.append(policy());
         System.out.println();
         System.out.println(md);
     }
@@ -183,6 +184,69 @@ public final class StoreBenchmarks {
                 + "\nServer CPU per request by round, store / bare: " + rounds + ".\n\n";
     }
 
+    /**
+     * GetSecretValue with policy evaluation on: the same load against secrets that carry a resource
+     * policy of ten statements with conditions, against secrets with none (the store's own
+     * baseline, same process) and the bare server, alternating, {@link #ROUNDS} rounds.
+     */
+    static String policy() throws Exception {
+        List<Load> plain = new ArrayList<>();
+        List<Load> withPolicy = new ArrayList<>();
+        List<Load> bare = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            Path dataDir = Files.createTempDirectory("strongroom-bench-policy-");
+            try (ServeProcess serve = new ServeProcess(dataDir)) {
+                plain.add(loadGetSecretValue(serve, "bench/plain-", null));
+                withPolicy.add(loadGetSecretValue(serve, "bench/policy-", TEN_STATEMENTS));
+                serve.stop();
+                try (Bare b = new Bare()) {
+                    bare.add(loadBare(b, serve.environment()));
+                }
+            }
+            System.err.println("round " + (round + 1) + ": " + plain.get(round).describe("plain") + withPolicy.get(round).describe("policy")
+                    + bare.get(round).describe("bare"));
+        }
+        Load p = medianByCpu(plain);
+        Load w = medianByCpu(withPolicy);
+        Load b = medianByCpu(bare);
+        StringBuilder rounds = new StringBuilder();
+        for (int i = 0; i < ROUNDS; i++) {
+            rounds.append(String.format(Locale.ROOT, "%.3f / %.3f / %.3f ms (policy %.2f× plain)%s", withPolicy.get(i).cpuPerRequestMs(),
+                    plain.get(i).cpuPerRequestMs(), bare.get(i).cpuPerRequestMs(),
+                    withPolicy.get(i).cpuPerRequestMs() / plain.get(i).cpuPerRequestMs(), i < ROUNDS - 1 ? "; " : ""));
+        }
+        return "### GetSecretValue with a resource policy of ten statements with conditions, " + CALLERS + " concurrent callers\n\n"
+                + "As above; in each round the same server process serves secrets without a policy, then secrets with the policy, "
+                + "then the bare server runs.\n\n"
+                + "| workload | requests/s | p50 | p99 | server CPU per request | errors |\n|---|---|---|---|---|---|\n"
+                + w.describe("GetSecretValue, resource policy of 10 statements with conditions")
+                + p.describe("GetSecretValue, no resource policy (same process)")
+                + b.describe("baseline: bare JDK HTTP server, same SDK call shape")
+                + "\nServer CPU per request by round, policy / plain / bare: " + rounds + ".\n\n";
+    }
+
+    /** Ten statements as a real secret's policy might have them: allows for roles and tags, one deny, conditions of several operators. */
+    static final String TEN_STATEMENTS;
+
+    static {
+        StringBuilder sb = new StringBuilder("{\"Version\":\"2012-10-17\",\"Statement\":[");
+        String[] teams = {"payments", "checkout", "ledger", "risk", "billing", "refunds", "payouts"};
+        for (int i = 0; i < teams.length; i++) {
+            sb.append("{\"Sid\":\"Team").append(i).append("\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:role/app-")
+                    .append(teams[i]).append("\"},\"Action\":[\"secretsmanager:GetSecretValue\",\"secretsmanager:DescribeSecret\"],")
+                    .append("\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"").append(teams[i])
+                    .append("\"},\"IpAddress\":{\"aws:SourceIp\":[\"10.0.0.0/8\",\"127.0.0.0/8\"]}}},");
+        }
+        sb.append("{\"Sid\":\"Auditors\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::444455556666:root\"},")
+                .append("\"Action\":\"secretsmanager:DescribeSecret\",\"Resource\":\"*\",\"Condition\":{\"ArnLike\":")
+                .append("{\"aws:PrincipalArn\":\"arn:aws:iam::444455556666:role/auditor-*\"}}},");
+        sb.append("{\"Sid\":\"NotAfterDecommission\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"secretsmanager:*\",")
+                .append("\"Resource\":\"*\",\"Condition\":{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2099-01-01T00:00:00Z\"}}},");
+        sb.append("{\"Sid\":\"OnlyCurrent\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"secretsmanager:GetSecretValue\",")
+                .append("\"Resource\":\"*\",\"Condition\":{\"StringNotEqualsIfExists\":{\"secretsmanager:VersionStage\":\"AWSCURRENT\"}}}");
+        TEN_STATEMENTS = sb.append("]}").toString();
+    }
+
     static Load medianByCpu(List<Load> loads) {
         List<Load> sorted = new ArrayList<>(loads);
         sorted.sort(java.util.Comparator.comparingDouble(Load::cpuPerRequestMs));
@@ -205,16 +269,24 @@ public final class StoreBenchmarks {
     }
 
     static Load loadGetSecretValue(ServeProcess serve) throws Exception {
+        return loadGetSecretValue(serve, "bench/secret-", null);
+    }
+
+    /** 100 secrets named {@code prefix + n}, each with {@code resourcePolicy} when given, read round-robin. */
+    static Load loadGetSecretValue(ServeProcess serve, String prefix, String resourcePolicy) throws Exception {
         try (SecretsManagerClient sm = loadClient(serve)) {
             int secrets = 100;
             for (int i = 0; i < secrets; i++) {
                 int n = i;
-                sm.createSecret(b -> b.name("bench/secret-" + n).secretString("{\"user\":\"svc\",\"password\":\"" + "x".repeat(40) + n + "\"}"));
+                sm.createSecret(b -> b.name(prefix + n).secretString("{\"user\":\"svc\",\"password\":\"" + "x".repeat(40) + n + "\"}"));
+                if (resourcePolicy != null) {
+                    sm.putResourcePolicy(b -> b.secretId(prefix + n).resourcePolicy(resourcePolicy));
+                }
             }
             AtomicLong counter = new AtomicLong();
             return drive(serve.process().pid(), () -> {
                 long n = counter.incrementAndGet() % secrets;
-                sm.getSecretValue(b -> b.secretId("bench/secret-" + n));
+                sm.getSecretValue(b -> b.secretId(prefix + n));
             });
         }
     }

@@ -68,6 +68,11 @@ public final class RequestContext {
         return authorizer().decide(caller, facts(), action, target);
     }
 
+    /** Whether this request's authorization may test the tags of a resource with this policy (see {@link Authorizer#needsResourceTags}). */
+    public boolean needsResourceTags(String resourcePolicyText) {
+        return authorizer().needsResourceTags(caller, resourcePolicyText);
+    }
+
     /** Whether {@link #authorize} allowed something on this request (the pipeline checks that a resource operation did). */
     public boolean authorized() {
         return authorized;

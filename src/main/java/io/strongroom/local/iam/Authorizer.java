@@ -62,6 +62,15 @@ public final class Authorizer {
         return PolicyEvaluator.evaluate(request, entity.policies(), target.resourcePolicy(), target.kind());
     }
 
+    /**
+     * Whether evaluating a request of this caller against {@code resourcePolicyText} may test the
+     * resource's tags: only then does an operation need to read them.
+     */
+    public boolean needsResourceTags(Caller caller, String resourcePolicyText) {
+        return IamDirectory.testsResourceTags(resourcePolicyText)
+                || caller.entityArn() != null && iam.entity(caller.entityArn()).testsResourceTags();
+    }
+
     /** {@code User: ARN is not authorized to perform: ACTION on resource: ARN because ...}, without "on resource" for {@code *}. */
     public static String denialMessage(Caller caller, String action, AccessTarget target, Decision decision) {
         return "User: " + caller.arn() + " is not authorized to perform: " + action

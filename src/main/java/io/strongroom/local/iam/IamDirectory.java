@@ -48,8 +48,11 @@ public final class IamDirectory {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What evaluation knows of one user or role. */
-    public record Entity(List<NamedPolicy> policies, Map<String, String> tags) {}
+    /**
+     * What evaluation knows of one user or role: its identity policies, its tags, and whether any
+     * of its policies tests a resource's tags (so a request need not read them otherwise).
+     */
+    public record Entity(List<NamedPolicy> policies, Map<String, String> tags, boolean testsResourceTags) {}
 
     private final Database db;
     private final Clock clock;
@@ -511,12 +514,14 @@ public final class IamDirectory {
 
     private Entity loadEntity(Connection c, String entityArn) throws SQLException {
         List<NamedPolicy> policies = new ArrayList<>();
+        boolean testsResourceTags = false;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT policy_name, document FROM iam_inline_policies WHERE principal_arn=? ORDER BY policy_name")) {
             ps.setString(1, entityArn);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     parsed(rs.getString(1), rs.getString(2)).ifPresent(policies::add);
+                    testsResourceTags |= testsResourceTags(rs.getString(2));
                 }
             }
         }
@@ -529,9 +534,15 @@ public final class IamDirectory {
             }
             if (document != null) {
                 parsed(arn, document).ifPresent(policies::add);
+                testsResourceTags |= testsResourceTags(document);
             }
         }
-        return new Entity(List.copyOf(policies), Map.copyOf(readTags(c, entityArn)));
+        return new Entity(List.copyOf(policies), Map.copyOf(readTags(c, entityArn)), testsResourceTags);
+    }
+
+    /** Whether a policy's text names a resource-tag condition key ({@code aws:ResourceTag/...}, {@code secretsmanager:ResourceTag/...}). */
+    public static boolean testsResourceTags(String policyText) {
+        return policyText != null && policyText.toLowerCase(java.util.Locale.ROOT).contains("resourcetag/");
     }
 
     private static Optional<NamedPolicy> parsed(String name, String document) {

@@ -93,15 +93,18 @@ final class SecretFinder {
         }
         SecretRecord s = live.get();
         ctx.touched(RESOURCE_TYPE, s.arn());
-        ctx.authorize("secretsmanager:" + action, target(rows, s, requestConditions));
+        ctx.authorize("secretsmanager:" + action, target(ctx, rows, s, requestConditions));
         return s;
     }
 
     /** What the evaluator needs of a secret: its ARN, account, resource policy and the condition keys it carries. */
-    AccessTarget target(SecretStore.Rows rows, SecretRecord s, Map<String, List<String>> requestConditions) throws SQLException {
+    AccessTarget target(RequestContext ctx, SecretStore.Rows rows, SecretRecord s, Map<String, List<String>> requestConditions)
+            throws SQLException {
         Map<String, List<String>> conditions = new HashMap<>(requestConditions);
         conditions.put("secretsmanager:SecretId", List.of(s.arn()));
-        for (SecretStore.Tag tag : rows.tags(s.arn())) {
+        // Tags cost a query: read only when some policy in play tests them.
+        List<SecretStore.Tag> tags = ctx.needsResourceTags(s.resourcePolicy()) ? rows.tags(s.arn()) : List.of();
+        for (SecretStore.Tag tag : tags) {
             conditions.put("secretsmanager:ResourceTag/" + tag.key(), List.of(tag.value()));
             conditions.put("aws:ResourceTag/" + tag.key(), List.of(tag.value()));
         }

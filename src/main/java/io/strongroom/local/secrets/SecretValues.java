@@ -146,7 +146,7 @@ final class SecretValues {
             for (SecretRecord s : page.secrets()) {
                 try {
                     parts.store().read(rows -> {
-                        ctx.authorize("secretsmanager:GetSecretValue", parts.finder().target(rows, s, Map.of()));
+                        ctx.authorize("secretsmanager:GetSecretValue", parts.finder().target(ctx, rows, s, Map.of()));
                         return null;
                     });
                     targets.add(s);

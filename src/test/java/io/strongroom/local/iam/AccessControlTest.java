@@ -121,6 +121,36 @@ class AccessControlTest {
         }
 
         @Test
+        void aResourceTagConditionInAnIdentityPolicyReadsTheSecretsTags() {
+            SecretsManagerClient admin = store.secrets();
+            String tagged = admin.createSecret(r -> r.name(unique("team/tagged")).secretString("t")
+                    .tags(t -> t.key("team").value("payments"))).arn();
+            String untagged = createSecret(admin, unique("team/untagged"), null);
+            AccessKey teamReader = user(a, "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                    + "\"Action\":\"secretsmanager:GetSecretValue\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
+                    + "{\"secretsmanager:ResourceTag/team\":\"payments\"}}}]}");
+            SecretsManagerClient client = store.secrets(teamReader, RunningStore.REGION);
+            assertEquals("t", client.getSecretValue(r -> r.secretId(tagged)).secretString());
+            assertEquals("AccessDeniedException", refused(() -> client.getSecretValue(r -> r.secretId(untagged)))
+                    .awsErrorDetails().errorCode());
+        }
+
+        @Test
+        void aResourceTagConditionInAResourcePolicyReadsTheSecretsTags() {
+            SecretsManagerClient admin = store.secrets();
+            String name = unique("team/resource-tag");
+            admin.createSecret(r -> r.name(name).secretString("t").tags(t -> t.key("stage").value("frozen")));
+            admin.putResourcePolicy(r -> r.secretId(name).resourcePolicy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+                    + "\"Principal\":\"*\",\"Action\":\"secretsmanager:PutSecretValue\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
+                    + "{\"aws:ResourceTag/stage\":\"frozen\"}}}]}"));
+            AwsServiceException frozen = refused(() -> admin.putSecretValue(r -> r.secretId(name).secretString("new")));
+            assertTrue(frozen.awsErrorDetails().errorMessage().endsWith("with an explicit deny in a resource-based policy"));
+            admin.untagResource(r -> r.secretId(name).tagKeys("stage"));
+            admin.putSecretValue(r -> r.secretId(name).secretString("new"));
+            assertEquals("new", admin.getSecretValue(r -> r.secretId(name)).secretString());
+        }
+
+        @Test
         void readingAValueUnderACustomerKeyNeedsKmsDecryptAsWell() {
             KmsClient kms = store.kms();
             String key = kms.createKey(r -> r.description("app key")).keyMetadata().arn();
