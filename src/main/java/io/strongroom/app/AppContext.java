@@ -209,8 +209,8 @@ public final class AppContext {
      */
     public synchronized SecretMutations mutations() {
         if (mutations == null) {
-            mutations = JournaledSecrets.wrap(composition.secrets(), journal(), ActingIdentity.cached(composition.identity()),
-                    readOnly::get);
+            mutations = JournaledSecrets.wrap(composition.secrets(), composition.policies(), journal(),
+                    ActingIdentity.cached(composition.identity()), readOnly::get);
         }
         return mutations;
     }

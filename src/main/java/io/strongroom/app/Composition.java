@@ -11,6 +11,7 @@ import io.strongroom.service.ClientRegistry;
 import io.strongroom.service.FanOut;
 import io.strongroom.service.IdentityService;
 import io.strongroom.service.KeysService;
+import io.strongroom.service.PolicyService;
 import io.strongroom.service.RateLimiters;
 import io.strongroom.service.SecretsService;
 import io.strongroom.service.TimeSource;
@@ -41,6 +42,9 @@ public final class Composition implements Backends {
     private SecretsService secrets;
     private KeysService keys;
     private IdentityService identity;
+    private PolicyService policies;
+    /** The data directory of a store started by {@link #temporaryStore()}, deleted on close. */
+    private Path temporaryDataDir;
     private LocalStore store;
     /** False when the store was started by someone else (a test) and is theirs to close. */
     private boolean ownsStore = true;
@@ -73,6 +77,7 @@ public final class Composition implements Backends {
         secrets = new SecretsService(clients, fanOut);
         keys = new KeysService(clients, fanOut);
         identity = new IdentityService(clients, limiters);
+        policies = new PolicyService(clients, limiters);
     }
 
     @Override
@@ -214,6 +219,23 @@ public final class Composition implements Backends {
         return AccountSource.embeddedStore(store.endpoint(), keys, regionsInUse);
     }
 
+    /**
+     * The embedded store on a new temporary data directory, started once and deleted when this
+     * composition closes: for headless checks that must never touch the user's own store. If a
+     * store is already running here, that one is used.
+     */
+    @Override
+    public synchronized AccountSource temporaryStore() {
+        if (store == null) {
+            try {
+                temporaryDataDir = java.nio.file.Files.createTempDirectory("strongroom-scratch-");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create a temporary data directory", e);
+            }
+        }
+        return embeddedStore(temporaryDataDir);
+    }
+
     @Override
     public AccountSource awsProfiles() {
         return AccountSource.awsProfiles();
@@ -233,6 +255,12 @@ public final class Composition implements Backends {
     public synchronized IdentityService identity() {
         buildServices();
         return identity;
+    }
+
+    @Override
+    public synchronized PolicyService policies() {
+        buildServices();
+        return policies;
     }
 
     /** The executor the console's background work runs on (named daemon threads, shut down on close). */
@@ -281,5 +309,17 @@ public final class Composition implements Backends {
             store.close();
         }
         store = null;
+        if (temporaryDataDir != null) {
+            deleteTree(temporaryDataDir);
+            temporaryDataDir = null;
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = java.nio.file.Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | RuntimeException e) {
+            // a scratch directory under the system's temporary directory; nothing else to do
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.strongroom.cli;
 
 import io.strongroom.service.AccountSource;
+import io.strongroom.service.PolicyService;
 import io.strongroom.service.SecretsService;
 
 import java.nio.file.Path;
@@ -14,10 +15,18 @@ public interface Backends extends AutoCloseable {
     /** Starts (once) the embedded store on {@code dataDir} on an ephemeral port and returns its accounts. */
     AccountSource embeddedStore(Path dataDir);
 
+    /**
+     * Starts (once) the embedded store on a new temporary data directory, deleted on close, and
+     * returns its accounts: for checks that must never touch the user's store (pipelines).
+     */
+    AccountSource temporaryStore();
+
     /** Profiles from ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE). */
     AccountSource awsProfiles();
 
     SecretsService secrets();
+
+    PolicyService policies();
 
     @Override
     void close();

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "strongroom", mixinStandardHelpOptions = true, versionProvider = StrongroomCommand.Version.class,
         description = "Strongroom: every secret across accounts and regions, and an embedded local secret store. "
                 + "Without a command, opens the console on the embedded store.",
-        subcommands = {ServeCommand.class, InventoryCommand.class})
+        subcommands = {ServeCommand.class, InventoryCommand.class, PolicyCommand.class})
 public final class StrongroomCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -54,7 +54,16 @@ public final class StrongroomCommand implements Callable<Integer> {
             @Override
             @SuppressWarnings("unchecked")
             public <K> K create(Class<K> type) throws Exception {
-                return type == InventoryCommand.class ? (K) new InventoryCommand(backends) : defaults.create(type);
+                if (type == InventoryCommand.class) {
+                    return (K) new InventoryCommand(backends);
+                }
+                if (type == PolicyCheckCommand.class) {
+                    return (K) new PolicyCheckCommand(backends);
+                }
+                if (type == PolicyValidateCommand.class) {
+                    return (K) new PolicyValidateCommand(backends);
+                }
+                return defaults.create(type);
             }
         });
         cli.setOut(out);

@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -81,7 +82,7 @@ public final class ClientRegistry implements AutoCloseable {
         }
     }
 
-    private enum Service { SECRETS_MANAGER, KMS, STS, CLOUDTRAIL }
+    private enum Service { SECRETS_MANAGER, KMS, STS, CLOUDTRAIL, ACCESS_ANALYZER }
 
     private record Key(Service service, CredentialsRef credentials, URI endpoint, String region) {}
 
@@ -130,6 +131,11 @@ public final class ClientRegistry implements AutoCloseable {
 
     public CloudTrailClient cloudTrail(Scope scope) {
         return get(Service.CLOUDTRAIL, scope, CloudTrailClient::builder);
+    }
+
+    /** IAM Access Analyzer: the policy checks (ValidatePolicy, CheckNoNewAccess…), which need no analyzer. */
+    public AccessAnalyzerClient accessAnalyzer(Scope scope) {
+        return get(Service.ACCESS_ANALYZER, scope, AccessAnalyzerClient::builder);
     }
 
     /** How many SDK clients are open. */

@@ -29,8 +29,14 @@ public enum QuotaClass {
     KMS_LIST(100),
     /** KMS DescribeKey. */
     KMS_DESCRIBE(100),
-    /** KMS GetKeyRotationStatus and GetKeyPolicy (30 per second in AWS's older figures). */
+    /** KMS GetKeyRotationStatus, GetKeyPolicy and PutKeyPolicy (30 per second in AWS's older figures). */
     KMS_KEY_SETTINGS(30),
+    /**
+     * IAM Access Analyzer's policy checks (ValidatePolicy and the custom checks). No figure in
+     * {@code reference/aws-facts.md}: paced at a conservative 5 per second, which a pipeline
+     * checking a few documents never notices.
+     */
+    ACCESS_ANALYZER_CHECKS(5),
     /** CloudTrail LookupEvents: 2 per second per account and region. */
     CLOUDTRAIL_LOOKUP(2),
     /** STS GetCallerIdentity. */

@@ -66,6 +66,11 @@ class InventoryCommandTest {
             }
 
             @Override
+            public AccountSource temporaryStore() {
+                return accounts;
+            }
+
+            @Override
             public AccountSource awsProfiles() {
                 return AccountSource.awsProfiles(Path.of("/nonexistent/config"), Path.of("/nonexistent/credentials"));
             }
@@ -73,6 +78,11 @@ class InventoryCommandTest {
             @Override
             public SecretsService secrets() {
                 return secrets;
+            }
+
+            @Override
+            public io.strongroom.service.PolicyService policies() {
+                return stack.policies();
             }
 
             @Override

@@ -9,6 +9,7 @@ import io.strongroom.service.ClientRegistry;
 import io.strongroom.service.FanOut;
 import io.strongroom.service.IdentityService;
 import io.strongroom.service.KeysService;
+import io.strongroom.service.PolicyService;
 import io.strongroom.service.RateLimiters;
 import io.strongroom.service.SecretsService;
 import io.strongroom.service.TimeSource;
@@ -92,6 +93,11 @@ public final class ServiceStack implements AutoCloseable {
     /** A keys service over the same clients and pool. */
     public KeysService keys(int parallelism) {
         return new KeysService(clients, fanOut(parallelism));
+    }
+
+    /** A policy service over the same clients. */
+    public PolicyService policies() {
+        return new PolicyService(clients, limiters);
     }
 
     public IdentityService identities() {

@@ -138,6 +138,38 @@ public sealed interface ActionDetails {
         }
     }
 
+    /** PutResourcePolicy: the document's digest (never its text) and whether public policies were blocked. */
+    record PutSecretPolicy(PolicyDigest policy, boolean blockPublic) implements ActionDetails {
+        public PutSecretPolicy {
+            java.util.Objects.requireNonNull(policy, "policy");
+        }
+
+        @Override
+        public ActionKind kind() {
+            return ActionKind.PUT_SECRET_POLICY;
+        }
+    }
+
+    /** DeleteResourcePolicy. */
+    record DeleteSecretPolicy() implements ActionDetails {
+        @Override
+        public ActionKind kind() {
+            return ActionKind.DELETE_SECRET_POLICY;
+        }
+    }
+
+    /** PutKeyPolicy: the document's digest (never its text). */
+    record PutKeyPolicy(PolicyDigest policy) implements ActionDetails {
+        public PutKeyPolicy {
+            java.util.Objects.requireNonNull(policy, "policy");
+        }
+
+        @Override
+        public ActionKind kind() {
+            return ActionKind.PUT_KEY_POLICY;
+        }
+    }
+
     // ---- From the service's arguments: only the safe parts are copied -------------------------
 
     static Create create(NewSecret secret) {

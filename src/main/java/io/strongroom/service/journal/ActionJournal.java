@@ -48,7 +48,7 @@ public final class ActionJournal implements AutoCloseable {
 
     public static final String FILE_NAME = "journal.db";
     /** The newest schema this code knows; a journal from a newer build is refused, not rewritten. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     /** Server-provided identifiers are cut to this length before they are stored. */
     private static final int MAX_SERVER_TEXT = 256;
 
@@ -211,8 +211,9 @@ public final class ActionJournal implements AutoCloseable {
             try (PreparedStatement ps = db.prepareStatement("""
                     INSERT INTO action (session, started_at, os_user, credentials, account_id, account_alias, region,
                         endpoint_kind, endpoint, action, target, kms_key_id, tag_keys, value_kind, has_description,
-                        stage, version_stages, to_version, from_version, recovery_days, force_delete)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        stage, version_stages, to_version, from_version, recovery_days, force_delete,
+                        policy_bytes, policy_sha256, block_public)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, session);
                 ps.setLong(2, clock.millis());
@@ -241,7 +242,7 @@ public final class ActionJournal implements AutoCloseable {
         return new Recording(id);
     }
 
-    /** Binds the typed parameters into 10 columns starting at {@code at}; what a kind lacks is NULL. */
+    /** Binds the typed parameters into 13 columns starting at {@code at}; what a kind lacks is NULL. */
     private static void bindDetails(PreparedStatement ps, int at, ActionDetails details) throws SQLException {
         String kmsKeyId = null;
         List<String> tagKeys = null;
@@ -253,7 +254,14 @@ public final class ActionJournal implements AutoCloseable {
         String fromVersion = null;
         Integer recoveryDays = null;
         Boolean force = null;
-        if (details instanceof ActionDetails.Create d) {
+        PolicyDigest policy = null;
+        Boolean blockPublic = null;
+        if (details instanceof ActionDetails.PutSecretPolicy d) {
+            policy = d.policy();
+            blockPublic = d.blockPublic();
+        } else if (details instanceof ActionDetails.PutKeyPolicy d) {
+            policy = d.policy();
+        } else if (details instanceof ActionDetails.Create d) {
             kmsKeyId = d.kmsKeyId();
             tagKeys = d.tagKeys();
             value = d.value();
@@ -289,6 +297,9 @@ public final class ActionJournal implements AutoCloseable {
         ps.setString(at + 7, fromVersion);
         setInt(ps, at + 8, recoveryDays);
         setInt(ps, at + 9, force == null ? null : force ? 1 : 0);
+        setInt(ps, at + 10, policy == null ? null : policy.bytes());
+        ps.setString(at + 11, policy == null ? null : policy.sha256());
+        setInt(ps, at + 12, blockPublic == null ? null : blockPublic ? 1 : 0);
     }
 
     private boolean finish(long id, ResultState result, String identityArn, String targetArn, String versionId,
@@ -489,7 +500,7 @@ public final class ActionJournal implements AutoCloseable {
             String like = "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             List<String> columns = List.of("a.target", "o.target_arn", "a.account_id", "a.account_alias", "a.region",
                     "a.action", "o.identity_arn", "a.os_user", "a.credentials", "o.error_code", "o.request_id",
-                    "o.version_id", "a.to_version", "a.stage", "a.tag_keys");
+                    "o.version_id", "a.to_version", "a.stage", "a.tag_keys", "a.policy_sha256");
             clauses.add("(" + String.join(" OR ", columns.stream().map(c -> c + " LIKE ? ESCAPE '\\'").toList()) + ")");
             columns.forEach(c -> args.add(like));
         }
@@ -546,7 +557,14 @@ public final class ActionJournal implements AutoCloseable {
             case RESTORE_SECRET -> new ActionDetails.Restore();
             case TAG -> new ActionDetails.Tag(strings(rs.getString("tag_keys")));
             case UNTAG -> new ActionDetails.Untag(strings(rs.getString("tag_keys")));
+            case PUT_SECRET_POLICY -> new ActionDetails.PutSecretPolicy(policyDigest(rs), rs.getInt("block_public") == 1);
+            case DELETE_SECRET_POLICY -> new ActionDetails.DeleteSecretPolicy();
+            case PUT_KEY_POLICY -> new ActionDetails.PutKeyPolicy(policyDigest(rs));
         };
+    }
+
+    private static PolicyDigest policyDigest(ResultSet rs) throws SQLException {
+        return new PolicyDigest(rs.getInt("policy_bytes"), rs.getString("policy_sha256"));
     }
 
     private static ValueKind valueKind(ResultSet rs) throws SQLException {

@@ -13,7 +13,10 @@ public enum ActionKind {
     DELETE_SECRET("DeleteSecret"),
     RESTORE_SECRET("RestoreSecret"),
     TAG("TagResource"),
-    UNTAG("UntagResource");
+    UNTAG("UntagResource"),
+    PUT_SECRET_POLICY("PutResourcePolicy"),
+    DELETE_SECRET_POLICY("DeleteResourcePolicy"),
+    PUT_KEY_POLICY("PutKeyPolicy");
 
     private final String awsOperation;
 

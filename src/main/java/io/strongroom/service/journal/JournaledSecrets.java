@@ -2,6 +2,7 @@ package io.strongroom.service.journal;
 
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.ScopeError;
+import io.strongroom.service.PolicyService;
 import io.strongroom.service.ScopeException;
 import io.strongroom.service.SecretsService;
 
@@ -36,7 +37,13 @@ public final class JournaledSecrets implements SecretMutations {
      */
     public static SecretMutations wrap(SecretsService secrets, ActionJournal journal,
                                        ActingIdentity identity, BooleanSupplier readOnly) {
-        return new JournaledSecrets(new ReadOnlyGuard(SecretMutations.of(secrets), readOnly), journal, identity);
+        return wrap(secrets, null, journal, identity, readOnly);
+    }
+
+    /** {@link #wrap(SecretsService, ActionJournal, ActingIdentity, BooleanSupplier)} with the policy writes too. */
+    public static SecretMutations wrap(SecretsService secrets, PolicyService policies, ActionJournal journal,
+                                       ActingIdentity identity, BooleanSupplier readOnly) {
+        return new JournaledSecrets(new ReadOnlyGuard(SecretMutations.of(secrets, policies), readOnly), journal, identity);
     }
 
     @Override

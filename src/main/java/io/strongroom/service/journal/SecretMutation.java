@@ -7,6 +7,7 @@ import io.strongroom.domain.SecretDeletion;
 import io.strongroom.domain.SecretPayload;
 import io.strongroom.domain.SecretUpdate;
 import io.strongroom.domain.VersionWritten;
+import io.strongroom.service.PolicyService;
 import io.strongroom.service.SecretsService;
 
 import java.util.Collection;
@@ -16,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One change to a secret, as data: the scope, the secret acted on, the {@link ActionDetails} the
- * journal keeps (which carry the {@link ActionKind}), and the {@link SecretsService} call that
- * performs it. Every write goes through {@link SecretMutations#apply}, so the journal and the
+ * One change to a secret (or to a KMS key's policy), as data: the scope, the resource acted on,
+ * the {@link ActionDetails} the journal keeps (which carry the {@link ActionKind}), and the
+ * {@link SecretsService} or {@link PolicyService} call that performs it ({@link Writers}). Every write goes through {@link SecretMutations#apply}, so the journal and the
  * read-only guard each wrap that one method; a new write is one record here plus the service
  * method it calls.
  *
@@ -31,14 +32,14 @@ public sealed interface SecretMutation<R> {
 
     Scope scope();
 
-    /** The secret acted on: a name for a create, a name or an ARN otherwise. */
+    /** The secret acted on: a name for a create, a name or an ARN otherwise (a key ID or ARN for a key policy). */
     String secretId();
 
     /** The non-secret parameters the journal keeps, derived from the record's components. */
     ActionDetails details();
 
     /** Performs the change with the service layer. Called only by a {@link SecretMutations}. */
-    R perform(SecretsService secrets);
+    R perform(Writers writers);
 
     /** What a successful call reports back for the journal. */
     Written written(R result);
@@ -74,8 +75,8 @@ public sealed interface SecretMutation<R> {
         }
 
         @Override
-        public VersionWritten perform(SecretsService secrets) {
-            return secrets.create(scope, secret);
+        public VersionWritten perform(Writers writers) {
+            return writers.secrets().create(scope, secret);
         }
 
         @Override
@@ -98,8 +99,8 @@ public sealed interface SecretMutation<R> {
         }
 
         @Override
-        public VersionWritten perform(SecretsService secrets) {
-            return secrets.putValue(scope, secretId, value, clientRequestToken, stages);
+        public VersionWritten perform(Writers writers) {
+            return writers.secrets().putValue(scope, secretId, value, clientRequestToken, stages);
         }
 
         @Override
@@ -116,8 +117,8 @@ public sealed interface SecretMutation<R> {
         }
 
         @Override
-        public VersionWritten perform(SecretsService secrets) {
-            return secrets.update(scope, secretId, update);
+        public VersionWritten perform(Writers writers) {
+            return writers.secrets().update(scope, secretId, update);
         }
 
         @Override
@@ -135,8 +136,8 @@ public sealed interface SecretMutation<R> {
         }
 
         @Override
-        public Void perform(SecretsService secrets) {
-            secrets.moveStage(scope, secretId, stage, toVersionId, fromVersionId);
+        public Void perform(Writers writers) {
+            writers.secrets().moveStage(scope, secretId, stage, toVersionId, fromVersionId);
             return null;
         }
 
@@ -154,8 +155,8 @@ public sealed interface SecretMutation<R> {
         }
 
         @Override
-        public Void perform(SecretsService secrets) {
-            secrets.rollback(scope, secretId, versionId);
+        public Void perform(Writers writers) {
+            writers.secrets().rollback(scope, secretId, versionId);
             return null;
         }
 
@@ -173,8 +174,8 @@ public sealed interface SecretMutation<R> {
         }
 
         @Override
-        public SecretDeletion perform(SecretsService secrets) {
-            return secrets.delete(scope, secretId, mode);
+        public SecretDeletion perform(Writers writers) {
+            return writers.secrets().delete(scope, secretId, mode);
         }
 
         @Override
@@ -191,8 +192,8 @@ public sealed interface SecretMutation<R> {
         }
 
         @Override
-        public String perform(SecretsService secrets) {
-            return secrets.restore(scope, secretId);
+        public String perform(Writers writers) {
+            return writers.secrets().restore(scope, secretId);
         }
 
         @Override
@@ -213,8 +214,8 @@ public sealed interface SecretMutation<R> {
         }
 
         @Override
-        public Void perform(SecretsService secrets) {
-            secrets.tag(scope, secretId, tags);
+        public Void perform(Writers writers) {
+            writers.secrets().tag(scope, secretId, tags);
             return null;
         }
 
@@ -236,8 +237,74 @@ public sealed interface SecretMutation<R> {
         }
 
         @Override
-        public Void perform(SecretsService secrets) {
-            secrets.untag(scope, secretId, tagKeys);
+        public Void perform(Writers writers) {
+            writers.secrets().untag(scope, secretId, tagKeys);
+            return null;
+        }
+
+        @Override
+        public Written written(Void result) {
+            return Written.NONE;
+        }
+    }
+
+    /**
+     * PutResourcePolicy: the secret's policy replaced by {@code document}; with {@code blockPublic}
+     * AWS refuses one that lets anyone in. The journal keeps the document's {@link PolicyDigest}.
+     */
+    record PutSecretPolicy(Scope scope, String secretId, String document, boolean blockPublic) implements SecretMutation<String> {
+        public PutSecretPolicy {
+            java.util.Objects.requireNonNull(document, "document");
+        }
+
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.PutSecretPolicy(PolicyDigest.of(document), blockPublic);
+        }
+
+        @Override
+        public String perform(Writers writers) {
+            return writers.requirePolicies().putSecretPolicy(scope, secretId, document, blockPublic);
+        }
+
+        @Override
+        public Written written(String arn) {
+            return new Written(arn, null);
+        }
+    }
+
+    /** DeleteResourcePolicy: the secret is left with no resource policy. */
+    record DeleteSecretPolicy(Scope scope, String secretId) implements SecretMutation<String> {
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.DeleteSecretPolicy();
+        }
+
+        @Override
+        public String perform(Writers writers) {
+            return writers.requirePolicies().deleteSecretPolicy(scope, secretId);
+        }
+
+        @Override
+        public Written written(String arn) {
+            return new Written(arn, null);
+        }
+    }
+
+    /** PutKeyPolicy: the key's policy replaced by {@code document}; {@link #secretId} is the key ID or ARN. */
+    record PutKeyPolicy(Scope scope, String secretId, String document) implements SecretMutation<Void> {
+        public PutKeyPolicy {
+            java.util.Objects.requireNonNull(document, "document");
+        }
+
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.PutKeyPolicy(PolicyDigest.of(document));
+        }
+
+        @Override
+        public Void perform(Writers writers) {
+            writers.requirePolicies().putKeyPolicy(scope, secretId, document);
             return null;
         }
 

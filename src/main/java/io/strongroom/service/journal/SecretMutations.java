@@ -1,8 +1,7 @@
 package io.strongroom.service.journal;
 
+import io.strongroom.service.PolicyService;
 import io.strongroom.service.SecretsService;
-
-import java.util.Objects;
 
 /**
  * The one seam every change to a secret goes through: a {@link SecretMutation} handed to
@@ -17,13 +16,21 @@ public interface SecretMutations {
 
     <R> R apply(SecretMutation<R> mutation);
 
-    /** {@code secrets}' own mutating calls, unjournaled: wrap the result before handing it out. */
+    /**
+     * {@code secrets}' own mutating calls, unjournaled: wrap the result before handing it out.
+     * Policy mutations fail here without sending: use {@link #of(SecretsService, PolicyService)}.
+     */
     static SecretMutations of(SecretsService secrets) {
-        Objects.requireNonNull(secrets, "secrets");
+        return of(secrets, null);
+    }
+
+    /** The secrets' and the policies' own mutating calls, unjournaled: wrap the result before handing it out. */
+    static SecretMutations of(SecretsService secrets, PolicyService policies) {
+        Writers writers = new Writers(secrets, policies);
         return new SecretMutations() {
             @Override
             public <R> R apply(SecretMutation<R> mutation) {
-                return mutation.perform(secrets);
+                return mutation.perform(writers);
             }
         };
     }

@@ -2,6 +2,7 @@ package io.strongroom.ui.journal;
 
 import io.strongroom.service.journal.ActionDetails;
 import io.strongroom.service.journal.JournalEntry;
+import io.strongroom.service.journal.PolicyDigest;
 import io.strongroom.service.journal.ReadOnlyGuard;
 import io.strongroom.service.journal.ValueKind;
 import io.strongroom.ui.common.Texts;
@@ -130,8 +131,20 @@ final class JournalRows {
             parts.add(String.join(", ", t.tagKeys()));
         } else if (d instanceof ActionDetails.Untag u) {
             parts.add(String.join(", ", u.tagKeys()));
+        } else if (d instanceof ActionDetails.PutSecretPolicy p) {
+            parts.add(policy(p.policy(), brief));
+            if (p.blockPublic()) {
+                parts.add(text.get("detail.blockPublic"));
+            }
+        } else if (d instanceof ActionDetails.PutKeyPolicy p) {
+            parts.add(policy(p.policy(), brief));
         }
         return String.join(text.get("detail.separator"), parts.stream().filter(s -> !s.isEmpty()).toList());
+    }
+
+    /** A written policy: its size and digest (the tooltip has the whole digest, to compare with sha256sum). */
+    private String policy(PolicyDigest p, boolean brief) {
+        return format("detail.policy", p.bytes(), brief ? p.sha256().substring(0, SHORT_VERSION) + "\u2026" : p.sha256());
     }
 
     private String value(ValueKind v) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -108,11 +109,26 @@ class ActionJournalTest extends OpenJournalTestCase {
                     new ActionDetails.Delete(0, true),
                     new ActionDetails.Restore(),
                     new ActionDetails.Tag(List.of("cost-center")),
-                    new ActionDetails.Untag(List.of("owner", "env")));
+                    new ActionDetails.Untag(List.of("owner", "env")),
+                    new ActionDetails.PutSecretPolicy(PolicyDigest.of("{\"Version\":\"2012-10-17\"}"), true),
+                    new ActionDetails.PutSecretPolicy(PolicyDigest.of("{}"), false),
+                    new ActionDetails.DeleteSecretPolicy(),
+                    new ActionDetails.PutKeyPolicy(PolicyDigest.of("{\"Statement\":[]}")));
             for (ActionDetails d : kinds) {
                 long id = ok(PAYMENTS_EU, "prod/x", d);
                 assertEquals(d, journal.entry(id).orElseThrow().details(), d.kind().name());
             }
+        }
+
+        @Test
+        void aPolicyIsKeptAsItsSizeAndTheSha256OfItsUtf8Bytes() {
+            PolicyDigest d = PolicyDigest.of("{\"Sid\":\"Caf\u00e9\"}");
+            assertEquals(15, d.bytes(), "\u00e9 is two bytes in UTF-8");
+            assertEquals(64, d.sha256().length());
+            assertEquals(PolicyDigest.of("{}").sha256(), "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
+            long id = ok(PAYMENTS_EU, "prod/x", new ActionDetails.PutSecretPolicy(d, false));
+            assertEquals(List.of(id), journal.query(JournalQuery.all().text(d.sha256().substring(0, 12))).entries()
+                    .stream().map(JournalEntry::id).toList(), "an entry is found by its policy's digest");
         }
 
         @Test
@@ -207,6 +223,31 @@ class ActionJournalTest extends OpenJournalTestCase {
             JournalException e = assertThrows(JournalException.class, () -> JournalFixtures.open(dir, clock));
             assertTrue(e.getMessage().contains("newer"));
             journal = JournalFixtures.open(dir.resolve("other"), clock);
+        }
+
+        @Test
+        void aVersion1JournalIsMigratedKeepingItsEntries() throws Exception {
+            journal.close();
+            Path old = dir.resolve("v1").resolve(ActionJournal.FILE_NAME);
+            Files.createDirectories(old.getParent());
+            String v1;
+            try (var in = ActionJournal.class.getResourceAsStream("V1.sql")) {
+                v1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+                for (String statement : ActionJournal.statements(v1)) {
+                    s.execute(statement);
+                }
+                s.execute("PRAGMA user_version=1");
+                s.execute("INSERT INTO action (session, started_at, os_user, credentials, account_alias, region, endpoint_kind,"
+                        + " action, target, recovery_days, force_delete)"
+                        + " VALUES ('old', 1, 'alice', 'profile:ops', 'payments', 'eu-west-1', 'AWS', 'DELETE_SECRET', 'prod/a', 7, 0)");
+            }
+            journal = ActionJournal.open(old, clock, "alice");
+            JournalEntry kept = journal.query(JournalQuery.all()).entries().get(0);
+            assertEquals(new ActionDetails.Delete(7, false), kept.details());
+            ActionDetails policy = new ActionDetails.PutKeyPolicy(PolicyDigest.of("{}"));
+            assertEquals(policy, journal.entry(ok(PAYMENTS_EU, "key-1", policy)).orElseThrow().details());
         }
 
         @Test
