@@ -17,6 +17,7 @@ import io.strongroom.local.iam.Accounts.KeyCredential;
 import io.strongroom.local.iam.Accounts;
 import io.strongroom.local.iam.Authorizer;
 import io.strongroom.local.iam.Caller;
+import io.strongroom.local.iam.api.IamApi;
 import io.strongroom.local.kms.KmsApi;
 import io.strongroom.local.kms.KmsKeys;
 import io.strongroom.local.secrets.SecretStore;
@@ -100,6 +101,7 @@ public final class LocalStore implements AutoCloseable {
                 .register(kms)
                 .register(cloudTrail)
                 .register(new StsApi(accounts).service())
+                .register(new IamApi(accounts).service())
                 .register(new AccessAnalyzerApi().service());
         try {
             this.frontend = new HttpFrontend(config.port(), pipeline, new NamedThreads("strongroom-http"), config.workerThreads(),

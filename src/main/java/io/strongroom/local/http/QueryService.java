@@ -10,7 +10,7 @@ public record QueryService(String signingName, String eventSource, String xmlNam
 
     @FunctionalInterface
     public interface Handler {
-        /** Returns the XML elements inside {@code <ActionResult>}, already escaped. */
+        /** Returns the XML elements inside {@code <ActionResult>}, already escaped; null for an action with no output. */
         String handle(RequestContext context, Map<String, String> parameters);
     }
 

@@ -37,6 +37,8 @@ public final class RequestPipeline {
     /** Event names taken from what a client sent (unknown operations) are cut to this length. */
     private static final int MAX_CLAIMED_NAME = 128;
     private static final String JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
+    /** The XML namespace of a query error whose service is not known (STS's, as before IAM was served). */
+    private static final String DEFAULT_QUERY_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
     /** Where an unsigned STS call is served and recorded: it names no region, and STS's global endpoint is us-east-1. */
     private static final String UNSIGNED_REGION = "us-east-1";
 
@@ -87,7 +89,8 @@ public final class RequestPipeline {
         } catch (RuntimeException bug) {
             LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed unexpectedly: " + bug.getClass().getName());
             AwsException internal = AwsException.internal();
-            return query ? queryError(internal, requestId) : jsonError(internal, requestId);
+            return query ? queryError(internal, requestId, namespaceOf(queryBySigningName.get(claimedService(request))))
+                    : jsonError(internal, requestId);
         }
     }
 
@@ -204,7 +207,7 @@ public final class RequestPipeline {
         return JsonCodec.mapper().getNodeFactory().textNode(s == null ? "" : s).toString();
     }
 
-    // ---- Query protocol (STS) ----------------------------------------------------------------
+    // ---- Query protocol (STS, IAM) ----------------------------------------------------------------
 
     private RawResponse handleQuery(RawRequest request, String requestId) {
         Map<String, String> params = parseForm(request.body());
@@ -227,7 +230,7 @@ public final class RequestPipeline {
             QueryService claimed = queryBySigningName.get(claimedService(request));
             AwsException error = queryAuthError(e);
             recordRefusal(e, request, requestId, actionName, claimed == null ? "unknown" : claimed.eventSource(), error);
-            return queryError(error, requestId);
+            return queryError(error, requestId, namespaceOf(claimed));
         }
         RequestContext context = new RequestContext(who.caller(), who.region(), requestId, clock.instant(),
                 request.sourceIp(), userAgent(request)).authorizedBy(authorizer);
@@ -252,7 +255,7 @@ public final class RequestPipeline {
             return answer;
         } catch (AwsException e) {
             record(context, actionName, eventSource, action == null || action.readOnly(), null, e);
-            return queryError(e, requestId);
+            return queryError(e, requestId, namespaceOf(service));
         } catch (RuntimeException bug) {
             record(context, actionName, eventSource, action == null || action.readOnly(), null, AwsException.internal());
             throw bug;
@@ -287,7 +290,7 @@ public final class RequestPipeline {
             return answer;
         } catch (AwsException e) {
             recordUnsigned(context, service, action, params, e);
-            return queryError(e, requestId);
+            return queryError(e, requestId, service.xmlNamespace());
         } catch (RuntimeException bug) {
             recordUnsigned(context, service, action, params, AwsException.internal());
             throw bug;
@@ -314,9 +317,10 @@ public final class RequestPipeline {
         return authorization == null || authorization.isBlank();
     }
 
+    /** The answer to an action; a null result (an action with no output, such as IAM's DeleteUser) has no Result element, as AWS's has none. */
     private static RawResponse queryResult(QueryService service, String actionName, String result, String requestId) {
         String xml = "<" + actionName + "Response xmlns=\"" + service.xmlNamespace() + "\">"
-                + "<" + actionName + "Result>" + result + "</" + actionName + "Result>"
+                + (result == null ? "" : "<" + actionName + "Result>" + result + "</" + actionName + "Result>")
                 + "<ResponseMetadata><RequestId>" + requestId + "</RequestId></ResponseMetadata>"
                 + "</" + actionName + "Response>";
         return new RawResponse(200, "text/xml", Map.of("x-amzn-RequestId", requestId), xml.getBytes(StandardCharsets.UTF_8));
@@ -332,12 +336,17 @@ public final class RequestPipeline {
         };
     }
 
-    private static RawResponse queryError(AwsException e, String requestId) {
+    private static String namespaceOf(QueryService service) {
+        return service == null ? DEFAULT_QUERY_NAMESPACE : service.xmlNamespace();
+    }
+
+    /** A query error in the namespace of the service that answers it (IAM's differs from STS's). */
+    private static RawResponse queryError(AwsException e, String requestId, String namespace) {
         if ("AccessDeniedException".equals(e.code())) {
             // The query-protocol services (STS, IAM) name the refusal AccessDenied, with HTTP 403.
             e = new AwsException("AccessDenied", 403, e.getMessage());
         }
-        String xml = "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>"
+        String xml = "<ErrorResponse xmlns=\"" + namespace + "\"><Error><Type>"
                 + (e.senderFault() ? "Sender" : "Receiver") + "</Type>" + Xml.element("Code", e.code())
                 + Xml.element("Message", e.getMessage() == null ? "" : e.getMessage()) + "</Error>"
                 + Xml.element("RequestId", requestId) + "</ErrorResponse>";
