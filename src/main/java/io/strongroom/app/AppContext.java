@@ -23,6 +23,7 @@ import io.strongroom.ui.feature.FeatureContext;
 import io.strongroom.ui.feature.PlannedSections;
 import io.strongroom.ui.inventory.InventoryViewModel;
 import io.strongroom.ui.journal.JournalFeature;
+import io.strongroom.ui.policy.PolicyFeature;
 import io.strongroom.ui.settings.SettingsFeature;
 import io.strongroom.ui.settings.SettingsViewModel;
 import io.strongroom.ui.shell.ScopeMemory;
@@ -264,13 +265,14 @@ public final class AppContext {
         return List.of(
                 new InventoryFeature(inventory),
                 new PlannedSections(),
+                new PolicyFeature(),
                 new JournalFeature(),
                 settingsFeature);
     }
 
     /** What a feature may use. */
     private FeatureContext featureContext() {
-        return new FeatureContext(secrets(), keys(), composition.identity(), journaledMutations(), this::journal,
+        return new FeatureContext(secrets(), keys(), composition.identity(), composition.policies(), journaledMutations(), this::journal,
                 ui, dialogs, clipboard, texts, formats, clock, readOnlyProperty(), inventory.selectedSecretProperty(),
                 () -> contributions().detailTabs());
     }

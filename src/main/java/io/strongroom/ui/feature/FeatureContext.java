@@ -3,6 +3,7 @@ package io.strongroom.ui.feature;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.service.IdentityService;
 import io.strongroom.service.KeysService;
+import io.strongroom.service.PolicyService;
 import io.strongroom.service.SecretsService;
 import io.strongroom.service.journal.ActionJournal;
 import io.strongroom.service.journal.SecretMutations;
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
  *
  * <p>Built once, by the composition root, from its own (non-null) collaborators.
  */
-public record FeatureContext(SecretsService secrets, KeysService keys, IdentityService identity,
+public record FeatureContext(SecretsService secrets, KeysService keys, IdentityService identity, PolicyService policies,
                              SecretMutations mutations, Supplier<ActionJournal> journal,
                              UiExecutor ui, DialogService dialogs, ClipboardService clipboard,
                              Texts texts, Formats formats, Clock clock,
