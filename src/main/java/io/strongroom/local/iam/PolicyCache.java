@@ -24,7 +24,7 @@ public final class PolicyCache {
      * nothing in evaluation (AWS's own key policies for AWS managed keys repeat one Sid, and KMS
      * accepts them).
      */
-    static boolean evaluable(ParsedPolicy p) {
+    public static boolean evaluable(ParsedPolicy p) {
         return p.document() != null && p.errors().stream().allMatch(f -> "UNIQUE_SIDS_REQUIRED".equals(f.issueCode()));
     }
 

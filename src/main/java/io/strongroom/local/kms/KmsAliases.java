@@ -18,12 +18,9 @@ import software.amazon.awssdk.services.kms.model.UpdateAliasResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
-import static io.strongroom.local.kms.KmsKeyFinder.KEY_RESOURCE;
 import static io.strongroom.local.kms.KmsKeyFinder.aliasNotFound;
-import static io.strongroom.local.kms.KmsKeyFinder.inScope;
 import static io.strongroom.local.kms.KmsKeyFinder.now;
 import static io.strongroom.local.kms.KmsKeyFinder.requireNotPendingDeletion;
 import static io.strongroom.local.kms.KmsKeyFinder.validOptionalKeyId;
@@ -54,6 +51,7 @@ final class KmsAliases {
                 .length("targetKeyId", request.targetKeyId(), 1, 2048).orThrow();
         requireCustomerAliasName(request.aliasName());
         String aliasArn = aliasArn(ctx, request.aliasName());
+        parts.finder().access().authorizeAlias(ctx, "CreateAlias", aliasArn);
         if (parts.keys().alias(ctx.accountId(), ctx.region(), request.aliasName()).isPresent()) {
             throw KmsErrors.alreadyExists("An alias with the name " + aliasArn + " already exists");
         }
@@ -64,27 +62,34 @@ final class KmsAliases {
         return CreateAliasResponse.builder().build();
     }
 
+    /** Needs kms:UpdateAlias on the alias, on the key it points at now and on its new key, as KMS requires. */
     SdkPojo updateAlias(RequestContext ctx, UpdateAliasRequest request) {
         validAliasName(request.aliasName()).notNull("targetKeyId", request.targetKeyId())
                 .length("targetKeyId", request.targetKeyId(), 1, 2048).orThrow();
         requireCustomerAliasName(request.aliasName());
-        if (parts.keys().alias(ctx.accountId(), ctx.region(), request.aliasName()).isEmpty()) {
-            throw aliasNotFound(aliasArn(ctx, request.aliasName()));
-        }
+        String aliasArn = aliasArn(ctx, request.aliasName());
+        parts.finder().access().authorizeAlias(ctx, "UpdateAlias", aliasArn);
+        KmsKeys.Alias alias = parts.keys().alias(ctx.accountId(), ctx.region(), request.aliasName())
+                .orElseThrow(() -> aliasNotFound(aliasArn));
+        parts.finder().key(ctx, "UpdateAlias", alias.targetKeyId(), Naming.KEY);
         KmsKey target = aliasTarget(ctx, "UpdateAlias", request.targetKeyId());
         if (!parts.keys().updateAlias(ctx.accountId(), ctx.region(), request.aliasName(), target.keyId(), now(ctx))) {
-            throw aliasNotFound(aliasArn(ctx, request.aliasName()));
+            throw aliasNotFound(aliasArn);
         }
         return UpdateAliasResponse.builder().build();
     }
 
+    /** Needs kms:DeleteAlias on the alias and on its key, as KMS requires. */
     SdkPojo deleteAlias(RequestContext ctx, DeleteAliasRequest request) {
         validAliasName(request.aliasName()).orThrow();
         requireCustomerAliasName(request.aliasName());
-        Optional<KmsKeys.Alias> alias = parts.keys().alias(ctx.accountId(), ctx.region(), request.aliasName());
-        alias.flatMap(a -> parts.keys().byId(a.targetKeyId())).filter(k -> inScope(k, ctx)).ifPresent(k -> ctx.touched(KEY_RESOURCE, k.arn()));
-        if (alias.isEmpty() || !parts.keys().deleteAlias(ctx.accountId(), ctx.region(), request.aliasName())) {
-            throw aliasNotFound(aliasArn(ctx, request.aliasName()));
+        String aliasArn = aliasArn(ctx, request.aliasName());
+        parts.finder().access().authorizeAlias(ctx, "DeleteAlias", aliasArn);
+        KmsKeys.Alias alias = parts.keys().alias(ctx.accountId(), ctx.region(), request.aliasName())
+                .orElseThrow(() -> aliasNotFound(aliasArn));
+        parts.finder().key(ctx, "DeleteAlias", alias.targetKeyId(), Naming.KEY);
+        if (!parts.keys().deleteAlias(ctx.accountId(), ctx.region(), request.aliasName())) {
+            throw aliasNotFound(aliasArn);
         }
         return DeleteAliasResponse.builder().build();
     }
@@ -94,7 +99,7 @@ final class KmsAliases {
         List<AliasListEntry> entries = new ArrayList<>();
         String listedKey = null;
         if (request.keyId() != null) {
-            KmsKey key = parts.finder().key(ctx, "ListAliases", request.keyId(), Naming.KEY_OR_ALIAS);
+            KmsKey key = parts.finder().ownKey(ctx, "ListAliases", request.keyId());
             listedKey = key.arn();
             for (KmsKeys.Alias a : parts.keys().aliases(ctx.accountId(), ctx.region())) {
                 if (a.targetKeyId().equals(key.keyId())) entries.add(entry(a));
@@ -148,12 +153,15 @@ final class KmsAliases {
         }
     }
 
-    /** The key an alias is pointed at: a customer managed key of this account and Region, named by key ID or key ARN. */
+    /**
+     * The key an alias is pointed at: a key of this account and Region named by key ID or key ARN,
+     * whose key policy allows {@code kms:ACTION} (an AWS managed key's policy never does).
+     */
     private KmsKey aliasTarget(RequestContext ctx, String action, String reference) {
         if (reference.startsWith(ALIAS_PREFIX) || reference.startsWith("arn:") && reference.contains(":alias/")) {
             throw AwsException.validation("Aliases must refer to keys. Not aliases");
         }
-        KmsKey target = parts.finder().customerKey(ctx, action, reference);
+        KmsKey target = parts.finder().key(ctx, action, reference, Naming.KEY);
         requireNotPendingDeletion(target);
         return target;
     }

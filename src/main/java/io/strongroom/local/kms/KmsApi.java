@@ -49,12 +49,16 @@ import software.amazon.awssdk.services.kms.model.VerifyRequest;
  *       with {@code KMSInvalidStateException} (see KMS's key-state table).</li>
  *   <li>AWS managed keys carry a key policy that lets the account read their metadata and lets
  *       only the owning service use them; every other call a principal makes on them directly is
- *       refused with {@code AccessDeniedException}, as that policy makes KMS refuse it.</li>
+ *       refused with {@code AccessDeniedException} by evaluating that policy, as KMS refuses it.</li>
  *   <li>Nothing secret appears in an error message: plaintexts, ciphertexts and key material never;
  *       messages name keys, aliases and limits.</li>
  * </ul>
  * This endpoint creates single-Region keys with {@code AWS_KMS} material: symmetric encryption
  * keys, RSA keys (encryption or signing), ECC keys over the NIST curves (signing) and HMAC keys.
+ * Every operation on a key is declared {@code readOn}/{@code writeOn} and authorizes itself with
+ * the key's policy once it has found the key ({@link KmsKeyFinder}, {@link KmsKeyAccess}); the
+ * operations on no key (CreateKey, ListKeys, ListAliases, GenerateRandom) are authorized by the
+ * pipeline with identity policies alone, as KMS authorizes them with IAM policies only.
  * This class only routes each operation to the class of its resource: keys and their tags
  * ({@link KmsKeyOperations}), rotation ({@link KmsRotations}), aliases ({@link KmsAliases}), the
  * key policy ({@link KmsPolicies}) and cryptography ({@link KmsEncryption}, {@link KmsSigning});
@@ -84,45 +88,45 @@ public final class KmsApi {
     public JsonService service() {
         return JsonService.builder("kms", "TrentService", "kms.amazonaws.com")
                 .quota("kms:describe")
-                .read("DescribeKey", DescribeKeyRequest::builder, keyCalls::describeKey)
+                .readOn("DescribeKey", DescribeKeyRequest::builder, keyCalls::describeKey)
                 .quota("kms:list")
                 .read("ListKeys", ListKeysRequest::builder, keyCalls::listKeys)
                 .read("ListAliases", ListAliasesRequest::builder, aliases::listAliases)
-                .read("ListResourceTags", ListResourceTagsRequest::builder, keyCalls::listResourceTags)
-                .read("ListKeyPolicies", ListKeyPoliciesRequest::builder, policies::listKeyPolicies)
+                .readOn("ListResourceTags", ListResourceTagsRequest::builder, keyCalls::listResourceTags)
+                .readOn("ListKeyPolicies", ListKeyPoliciesRequest::builder, policies::listKeyPolicies)
                 .quota("kms:policy")
-                .read("GetKeyPolicy", GetKeyPolicyRequest::builder, policies::getKeyPolicy)
-                .read("GetKeyRotationStatus", GetKeyRotationStatusRequest::builder, rotations::getKeyRotationStatus)
-                .read("ListKeyRotations", ListKeyRotationsRequest::builder, rotations::listKeyRotations)
+                .readOn("GetKeyPolicy", GetKeyPolicyRequest::builder, policies::getKeyPolicy)
+                .readOn("GetKeyRotationStatus", GetKeyRotationStatusRequest::builder, rotations::getKeyRotationStatus)
+                .readOn("ListKeyRotations", ListKeyRotationsRequest::builder, rotations::listKeyRotations)
                 .quota("kms:crypto")
-                .read("Encrypt", EncryptRequest::builder, encryption::encrypt)
-                .read("Decrypt", DecryptRequest::builder, encryption::decrypt)
-                .read("ReEncrypt", ReEncryptRequest::builder, encryption::reEncrypt)
-                .read("GenerateDataKey", GenerateDataKeyRequest::builder, encryption::generateDataKey)
-                .read("GenerateDataKeyWithoutPlaintext", GenerateDataKeyWithoutPlaintextRequest::builder,
+                .readOn("Encrypt", EncryptRequest::builder, encryption::encrypt)
+                .readOn("Decrypt", DecryptRequest::builder, encryption::decrypt)
+                .readOn("ReEncrypt", ReEncryptRequest::builder, encryption::reEncrypt)
+                .readOn("GenerateDataKey", GenerateDataKeyRequest::builder, encryption::generateDataKey)
+                .readOn("GenerateDataKeyWithoutPlaintext", GenerateDataKeyWithoutPlaintextRequest::builder,
                         encryption::generateDataKeyWithoutPlaintext)
                 .read("GenerateRandom", GenerateRandomRequest::builder, encryption::generateRandom)
-                .read("Sign", SignRequest::builder, signing::sign)
-                .read("Verify", VerifyRequest::builder, signing::verify)
-                .read("GenerateMac", GenerateMacRequest::builder, signing::generateMac)
-                .read("VerifyMac", VerifyMacRequest::builder, signing::verifyMac)
-                .read("GetPublicKey", GetPublicKeyRequest::builder, signing::getPublicKey)
+                .readOn("Sign", SignRequest::builder, signing::sign)
+                .readOn("Verify", VerifyRequest::builder, signing::verify)
+                .readOn("GenerateMac", GenerateMacRequest::builder, signing::generateMac)
+                .readOn("VerifyMac", VerifyMacRequest::builder, signing::verifyMac)
+                .readOn("GetPublicKey", GetPublicKeyRequest::builder, signing::getPublicKey)
                 .quota("kms:manage")
                 .write("CreateKey", CreateKeyRequest::builder, keyCalls::createKey)
-                .write("UpdateKeyDescription", UpdateKeyDescriptionRequest::builder, keyCalls::updateKeyDescription)
-                .write("EnableKey", EnableKeyRequest::builder, keyCalls::enableKey)
-                .write("DisableKey", DisableKeyRequest::builder, keyCalls::disableKey)
-                .write("ScheduleKeyDeletion", ScheduleKeyDeletionRequest::builder, keyCalls::scheduleKeyDeletion)
-                .write("CancelKeyDeletion", CancelKeyDeletionRequest::builder, keyCalls::cancelKeyDeletion)
-                .write("EnableKeyRotation", EnableKeyRotationRequest::builder, rotations::enableKeyRotation)
-                .write("DisableKeyRotation", DisableKeyRotationRequest::builder, rotations::disableKeyRotation)
-                .write("RotateKeyOnDemand", RotateKeyOnDemandRequest::builder, rotations::rotateKeyOnDemand)
-                .write("PutKeyPolicy", PutKeyPolicyRequest::builder, policies::putKeyPolicy)
-                .write("CreateAlias", CreateAliasRequest::builder, aliases::createAlias)
-                .write("UpdateAlias", UpdateAliasRequest::builder, aliases::updateAlias)
-                .write("DeleteAlias", DeleteAliasRequest::builder, aliases::deleteAlias)
-                .write("TagResource", TagResourceRequest::builder, keyCalls::tagResource)
-                .write("UntagResource", UntagResourceRequest::builder, keyCalls::untagResource)
+                .writeOn("UpdateKeyDescription", UpdateKeyDescriptionRequest::builder, keyCalls::updateKeyDescription)
+                .writeOn("EnableKey", EnableKeyRequest::builder, keyCalls::enableKey)
+                .writeOn("DisableKey", DisableKeyRequest::builder, keyCalls::disableKey)
+                .writeOn("ScheduleKeyDeletion", ScheduleKeyDeletionRequest::builder, keyCalls::scheduleKeyDeletion)
+                .writeOn("CancelKeyDeletion", CancelKeyDeletionRequest::builder, keyCalls::cancelKeyDeletion)
+                .writeOn("EnableKeyRotation", EnableKeyRotationRequest::builder, rotations::enableKeyRotation)
+                .writeOn("DisableKeyRotation", DisableKeyRotationRequest::builder, rotations::disableKeyRotation)
+                .writeOn("RotateKeyOnDemand", RotateKeyOnDemandRequest::builder, rotations::rotateKeyOnDemand)
+                .writeOn("PutKeyPolicy", PutKeyPolicyRequest::builder, policies::putKeyPolicy)
+                .writeOn("CreateAlias", CreateAliasRequest::builder, aliases::createAlias)
+                .writeOn("UpdateAlias", UpdateAliasRequest::builder, aliases::updateAlias)
+                .writeOn("DeleteAlias", DeleteAliasRequest::builder, aliases::deleteAlias)
+                .writeOn("TagResource", TagResourceRequest::builder, keyCalls::tagResource)
+                .writeOn("UntagResource", UntagResourceRequest::builder, keyCalls::untagResource)
                 .build();
     }
 }

@@ -31,10 +31,7 @@ import java.security.spec.MGF1ParameterSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import static io.strongroom.local.kms.KmsKeyFinder.denied;
-import static io.strongroom.local.kms.KmsKeyFinder.requireDirectUse;
 import static io.strongroom.local.kms.KmsKeyFinder.requireEnabled;
 import static io.strongroom.local.kms.KmsKeyFinder.validKeyId;
 import static io.strongroom.local.kms.KmsKeyFinder.validOptionalKeyId;
@@ -60,7 +57,8 @@ final class KmsEncryption {
         validKeyId(request.keyId()).notNull("plaintext", request.plaintext()).length("plaintext", request.plaintext(), 1, 4096)
                 .oneOf("encryptionAlgorithm", request.encryptionAlgorithmAsString(), EncryptionAlgorithmSpec.knownValues())
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = parts.finder().usableKey(ctx, "Encrypt", request.keyId());
+        KmsKey key = parts.finder().usableKey(ctx, "Encrypt", request.keyId(), algorithmConditions(request.encryptionContext(),
+                request.encryptionAlgorithmAsString()));
         String algorithm = encryptionAlgorithm(key, request.encryptionAlgorithmAsString(), "Encrypt");
         dryRun(request.dryRun());
         byte[] blob = encryptWith(key, algorithm, request.plaintext().asByteArrayUnsafe(), request.encryptionContext());
@@ -106,7 +104,8 @@ final class KmsEncryption {
                 request.ciphertextBlob().asByteArrayUnsafe(), request.sourceEncryptionContext(),
                 request.sourceEncryptionAlgorithmAsString(), false);
         try {
-            KmsKey destination = parts.finder().usableKey(ctx, "ReEncryptTo", request.destinationKeyId());
+            KmsKey destination = parts.finder().usableKey(ctx, "ReEncryptTo", request.destinationKeyId(),
+                    algorithmConditions(request.destinationEncryptionContext(), request.destinationEncryptionAlgorithmAsString()));
             String algorithm = encryptionAlgorithm(destination, request.destinationEncryptionAlgorithmAsString(), "ReEncrypt");
             dryRun(request.dryRun());
             byte[] blob = encryptWith(destination, algorithm, source.plaintext(), request.destinationEncryptionContext());
@@ -172,7 +171,7 @@ final class KmsEncryption {
             throw AwsException.validation("Please specify either number of bytes or key spec.");
         }
         int length = numberOfBytes != null ? numberOfBytes : "AES_128".equals(keySpec) ? 16 : 32;
-        KmsKey key = parts.finder().usableKey(ctx, action, keyId);
+        KmsKey key = parts.finder().usableKey(ctx, action, keyId, algorithmConditions(context, null));
         requireUsage(key, KmsKeySpec.Usage.ENCRYPT_DECRYPT, action);
         requireSymmetric(key, action);
         dryRun(dryRun);
@@ -190,9 +189,9 @@ final class KmsEncryption {
      */
     private Decrypted decryptBlob(RequestContext ctx, String action, String operation, String keyId, byte[] blob,
                                   Map<String, String> context, String requestedAlgorithm, Boolean dryRun) {
-        KmsKey named = keyId == null ? null : parts.finder().key(ctx, action, keyId, Naming.KEY_OR_ALIAS);
+        Map<String, List<String>> conditions = algorithmConditions(context, requestedAlgorithm);
+        KmsKey named = keyId == null ? null : parts.finder().key(ctx, action, keyId, Naming.KEY_OR_ALIAS, conditions);
         if (named != null && KmsKeySpec.of(named).family() == KmsKeySpec.Family.RSA) {
-            requireDirectUse(ctx, action, named);
             requireEnabled(named);
             String algorithm = encryptionAlgorithm(named, requestedAlgorithm, operation);
             dryRun(dryRun);
@@ -202,7 +201,6 @@ final class KmsEncryption {
         String blobKeyId = KmsKeys.keyIdOf(blob).filter(KmsKeyFinder::wellFormedKeyId).orElseThrow(KmsEncryption::invalidCiphertext);
         KmsKey key;
         if (named != null) {
-            requireDirectUse(ctx, action, named);
             requireEnabled(named);
             requireUsage(named, KmsKeySpec.Usage.ENCRYPT_DECRYPT, operation);
             if (!named.keyId().equals(blobKeyId)) {
@@ -210,14 +208,9 @@ final class KmsEncryption {
             }
             key = named;
         } else {
-            // A blob made under another account's key names that key: refused as KMS refuses it without a key policy grant.
-            Optional<KmsKey> owner = parts.keys().byId(blobKeyId);
-            if (owner.isPresent() && owner.get().region().equals(ctx.region()) && !owner.get().accountId().equals(ctx.accountId())) {
-                throw denied(ctx, action, owner.get());
-            }
-            key = parts.finder().key(ctx, action, blobKeyId, Naming.KEY);
+            // The blob names its key, which may be another account's: that account's key policy decides.
+            key = parts.finder().keyOfCiphertext(ctx, action, blobKeyId, conditions);
         }
-        requireDirectUse(ctx, action, key);
         requireEnabled(key);
         String algorithm = encryptionAlgorithm(key, requestedAlgorithm, operation);
         dryRun(dryRun);
@@ -226,6 +219,14 @@ final class KmsEncryption {
         } catch (CryptoException e) {
             throw invalidCiphertext();
         }
+    }
+
+    /**
+     * The condition keys of an encryption request: its encryption context, and the algorithm it
+     * uses ({@code SYMMETRIC_DEFAULT} when it names none, as the operation then uses that one).
+     */
+    private static Map<String, List<String>> algorithmConditions(Map<String, String> context, String requestedAlgorithm) {
+        return KmsKeyAccess.crypto(context, "kms:EncryptionAlgorithm", requestedAlgorithm == null ? SYMMETRIC_DEFAULT : requestedAlgorithm);
     }
 
     static AwsException invalidCiphertext() {

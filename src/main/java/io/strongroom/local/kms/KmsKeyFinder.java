@@ -6,13 +6,16 @@ import io.strongroom.local.wire.AwsException;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * How the KMS operations find the key a caller named, and the checks every operation makes on
- * it (key state, AWS managed keys, other accounts), with KMS's errors for each.
+ * How the KMS operations find the key a caller named, authorize the call on it with its key policy
+ * ({@link KmsKeyAccess}), and the checks every operation makes on it (key state), with KMS's errors
+ * for each.
  */
 final class KmsKeyFinder {
 
@@ -24,9 +27,11 @@ final class KmsKeyFinder {
     private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final KmsKeys keys;
+    private final KmsKeyAccess access;
 
     KmsKeyFinder(KmsKeys keys) {
         this.keys = keys;
+        this.access = new KmsKeyAccess(keys);
     }
 
     /** How an operation lets its caller name a key. */
@@ -46,46 +51,88 @@ final class KmsKeyFinder {
         }
     }
 
-    /**
-     * Finds the key a caller named, or fails as KMS does: a malformed key ID or an ARN of another
-     * Region is {@code NotFoundException}, a malformed ARN {@code InvalidArnException}, a key that
-     * does not exist {@code NotFoundException} naming its ARN. A key of another account is refused
-     * with {@code AccessDeniedException}: cross-account use needs a key policy that allows it, and
-     * this store does not evaluate key policies yet. The key found is named in the audit event.
-     *
-     * <p>The account and Region are taken from the key's record, never from the text of an ARN
-     * (a Region name could once smuggle another account's ARN prefix in): a key whose record does
-     * not match the reference and the caller's Region, or an alias whose key is not the caller's
-     * own, is not found.
-     */
+    /** As {@link #key(RequestContext, String, String, Naming, Map)} with no condition keys of the request. */
     KmsKey key(RequestContext ctx, String action, String reference, Naming naming) {
+        return key(ctx, action, reference, naming, Map.of());
+    }
+
+    /**
+     * Finds the key a caller named and authorizes {@code kms:ACTION} on it with its key policy
+     * ({@link KmsKeyAccess}), under the request's condition keys ({@code requestConditions}) and
+     * those of the key. Fails as KMS does: a malformed key ID or an ARN of another Region is
+     * {@code NotFoundException}, a malformed ARN {@code InvalidArnException}, a key that does not
+     * exist {@code NotFoundException} naming its ARN, a key the policies do not let the caller use
+     * {@code AccessDeniedException}. The key found is named in the audit event.
+     *
+     * <p>A key of another account is reached by its key ARN, or by its alias ARN where the
+     * operation accepts aliases, and only by the operations AWS lets other accounts perform; an
+     * alias name is always looked up in the caller's own account. The account and Region are
+     * taken from the key's record, never from the text of an ARN (a Region name could once smuggle
+     * another account's ARN prefix in): a key whose record does not match the reference and the
+     * caller's Region, or an alias whose key is not in the alias's own account, is not found.
+     */
+    KmsKey key(RequestContext ctx, String action, String reference, Naming naming, Map<String, List<String>> requestConditions) {
         Reference ref = parse(ctx, reference, naming != Naming.KEY);
-        KmsKey key;
-        if (ref.aliasName() != null) {
-            if (!ref.accountId().equals(ctx.accountId())) {
-                throw aliasNotFound(ref.arn());
-            }
-            Optional<KmsKeys.Alias> alias = keys.alias(ctx.accountId(), ctx.region(), ref.aliasName());
-            if (alias.isEmpty() && naming == Naming.KEY_OR_ALIAS_CREATING_PREDEFINED
-                    && KmsKeys.SECRETS_MANAGER_ALIAS.equals(ref.aliasName())) {
-                key = keys.secretsManagerKey(ctx.accountId(), ctx.region(), ctx.now());
-            } else {
-                key = alias.flatMap(a -> keys.byId(a.targetKeyId())).orElseThrow(() -> aliasNotFound(ref.arn()));
-            }
-            if (!inScope(key, ctx)) {
-                throw aliasNotFound(ref.arn());     // an alias leads only to a key of its own account and Region
-            }
-        } else {
-            key = keys.byId(ref.keyId())
+        KmsKey key = find(ctx, action, ref, naming);
+        ctx.touched(KEY_RESOURCE, key.arn());
+        access.authorize(ctx, action, key, ref.aliasName(), requestConditions);
+        return key;
+    }
+
+    /**
+     * The key a ciphertext names (Decrypt and ReEncrypt without a key ID), in any account of the
+     * caller's Region, as KMS finds it from the ciphertext's own metadata; authorized as {@link #key}.
+     */
+    KmsKey keyOfCiphertext(RequestContext ctx, String action, String keyId, Map<String, List<String>> requestConditions) {
+        KmsKey key = keys.byId(keyId).filter(k -> k.region().equals(ctx.region()))
+                .orElseThrow(() -> keyNotFound(new Reference(ctx.accountId(), ctx.region(), keyId, null).arn()));
+        ctx.touched(KEY_RESOURCE, key.arn());
+        access.authorize(ctx, action, key, null, requestConditions);
+        return key;
+    }
+
+    /**
+     * A key of the caller's own account named by key ID, key ARN, alias name or alias ARN, found
+     * without a key policy check, for ListAliases, which IAM policies alone authorize. Another
+     * account's key is refused.
+     */
+    KmsKey ownKey(RequestContext ctx, String action, String reference) {
+        Reference ref = parse(ctx, reference, true);
+        KmsKey key = find(ctx, action, ref, Naming.KEY_OR_ALIAS);
+        if (!inScope(key, ctx)) {
+            throw denied(ctx, action, key);
+        }
+        ctx.touched(KEY_RESOURCE, key.arn());
+        return key;
+    }
+
+    /** The key policy evaluation, for checks beyond an operation's own (PutKeyPolicy's lock-out check, aliases). */
+    KmsKeyAccess access() {
+        return access;
+    }
+
+    private KmsKey find(RequestContext ctx, String action, Reference ref, Naming naming) {
+        if (ref.aliasName() == null) {
+            return keys.byId(ref.keyId())
                     .filter(k -> k.accountId().equals(ref.accountId()) && k.region().equals(ref.region()))
                     .filter(k -> k.region().equals(ctx.region()))
                     .orElseThrow(() -> keyNotFound(ref.arn()));
-            if (!key.accountId().equals(ctx.accountId())) {
-                // Named by its own, well-formed ARN in the caller's Region: another account's key, as KMS refuses it.
-                throw denied(ctx, action, key);
-            }
         }
-        ctx.touched(KEY_RESOURCE, key.arn());
+        boolean own = ref.accountId().equals(ctx.accountId());
+        if (!own && !KmsKeyAccess.crossAccount(action)) {
+            throw aliasNotFound(ref.arn());
+        }
+        Optional<KmsKeys.Alias> alias = keys.alias(ref.accountId(), ctx.region(), ref.aliasName());
+        KmsKey key;
+        if (alias.isEmpty() && own && naming == Naming.KEY_OR_ALIAS_CREATING_PREDEFINED
+                && KmsKeys.SECRETS_MANAGER_ALIAS.equals(ref.aliasName())) {
+            key = keys.secretsManagerKey(ctx.accountId(), ctx.region(), ctx.now());
+        } else {
+            key = alias.flatMap(a -> keys.byId(a.targetKeyId())).orElseThrow(() -> aliasNotFound(ref.arn()));
+        }
+        if (!key.accountId().equals(ref.accountId()) || !key.region().equals(ctx.region())) {
+            throw aliasNotFound(ref.arn());     // an alias leads only to a key of its own account and Region
+        }
         return key;
     }
 
@@ -123,22 +170,6 @@ final class KmsKeyFinder {
     /** Whether a key lives in the caller's own account and Region, by its record. */
     static boolean inScope(KmsKey key, RequestContext ctx) {
         return key.accountId().equals(ctx.accountId()) && key.region().equals(ctx.region());
-    }
-
-    /** A key named by key ID or ARN that the caller may manage: customer managed keys only. */
-    KmsKey customerKey(RequestContext ctx, String action, String reference) {
-        KmsKey key = key(ctx, action, reference, Naming.KEY);
-        if (key.awsManaged()) {
-            throw denied(ctx, action, key);
-        }
-        return key;
-    }
-
-    /** AWS managed keys are used by their service on a principal's behalf, never by the principal directly. */
-    static void requireDirectUse(RequestContext ctx, String action, KmsKey key) {
-        if (key.awsManaged()) {
-            throw denied(ctx, action, key);
-        }
     }
 
     static AwsException denied(RequestContext ctx, String action, KmsKey key) {
@@ -182,12 +213,12 @@ final class KmsKeyFinder {
     }
 
     /**
-     * A key for a cryptographic operation, named by key ID, key ARN, alias name or alias ARN:
-     * not an AWS managed key (its service uses it, never the caller directly), enabled.
+     * A key for a cryptographic operation, named by key ID, key ARN, alias name or alias ARN,
+     * authorized under {@code requestConditions} and enabled. AWS managed keys are refused by their
+     * own key policy, which lets only their service use them.
      */
-    KmsKey usableKey(RequestContext ctx, String action, String reference) {
-        KmsKey key = key(ctx, action, reference, Naming.KEY_OR_ALIAS);
-        requireDirectUse(ctx, action, key);
+    KmsKey usableKey(RequestContext ctx, String action, String reference, Map<String, List<String>> requestConditions) {
+        KmsKey key = key(ctx, action, reference, Naming.KEY_OR_ALIAS, requestConditions);
         requireEnabled(key);
         return key;
     }

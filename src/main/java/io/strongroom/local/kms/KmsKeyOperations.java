@@ -49,7 +49,6 @@ import static io.strongroom.local.kms.KmsKeyFinder.requireNotPendingDeletion;
 import static io.strongroom.local.kms.KmsKeyFinder.validKeyId;
 import static io.strongroom.local.kms.KmsPaging.validPage;
 import static io.strongroom.local.kms.KmsPolicies.POLICY_CHARACTERS;
-import static io.strongroom.local.kms.KmsPolicies.requireWellFormedPolicy;
 
 /**
  * KMS's calls on keys themselves: CreateKey, DescribeKey, ListKeys, UpdateKeyDescription, the key
@@ -122,11 +121,12 @@ final class KmsKeyOperations {
         if (Boolean.TRUE.equals(request.multiRegion())) {
             throw KmsErrors.unsupported("Multi-Region keys are not supported by this endpoint.");
         }
-        if (request.policy() != null) {
-            requireWellFormedPolicy(request.policy());
-        }
         if (tags.size() > MAX_TAGS_PER_KEY) {
             throw tooManyTags();
+        }
+        if (request.policy() != null) {
+            KmsPolicies.requireAcceptable(request.policy(), request.bypassPolicyLockoutSafetyCheck(),
+                    policy -> parts.finder().access().decideForNewKey(ctx, "PutKeyPolicy", specName, usage, tags, policy));
         }
         KmsKey key = parts.keys().createCustomerKey(ctx.accountId(), ctx.region(), request.description(), request.policy(), tags, spec, usage,
                 ctx.now());
@@ -180,7 +180,7 @@ final class KmsKeyOperations {
      * pending deletion (checked on the key as it is when the change is made).
      */
     private void changeUnlessPendingDeletion(RequestContext ctx, String action, String keyId, UnaryOperator<KmsKey> change) {
-        KmsKey key = parts.finder().customerKey(ctx, action, keyId);
+        KmsKey key = parts.finder().key(ctx, action, keyId, Naming.KEY);
         parts.finder().change(key, k -> {
             requireNotPendingDeletion(k);
             return change.apply(k);
@@ -191,7 +191,7 @@ final class KmsKeyOperations {
         // The service model allows 1 to 365 days; KMS itself accepts 7 to 30.
         validKeyId(request.keyId()).range("pendingWindowInDays", request.pendingWindowInDays(), 7, 30).orThrow();
         int days = request.pendingWindowInDays() == null ? 30 : request.pendingWindowInDays();
-        KmsKey key = parts.finder().customerKey(ctx, "ScheduleKeyDeletion", request.keyId());
+        KmsKey key = parts.finder().key(ctx, "ScheduleKeyDeletion", request.keyId(), Naming.KEY);
         Instant deletion = now(ctx).plus(Duration.ofDays(days));
         KmsKey scheduled = parts.finder().change(key, k -> {
             requireNotPendingDeletion(k);
@@ -207,7 +207,7 @@ final class KmsKeyOperations {
 
     SdkPojo cancelKeyDeletion(RequestContext ctx, CancelKeyDeletionRequest request) {
         validKeyId(request.keyId()).orThrow();
-        KmsKey key = parts.finder().customerKey(ctx, "CancelKeyDeletion", request.keyId());
+        KmsKey key = parts.finder().key(ctx, "CancelKeyDeletion", request.keyId(), Naming.KEY);
         KmsKey cancelled = parts.finder().change(key, k -> {
             if (!k.pendingDeletion()) {
                 throw KmsErrors.invalidState(k.arn() + " is not pending deletion.");
@@ -222,7 +222,7 @@ final class KmsKeyOperations {
         Validator v = validKeyId(request.keyId()).notNull("tags", request.hasTags() ? request.tags() : null);
         Map<String, String> tags = request.hasTags() ? validTags(v, request.tags()) : Map.of();
         v.orThrow();
-        KmsKey key = parts.finder().customerKey(ctx, "TagResource", request.keyId());
+        KmsKey key = parts.finder().key(ctx, "TagResource", request.keyId(), Naming.KEY);
         parts.finder().change(key, k -> {
             requireNotPendingDeletion(k);
             Map<String, String> merged = new LinkedHashMap<>(parts.keys().tags(k.keyId()));
@@ -244,7 +244,7 @@ final class KmsKeyOperations {
             }
         }
         v.orThrow();
-        KmsKey key = parts.finder().customerKey(ctx, "UntagResource", request.keyId());
+        KmsKey key = parts.finder().key(ctx, "UntagResource", request.keyId(), Naming.KEY);
         parts.finder().change(key, k -> {
             requireNotPendingDeletion(k);
             parts.keys().removeTags(k.keyId(), request.tagKeys());

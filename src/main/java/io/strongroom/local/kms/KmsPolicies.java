@@ -1,9 +1,9 @@
 package io.strongroom.local.kms;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.strongroom.local.http.JsonCodec;
 import io.strongroom.local.http.RequestContext;
 import io.strongroom.local.kms.KmsKeyFinder.Naming;
+import io.strongroom.local.policy.Decision;
+import io.strongroom.local.policy.NamedPolicy;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.kms.model.GetKeyPolicyRequest;
 import software.amazon.awssdk.services.kms.model.GetKeyPolicyResponse;
@@ -12,18 +12,17 @@ import software.amazon.awssdk.services.kms.model.ListKeyPoliciesResponse;
 import software.amazon.awssdk.services.kms.model.PutKeyPolicyRequest;
 import software.amazon.awssdk.services.kms.model.PutKeyPolicyResponse;
 
-import java.io.IOException;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import static io.strongroom.local.kms.KmsPaging.validPage;
 import static io.strongroom.local.kms.KmsKeyFinder.validKeyId;
-import static io.strongroom.local.kms.KmsPolicies.requireWellFormedPolicy;
 
 /**
  * The key policy of a key: GetKeyPolicy, PutKeyPolicy and ListKeyPolicies. A key has one policy,
- * named {@code default}; a policy is checked for its shape, not evaluated.
+ * named {@code default}; a new one is parsed as a resource policy and must pass KMS's lock-out
+ * safety check. Every operation on a key evaluates its policy ({@link KmsKeyAccess}).
  */
 final class KmsPolicies {
 
@@ -55,11 +54,13 @@ final class KmsPolicies {
                 .notNull("policy", request.policy())
                 .unshownLength("policy", request.policy(), 1, 131_072)
                 .unshownPattern("policy", request.policy(), POLICY_CHARACTERS).orThrow();
-        KmsKey key = parts.finder().customerKey(ctx, "PutKeyPolicy", request.keyId());
+        KmsKey key = parts.finder().key(ctx, "PutKeyPolicy", request.keyId(), Naming.KEY);
         if (request.policyName() != null && !DEFAULT_POLICY_NAME.equals(request.policyName())) {
             throw KmsErrors.unsupported("Only the " + DEFAULT_POLICY_NAME + " key policy is supported.");
         }
-        requireWellFormedPolicy(request.policy());
+        KmsKeyAccess access = parts.finder().access();
+        requireAcceptable(request.policy(), request.bypassPolicyLockoutSafetyCheck(),
+                policy -> access.decideUnder(ctx, "PutKeyPolicy", key, policy));
         parts.finder().change(key, k -> k.withPolicy(request.policy()));
         return PutKeyPolicyResponse.builder().build();
     }
@@ -75,29 +76,16 @@ final class KmsPolicies {
     }
 
     /**
-     * A key policy must be a JSON object with at least one statement, each allowing or denying.
-     * KMS checks more (principals must exist, the caller must not lock itself out); those checks
-     * belong with policy evaluation, which this store does not do for key policies yet.
+     * A key policy as PutKeyPolicy and CreateKey accept it: a valid policy document
+     * ({@link KmsKeyAccess#requireValidPolicy}) that, unless the caller bypasses KMS's lock-out
+     * safety check, still lets the caller call PutKeyPolicy on the key ({@code lockoutCheck} decides
+     * that under the new policy, with the caller's identity policies), else
+     * MalformedPolicyDocumentException with AWS's message.
      */
-    static void requireWellFormedPolicy(String policy) {
-        JsonNode root;
-        try {
-            root = JsonCodec.mapper().readTree(policy);
-        } catch (IOException e) {
-            throw KmsErrors.malformedPolicy("The key policy is not a valid JSON document.");
-        }
-        if (root == null || !root.isObject()) {
-            throw KmsErrors.malformedPolicy("The key policy must be a JSON object.");
-        }
-        JsonNode statements = root.get("Statement");
-        if (statements == null || !(statements.isObject() || statements.isArray() && !statements.isEmpty())) {
-            throw KmsErrors.malformedPolicy("The key policy must contain at least one statement.");
-        }
-        for (JsonNode statement : statements.isArray() ? statements : List.of(statements)) {
-            JsonNode effect = statement.get("Effect");
-            if (!statement.isObject() || effect == null || !Set.of("Allow", "Deny").contains(effect.asText())) {
-                throw KmsErrors.malformedPolicy("Every statement of a key policy must have an Effect of Allow or Deny.");
-            }
+    static void requireAcceptable(String text, Boolean bypassLockoutCheck, Function<NamedPolicy, Decision> lockoutCheck) {
+        NamedPolicy policy = KmsKeyAccess.requireValidPolicy(DEFAULT_POLICY_NAME, text);
+        if (!Boolean.TRUE.equals(bypassLockoutCheck) && !lockoutCheck.apply(policy).allowed()) {
+            throw KmsErrors.malformedPolicy(KmsKeyAccess.LOCKOUT);
         }
     }
 }

@@ -45,7 +45,7 @@ final class KmsRotations {
     SdkPojo enableKeyRotation(RequestContext ctx, EnableKeyRotationRequest request) {
         validKeyId(request.keyId()).range("rotationPeriodInDays", request.rotationPeriodInDays(), 90, 2560).orThrow();
         int period = request.rotationPeriodInDays() == null ? DEFAULT_ROTATION_DAYS : request.rotationPeriodInDays();
-        KmsKey key = parts.finder().customerKey(ctx, "EnableKeyRotation", request.keyId());
+        KmsKey key = parts.finder().key(ctx, "EnableKeyRotation", request.keyId(), Naming.KEY);
         requireRotatable(key, "EnableKeyRotation");
         Instant now = now(ctx);
         parts.finder().change(key, k -> {
@@ -66,7 +66,7 @@ final class KmsRotations {
 
     SdkPojo disableKeyRotation(RequestContext ctx, DisableKeyRotationRequest request) {
         validKeyId(request.keyId()).orThrow();
-        KmsKey key = parts.finder().customerKey(ctx, "DisableKeyRotation", request.keyId());
+        KmsKey key = parts.finder().key(ctx, "DisableKeyRotation", request.keyId(), Naming.KEY);
         requireRotatable(key, "DisableKeyRotation");
         parts.finder().change(key, k -> {
             requireEnabled(k);
@@ -144,7 +144,7 @@ final class KmsRotations {
 
     SdkPojo rotateKeyOnDemand(RequestContext ctx, RotateKeyOnDemandRequest request) {
         validKeyId(request.keyId()).orThrow();
-        KmsKey key = parts.finder().customerKey(ctx, "RotateKeyOnDemand", request.keyId());
+        KmsKey key = parts.finder().key(ctx, "RotateKeyOnDemand", request.keyId(), Naming.KEY);
         requireRotatable(key, "RotateKeyOnDemand");
         Instant now = now(ctx);
         parts.finder().change(key, k -> {

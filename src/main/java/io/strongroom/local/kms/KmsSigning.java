@@ -30,7 +30,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import static io.strongroom.local.kms.KmsEncryption.requireUsage;
-import static io.strongroom.local.kms.KmsKeyFinder.requireDirectUse;
 import static io.strongroom.local.kms.KmsKeyFinder.requireEnabled;
 import static io.strongroom.local.kms.KmsKeyFinder.validKeyId;
 
@@ -95,7 +94,8 @@ final class KmsSigning {
 
     private Signing signing(RequestContext ctx, String operation, String keyId, String algorithmName, String messageType,
                             SdkBytes message, Boolean dryRun) {
-        KmsKey key = parts.finder().usableKey(ctx, operation, keyId);
+        KmsKey key = parts.finder().usableKey(ctx, operation, keyId,
+                KmsKeyAccess.crypto(null, "kms:SigningAlgorithm", algorithmName));
         String algorithm = signingAlgorithm(key, algorithmName, operation);
         byte[] digest = digest(algorithm, messageType, message.asByteArrayUnsafe());
         dryRun(dryRun);
@@ -107,7 +107,8 @@ final class KmsSigning {
                 .notNull("macAlgorithm", request.macAlgorithmAsString())
                 .oneOf("macAlgorithm", request.macAlgorithmAsString(), MacAlgorithmSpec.knownValues())
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = parts.finder().usableKey(ctx, "GenerateMac", request.keyId());
+        KmsKey key = parts.finder().usableKey(ctx, "GenerateMac", request.keyId(),
+                KmsKeyAccess.with("kms:MacAlgorithm", request.macAlgorithmAsString()));
         String algorithm = macAlgorithm(key, request.macAlgorithmAsString(), "GenerateMac");
         dryRun(request.dryRun());
         byte[] mac = mac(key, request.message().asByteArrayUnsafe());
@@ -120,7 +121,8 @@ final class KmsSigning {
                 .oneOf("macAlgorithm", request.macAlgorithmAsString(), MacAlgorithmSpec.knownValues())
                 .notNull("mac", request.mac()).length("mac", request.mac(), 1, 6144)
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
-        KmsKey key = parts.finder().usableKey(ctx, "VerifyMac", request.keyId());
+        KmsKey key = parts.finder().usableKey(ctx, "VerifyMac", request.keyId(),
+                KmsKeyAccess.with("kms:MacAlgorithm", request.macAlgorithmAsString()));
         String algorithm = macAlgorithm(key, request.macAlgorithmAsString(), "VerifyMac");
         dryRun(request.dryRun());
         byte[] expected = mac(key, request.message().asByteArrayUnsafe());
@@ -134,7 +136,6 @@ final class KmsSigning {
     SdkPojo getPublicKey(RequestContext ctx, GetPublicKeyRequest request) {
         validKeyId(request.keyId()).size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 10).orThrow();
         KmsKey key = parts.finder().key(ctx, "GetPublicKey", request.keyId(), Naming.KEY_OR_ALIAS);
-        requireDirectUse(ctx, "GetPublicKey", key);
         requireEnabled(key);
         KmsKeySpec spec = KmsKeySpec.of(key);
         if (!spec.asymmetric()) {
