@@ -4,9 +4,11 @@ import io.strongroom.local.DataDirectory;
 import io.strongroom.local.LocalStore;
 import io.strongroom.local.LocalStoreConfig;
 import io.strongroom.local.demo.DemoEstate;
+import io.strongroom.local.demo.DemoPrincipals;
 import io.strongroom.local.iam.AccessKey;
 import io.strongroom.local.iam.AccountIds;
 import io.strongroom.local.iam.AccountIdsMismatchException;
+import io.strongroom.local.iam.IamRole;
 import io.strongroom.local.iam.LocalAccount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,10 +57,11 @@ public final class ServeCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--demo", description = "On an empty store, seed the demo estate first: a few hundred fake secrets and KMS keys "
-            + "across the first three accounts and 4 regions, all tagged " + DemoEstate.TAG_KEY + "=" + DemoEstate.TAG_VALUE + ".")
+            + "across the first three accounts and 4 regions, and IAM roles to assume (path " + DemoPrincipals.PATH + "), all tagged "
+            + DemoEstate.TAG_KEY + "=" + DemoEstate.TAG_VALUE + ".")
     boolean demo;
 
-    @Option(names = "--remove-demo", description = "Remove the demo estate (every secret and KMS key tagged "
+    @Option(names = "--remove-demo", description = "Remove the demo estate (every secret, KMS key and IAM role tagged "
             + DemoEstate.TAG_KEY + "=" + DemoEstate.TAG_VALUE + ") before serving.")
     boolean removeDemo;
 
@@ -129,16 +132,18 @@ public final class ServeCommand implements Callable<Integer> {
         String tag = DemoEstate.TAG_KEY + "=" + DemoEstate.TAG_VALUE;
         return switch (s.outcome()) {
             case SEEDED -> String.format(java.util.Locale.ROOT,
-                    "Demo estate: seeded %d secrets (%d versions, %d scheduled for deletion) and %d KMS keys in %d accounts x %d regions "
-                            + "in %.1f s, all tagged %s (remove with --remove-demo).",
-                    s.secrets(), s.versions(), s.secretsScheduledForDeletion(), s.keys(), s.accounts(), s.regions(),
+                    "Demo estate: seeded %d secrets (%d versions, %d scheduled for deletion), %d KMS keys and %d IAM roles "
+                            + "in %d accounts x %d regions in %.1f s, all tagged %s (remove with --remove-demo).",
+                    s.secrets(), s.versions(), s.secretsScheduledForDeletion(), s.keys(), s.roles(), s.accounts(), s.regions(),
                     s.elapsed().toMillis() / 1000.0, tag);
-            case ALREADY_PRESENT -> "Demo estate: already present (tagged " + tag + "; remove with --remove-demo).";
+            case ALREADY_PRESENT -> s.roles() > 0
+                    ? "Demo estate: already present; added its " + s.roles() + " IAM roles (tagged " + tag + "; remove with --remove-demo)."
+                    : "Demo estate: already present (tagged " + tag + "; remove with --remove-demo).";
             case STORE_NOT_EMPTY -> "Demo estate: not seeded, this store already holds secrets of its own.";
             case NO_DEFAULT_ACCOUNTS -> "Demo estate: not seeded, this store has none of the default accounts.";
             case REMOVED -> String.format(java.util.Locale.ROOT,
-                    "Demo estate: removed %d secrets; %d KMS keys scheduled for deletion, %d kept (secrets of your own use them).",
-                    s.secrets(), s.keysScheduledForDeletion(), s.keysKept());
+                    "Demo estate: removed %d secrets and %d IAM roles; %d KMS keys scheduled for deletion, %d kept (secrets of your own use them).",
+                    s.secrets(), s.roles(), s.keysScheduledForDeletion(), s.keysKept());
             case NOTHING_TO_REMOVE -> "Demo estate: nothing to remove.";
         };
     }
@@ -176,9 +181,30 @@ public final class ServeCommand implements Callable<Integer> {
                 out.printf("  %s  %s  %s%n", k.accountId(), k.accessKeyId(), k.secretAccessKey());
             }
         }
+        String roles = demoRolesLine(store);
+        if (roles != null) {
+            out.println();
+            out.println(roles);
+        }
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();
+    }
+
+    /**
+     * One line on the demo roles to assume, or null without them: the command for the first
+     * account's break-glass role, then how many roles there are and their names (app roles as one).
+     */
+    static String demoRolesLine(LocalStore store) {
+        List<IamRole> roles = DemoPrincipals.roles(store);
+        if (roles.isEmpty()) {
+            return null;
+        }
+        IamRole example = roles.stream().filter(r -> r.roleName().equals(DemoPrincipals.BREAK_GLASS)).findFirst().orElse(roles.get(0));
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        roles.forEach(r -> names.add(r.roleName().startsWith(DemoPrincipals.APP_PREFIX) ? DemoPrincipals.APP_PREFIX + "<service>" : r.roleName()));
+        return "Demo roles: aws sts assume-role --role-arn " + example.arn() + " --role-session-name me  (" + roles.size()
+                + " roles under " + DemoPrincipals.PATH + ": " + String.join(", ", names) + ")";
     }
 
     static Map<String, Duration> parseLatency(List<String> specs) {

@@ -207,6 +207,49 @@ final class DemoCatalog {
 
     private DemoCatalog() {}
 
+    // ---- Who reads what ----------------------------------------------------------------------
+
+    /**
+     * The account whose {@code ci/} secrets the security-audit account's CI reads across accounts,
+     * and the demo key they are encrypted under (a customer managed key: a secret under the
+     * aws/secretsmanager key cannot be read from another account).
+     */
+    static final String CI_SHARING_ACCOUNT = "payments-prod";
+    static final String CI_PREFIX = "ci/";
+    static final String CI_SHARED_KEY_ALIAS = "alias/payments-prod-secrets";
+
+    /**
+     * One service of an account, its team, and the names of the secrets it reads: a name ending
+     * in {@code /*} stands for every secret under that prefix, any other is one secret's name.
+     */
+    record ServiceAccess(String service, String team, List<String> secretNames) {}
+
+    /** The services of an account (by alias), in the catalog's order; none for an alias the catalog does not know. */
+    static List<ServiceAccess> services(String accountAlias) {
+        for (Profile p : PROFILES) {
+            if (!p.alias().equals(accountAlias)) {
+                continue;
+            }
+            List<ServiceAccess> out = new ArrayList<>();
+            for (Map.Entry<String, String> s : p.serviceTeams().entrySet()) {
+                List<String> names = new ArrayList<>();
+                for (String[] prefix : p.prefixes()) {
+                    names.add(prefix[0] + "/" + s.getKey() + "/*");
+                }
+                // Well-known secrets a service owns under another prefix (analytics/redshift/etl-user for etl).
+                for (Anchor a : p.anchors()) {
+                    if (a.kind() != Kind.DATABASE && s.getKey().equals(a.service()) && !names.contains(a.name())
+                            && names.stream().noneMatch(n -> n.endsWith("/*") && a.name().startsWith(n.substring(0, n.length() - 1)))) {
+                        names.add(a.name());
+                    }
+                }
+                out.add(new ServiceAccess(s.getKey(), s.getValue(), List.copyOf(names)));
+            }
+            return List.copyOf(out);
+        }
+        return List.of();
+    }
+
     /** The whole estate, account by account (by alias), region by region. */
     static List<ScopePlan> plan() {
         List<ScopePlan> scopes = new ArrayList<>();
@@ -353,6 +396,11 @@ final class DemoCatalog {
                 keyAlias = usable.get(0).alias();
             }
             byArn = keyAlias != null && random.nextDouble() < 0.25;
+            // Decided after the draws above, so every other secret of the estate stays as it was.
+            if (p.alias().equals(CI_SHARING_ACCOUNT) && c.name().startsWith(CI_PREFIX)
+                    && usable.stream().anyMatch(k -> k.alias().equals(CI_SHARED_KEY_ALIAS))) {
+                keyAlias = CI_SHARED_KEY_ALIAS;     // read from another account: never under the aws/secretsmanager key
+            }
         }
 
         return new SecretPlan(c.name(), description(c, random), tags(p, c, team, anchor, random), keyAlias, byArn,

@@ -63,10 +63,11 @@ import java.util.function.ToIntFunction;
  * gets the first profile's estate (security-audit, in all four regions); with two, the first two
  * profiles'; with more than three, the accounts past the third ({@code account-4}, ...) stay empty.
  *
- * <p>Every demo secret and demo KMS key carries the tag {@value #TAG_KEY}={@value #TAG_VALUE}:
- * that tag is how the console labels demo data and the only thing {@link #remove} goes by.
- * The estate itself (names, values, tags, dates) comes from {@link DemoCatalog} and is the same
- * on every run.
+ * <p>Every demo secret, demo KMS key and demo IAM role carries the tag
+ * {@value #TAG_KEY}={@value #TAG_VALUE}: that tag is how the console labels demo data and the
+ * only thing {@link #remove} goes by. The roles, and the resource policies that name them, are
+ * {@link DemoPrincipals}'s. The estate itself (names, values, tags, dates) comes from
+ * {@link DemoCatalog} and is the same on every run.
  *
  * <p>Everything is written through {@link LocalStore#invoke}, the store's in-process
  * administrative path: the same Secrets Manager and KMS operation handlers as over HTTP, so what
@@ -101,9 +102,9 @@ public final class DemoEstate {
         STORE_NOT_EMPTY,
         /** {@link #seed}: nothing done, none of the store's default accounts exists. */
         NO_DEFAULT_ACCOUNTS,
-        /** {@link #remove}: demo secrets and keys were removed. */
+        /** {@link #remove}: demo secrets, keys or roles were removed. */
         REMOVED,
-        /** {@link #remove}: there was no demo secret or key to remove. */
+        /** {@link #remove}: there was no demo secret, key or role to remove. */
         NOTHING_TO_REMOVE
     }
 
@@ -120,8 +121,12 @@ public final class DemoEstate {
     public record ScopeCounts(String accountId, String accountAlias, String region, int secrets, int versions, int keys,
                               int secretsScheduledForDeletion, int keysScheduledForDeletion, int keysKept) {}
 
-    /** The outcome, per-scope counts (only scopes where something happened), and how long it took. */
-    public record Summary(Outcome outcome, List<ScopeCounts> scopes, Duration elapsed) {
+    /**
+     * The outcome, per-scope counts (only scopes where something happened), the demo IAM roles
+     * created ({@link #seed}, also when the estate was already present but had no roles yet) or
+     * removed ({@link #remove}), and how long it took.
+     */
+    public record Summary(Outcome outcome, List<ScopeCounts> scopes, int roles, Duration elapsed) {
 
         public Summary {
             scopes = List.copyOf(scopes);
@@ -210,27 +215,33 @@ public final class DemoEstate {
             long started = System.nanoTime();
             Instant now = store.clock().instant();
             Outcome refusal = survey(store, now);
-            if (refusal != null) {
-                return new Summary(refusal, List.of(), Duration.ofNanos(System.nanoTime() - started));
-            }
             Map<String, LocalAccount> accounts = new LinkedHashMap<>();
             for (String alias : Accounts.DEFAULT_ALIASES) {
                 store.accounts().find(alias).ifPresent(a -> accounts.put(alias, a));
             }
+            if (refusal == Outcome.ALREADY_PRESENT) {
+                // Seeded by a version without principals: they are added now, and nothing else changes.
+                int roles = store.bulk(() -> DemoPrincipals.ensure(store, accounts, now));
+                return new Summary(refusal, List.of(), roles, Duration.ofNanos(System.nanoTime() - started));
+            }
+            if (refusal != null) {
+                return new Summary(refusal, List.of(), 0, Duration.ofNanos(System.nanoTime() - started));
+            }
             if (accounts.isEmpty()) {
-                return new Summary(Outcome.NO_DEFAULT_ACCOUNTS, List.of(), Duration.ofNanos(System.nanoTime() - started));
+                return new Summary(Outcome.NO_DEFAULT_ACCOUNTS, List.of(), 0, Duration.ofNanos(System.nanoTime() - started));
             }
             List<ScopeCounts> counts = new ArrayList<>();
+            int roles;
             try {
                 // Some 800 small transactions: synced once at the end rather than once each.
-                store.bulk(() -> {
+                roles = store.bulk(() -> {
                     for (DemoCatalog.ScopePlan plan : DemoCatalog.plan()) {
                         LocalAccount account = accounts.get(plan.accountAlias());
                         if (account != null) {
                             counts.add(new Scope(store, account, plan.region()).seed(plan, now));
                         }
                     }
-                    return null;
+                    return DemoPrincipals.ensure(store, accounts, now);
                 });
             } catch (RuntimeException e) {
                 try {
@@ -240,7 +251,7 @@ public final class DemoEstate {
                 }
                 throw e;
             }
-            return new Summary(Outcome.SEEDED, counts, Duration.ofNanos(System.nanoTime() - started));
+            return new Summary(Outcome.SEEDED, counts, roles, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
@@ -259,9 +270,10 @@ public final class DemoEstate {
     // ---- Remove --------------------------------------------------------------------------------
 
     /**
-     * Removes the demo estate: every secret tagged {@value #TAG_KEY}={@value #TAG_VALUE}, in every
-     * account and region, is deleted at once without a recovery window; every demo KMS key loses
-     * its aliases and is scheduled for deletion (7 days, the shortest KMS allows). A demo key that
+     * Removes the demo estate: every demo IAM role goes ({@link DemoPrincipals#remove}); every
+     * secret tagged {@value #TAG_KEY}={@value #TAG_VALUE}, in every account and region, is deleted
+     * at once without a recovery window; every demo KMS key loses its aliases and is scheduled
+     * for deletion (7 days, the shortest KMS allows). A demo key that
      * a secret outside the demo estate is encrypted under (current or older versions) is kept and
      * untagged instead, so removing the demo never makes anyone's own secret unreadable. Nothing
      * else is touched.
@@ -269,14 +281,18 @@ public final class DemoEstate {
     public static Summary remove(LocalStore store) {
         synchronized (LOCK) {
             long started = System.nanoTime();
-            List<ScopeCounts> counts = store.bulk(() -> removeLocked(store));
-            return new Summary(counts.isEmpty() ? Outcome.NOTHING_TO_REMOVE : Outcome.REMOVED, counts,
-                    Duration.ofNanos(System.nanoTime() - started));
+            Removed removed = store.bulk(() -> removeLocked(store));
+            return new Summary(removed.scopes().isEmpty() && removed.roles() == 0 ? Outcome.NOTHING_TO_REMOVE : Outcome.REMOVED,
+                    removed.scopes(), removed.roles(), Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
-    private static List<ScopeCounts> removeLocked(LocalStore store) {
+    private record Removed(List<ScopeCounts> scopes, int roles) {}
+
+    private static Removed removeLocked(LocalStore store) {
         Instant now = store.clock().instant();
+        // Roles first: the shared CI key's policy loses the demo's statement before the key is scheduled for deletion.
+        int roles = DemoPrincipals.remove(store, now);
         List<ScopeCounts> counts = new ArrayList<>();
         for (LocalAccount account : store.accounts().list()) {
             for (String region : store.regionsInUse(account.accountId())) {
@@ -286,7 +302,7 @@ public final class DemoEstate {
                 }
             }
         }
-        return counts;
+        return new Removed(counts, roles);
     }
 
     // ---- One account and region ----------------------------------------------------------------
