@@ -39,7 +39,8 @@ public final class LineDiff {
                 rows.add(new Row(Change.SAME, i + 1, a[i], j + 1, b[j]));
                 i++;
                 j++;
-            } else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
+            } else if (j < b.length && (i == a.length || lcs[i][j + 1] > lcs[i + 1][j])) {
+                // on a tie the removal comes first, as diffs read: the old line, then what replaced it
                 rows.add(new Row(Change.ADDED, 0, null, j + 1, b[j]));
                 j++;
             } else {

@@ -16,7 +16,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -52,11 +51,15 @@ public final class PolicyView extends VBox {
     static final String STYLESHEET = Objects.requireNonNull(PolicyView.class.getResource("policy.css")).toExternalForm();
     /** How long typing must pause before the draft is validated. */
     static final Duration VALIDATE_AFTER = Duration.millis(500);
+    static final double EDITOR_HEIGHT = 380;
+    static final double FINDINGS_HEIGHT = 170;
+    static final double DIFF_ROW = 20;
 
     private final PolicyViewModel vm;
     private final Texts texts;
     private final CodeArea editor = new CodeArea();
     private final ListView<LineDiff.Row> diffView = new ListView<>();
+    private final ToggleButton showDiff = new ToggleButton();
     private boolean updatingEditor;
 
     public PolicyView(PolicyViewModel vm, Texts texts) {
@@ -67,7 +70,8 @@ public final class PolicyView extends VBox {
         setSpacing(8);
         setPadding(new Insets(10));
 
-        ToggleButton showDiff = new ToggleButton(texts.get("policy.diff"), Controls.icon(MaterialDesignF.FILE_COMPARE));
+        showDiff.setText(texts.get("policy.diff"));
+        showDiff.setGraphic(Controls.icon(MaterialDesignF.FILE_COMPARE));
         showDiff.setId("policy-diff");
         showDiff.disableProperty().bind(vm.dirtyProperty().not());
         vm.dirtyProperty().addListener((o, was, now) -> {
@@ -79,14 +83,11 @@ public final class PolicyView extends VBox {
         StackPane center = new StackPane(editorPane(), diffPane());
         diffView.visibleProperty().bind(showDiff.selectedProperty());
         center.getChildren().get(0).visibleProperty().bind(showDiff.selectedProperty().not());
-        VBox.setVgrow(center, Priority.ALWAYS);
+        // The tab scrolls as a whole: the editor and the findings take fixed, generous heights.
+        center.setPrefHeight(EDITOR_HEIGHT);
+        center.setMinHeight(EDITOR_HEIGHT / 2);
 
-        SplitPane split = new SplitPane(center, findingsPane());
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.68);
-        VBox.setVgrow(split, Priority.ALWAYS);
-
-        getChildren().addAll(toolbar(showDiff), banners(), split);
+        getChildren().addAll(toolbar(showDiff), banners(), center, findingsPane());
         wireEditor();
     }
 
@@ -107,7 +108,7 @@ public final class PolicyView extends VBox {
         revert.setOnAction(e -> vm.revert());
         Button check = Controls.button(texts.get("policy.check"), MaterialDesignS.SHIELD_SEARCH);
         check.setId("policy-check");
-        check.disableProperty().bind(vm.draftProperty().isEmpty().or(vm.writingProperty()));
+        check.disableProperty().bind(vm.draftProperty().isEmpty().or(vm.writingProperty()).or(vm.hasErrorsProperty()));
         check.setOnAction(e -> vm.checkAccess());
         Button delete = Controls.button(texts.get("policy.delete"), MaterialDesignD.DELETE_OUTLINE);
         delete.setId("policy-delete");
@@ -246,6 +247,7 @@ public final class PolicyView extends VBox {
         diffView.setId("policy-diff-view");
         diffView.getStyleClass().add("sr-policy-diff");
         diffView.setItems(vm.diff());
+        diffView.setFixedCellSize(DIFF_ROW);
         diffView.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(LineDiff.Row row, boolean empty) {
@@ -319,9 +321,8 @@ public final class PolicyView extends VBox {
                 editor.requestFollowCaret();
             }
         });
-        VBox.setVgrow(list, Priority.ALWAYS);
+        list.setPrefHeight(FINDINGS_HEIGHT);
         VBox box = new VBox(6, title, list);
-        box.setMinHeight(90);
         return box;
     }
 
@@ -332,5 +333,10 @@ public final class PolicyView extends VBox {
     /** The editor (for tests and screenshots). */
     CodeArea editor() {
         return editor;
+    }
+
+    /** The Diff toggle (for tests and screenshots). */
+    ToggleButton diffToggle() {
+        return showDiff;
     }
 }

@@ -18,12 +18,12 @@ class PolicyPiecesTest {
     @Test
     void theDiffKeepsCommonLinesAndMarksWhatWasRemovedAndAdded() {
         List<LineDiff.Row> rows = LineDiff.of("a\nb\nc", "a\nx\nc\nd");
-        assertEquals(List.of(LineDiff.Change.SAME, LineDiff.Change.ADDED, LineDiff.Change.REMOVED, LineDiff.Change.SAME,
+        assertEquals(List.of(LineDiff.Change.SAME, LineDiff.Change.REMOVED, LineDiff.Change.ADDED, LineDiff.Change.SAME,
                 LineDiff.Change.ADDED), rows.stream().map(LineDiff.Row::change).toList());
-        assertEquals("x", rows.get(1).right());
-        assertEquals(2, rows.get(1).rightNumber());
-        assertEquals("b", rows.get(2).left());
-        assertEquals(2, rows.get(2).leftNumber());
+        assertEquals("b", rows.get(1).left());
+        assertEquals(2, rows.get(1).leftNumber());
+        assertEquals("x", rows.get(2).right());
+        assertEquals(2, rows.get(2).rightNumber());
         assertTrue(LineDiff.differs(rows));
         assertFalse(LineDiff.differs(LineDiff.of("same\ntext", "same\ntext")));
         assertEquals(2, LineDiff.of(null, "one\ntwo").size(), "no stored policy: every line is added");
