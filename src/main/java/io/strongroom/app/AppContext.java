@@ -272,7 +272,7 @@ public final class AppContext {
     private FeatureContext featureContext() {
         return new FeatureContext(secrets(), keys(), composition.identity(), journaledMutations(), this::journal,
                 ui, dialogs, clipboard, texts, formats, clock, readOnlyProperty(), inventory.selectedSecretProperty(),
-                () -> contributions().detailTabs());
+                () -> contributions().detailTabs(), composition.access());
     }
 
     /** Every feature's contributions, collected once. */
