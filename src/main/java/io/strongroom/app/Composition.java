@@ -11,6 +11,7 @@ import io.strongroom.service.ClientRegistry;
 import io.strongroom.service.FanOut;
 import io.strongroom.service.IdentityService;
 import io.strongroom.service.KeysService;
+import io.strongroom.service.AccessService;
 import io.strongroom.service.PolicyService;
 import io.strongroom.service.RateLimiters;
 import io.strongroom.service.SecretsService;
@@ -43,6 +44,7 @@ public final class Composition implements Backends {
     private KeysService keys;
     private IdentityService identity;
     private PolicyService policies;
+    private AccessService access;
     /** The data directory of a store started by {@link #temporaryStore()}, deleted on close. */
     private Path temporaryDataDir;
     private LocalStore store;
@@ -78,6 +80,7 @@ public final class Composition implements Backends {
         keys = new KeysService(clients, fanOut);
         identity = new IdentityService(clients, limiters);
         policies = new PolicyService(clients, limiters);
+        access = new AccessService(clients, fanOut);
     }
 
     @Override
@@ -261,6 +264,12 @@ public final class Composition implements Backends {
     public synchronized PolicyService policies() {
         buildServices();
         return policies;
+    }
+
+    /** IAM's policy simulator: "Test access as…" and "Who can read this secret?". */
+    public synchronized AccessService access() {
+        buildServices();
+        return access;
     }
 
     /** The executor the console's background work runs on (named daemon threads, shut down on close). */

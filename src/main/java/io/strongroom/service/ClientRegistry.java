@@ -21,6 +21,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -82,7 +83,10 @@ public final class ClientRegistry implements AutoCloseable {
         }
     }
 
-    private enum Service { SECRETS_MANAGER, KMS, STS, CLOUDTRAIL, ACCESS_ANALYZER }
+    private enum Service { SECRETS_MANAGER, KMS, STS, CLOUDTRAIL, ACCESS_ANALYZER, IAM }
+
+    /** The region IAM clients are built for (IAM is global; AWS signs it for us-east-1). */
+    static final String IAM_REGION = "us-east-1";
 
     private record Key(Service service, CredentialsRef credentials, URI endpoint, String region) {}
 
@@ -138,6 +142,17 @@ public final class ClientRegistry implements AutoCloseable {
         return get(Service.ACCESS_ANALYZER, scope, AccessAnalyzerClient::builder);
     }
 
+    /**
+     * IAM, a global service: one client per account (credentials and endpoint), whatever the
+     * scope's region, built for {@value #IAM_REGION}. {@code Region.AWS_GLOBAL} would resolve AWS's
+     * endpoint too, but with an endpoint override it signs for "aws-global", which no
+     * wire-compatible endpoint (the embedded store included) accepts; us-east-1 is where AWS
+     * signs IAM, so both work.
+     */
+    public IamClient iam(Scope scope) {
+        return get(Service.IAM, scope, IAM_REGION, IamClient::builder);
+    }
+
     /** How many SDK clients are open. */
     public int size() {
         return clients.size();
@@ -164,11 +179,16 @@ public final class ClientRegistry implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C get(
             Service service, Scope scope, Supplier<B> builder) {
+        return get(service, scope, scope.region(), builder);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C get(
+            Service service, Scope scope, String region, Supplier<B> builder) {
         ensureOpen();
-        Key key = new Key(service, scope.credentials(), scope.endpoint(), scope.region());
+        Key key = new Key(service, scope.credentials(), scope.endpoint(), region);
         C client = (C) clients.get(key);
         if (client == null) {
             // Built outside the map: computeIfAbsent would hold the map's bin while a client is built

@@ -39,6 +39,14 @@ public enum QuotaClass {
     ACCESS_ANALYZER_CHECKS(5),
     /** CloudTrail LookupEvents: 2 per second per account and region. */
     CLOUDTRAIL_LOOKUP(2),
+    /**
+     * IAM (ListUsers, ListRoles, SimulatePrincipalPolicy), per account: IAM is global, so one
+     * scope per account carries it. AWS publishes no per-operation rate for IAM's API (it throttles
+     * "when the request rate is too high") and {@code reference/aws-facts.md} has none: paced at
+     * 10 per second, which keeps a who-can-read over a few hundred principals under a minute
+     * while staying well below the rates IAM has been observed to throttle at.
+     */
+    IAM(10),
     /** STS GetCallerIdentity. */
     STS(100);
 

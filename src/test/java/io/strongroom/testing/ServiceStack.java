@@ -4,6 +4,7 @@ import io.strongroom.domain.Account;
 import io.strongroom.domain.Scope;
 import io.strongroom.local.iam.AccessKey;
 import io.strongroom.local.iam.LocalAccount;
+import io.strongroom.service.AccessService;
 import io.strongroom.service.AccountSource;
 import io.strongroom.service.ClientRegistry;
 import io.strongroom.service.FanOut;
@@ -98,6 +99,11 @@ public final class ServiceStack implements AutoCloseable {
     /** A policy service over the same clients. */
     public PolicyService policies() {
         return new PolicyService(clients, limiters);
+    }
+
+    /** IAM's policy simulator over the same clients and pool. */
+    public AccessService access(int parallelism) {
+        return new AccessService(clients, fanOut(parallelism));
     }
 
     public IdentityService identities() {

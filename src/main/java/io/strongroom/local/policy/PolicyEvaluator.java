@@ -109,7 +109,7 @@ public final class PolicyEvaluator {
         return Decision.implicitDeny(Decision.PolicyKind.IDENTITY, action);
     }
 
-    private static boolean applies(Statement statement, AccessRequest request) {
+    static boolean applies(Statement statement, AccessRequest request) {
         return statement.coversAction(request.action()) && statement.coversResource(request)
                 && statement.conditionsHold(request);
     }

@@ -1,6 +1,7 @@
 package io.strongroom.ui.feature;
 
 import io.strongroom.domain.SecretSummary;
+import io.strongroom.service.AccessService;
 import io.strongroom.service.IdentityService;
 import io.strongroom.service.KeysService;
 import io.strongroom.service.PolicyService;
@@ -30,6 +31,7 @@ import java.util.function.Supplier;
  * @param selectedSecret the secret selected in the inventory, or null
  * @param detailTabs     every feature's secret-detail tabs, in contribution order (complete once
  *                       all features have contributed, so read it when a view is built)
+ * @param access         IAM's policy simulator: who can read a secret, and testing access as a principal
  *
  * <p>Built once, by the composition root, from its own (non-null) collaborators.
  */
@@ -38,5 +40,5 @@ public record FeatureContext(SecretsService secrets, KeysService keys, IdentityS
                              UiExecutor ui, DialogService dialogs, ClipboardService clipboard,
                              Texts texts, Formats formats, Clock clock,
                              ReadOnlyBooleanProperty readOnly, ReadOnlyObjectProperty<SecretSummary> selectedSecret,
-                             Supplier<List<DetailTab.Factory>> detailTabs) {
+                             Supplier<List<DetailTab.Factory>> detailTabs, AccessService access) {
 }

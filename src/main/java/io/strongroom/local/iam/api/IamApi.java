@@ -11,7 +11,8 @@ import java.util.Map;
  * sign for us-east-1): only the dispatch table. Each action is authorized by the pipeline as
  * {@code iam:ACTION} on the resource AWS names for it (the user, role or policy), so the caller's
  * identity policies decide; the actions that may leave {@code UserName} out act on the caller's own
- * user and authorize themselves once they know it.
+ * user and authorize themselves once they know it, as SimulatePrincipalPolicy does on the principal
+ * it simulates (in that principal's account, so another account's principal is refused).
  *
  * <p>Query actions record no request parameters in the audit trail, so neither a policy document
  * nor CreateAccessKey's secret reaches it.
@@ -34,6 +35,7 @@ public final class IamApi {
         ManagedPolicyActions policies = new ManagedPolicyActions(accounts, paging);
         AttachmentActions userAttachments = new AttachmentActions(accounts, paging, InlinePolicyActions.Kind.USER);
         AttachmentActions roleAttachments = new AttachmentActions(accounts, paging, InlinePolicyActions.Kind.ROLE);
+        SimulationActions simulation = new SimulationActions(accounts, paging);
 
         // Users
         on("CreateUser", users::createUser, false, (account, p) -> IamArns.created(account, "user", p, "UserName"));
@@ -77,6 +79,9 @@ public final class IamApi {
         on("AttachRolePolicy", roleAttachments::attach, false, arns::role);
         on("DetachRolePolicy", roleAttachments::detach, false, arns::role);
         on("ListAttachedRolePolicies", roleAttachments::list, true, arns::role);
+        // The policy simulator: on the principal simulated (in its own account), or on * for custom policies
+        byHandler("SimulatePrincipalPolicy", simulation::simulatePrincipalPolicy, true);
+        on("SimulateCustomPolicy", simulation::simulateCustomPolicy, true, null);
     }
 
     public QueryService service() {

@@ -66,6 +66,62 @@ final class IamRequest {
         return check(member, parameters.get(member), true, DOCUMENT, false);
     }
 
+    /** An optional policy document member: checked when present, never echoed. */
+    String optionalDocument(String member) {
+        return check(member, parameters.get(member), false, DOCUMENT, false);
+    }
+
+    /**
+     * A list member ({@code Member.member.1}, {@code .2}...), each entry checked against
+     * {@code spec} (named {@code member.N.member} in messages, as AWS names list entries);
+     * {@code shown} is whether an entry may be repeated in a message (never a document). An
+     * empty list ({@code Member=} alone, as the SDK sends one) is no list.
+     */
+    List<String> list(String member, boolean required, Spec spec, boolean shown) {
+        List<String> values = new java.util.ArrayList<>();
+        for (int i = 1; parameters.containsKey(member + ".member." + i); i++) {
+            values.add(check(member + "." + i + ".member", parameters.get(member + ".member." + i), true, spec, shown));
+        }
+        if (required && values.isEmpty()) {
+            problems.notNull(memberName(member), null);
+        }
+        return values;
+    }
+
+    /** A list of policy documents (never echoed). */
+    List<String> documents(String member, boolean required) {
+        return list(member, required, DOCUMENT, false);
+    }
+
+    /**
+     * A member of a structure in a list, read from {@code parameter} ({@code Entries.member.1.Name})
+     * and named {@code messageName} in messages ({@code entries.1.member.name}).
+     */
+    String nested(String parameter, String messageName, Spec spec) {
+        String value = parameters.get(parameter);
+        if (value != null) {
+            problems.lengthOf(Validator.shown(messageName, value), value.codePointCount(0, value.length()), spec.min(), spec.max());
+        }
+        return value;
+    }
+
+    /** An enum member of a structure in a list, as {@link #nested}; null when absent. */
+    String nestedOneOf(String parameter, String messageName, List<String> allowed) {
+        String value = parameters.get(parameter);
+        problems.oneOf(messageName, value, allowed);
+        return value;
+    }
+
+    /** A parameter as given (a value the caller checks itself), or null. */
+    String raw(String name) {
+        return parameters.get(name);
+    }
+
+    /** Whether any parameter starts with {@code prefix}. */
+    boolean has(String prefix) {
+        return parameters.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+    }
+
     /** An enum member; its value, or {@code absent} when not given (a problem if it is required). */
     String oneOf(String member, boolean required, List<String> allowed, String absent) {
         String value = parameters.get(member);
