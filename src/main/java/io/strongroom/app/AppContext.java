@@ -274,7 +274,7 @@ public final class AppContext {
     private FeatureContext featureContext() {
         return new FeatureContext(secrets(), keys(), composition.identity(), composition.policies(), journaledMutations(), this::journal,
                 ui, dialogs, clipboard, texts, formats, clock, readOnlyProperty(), inventory.selectedSecretProperty(),
-                () -> contributions().detailTabs(), composition.access());
+                () -> contributions().detailTabs(), composition.access(), scopePicker::appliedScopes);
     }
 
     /** Every feature's contributions, collected once. */

@@ -1,5 +1,6 @@
 package io.strongroom.ui.feature;
 
+import io.strongroom.domain.Scope;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.service.AccessService;
 import io.strongroom.service.IdentityService;
@@ -29,6 +30,7 @@ import java.util.function.Supplier;
  * @param journal        the action journal, opened on first use (not on the FX thread)
  * @param readOnly       the console's read-only mode; every mutating control binds to it
  * @param selectedSecret the secret selected in the inventory, or null
+ * @param scopes         the accounts and regions the console has chosen (the scope picker's applied choice)
  * @param detailTabs     every feature's secret-detail tabs, in contribution order (complete once
  *                       all features have contributed, so read it when a view is built)
  * @param access         IAM's policy simulator: who can read a secret, and testing access as a principal
@@ -40,5 +42,6 @@ public record FeatureContext(SecretsService secrets, KeysService keys, IdentityS
                              UiExecutor ui, DialogService dialogs, ClipboardService clipboard,
                              Texts texts, Formats formats, Clock clock,
                              ReadOnlyBooleanProperty readOnly, ReadOnlyObjectProperty<SecretSummary> selectedSecret,
-                             Supplier<List<DetailTab.Factory>> detailTabs, AccessService access) {
+                             Supplier<List<DetailTab.Factory>> detailTabs, AccessService access,
+                             Supplier<List<Scope>> scopes) {
 }

@@ -6,8 +6,9 @@ import io.strongroom.ui.feature.Feature;
 import io.strongroom.ui.feature.FeatureContext;
 
 /**
- * Resource policies: a Policy tab on every secret's detail (read, validate as you type, diff,
- * templates, check for new access, apply and delete through the journaled writes).
+ * Resource policies and who may use a secret: two tabs on every secret's detail. Policy: read,
+ * validate as you type, diff, templates, check for new access, apply and delete through the
+ * journaled writes. Access: who can read the value, and test access as one principal.
  */
 public final class PolicyFeature implements Feature {
 
@@ -16,7 +17,15 @@ public final class PolicyFeature implements Feature {
     @Override
     public void contribute(FeatureContext context, Contributions contributions) {
         Texts texts = context.texts().in(BUNDLE);
-        contributions.detailTab(host -> new PolicyTab(new PolicyViewModel(host.secretProperty(), host.readOnly(), context.policies(),
-                context.mutations(), context.ui(), context.dialogs(), texts, host::changed), texts));
+        contributions.detailTab(host -> {
+            PolicyViewModel vm = new PolicyViewModel(host.secretProperty(), host.readOnly(), context.policies(), context.mutations(),
+                    context.ui(), context.dialogs(), texts, host::changed);
+            return new PolicyTab(PolicyTab.ID, texts.get("tab.policy"), () -> new PolicyView(vm, texts));
+        });
+        contributions.detailTab(host -> {
+            AccessViewModel vm = new AccessViewModel(host.secretProperty(), context.scopes(), context.access(), context.policies(),
+                    context.ui(), texts);
+            return new PolicyTab(PolicyTab.ACCESS_ID, texts.get("tab.access"), () -> new AccessView(vm, texts));
+        });
     }
 }

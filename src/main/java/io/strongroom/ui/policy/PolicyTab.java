@@ -1,37 +1,42 @@
 package io.strongroom.ui.policy;
 
 import io.strongroom.ui.common.DetailTab;
-import io.strongroom.ui.common.Texts;
 import javafx.scene.Node;
 
-/** The secret detail's Policy tab: the resource policy editor, built when first shown. */
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/** One of this feature's tabs of the secret detail (Policy, Access): titled, its view built when first shown. */
 final class PolicyTab implements DetailTab {
 
     static final String ID = "policy";
+    static final String ACCESS_ID = "access";
 
-    private final PolicyViewModel vm;
-    private final Texts texts;
+    private final String id;
+    private final String title;
+    private final Supplier<? extends Node> view;
     private Node content;
 
-    PolicyTab(PolicyViewModel vm, Texts texts) {
-        this.vm = vm;
-        this.texts = texts;
+    PolicyTab(String id, String title, Supplier<? extends Node> view) {
+        this.id = Objects.requireNonNull(id);
+        this.title = Objects.requireNonNull(title);
+        this.view = Objects.requireNonNull(view);
     }
 
     @Override
     public String id() {
-        return ID;
+        return id;
     }
 
     @Override
     public String title() {
-        return texts.get("tab.policy");
+        return title;
     }
 
     @Override
     public Node content() {
         if (content == null) {
-            content = new PolicyView(vm, texts);
+            content = view.get();
         }
         return content;
     }

@@ -113,7 +113,7 @@ class PolicyScreenshotTest {
             PolicyViewModel vm = new PolicyViewModel(host.secretProperty(), host.readOnly(), policies, SecretMutations.of(fx.secrets, policies),
                     new DirectUiExecutor(), new ScriptedDialogs(), texts, host::changed);
             policyVm.set(vm);
-            PolicyTab t = new PolicyTab(vm, texts);
+            PolicyTab t = new PolicyTab(PolicyTab.ID, texts.get("tab.policy"), () -> new PolicyView(vm, texts));
             shownTab.set(t);
             return t;
         };
@@ -154,6 +154,50 @@ class PolicyScreenshotTest {
     @Test
     void darkTheme() throws Exception {
         write(detail(true), "policy-editor-dark.png");
+    }
+
+    @Test
+    void whoCanReadAndTestAccess() throws Exception {
+        access(false, "policy-access.png");
+    }
+
+    @Test
+    void whoCanReadAndTestAccessDark() throws Exception {
+        access(true, "policy-access-dark.png");
+    }
+
+    private void access(boolean dark, String file) throws Exception {
+        Snapshots.theme(dark);
+        Texts texts = Texts.load().in(PolicyFeature.BUNDLE);
+        AtomicReference<AccessViewModel> accessVm = new AtomicReference<>();
+        DetailTab.Factory tab = host -> {
+            AccessViewModel vm = new AccessViewModel(host.secretProperty(), () -> List.of(fx.scope),
+                    new io.strongroom.service.AccessService(fx.clients, fx.fanOut), policies, new DirectUiExecutor(), texts);
+            accessVm.set(vm);
+            return new PolicyTab(PolicyTab.ACCESS_ID, texts.get("tab.access"), () -> new AccessView(vm, texts));
+        };
+        SecretDetailView v = Snapshots.onFx(() -> {
+            SecretDetailViewModel vm = new SecretDetailViewModel(fx.secrets, SecretMutations.of(fx.secrets), new DirectUiExecutor(),
+                    new ScriptedDialogs(), new RecordingClipboard(), Texts.load());
+            SecretDetailView view = new SecretDetailView(vm, new SecretDialogs(fx.fakes(false).ctx()), List.of(tab));
+            new Scene(view, 860, 820);
+            vm.secretProperty().set(secret);
+            return view;
+        });
+        Snapshots.settle();
+        assertTrue(Snapshots.onFx(() -> v.showTab(PolicyTab.ACCESS_ID)));
+        Snapshots.onFx(() -> {
+            AccessViewModel vm = accessVm.get();
+            vm.findReaders();
+            vm.principalProperty().set("arn:aws:iam::" + fx.accountId + ":user/admin");
+            vm.actionProperty().set("secretsmanager:PutResourcePolicy");
+            vm.testAccess();
+            return null;
+        });
+        Snapshots.settle();
+        assertFalse(accessVm.get().readers().isEmpty(), String.valueOf(accessVm.get().findErrorProperty().get()));
+        assertTrue(accessVm.get().decisionProperty().get().allowed());
+        write(v, file);
     }
 
     @Test
