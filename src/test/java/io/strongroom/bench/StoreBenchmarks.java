@@ -243,7 +243,8 @@ public final class StoreBenchmarks {
         sb.append("{\"Sid\":\"NotAfterDecommission\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"secretsmanager:*\",")
                 .append("\"Resource\":\"*\",\"Condition\":{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2099-01-01T00:00:00Z\"}}},");
         sb.append("{\"Sid\":\"OnlyCurrent\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"secretsmanager:GetSecretValue\",")
-                .append("\"Resource\":\"*\",\"Condition\":{\"StringNotEqualsIfExists\":{\"secretsmanager:VersionStage\":\"AWSCURRENT\"}}}");
+                .append("\"Resource\":\"*\",\"Condition\":{\"Null\":{\"secretsmanager:VersionStage\":\"false\"},")
+                .append("\"StringNotEquals\":{\"secretsmanager:VersionStage\":\"AWSCURRENT\"}}}");
         TEN_STATEMENTS = sb.append("]}").toString();
     }
 
@@ -354,7 +355,9 @@ public final class StoreBenchmarks {
                     try {
                         call.call();
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        if (errors.incrementAndGet() == 1) {
+                            System.err.println("first error of the run: " + e);     // a run of errors measures nothing
+                        }
                         continue;
                     }
                     if (k == lat.length) lat = Arrays.copyOf(lat, k * 2);

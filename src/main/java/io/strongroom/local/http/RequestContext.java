@@ -69,8 +69,8 @@ public final class RequestContext {
     }
 
     /** Whether this request's authorization may test the tags of a resource with this policy (see {@link Authorizer#needsResourceTags}). */
-    public boolean needsResourceTags(String resourcePolicyText) {
-        return authorizer().needsResourceTags(caller, resourcePolicyText);
+    public boolean needsResourceTags(boolean resourcePolicyTestsTags) {
+        return authorizer().needsResourceTags(caller, resourcePolicyTestsTags);
     }
 
     /** Whether {@link #authorize} allowed something on this request (the pipeline checks that a resource operation did). */

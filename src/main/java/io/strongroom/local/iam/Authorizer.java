@@ -63,12 +63,12 @@ public final class Authorizer {
     }
 
     /**
-     * Whether evaluating a request of this caller against {@code resourcePolicyText} may test the
-     * resource's tags: only then does an operation need to read them.
+     * Whether evaluating a request of this caller may test the resource's tags, given whether the
+     * resource's own policy does ({@link PolicyCache#testsResourceTags}): only then does an
+     * operation need to read them.
      */
-    public boolean needsResourceTags(Caller caller, String resourcePolicyText) {
-        return IamDirectory.testsResourceTags(resourcePolicyText)
-                || caller.entityArn() != null && iam.entity(caller.entityArn()).testsResourceTags();
+    public boolean needsResourceTags(Caller caller, boolean resourcePolicyTestsTags) {
+        return resourcePolicyTestsTags || caller.entityArn() != null && iam.entity(caller.entityArn()).testsResourceTags();
     }
 
     /** {@code User: ARN is not authorized to perform: ACTION on resource: ARN because ...}, without "on resource" for {@code *}. */

@@ -542,7 +542,17 @@ public final class IamDirectory {
 
     /** Whether a policy's text names a resource-tag condition key ({@code aws:ResourceTag/...}, {@code secretsmanager:ResourceTag/...}). */
     public static boolean testsResourceTags(String policyText) {
-        return policyText != null && policyText.toLowerCase(java.util.Locale.ROOT).contains("resourcetag/");
+        if (policyText == null) {
+            return false;
+        }
+        // Case-insensitive, without copying the text: this runs on every request for a resource with a policy.
+        String key = "resourcetag/";
+        for (int i = 0, last = policyText.length() - key.length(); i <= last; i++) {
+            if (policyText.regionMatches(true, i, key, 0, key.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<NamedPolicy> parsed(String name, String document) {

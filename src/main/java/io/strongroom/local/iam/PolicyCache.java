@@ -2,6 +2,7 @@ package io.strongroom.local.iam;
 
 import io.strongroom.local.policy.NamedPolicy;
 import io.strongroom.local.policy.ParsedPolicy;
+import io.strongroom.local.policy.PolicyDocument;
 import io.strongroom.local.policy.PolicyParser;
 import io.strongroom.local.policy.PolicyType;
 
@@ -17,7 +18,12 @@ public final class PolicyCache {
 
     static final int MAX_ENTRIES = 2048;
 
-    private final ConcurrentMap<String, NamedPolicy> parsed = new ConcurrentHashMap<>();
+    /** Documents by their type and text: many resources may share one policy text under different names. */
+    private final ConcurrentMap<String, Parsed> resourcePolicies = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Parsed> trustPolicies = new ConcurrentHashMap<>();
+
+    /** A document as evaluation uses it, and whether it tests a resource's tags (worked out once, not per request). */
+    private record Parsed(PolicyDocument document, boolean testsResourceTags) {}
 
     /**
      * Whether a parsed policy means what it says: no errors, or only repeated Sids, which change
@@ -46,18 +52,27 @@ public final class PolicyCache {
         if (text == null) {
             return null;
         }
-        String cacheKey = type.name() + '\n' + text;
-        NamedPolicy cached = parsed.get(cacheKey);
-        if (cached != null && cached.name().equals(name)) {
-            return cached;
-        }
-        if (parsed.size() >= MAX_ENTRIES) {
-            parsed.clear();
-        }
-        ParsedPolicy p = PolicyParser.parse(text, type);
-        NamedPolicy policy = new NamedPolicy(name, evaluable(p) ? p.document()
-                : new io.strongroom.local.policy.PolicyDocument(null, null, java.util.List.of()));
-        parsed.put(cacheKey, policy);
-        return policy;
+        return new NamedPolicy(name, parsed(text, type).document());
     }
+
+    /** Whether a resource policy's text tests the resource's tags (so a request must read them); false for none. */
+    public boolean testsResourceTags(String text) {
+        return text != null && parsed(text, PolicyType.RESOURCE_POLICY).testsResourceTags();
+    }
+
+    private Parsed parsed(String text, PolicyType type) {
+        ConcurrentMap<String, Parsed> cache = type == PolicyType.TRUST_POLICY ? trustPolicies : resourcePolicies;
+        Parsed found = cache.get(text);
+        if (found == null) {
+            if (cache.size() >= MAX_ENTRIES) {
+                cache.clear();
+            }
+            ParsedPolicy p = PolicyParser.parse(text, type);
+            found = new Parsed(evaluable(p) ? p.document() : new PolicyDocument(null, null, java.util.List.of()),
+                    IamDirectory.testsResourceTags(text));
+            cache.put(text, found);
+        }
+        return found;
+    }
+
 }

@@ -103,7 +103,7 @@ final class SecretFinder {
         Map<String, List<String>> conditions = new HashMap<>(requestConditions);
         conditions.put("secretsmanager:SecretId", List.of(s.arn()));
         // Tags cost a query: read only when some policy in play tests them.
-        List<SecretStore.Tag> tags = ctx.needsResourceTags(s.resourcePolicy()) ? rows.tags(s.arn()) : List.of();
+        List<SecretStore.Tag> tags = ctx.needsResourceTags(policies.testsResourceTags(s.resourcePolicy())) ? rows.tags(s.arn()) : List.of();
         for (SecretStore.Tag tag : tags) {
             conditions.put("secretsmanager:ResourceTag/" + tag.key(), List.of(tag.value()));
             conditions.put("aws:ResourceTag/" + tag.key(), List.of(tag.value()));

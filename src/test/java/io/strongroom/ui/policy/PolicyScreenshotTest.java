@@ -117,16 +117,7 @@ class PolicyScreenshotTest {
             shownTab.set(t);
             return t;
         };
-        SecretDetailView v = Snapshots.onFx(() -> {
-            SecretDetailViewModel vm = new SecretDetailViewModel(fx.secrets, SecretMutations.of(fx.secrets), new DirectUiExecutor(),
-                    new ScriptedDialogs(), new RecordingClipboard(), Texts.load());
-            SecretDetailView view = new SecretDetailView(vm, new SecretDialogs(fx.fakes(false).ctx()), List.of(tab));
-            new Scene(view, 860, 900);
-            vm.secretProperty().set(secret);
-            return view;
-        });
-        Snapshots.settle();
-        assertTrue(Snapshots.onFx(() -> v.showTab(PolicyTab.ID)));
+        SecretDetailView v = detailOn(tab, PolicyTab.ID, 900);
         Snapshots.settle();
         PolicyViewModel vm = policyVm.get();
         Snapshots.onFx(() -> {
@@ -138,6 +129,21 @@ class PolicyScreenshotTest {
         Snapshots.settle();
         assertFalse(vm.checkProperty().get().passed(), "the widened draft grants new access");
         assertFalse(vm.findings().isEmpty(), "the redundant action is a finding");
+        return v;
+    }
+
+    /** The detail pane of the secret with one contributed tab, {@code height} tall, on the tab {@code id}. */
+    private static SecretDetailView detailOn(DetailTab.Factory tab, String id, double height) throws Exception {
+        SecretDetailView v = Snapshots.onFx(() -> {
+            SecretDetailViewModel vm = new SecretDetailViewModel(fx.secrets, SecretMutations.of(fx.secrets), new DirectUiExecutor(),
+                    new ScriptedDialogs(), new RecordingClipboard(), Texts.load());
+            SecretDetailView view = new SecretDetailView(vm, new SecretDialogs(fx.fakes(false).ctx()), List.of(tab));
+            new Scene(view, 860, height);
+            vm.secretProperty().set(secret);
+            return view;
+        });
+        Snapshots.settle();
+        assertTrue(Snapshots.onFx(() -> v.showTab(id)));
         return v;
     }
 
@@ -176,16 +182,7 @@ class PolicyScreenshotTest {
             accessVm.set(vm);
             return new PolicyTab(PolicyTab.ACCESS_ID, texts.get("tab.access"), () -> new AccessView(vm, texts));
         };
-        SecretDetailView v = Snapshots.onFx(() -> {
-            SecretDetailViewModel vm = new SecretDetailViewModel(fx.secrets, SecretMutations.of(fx.secrets), new DirectUiExecutor(),
-                    new ScriptedDialogs(), new RecordingClipboard(), Texts.load());
-            SecretDetailView view = new SecretDetailView(vm, new SecretDialogs(fx.fakes(false).ctx()), List.of(tab));
-            new Scene(view, 860, 820);
-            vm.secretProperty().set(secret);
-            return view;
-        });
-        Snapshots.settle();
-        assertTrue(Snapshots.onFx(() -> v.showTab(PolicyTab.ACCESS_ID)));
+        SecretDetailView v = detailOn(tab, PolicyTab.ACCESS_ID, 820);
         Snapshots.onFx(() -> {
             AccessViewModel vm = accessVm.get();
             vm.findReaders();
