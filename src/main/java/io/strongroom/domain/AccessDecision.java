@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param resourceArn  the resource, or {@code *}
  * @param decision     the outcome
  * @param decidedBy    the deciding statements
+ * @param resourcePolicyEvaluated whether a resource policy given took part: IAM's simulator
+ *                     evaluates one only for users, so for a role only its own policies were asked
  */
 public record AccessDecision(String principalArn, String action, String resourceArn, Outcome decision,
-                             List<DecidingStatement> decidedBy) {
+                             List<DecidingStatement> decidedBy, boolean resourcePolicyEvaluated) {
 
     /** The simulator's three outcomes. */
     public enum Outcome {

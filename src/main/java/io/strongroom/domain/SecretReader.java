@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param account      the principal's account
  * @param via          the statements that allow the read
  * @param key          what the secret's KMS key says
+ * @param resourcePolicyEvaluated whether the secret's resource policy took part in the answer: IAM's
+ *                     simulator evaluates a resource policy only for users, so for a role of a secret
+ *                     with a resource policy only its own policies were asked (an explicit Deny in the
+ *                     resource policy, or a cross-account Allow missing from it, is not seen)
  */
 public record SecretReader(String principalArn, Kind kind, String account, List<AccessDecision.DecidingStatement> via,
-                           KeyAccess key) {
+                           KeyAccess key, boolean resourcePolicyEvaluated) {
 
     public enum Kind {
         USER, ROLE
@@ -34,7 +38,9 @@ public record SecretReader(String principalArn, Kind kind, String account, List<
          */
         AWS_MANAGED_SAME_ACCOUNT,
         /** The AWS managed key, for a reader of another account: AWS managed keys serve only their own account. */
-        AWS_MANAGED_OTHER_ACCOUNT;
+        AWS_MANAGED_OTHER_ACCOUNT,
+        /** A customer managed key and a role: IAM's simulator evaluates a key policy only for users, so it was not asked. */
+        NOT_EVALUATED;
 
         /** Whether the key stops this reader from reading the value. */
         public boolean refuses() {

@@ -41,8 +41,12 @@ import java.util.function.Consumer;
  * <p>A failure listing or simulating in one account is kept for that account (a {@link ScopeError})
  * and never stops the others; a failure reading the secret itself is a {@link ScopeException}.
  *
- * <p>Against AWS, IAM refuses a role simulated with a resource policy unless a user's CallerArn is
- * given; the embedded store simulates the role as a session of it (see docs/architecture.md).
+ * <p>IAM's simulator evaluates a resource policy (a secret's, a key's) only for a user: for a role it
+ * requires a user's CallerArn, against whom the policy's Principal element would then be matched,
+ * which answers a different question. So a role is asked with its own policies only, and its
+ * reader entry says so ({@link SecretReader#resourcePolicyEvaluated()}, {@link
+ * SecretReader.KeyAccess#NOT_EVALUATED}); another account's role is listed only when the secret has
+ * a resource policy that could let it in. The same on AWS and on the embedded store.
  */
 public final class AccessService {
 
@@ -77,10 +81,15 @@ public final class AccessService {
         Objects.requireNonNull(action, "action");
         IamClient iam = clients.iam(principalScope);
         String resource = resourceArn == null ? "*" : resourceArn;
+        // IAM's simulator takes a resource policy only with a user (or a user's CallerArn): for a role it asks its own policies.
+        // Without the resource policy, the owner is left out too: the role's own policies are asked as in its own account.
+        boolean ownOnly = isRole(principalArn);
+        String policy = ownOnly ? null : resourcePolicy;
+        String owner = ownOnly ? null : resourceOwner;
         EvaluationResult result = Calls.call(limiters, principalScope, QuotaClass.IAM, () -> iam.simulatePrincipalPolicy(
-                b -> request(b, principalArn, action, resource, resourcePolicy, resourceOwner, List.of()))
+                b -> request(b, principalArn, action, resource, policy, owner, List.of()))
                 .evaluationResults().get(0));
-        return decision(principalArn, result);
+        return decision(principalArn, result, resourcePolicy == null || policy != null);
     }
 
     // ---- Who can read this secret? ------------------------------------------------------------------
@@ -164,26 +173,39 @@ public final class AccessService {
         } while (marker != null);
 
         List<SecretReader> readers = new ArrayList<>();
+        boolean ownAccount = scope.accountId().equals(secret.account());
         for (Map.Entry<String, SecretReader.Kind> p : principals.entrySet()) {
+            boolean role = p.getValue() == SecretReader.Kind.ROLE;
+            if (role && !ownAccount && secret.resourcePolicy() == null) {
+                continue;       // another account's role, and no resource policy to let it in
+            }
+            // A role is simulated without the resource policy (IAM's simulator takes one only for users): its own policies decide.
+            // Its owner is left out with it, so that the role's own policies answer as within one account.
+            String policy = role ? null : secret.resourcePolicy();
+            String owner = role ? null : secret.account();
             pages.acquire(QuotaClass.IAM);
             EvaluationResult read = iam.simulatePrincipalPolicy(b -> request(b, p.getKey(), GET_SECRET_VALUE, secret.secretArn(),
-                    secret.resourcePolicy(), secret.account(), List.of())).evaluationResults().get(0);
-            AccessDecision decision = decision(p.getKey(), read);
+                    policy, owner, List.of())).evaluationResults().get(0);
+            boolean evaluated = secret.resourcePolicy() == null || policy != null;
+            AccessDecision decision = decision(p.getKey(), read, evaluated);
             if (!decision.allowed()) {
                 continue;
             }
-            SecretReader.KeyAccess key = keyAccess(iam, scope, secret, p.getKey(), pages);
-            readers.add(new SecretReader(p.getKey(), p.getValue(), scope.accountId(), decision.decidedBy(), key));
+            SecretReader.KeyAccess key = keyAccess(iam, scope, secret, p.getKey(), role, pages);
+            readers.add(new SecretReader(p.getKey(), p.getValue(), scope.accountId(), decision.decidedBy(), key, evaluated));
         }
         return readers;
     }
 
     /** What the secret's key says to one reader: simulated for a customer managed key, stated for the AWS managed one. */
     private SecretReader.KeyAccess keyAccess(IamClient iam, Scope scope, SecretAccessFacts.Facts secret, String principalArn,
-                                             FanOut.Pages<SecretReader> pages) throws InterruptedException {
+                                             boolean role, FanOut.Pages<SecretReader> pages) throws InterruptedException {
         if (secret.awsManagedKey()) {
             return scope.accountId().equals(secret.account()) ? SecretReader.KeyAccess.AWS_MANAGED_SAME_ACCOUNT
                     : SecretReader.KeyAccess.AWS_MANAGED_OTHER_ACCOUNT;
+        }
+        if (role) {
+            return SecretReader.KeyAccess.NOT_EVALUATED;     // a key policy is a resource policy: the simulator takes it only for users
         }
         pages.acquire(QuotaClass.IAM);
         EvaluationResult decrypt = iam.simulatePrincipalPolicy(b -> request(b, principalArn, DECRYPT, secret.keyArn(),
@@ -217,7 +239,7 @@ public final class AccessService {
     }
 
     /** The simulator's result as the domain's decision, with its deciding statements. */
-    static AccessDecision decision(String principalArn, EvaluationResult r) {
+    static AccessDecision decision(String principalArn, EvaluationResult r, boolean resourcePolicyEvaluated) {
         AccessDecision.Outcome outcome = switch (r.evalDecisionAsString()) {
             case "allowed" -> AccessDecision.Outcome.ALLOWED;
             case "explicitDeny" -> AccessDecision.Outcome.EXPLICIT_DENY;
@@ -232,6 +254,11 @@ public final class AccessService {
                     s.sourcePolicyTypeAsString(), span));
         }
         return new AccessDecision(principalArn, r.evalActionName(), r.evalResourceName() == null ? "*" : r.evalResourceName(),
-                outcome, statements);
+                outcome, statements, resourcePolicyEvaluated);
+    }
+
+    /** Whether an IAM principal ARN names a role ({@code arn:aws:iam::ACCOUNT:role/...}). */
+    static boolean isRole(String principalArn) {
+        return principalArn.contains(":role/");
     }
 }

@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,8 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>The estate: a secret of account 0 under a customer managed key (its default key policy
  * delegates to account 0's IAM only), whose resource policy allows two roles of account 1:
  * {@code partner} (whose identity policy allows the read and decrypting) and {@code stranger}
- * (no identity policy). Account 0 has the role {@code app-reader} (identity policy: read and
- * decrypt). Account 2 is reached by a user allowed nothing, so listing its IAM is refused.
+ * (no identity policy), and the user {@code partner-user} of account 1 (identity policy: read and
+ * decrypt). Account 0 has the role {@code app-reader} (identity policy: read and decrypt). Account 2
+ * is reached by a user allowed nothing, so listing its IAM is refused. IAM's simulator evaluates
+ * the resource and key policies only for users: roles are asked with their own policies.
  */
 class AccessServiceTest {
 
@@ -47,6 +50,7 @@ class AccessServiceTest {
     private static String appReader;
     private static String partner;
     private static String stranger;
+    private static String partnerUser;
     private static final List<AutoCloseable> CLIENTS = new ArrayList<>();
 
     @BeforeAll
@@ -64,13 +68,16 @@ class AccessServiceTest {
         iam1.putRolePolicy(r -> r.roleName("partner").policyName("read-shared").policyDocument(
                 allow("[\"secretsmanager:GetSecretValue\",\"kms:Decrypt\"]", "*")));
         stranger = iam1.createRole(r -> r.roleName("stranger").assumeRolePolicyDocument(trust(1))).role().arn();
+        partnerUser = iam1.createUser(r -> r.userName("partner-user")).user().arn();
+        iam1.putUserPolicy(r -> r.userName("partner-user").policyName("read-shared").policyDocument(
+                allow("[\"secretsmanager:GetSecretValue\",\"kms:Decrypt\"]", "*")));
 
         KmsClient kms = store.kms(store.adminKey(0), Region.US_EAST_1);
         String keyId = kms.createKey(r -> r.description("shared secrets")).keyMetadata().keyId();
         SecretsManagerClient sm = store.secrets(store.adminKey(0), Region.US_EAST_1);
         secretArn = sm.createSecret(r -> r.name("shared/api").secretString("s3cr3t").kmsKeyId(keyId)).arn();
         sm.putResourcePolicy(r -> r.secretId(secretArn).resourcePolicy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Partners\","
-                + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"" + partner + "\",\"" + stranger + "\"]},"
+                + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"" + partner + "\",\"" + stranger + "\",\"" + partnerUser + "\"]},"
                 + "\"Action\":\"secretsmanager:GetSecretValue\",\"Resource\":\"*\"}]}"));
         defaultKeySecretArn = sm.createSecret(r -> r.name("local/only").secretString("x")).arn();
     }
@@ -121,8 +128,8 @@ class AccessServiceTest {
         List<SecretReader> readers = access.whoCanRead(scopes(), stack.scope(0, REGION), secretArn, failures::add);
 
         Map<String, SecretReader> found = byArn(readers);
-        assertEquals(new java.util.TreeSet<>(List.of(admin(0), appReader, partner)), found.keySet(),
-                "account 1's admin and the stranger are not named by both policies; account 2 could not be listed");
+        assertEquals(new java.util.TreeSet<>(List.of(admin(0), appReader, partner, partnerUser)), found.keySet(),
+                "account 1's admin is not named by the resource policy and the stranger has no policy of its own; account 2 could not be listed");
         SecretReader admin = found.get(admin(0));
         assertEquals(SecretReader.Kind.USER, admin.kind());
         assertEquals(account(0), admin.account());
@@ -132,9 +139,15 @@ class AccessServiceTest {
         assertEquals(SecretReader.Kind.ROLE, role.kind());
         assertEquals("read-app-secrets", role.via().get(0).policyId());
         assertNotNull(role.via().get(0).position());
-        SecretReader crossAccount = found.get(partner);
-        assertEquals(account(1), crossAccount.account());
-        assertEquals(List.of("read-shared", "ResourcePolicy"), crossAccount.via().stream().map(AccessDecision.DecidingStatement::policyId).toList());
+        assertTrue(admin.resourcePolicyEvaluated());
+        assertFalse(role.resourcePolicyEvaluated(), "a role is asked with its own policies only");
+        SecretReader crossAccountUser = found.get(partnerUser);
+        assertEquals(account(1), crossAccountUser.account());
+        assertEquals(List.of("read-shared", "ResourcePolicy"), crossAccountUser.via().stream().map(AccessDecision.DecidingStatement::policyId).toList());
+        assertTrue(crossAccountUser.resourcePolicyEvaluated());
+        SecretReader crossAccountRole = found.get(partner);
+        assertEquals(List.of("read-shared"), crossAccountRole.via().stream().map(AccessDecision.DecidingStatement::policyId).toList());
+        assertFalse(crossAccountRole.resourcePolicyEvaluated());
 
         assertEquals(1, failures.size(), failures.toString());
         assertEquals(account(2), failures.get(0).scope().accountId());
@@ -145,8 +158,8 @@ class AccessServiceTest {
     void theKeyFlagsAReaderWhomItsKeyPolicyRefuses() {
         Map<String, SecretReader> found = byArn(access.whoCanRead(scopes(), stack.scope(0, REGION), secretArn, e -> { }));
         assertEquals(SecretReader.KeyAccess.ALLOWED, found.get(admin(0)).key());
-        assertEquals(SecretReader.KeyAccess.ALLOWED, found.get(appReader).key());
-        SecretReader partnerReader = found.get(partner);
+        assertEquals(SecretReader.KeyAccess.NOT_EVALUATED, found.get(appReader).key(), "a key policy is simulated for users only");
+        SecretReader partnerReader = found.get(partnerUser);
         assertEquals(SecretReader.KeyAccess.REFUSED, partnerReader.key(), "the key policy delegates to account 0 only");
         assertTrue(!partnerReader.canRead());
     }
@@ -180,8 +193,9 @@ class AccessServiceTest {
         String policy = stack.policies().secretPolicy(stack.scope(0, REGION), secretArn).document();
         AccessDecision strangerRead = access.testAccess(stack.scope(1, REGION), stranger, "secretsmanager:GetSecretValue",
                 secretArn, policy, account(0));
-        assertEquals(AccessDecision.Outcome.IMPLICIT_DENY, strangerRead.decision(), "the resource policy alone does not do across accounts");
+        assertEquals(AccessDecision.Outcome.IMPLICIT_DENY, strangerRead.decision(), "the role's own policies allow nothing");
         assertTrue(strangerRead.decidedBy().isEmpty());
+        assertFalse(strangerRead.resourcePolicyEvaluated(), "a role is asked without the resource policy");
 
         String deny = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Lockdown\",\"Effect\":\"Deny\",\"Principal\":\"*\","
                 + "\"Action\":\"secretsmanager:*\",\"Resource\":\"*\"}]}";

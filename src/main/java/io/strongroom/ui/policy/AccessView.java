@@ -64,6 +64,8 @@ public final class AccessView extends VBox {
         var summary = Bindings.createStringBinding(() -> !Boolean.TRUE.equals(vm.searchedProperty().get()) ? null
                 : texts.format("access.readers.summary", vm.readers().stream().filter(SecretReader::canRead).count(),
                 vm.readers().stream().filter(r -> !r.canRead()).count()), vm.searchedProperty(), vm.readers());
+        var partial = Bindings.createStringBinding(() -> vm.readers().stream().anyMatch(r -> !r.resourcePolicyEvaluated()
+                || r.key() == SecretReader.KeyAccess.NOT_EVALUATED) ? texts.get("access.readers.rolesPartial") : null, vm.readers());
         var failed = Bindings.createStringBinding(() -> vm.failures().isEmpty() ? null
                 : texts.format("access.readers.failures", String.join("\n", vm.failures())), vm.failures());
 
@@ -75,7 +77,7 @@ public final class AccessView extends VBox {
         table.getColumns().add(column("access.column.principal", SecretReader::principalArn, 290));
         table.getColumns().add(column("access.column.kind", r -> texts.get("access.kind." + r.kind().name().toLowerCase(java.util.Locale.ROOT)), 60));
         table.getColumns().add(column("access.column.via", r -> r.via().stream().map(AccessDecision.DecidingStatement::describe)
-                .collect(Collectors.joining("; ")), 200));
+                .collect(Collectors.joining("; ")) + (r.resourcePolicyEvaluated() ? "" : texts.get("access.via.ownPoliciesOnly")), 200));
         TableColumn<SecretReader, String> key = column("access.column.key",
                 r -> texts.get("access.key." + r.key().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')), 210);
         key.setCellFactory(c -> new TableCell<>() {
@@ -97,6 +99,7 @@ public final class AccessView extends VBox {
                 Controls.banner(vm.findErrorProperty(), Styles.DANGER, MaterialDesignA.ALERT_CIRCLE_OUTLINE),
                 Controls.banner(failed, Styles.WARNING, MaterialDesignA.ALERT_OUTLINE),
                 Controls.banner(summary, Styles.ACCENT, MaterialDesignS.SHIELD_ACCOUNT_OUTLINE),
+                Controls.banner(partial, Styles.WARNING, MaterialDesignA.ALERT_OUTLINE),
                 table);
         card.getStyleClass().add(Controls.CARD);
         return card;
@@ -150,7 +153,8 @@ public final class AccessView extends VBox {
         }
         String statements = d.decidedBy().stream().map(s -> "\u2022 " + s.describe()).collect(Collectors.joining("\n"));
         String key = "access.decision." + d.decision().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        return texts.format(key, d.principalArn(), d.action()) + (statements.isEmpty() ? "" : "\n" + statements);
+        return texts.format(key, d.principalArn(), d.action()) + (statements.isEmpty() ? "" : "\n" + statements)
+                + (d.resourcePolicyEvaluated() ? "" : "\n" + texts.get("access.decision.ownPoliciesOnly"));
     }
 
     AccessViewModel viewModel() {

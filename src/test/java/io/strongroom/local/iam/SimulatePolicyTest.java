@@ -241,7 +241,7 @@ class SimulatePolicyTest {
         }
     }
 
-    /** A secret of account 0 whose resource policy allows a role of account 1: cross-account needs both policies. */
+    /** A secret of account 0 whose resource policy allows a user of account 1: cross-account needs both policies. */
     @Nested
     class CrossAccount {
 
@@ -250,20 +250,34 @@ class SimulatePolicyTest {
                     + roleArn + "\"},\"Action\":\"secretsmanager:GetSecretValue\",\"Resource\":\"*\"}]}";
         }
 
-        String roleOfAccount1(boolean withIdentityPolicy) {
+        /** A user of account 1 (the simulator evaluates a resource policy only for users), with or without its own Allow. */
+        String userOfAccount1(boolean withIdentityPolicy) {
             IamClient iam = iam(store.adminKey(1));
-            String role = unique("partner");
-            String arn = iam.createRole(r -> r.roleName(role).assumeRolePolicyDocument(trust(1))).role().arn();
+            String user = unique("partner");
+            String arn = iam.createUser(r -> r.userName(user)).user().arn();
             if (withIdentityPolicy) {
-                iam.putRolePolicy(r -> r.roleName(role).policyName("read-partner-secrets")
+                iam.putUserPolicy(r -> r.userName(user).policyName("read-partner-secrets")
                         .policyDocument(allow("secretsmanager:GetSecretValue", "arn:aws:secretsmanager:*:" + account(0) + ":secret:*")));
             }
             return arn;
         }
 
         @Test
+        void aRoleWithAResourcePolicyNeedsAUsersCallerArnAsOnAws() {
+            IamClient iam = iam(store.adminKey(1));
+            String role = unique("partner-role");
+            String arn = iam.createRole(r -> r.roleName(role).assumeRolePolicyDocument(trust(1))).role().arn();
+            assertRefused("InvalidInput", 400, () -> iam.simulatePrincipalPolicy(r -> r.policySourceArn(arn)
+                    .actionNames("secretsmanager:GetSecretValue").resourceArns(secretArn(0, "shared/api"))
+                    .resourcePolicy(resourcePolicyFor(arn)).resourceOwner(account(0))));
+            EvaluationResult ownPolicies = simulate(1, r -> r.policySourceArn(arn).actionNames("secretsmanager:GetSecretValue")
+                    .resourceArns(secretArn(0, "shared/api")));
+            assertEquals("implicitDeny", ownPolicies.evalDecisionAsString(), "without a resource policy a role is simulated as usual");
+        }
+
+        @Test
         void bothPoliciesAllowingAllowAndTheDetailsSaySoPerSide() {
-            String role = roleOfAccount1(true);
+            String role = userOfAccount1(true);
             String secret = secretArn(0, "shared/api");
             EvaluationResult result = simulate(1, r -> r.policySourceArn(role).actionNames("secretsmanager:GetSecretValue")
                     .resourceArns(secret).resourcePolicy(resourcePolicyFor(role)).resourceOwner(account(0)));
@@ -277,7 +291,7 @@ class SimulatePolicyTest {
 
         @Test
         void theResourcePolicyAloneDoesNotLetAnotherAccountsRoleIn() {
-            String role = roleOfAccount1(false);
+            String role = userOfAccount1(false);
             String secret = secretArn(0, "shared/api");
             EvaluationResult result = simulate(1, r -> r.policySourceArn(role).actionNames("secretsmanager:GetSecretValue")
                     .resourceArns(secret).resourcePolicy(resourcePolicyFor(role)).resourceOwner(account(0)));
@@ -288,12 +302,12 @@ class SimulatePolicyTest {
             EvaluationResult noOwner = simulate(1, r -> r.policySourceArn(role).actionNames("secretsmanager:GetSecretValue")
                     .resourceArns(secret).resourcePolicy(resourcePolicyFor(role)));
             assertEquals("allowed", noOwner.evalDecisionAsString(),
-                    "without ResourceOwner the resource is the caller's account's, where a policy naming the role suffices");
+                    "without ResourceOwner the resource is the caller's account's, where a policy naming the user suffices");
         }
 
         @Test
         void aResourcePolicyDenyWinsAcrossAccounts() {
-            String role = roleOfAccount1(true);
+            String role = userOfAccount1(true);
             String deny = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"*\"},"
                     + "\"Action\":\"secretsmanager:*\",\"Resource\":\"*\"}]}";
             EvaluationResult result = simulate(1, r -> r.policySourceArn(role).actionNames("secretsmanager:GetSecretValue")

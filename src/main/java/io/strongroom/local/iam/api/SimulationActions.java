@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  *   <li>{@code PermissionsBoundaryPolicyInputList} is refused (InvalidInput): the store's
  *       evaluator has no permission boundaries yet, and a simulation that ignored one would
  *       report access the boundary removes.</li>
- *   <li>A role simulated with a {@code ResourcePolicy} and no {@code CallerArn} acts as a session
- *       of the role (AWS requires a user's CallerArn there); {@code CallerArn} must name a user.</li>
+ *   <li>A role simulated with a {@code ResourcePolicy} needs a {@code CallerArn}, as on AWS (the
+ *       Principal element needs a caller to match); {@code CallerArn} must name a user.</li>
  *   <li>{@code ResourceOwner} is an account ID (or its root ARN); the resource's account is it, or
  *       the simulated caller's account when it is left out, as the model's documentation says.</li>
  *   <li>{@code ResourceHandlingOption} (EC2 scenarios) is checked and has no effect.</li>
@@ -76,6 +76,11 @@ final class SimulationActions {
                 IamErrors.noSuchEntity("The " + m.group(2) + " with name " + m.group(4) + " cannot be found."));
         List<Simulator.SourcePolicy> policies = new ArrayList<>(subject.policies());
         policies.addAll(inputs(c.inputs()));
+        if (c.resourcePolicy() != null && c.callerArn() == null && subject.role()) {
+            // As AWS: the resource policy's Principal element needs a caller to match, and only a user can be one.
+            throw IamErrors.invalidInput("CallerArn is required if you include a ResourcePolicy and the PolicySourceArn is not the ARN "
+                    + "for an IAM user.");
+        }
         RequestPrincipal principal = c.callerArn() != null ? caller(c.callerArn()) : simulator.principal(subject);
         return run(ctx, "SimulatePrincipalPolicy", params, principal, policies, c);
     }
