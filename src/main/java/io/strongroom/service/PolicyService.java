@@ -59,6 +59,14 @@ public final class PolicyService {
         return new ResourcePolicy(r.arn() == null ? secretId : r.arn(), PolicyKind.SECRET, r.resourcePolicy());
     }
 
+    /**
+     * How far the secret's resource policy reaches (GetResourcePolicy, then its Allow statements'
+     * principals read against the secret's account, {@code scope}'s): for the inventory's Policy column.
+     */
+    public io.strongroom.domain.PolicyReach secretPolicyReach(Scope scope, String secretId) {
+        return PolicyReaches.of(secretPolicy(scope, secretId).document(), scope.accountId());
+    }
+
     /** GetKeyPolicy: the key's one policy ({@value #KEY_POLICY_NAME}), under the key ID or ARN as given. */
     public ResourcePolicy keyPolicy(Scope scope, String keyId) {
         KmsClient kms = clients.kms(scope);

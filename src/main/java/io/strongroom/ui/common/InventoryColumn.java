@@ -90,6 +90,14 @@ public interface InventoryColumn<T> {
         return 120;
     }
 
+    /**
+     * For a column whose values arrive after the rows (fetched per secret): it calls
+     * {@code redraw}, on the UI thread, when some of them changed, and the inventory redraws its
+     * cells. A column whose values are the secrets' own fields never calls it.
+     */
+    default void whenChanged(Runnable redraw) {
+    }
+
     /** The columns under this one's header, in order; empty for a column with cells of its own. */
     default List<InventoryColumn<?>> nested() {
         return List.of();

@@ -341,6 +341,7 @@ public final class InventoryView extends VBox {
             c.visibleProperty().bindBidirectional(vm.columns().visibleProperty(column.id()));
             table.getColumns().add(c);
             choosableColumns.add(c);
+            column.whenChanged(table::refresh);
         }
         // the first column (the name) orders the rows until the user sorts
         table.getSortOrder().add(table.getColumns().get(0));

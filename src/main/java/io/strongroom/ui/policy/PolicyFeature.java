@@ -6,7 +6,8 @@ import io.strongroom.ui.feature.Feature;
 import io.strongroom.ui.feature.FeatureContext;
 
 /**
- * Resource policies and who may use a secret: two tabs on every secret's detail. Policy: read,
+ * Resource policies and who may use a secret: the inventory's Policy column (how far each secret's
+ * policy reaches), and two tabs on every secret's detail. Policy: read,
  * validate as you type, diff, templates, check for new access, apply and delete through the
  * journaled writes. Access: who can read the value, and test access as one principal.
  */
@@ -17,9 +18,16 @@ public final class PolicyFeature implements Feature {
     @Override
     public void contribute(FeatureContext context, Contributions contributions) {
         Texts texts = context.texts().in(BUNDLE);
+        PolicyReachCache reaches = new PolicyReachCache(context.policies(), context.ui());
+        contributions.inventoryColumn(new PolicyColumn(reaches, texts));
         contributions.detailTab(host -> {
             PolicyViewModel vm = new PolicyViewModel(host.secretProperty(), host.readOnly(), context.policies(), context.mutations(),
-                    context.ui(), context.dialogs(), texts, host::changed);
+                    context.ui(), context.dialogs(), texts, () -> {
+                        if (host.secretProperty().get() != null) {
+                            reaches.forget(host.secretProperty().get().arn());
+                        }
+                        host.changed();
+                    });
             return new PolicyTab(PolicyTab.ID, texts.get("tab.policy"), () -> new PolicyView(vm, texts));
         });
         contributions.detailTab(host -> {
