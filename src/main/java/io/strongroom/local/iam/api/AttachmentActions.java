@@ -30,24 +30,22 @@ final class AttachmentActions {
     }
 
     String attach(RequestContext ctx, Map<String, String> params) {
-        IamRequest r = new IamRequest(params);
-        String name = r.string(kind.nameMember, true, nameSpec());
-        String policyArn = r.string("PolicyArn", true, IamRequest.ARN);
-        r.done();
-        String principal = principalArn(ctx, name);
-        ManagedPolicyActions.requireValidArn(policyArn);
-        iam.attach(principal, policyArn);
-        return null;
+        return withPolicy(ctx, params, iam::attach);
     }
 
     String detach(RequestContext ctx, Map<String, String> params) {
+        return withPolicy(ctx, params, iam::detach);
+    }
+
+    /** Attach and Detach: the user or role named, the policy ARN checked, then {@code change}; no output. */
+    private String withPolicy(RequestContext ctx, Map<String, String> params, java.util.function.BiConsumer<String, String> change) {
         IamRequest r = new IamRequest(params);
         String name = r.string(kind.nameMember, true, nameSpec());
         String policyArn = r.string("PolicyArn", true, IamRequest.ARN);
         r.done();
         String principal = principalArn(ctx, name);
         ManagedPolicyActions.requireValidArn(policyArn);
-        iam.detach(principal, policyArn);
+        change.accept(principal, policyArn);
         return null;
     }
 
