@@ -98,6 +98,20 @@ public interface InventoryColumn<T> {
     default void whenChanged(Runnable redraw) {
     }
 
+    /**
+     * The values the inventory's filters offer for this column (worded as its cells word them);
+     * empty, as for most columns, when it is not filterable. Filtering on a column whose values
+     * arrive late asks it for every row's value, not only the rows shown.
+     */
+    default List<T> filterChoices() {
+        return List.of();
+    }
+
+    /** Whether a row whose value is {@code value} (null: not known yet) passes the filter {@code chosen}. */
+    default boolean passes(T value, T chosen) {
+        return java.util.Objects.equals(value, chosen);
+    }
+
     /** The columns under this one's header, in order; empty for a column with cells of its own. */
     default List<InventoryColumn<?>> nested() {
         return List.of();

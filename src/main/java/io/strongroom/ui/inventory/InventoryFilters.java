@@ -3,6 +3,7 @@ package io.strongroom.ui.inventory;
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.SecretFilter;
 import io.strongroom.domain.SecretQuery;
+import io.strongroom.ui.common.InventoryColumn;
 import io.strongroom.ui.common.SortedFilteredList;
 import io.strongroom.ui.inventory.InventoryViewModel.DeletionFilter;
 import io.strongroom.ui.inventory.InventoryViewModel.RotationFilter;
@@ -50,6 +51,9 @@ public final class InventoryFilters {
     private final StringProperty namePrefix = new SimpleStringProperty(this, "namePrefix", "");
     private final StringProperty tagKey = new SimpleStringProperty(this, "tagKey", "");
     private final StringProperty tagValue = new SimpleStringProperty(this, "tagValue", "");
+    private final ObjectProperty<ColumnFilter<?>> columnFilter = new SimpleObjectProperty<>(this, "columnFilter");
+    /** Counts the changes of late-arriving column values, so that a filter on them is tested again. */
+    private long columnValuesSeen;
     private final ObservableList<String> accountOptions = FXCollections.observableArrayList();
     /** Read-only view kept once: a listener on a fresh wrapper per call would be collected with it. */
     private final ObservableList<String> accountOptionsView = FXCollections.unmodifiableObservableList(accountOptions);
@@ -71,12 +75,56 @@ public final class InventoryFilters {
         this.clock = Objects.requireNonNull(clock);
         InvalidationListener refilter = o -> updatePredicate();
         for (javafx.beans.Observable p : List.of(searchText, accountFilter, regionFilter, rotationFilter, deletionFilter,
-                namePrefix, tagKey, tagValue)) {
+                namePrefix, tagKey, tagValue, columnFilter)) {
             p.addListener(refilter);
         }
     }
 
+    /**
+     * A filter on a contributed column: the rows whose value in {@code column} passes {@code chosen}
+     * ({@link InventoryColumn#passes}).
+     */
+    public record ColumnFilter<T>(InventoryColumn<T> column, T chosen) {
+        public ColumnFilter {
+            Objects.requireNonNull(column, "column");
+            Objects.requireNonNull(chosen, "chosen");
+        }
+
+        boolean passes(SecretRow row) {
+            return column.passes(column.value(row.summary()), chosen);
+        }
+    }
+
+    /** Every filter the filterable columns offer, in column order (for the filter bar's column filter). */
+    public static List<ColumnFilter<?>> choicesOf(List<? extends InventoryColumn<?>> columns) {
+        List<ColumnFilter<?>> out = new java.util.ArrayList<>();
+        for (InventoryColumn<?> c : columns) {
+            addChoices(c, out);
+        }
+        return out;
+    }
+
+    private static <T> void addChoices(InventoryColumn<T> column, List<ColumnFilter<?>> out) {
+        for (T choice : column.filterChoices()) {
+            out.add(new ColumnFilter<>(column, choice));
+        }
+    }
+
+    /** A column's values arrived or changed: a filter on that column is tested again. */
+    void columnValuesChanged(InventoryColumn<?> column) {
+        ColumnFilter<?> active = columnFilter.get();
+        if (active != null && active.column() == column) {
+            columnValuesSeen++;
+            updatePredicate();
+        }
+    }
+
     // ---- Properties -----------------------------------------------------------------------------
+
+    /** The filter on a contributed column (Policy: Public…), or null for none. */
+    public ObjectProperty<ColumnFilter<?>> columnFilterProperty() {
+        return columnFilter;
+    }
 
     /** Free text: every whitespace-separated word must occur in some field (case-insensitive). */
     public StringProperty searchTextProperty() {
@@ -161,6 +209,7 @@ public final class InventoryFilters {
         tagKey.set("");
         tagValue.set("");
         deletionFilter.set(DeletionFilter.HIDE);
+        columnFilter.set(null);
     }
 
     /** The scopes to list changed: their accounts and regions are the options; a filter on one gone is cleared. */
@@ -200,12 +249,14 @@ public final class InventoryFilters {
         String tk = tagKey.get().strip();
         String tv = tagValue.get().strip();
         boolean tags = !tk.isEmpty() || !tv.isEmpty();
+        ColumnFilter<?> column = columnFilter.get();
         Instant now = clock.instant();
         boolean any = needles.length > 0 || account != null || region != null || rotation != RotationFilter.ANY
-                || deletion == DeletionFilter.ONLY || !name.isEmpty() || tags;
+                || deletion == DeletionFilter.ONLY || !name.isEmpty() || tags || column != null;
         filtersActive.set(any || deletion != DeletionFilter.HIDE);
         serverFiltersPending.set(!serverQuery().equals(listedWith.get()));
-        FilterState state = new FilterState(String.join(" ", needles), account, region, rotation, deletion, name, tk, tv);
+        FilterState state = new FilterState(String.join(" ", needles), account, region, rotation, deletion, name, tk, tv,
+                column, columnValuesSeen);
         boolean narrowing = applied != null && state.narrows(applied);
         applied = state;
         if (!any) {
@@ -220,7 +271,8 @@ public final class InventoryFilters {
                 && (name.isEmpty() || r.name().startsWith(name))
                 && rotationMatches(r, rotation, now)
                 && (!tags || r.hasTag(tk, tv))
-                && (needles.length == 0 || r.matchesAll(needles));
+                && (needles.length == 0 || r.matchesAll(needles))
+                && (column == null || column.passes(r));
         // the filter state names the view, so erasing back to an earlier text shows it again untested
         rows.setPredicate(p, narrowing, state);
         counted.run();
@@ -228,13 +280,14 @@ public final class InventoryFilters {
 
     /** The filter values a predicate was built from. */
     private record FilterState(String search, String account, String region, RotationFilter rotation, DeletionFilter deletion,
-                               String name, String tagKey, String tagValue) {
+                               String name, String tagKey, String tagValue, ColumnFilter<?> column, long columnValuesSeen) {
         /** Only the search text changed, by typing more: whatever this passes, {@code before} passed. */
         boolean narrows(FilterState before) {
             return search.startsWith(before.search) && !search.equals(before.search)
                     && Objects.equals(account, before.account) && Objects.equals(region, before.region)
                     && rotation == before.rotation && deletion == before.deletion
-                    && name.equals(before.name) && tagKey.equals(before.tagKey) && tagValue.equals(before.tagValue);
+                    && name.equals(before.name) && tagKey.equals(before.tagKey) && tagValue.equals(before.tagValue)
+                    && Objects.equals(column, before.column) && columnValuesSeen == before.columnValuesSeen;
         }
     }
 

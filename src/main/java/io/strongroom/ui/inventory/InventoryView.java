@@ -246,9 +246,39 @@ public final class InventoryView extends VBox {
                 labelled("inventory.filter.account", account), labelled("inventory.filter.region", region),
                 labelled("inventory.filter.rotation", rotation), labelled("inventory.filter.deletion", deletion),
                 labelled("inventory.filter.namePrefix", name), labelled("inventory.filter.tagKey", tagKey),
-                labelled("inventory.filter.tagValue", tagValue), apply, clear);
+                labelled("inventory.filter.tagValue", tagValue));
+        List<InventoryFilters.ColumnFilter<?>> columnChoices = InventoryFilters.choicesOf(vm.columns().all());
+        if (!columnChoices.isEmpty()) {
+            bar.getChildren().add(labelled("inventory.filter.column", columnFilterBox(columnChoices)));
+        }
+        bar.getChildren().addAll(apply, clear);
         bar.getStyleClass().add(Styles.FILTER_BAR);
         return bar;
+    }
+
+    /** "Any", then every value of every filterable contributed column ("Policy: Public"). */
+    private ComboBox<InventoryFilters.ColumnFilter<?>> columnFilterBox(List<InventoryFilters.ColumnFilter<?>> choices) {
+        ComboBox<InventoryFilters.ColumnFilter<?>> box = new ComboBox<>();
+        box.setId("filter-column");
+        box.getItems().add(null);
+        box.getItems().addAll(choices);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(InventoryFilters.ColumnFilter<?> f) {
+                return f == null ? texts.get("inventory.filter.column.any") : label(f);
+            }
+
+            @Override
+            public InventoryFilters.ColumnFilter<?> fromString(String text) {
+                return null;
+            }
+        });
+        box.valueProperty().bindBidirectional(vm.filters().columnFilterProperty());
+        return box;
+    }
+
+    private <T> String label(InventoryFilters.ColumnFilter<T> f) {
+        return f.column().title(texts) + ": " + f.column().text(f.chosen(), null, words);
     }
 
     private TextField serverFilterField(javafx.beans.property.StringProperty property, double width) {

@@ -75,6 +75,9 @@ public final class InventoryViewModel {
         this.texts = Objects.requireNonNull(texts);
         this.loading = new InventoryLoading(secrets, ui, clock, selection, lock);
         this.filters = new InventoryFilters(loading.rows(), loading::counted, loading.loadedQueryProperty()::get, clock);
+        for (InventoryColumn<?> column : contributedColumns) {
+            column.whenChanged(() -> filters.columnValuesChanged(column));
+        }
     }
 
     // =========================================================================================

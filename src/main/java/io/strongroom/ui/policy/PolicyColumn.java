@@ -7,6 +7,7 @@ import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -77,6 +78,17 @@ final class PolicyColumn implements InventoryColumn<PolicyReachCache.Entry> {
     @Override
     public Comparator<PolicyReachCache.Entry> comparator() {
         return Comparator.comparingInt(e -> e.reach() == null ? Integer.MAX_VALUE : e.reach().ordinal());
+    }
+
+    /** Filtering by reach fetches the policy of every secret listed (one GetResourcePolicy each), not only those shown. */
+    @Override
+    public List<PolicyReachCache.Entry> filterChoices() {
+        return java.util.Arrays.stream(PolicyReach.values()).map(r -> new PolicyReachCache.Entry(r, null)).toList();
+    }
+
+    @Override
+    public boolean passes(PolicyReachCache.Entry value, PolicyReachCache.Entry chosen) {
+        return value != null && value.reach() == chosen.reach();
     }
 
     @Override

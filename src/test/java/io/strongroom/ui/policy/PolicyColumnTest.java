@@ -78,4 +78,30 @@ class PolicyColumnTest {
         assertTrue(column.comparator().compare(none, cross) < 0, "sorted from least to most exposed");
         assertFalse(column.shownByDefault(), "each shown secret costs a call: the user chooses the column");
     }
+
+    @Test
+    void theInventoryFiltersByReachAndTestsAgainAsPoliciesArrive() throws Exception {
+        Texts texts = Texts.load().in(PolicyFeature.BUNDLE);
+        PolicyColumn column = new PolicyColumn(new PolicyReachCache(stack.policies(), new DirectUiExecutor()), texts);
+        io.strongroom.ui.inventory.InventoryViewModel vm = new io.strongroom.ui.inventory.InventoryViewModel(stack.secrets(),
+                new DirectUiExecutor(), new io.strongroom.ui.editor.RecordingClipboard(), Texts.load(), java.time.Clock.systemUTC(),
+                java.util.List.of(column));
+        SecretSummary open = newSecret();
+        String other = stack.accounts().get(1).accountId();
+        SecretMutations.of(stack.secrets(), stack.policies()).apply(new SecretMutation.PutSecretPolicy(scope, open.arn(),
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + other + "\"},"
+                        + "\"Action\":\"secretsmanager:GetSecretValue\",\"Resource\":\"*\"}]}", true));
+        SecretSummary closed = newSecret();
+        vm.load(java.util.List.of(scope)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        var choices = io.strongroom.ui.inventory.InventoryFilters.choicesOf(vm.columns().all());
+        assertEquals(PolicyReach.values().length, choices.size(), "one choice per reach, from the one filterable column");
+        var crossAccount = choices.stream().filter(f -> ((PolicyReachCache.Entry) f.chosen()).reach() == PolicyReach.CROSS_ACCOUNT)
+                .findFirst().orElseThrow();
+        vm.filters().columnFilterProperty().set(crossAccount);
+        java.util.List<String> shown = vm.visibleRows().stream().map(r -> r.summary().arn()).toList();
+        assertTrue(shown.contains(open.arn()), "fetched for every listed row, then tested again: " + shown);
+        assertFalse(shown.contains(closed.arn()));
+        vm.filters().clear();
+        assertTrue(vm.visibleRows().stream().anyMatch(r -> r.summary().arn().equals(closed.arn())));
+    }
 }
