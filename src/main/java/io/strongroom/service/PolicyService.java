@@ -67,6 +67,23 @@ public final class PolicyService {
         return PolicyReaches.of(secretPolicy(scope, secretId).document(), scope.accountId());
     }
 
+    /** The alias of the key Secrets Manager uses when a secret names none. */
+    public static final String SECRETS_MANAGER_KEY_ALIAS = "alias/aws/secretsmanager";
+
+    /**
+     * The key a secret is encrypted with and its policy: DescribeKey of {@code keyRef} (a key ID,
+     * key ARN, alias name or alias ARN; null or empty: the account's {@value #SECRETS_MANAGER_KEY_ALIAS})
+     * for its ARN and manager, then GetKeyPolicy, which takes only a key ID or ARN.
+     */
+    public io.strongroom.domain.KeyPolicyInfo keyPolicyOf(Scope scope, String keyRef) {
+        KmsClient kms = clients.kms(scope);
+        String ref = keyRef == null || keyRef.isEmpty() ? SECRETS_MANAGER_KEY_ALIAS : keyRef;
+        software.amazon.awssdk.services.kms.model.KeyMetadata key = Calls.call(limiters, scope, QuotaClass.KMS_DESCRIBE,
+                () -> kms.describeKey(b -> b.keyId(ref)).keyMetadata());
+        String document = keyPolicy(scope, key.arn()).document();
+        return new io.strongroom.domain.KeyPolicyInfo(key.arn(), "AWS".equals(key.keyManagerAsString()), document);
+    }
+
     /** GetKeyPolicy: the key's one policy ({@value #KEY_POLICY_NAME}), under the key ID or ARN as given. */
     public ResourcePolicy keyPolicy(Scope scope, String keyId) {
         KmsClient kms = clients.kms(scope);

@@ -7,9 +7,11 @@ import io.strongroom.ui.feature.FeatureContext;
 
 /**
  * Resource policies and who may use a secret: the inventory's Policy column (how far each secret's
- * policy reaches), and two tabs on every secret's detail. Policy: read,
+ * policy reaches), and three tabs on every secret's detail. Policy: read,
  * validate as you type, diff, templates, check for new access, apply and delete through the
- * journaled writes. Access: who can read the value, and test access as one principal.
+ * journaled writes. Key policy: the same editor on the key policy of the secret's KMS key (shown,
+ * never applied, for an AWS managed key). Access: who can read the value, and test access as one
+ * principal.
  */
 public final class PolicyFeature implements Feature {
 
@@ -21,7 +23,8 @@ public final class PolicyFeature implements Feature {
         PolicyReachCache reaches = new PolicyReachCache(context.policies(), context.ui());
         contributions.inventoryColumn(new PolicyColumn(reaches, texts));
         contributions.detailTab(host -> {
-            PolicyViewModel vm = new PolicyViewModel(host.secretProperty(), host.readOnly(), context.policies(), context.mutations(),
+            PolicyViewModel vm = new PolicyViewModel(PolicyTarget.secretOf(host.secretProperty()), host.readOnly(), context.policies(),
+                    context.mutations(),
                     context.ui(), context.dialogs(), texts, () -> {
                         if (host.secretProperty().get() != null) {
                             reaches.forget(host.secretProperty().get().arn());
@@ -29,6 +32,12 @@ public final class PolicyFeature implements Feature {
                         host.changed();
                     });
             return new PolicyTab(PolicyTab.ID, texts.get("tab.policy"), () -> new PolicyView(vm, texts));
+        });
+        contributions.detailTab(host -> {
+            SecretKeyTarget key = new SecretKeyTarget(host.secretProperty(), context.policies(), context.ui());
+            PolicyViewModel vm = new PolicyViewModel(key.targetProperty(), host.readOnly(), context.policies(), context.mutations(),
+                    context.ui(), context.dialogs(), texts, host::changed);
+            return new PolicyTab(PolicyTab.KEY_ID, texts.get("tab.keyPolicy"), () -> PolicyView.ofKey(vm, key.errorProperty(), texts));
         });
         contributions.detailTab(host -> {
             AccessViewModel vm = new AccessViewModel(host.secretProperty(), context.scopes(), context.access(), context.policies(),

@@ -11,6 +11,7 @@ final class PolicyTab implements DetailTab {
 
     static final String ID = "policy";
     static final String ACCESS_ID = "access";
+    static final String KEY_ID = "key-policy";
 
     private final String id;
     private final String title;

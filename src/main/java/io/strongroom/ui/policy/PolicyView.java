@@ -3,6 +3,7 @@ package io.strongroom.ui.policy;
 import atlantafx.base.theme.Styles;
 import io.strongroom.domain.PolicyCheckResult;
 import io.strongroom.domain.PolicyFinding;
+import io.strongroom.domain.PolicyKind;
 import io.strongroom.ui.common.Controls;
 import io.strongroom.ui.common.Texts;
 import javafx.animation.PauseTransition;
@@ -91,24 +92,37 @@ public final class PolicyView extends VBox {
         wireEditor();
     }
 
+    /** The editor on a secret's KMS key, under a banner saying why the key could not be found, if it could not. */
+    static VBox ofKey(PolicyViewModel vm, javafx.beans.value.ObservableStringValue keyError, Texts texts) {
+        PolicyView view = new PolicyView(vm, texts);
+        view.getChildren().add(1, Controls.banner(keyError, Styles.DANGER, MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+        return view;
+    }
+
     // ---- Toolbar and banners -------------------------------------------------------------------
 
     private HBox toolbar(ToggleButton showDiff) {
         MenuButton templates = new MenuButton(texts.get("policy.templates"), Controls.icon(MaterialDesignF.FILE_DOCUMENT_OUTLINE));
         templates.setId("policy-templates");
-        for (PolicyTemplates.Template t : PolicyTemplates.all()) {
-            MenuItem item = new MenuItem(texts.get("template." + t.id()));
-            item.setId("policy-template-" + t.id());
-            item.setOnAction(e -> vm.useTemplate(t));
-            templates.getItems().add(item);
-        }
+        // the templates of what is shown (a secret's or a key's), listed when the menu opens
+        templates.setOnShowing(e -> {
+            templates.getItems().clear();
+            for (PolicyTemplates.Template t : vm.templates()) {
+                MenuItem item = new MenuItem(texts.get("template." + t.id()));
+                item.setId("policy-template-" + t.id());
+                item.setOnAction(a -> vm.useTemplate(t));
+                templates.getItems().add(item);
+            }
+        });
+        templates.getItems().add(new MenuItem());       // a menu with no item never shows
         Button revert = Controls.button(texts.get("policy.revert"), MaterialDesignU.UNDO);
         revert.setId("policy-revert");
         revert.disableProperty().bind(vm.dirtyProperty().not());
         revert.setOnAction(e -> vm.revert());
         Button check = Controls.button(texts.get("policy.check"), MaterialDesignS.SHIELD_SEARCH);
         check.setId("policy-check");
-        check.disableProperty().bind(vm.draftProperty().isEmpty().or(vm.writingProperty()).or(vm.hasErrorsProperty()));
+        check.disableProperty().bind(vm.draftProperty().isEmpty().or(vm.writingProperty()).or(vm.hasErrorsProperty())
+                .or(Bindings.createBooleanBinding(() -> vm.target().get() != null && !vm.target().get().editable(), vm.target())));
         check.setOnAction(e -> vm.checkAccess());
         Button delete = Controls.button(texts.get("policy.delete"), MaterialDesignD.DELETE_OUTLINE);
         delete.setId("policy-delete");
@@ -129,9 +143,12 @@ public final class PolicyView extends VBox {
     }
 
     private VBox banners() {
-        var none = Bindings.createStringBinding(() -> vm.storedProperty().get() == null && !vm.loadingProperty().get()
+        var none = Bindings.createStringBinding(() -> vm.target().get() != null && vm.target().get().kind() == PolicyKind.SECRET
+                        && vm.storedProperty().get() == null && !vm.loadingProperty().get()
                         && vm.loadErrorProperty().get() == null ? texts.get("policy.none") : null,
-                vm.storedProperty(), vm.loadingProperty(), vm.loadErrorProperty());
+                vm.target(), vm.storedProperty(), vm.loadingProperty(), vm.loadErrorProperty());
+        var awsManaged = Bindings.createStringBinding(() -> vm.target().get() != null && vm.target().get().awsManaged()
+                ? texts.get("policy.awsManagedKey") : null, vm.target());
         var checkText = Bindings.createStringBinding(() -> describe(vm.checkProperty().get()), vm.checkProperty());
         var checkFailed = Bindings.createStringBinding(() -> {
             PolicyCheckResult r = vm.checkProperty().get();
@@ -148,6 +165,7 @@ public final class PolicyView extends VBox {
                 Controls.banner(vm.writeErrorProperty(), Styles.DANGER, MaterialDesignA.ALERT_CIRCLE_OUTLINE),
                 Controls.banner(vm.validationErrorProperty(), Styles.WARNING, MaterialDesignA.ALERT_OUTLINE),
                 Controls.banner(none, Styles.ACCENT, MaterialDesignS.SHIELD_OFF_OUTLINE),
+                Controls.banner(awsManaged, Styles.ACCENT, MaterialDesignS.SHIELD_LOCK_OUTLINE),
                 Controls.banner(checkFailed, Styles.WARNING, MaterialDesignS.SHIELD_ALERT_OUTLINE),
                 Controls.banner(checkPassed, Styles.SUCCESS, MaterialDesignS.SHIELD_CHECK_OUTLINE),
                 Controls.banner(noticeText, Styles.SUCCESS, MaterialDesignC.CHECK_CIRCLE_OUTLINE));
@@ -282,9 +300,10 @@ public final class PolicyView extends VBox {
 
     private VBox findingsPane() {
         Label title = Controls.sectionTitle(texts.get("findings.title"));
-        title.textProperty().bind(Bindings.createStringBinding(() -> vm.findings().isEmpty()
-                ? texts.get(vm.validatingProperty().get() ? "findings.validating" : "findings.none")
-                : texts.format("findings.count", vm.findings().size()), vm.findings(), vm.validatingProperty()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.target().get() != null && !vm.target().get().editable()
+                ? texts.get("findings.notValidated")
+                : vm.findings().isEmpty() ? texts.get(vm.validatingProperty().get() ? "findings.validating" : "findings.none")
+                : texts.format("findings.count", vm.findings().size()), vm.findings(), vm.validatingProperty(), vm.target()));
         ListView<PolicyFinding> list = new ListView<>(vm.findings());
         list.setId("policy-findings");
         list.setCellFactory(v -> new ListCell<>() {

@@ -4,7 +4,6 @@ import io.strongroom.domain.PolicyCheckResult;
 import io.strongroom.domain.PolicyFinding;
 import io.strongroom.domain.PolicyKind;
 import io.strongroom.domain.ResourcePolicy;
-import io.strongroom.domain.SecretSummary;
 import io.strongroom.service.PolicyService;
 import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.service.journal.SecretMutations;
@@ -23,6 +22,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -31,7 +31,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The resource policy of the secret shown: the stored document, a draft edited beside it,
+ * The resource policy of the secret shown (or the key policy of a KMS key, {@link PolicyTarget}): the stored document, a draft edited beside it,
  * Access Analyzer's findings on the draft (validated as the user types: the view calls
  * {@link #validate()} once typing pauses), a side-by-side diff, templates, and the one safe way to
  * change it: Apply first asks Access Analyzer whether the draft grants access the stored policy
@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  */
 public final class PolicyViewModel {
 
-    private final ReadOnlyObjectProperty<SecretSummary> secret;
+    private final ObservableObjectValue<PolicyTarget> secret;
     private final ObservableBooleanValue readOnly;
     private final PolicyService policies;
     private final SecretMutations mutations;
@@ -65,10 +65,10 @@ public final class PolicyViewModel {
     private String validatedText;
 
     /**
-     * @param secret  the secret shown (null when none)
-     * @param changed tells the detail that the secret changed (it describes it again)
+     * @param secret  the secret or key shown (null when none)
+     * @param changed tells the detail that the resource's policy changed
      */
-    public PolicyViewModel(ReadOnlyObjectProperty<SecretSummary> secret, ObservableBooleanValue readOnly, PolicyService policies,
+    public PolicyViewModel(ObservableObjectValue<PolicyTarget> secret, ObservableBooleanValue readOnly, PolicyService policies,
                            SecretMutations mutations, UiExecutor executor, DialogService dialogs, Texts texts, Runnable changed) {
         this.secret = Objects.requireNonNull(secret);
         this.readOnly = Objects.requireNonNull(readOnly);
@@ -86,11 +86,13 @@ public final class PolicyViewModel {
             check.set(null);
         });
         stored.addListener(o -> dirty.set(!normalized(draft.get()).equals(normalized(stored.get()))));
-        canApply = Bindings.createBooleanBinding(() -> !readOnly.get() && secret.get() != null && dirty.get() && !hasErrors.get()
+        canApply = Bindings.createBooleanBinding(() -> !readOnly.get() && secret.get() != null && secret.get().editable()
+                        && dirty.get() && !hasErrors.get()
                         && !draft.get().isBlank() && !writing.isBusy() && !loading.isBusy(),
                 readOnly, secret, dirty, hasErrors, draft, writing.busyProperty(), loading.busyProperty());
-        canDelete = Bindings.createBooleanBinding(() -> !readOnly.get() && stored.get() != null && !writing.isBusy(),
-                readOnly, stored, writing.busyProperty());
+        canDelete = Bindings.createBooleanBinding(() -> !readOnly.get() && stored.get() != null && !writing.isBusy()
+                        && secret.get() != null && secret.get().kind() == PolicyKind.SECRET,
+                readOnly, stored, writing.busyProperty(), secret);
         secret.addListener((o, was, now) -> {
             if (was == null || now == null || !was.arn().equals(now.arn())) {
                 load();
@@ -100,6 +102,11 @@ public final class PolicyViewModel {
     }
 
     // ---- Properties ----------------------------------------------------------------------------
+
+    /** What is shown: a secret or a key (null when nothing is). */
+    public ObservableObjectValue<PolicyTarget> target() {
+        return secret;
+    }
 
     /** The policy as stored on the secret; null when it has none. */
     public ReadOnlyStringProperty storedProperty() {
@@ -178,7 +185,7 @@ public final class PolicyViewModel {
 
     /** Reads the stored policy of the secret shown; the draft starts as it. */
     public void load() {
-        SecretSummary s = secret.get();
+        PolicyTarget s = secret.get();
         validation.cancel();
         findings.clear();
         hasErrors.set(false);
@@ -191,7 +198,8 @@ public final class PolicyViewModel {
             draft.set("");
             return;
         }
-        loading.run(p -> policies.secretPolicy(s.scope(), s.arn()), (ResourcePolicy policy) -> {
+        loading.run(p -> s.kind() == PolicyKind.KEY ? policies.keyPolicy(s.scope(), s.arn()) : policies.secretPolicy(s.scope(), s.arn()),
+                (ResourcePolicy policy) -> {
             stored.set(policy.document());
             draft.set(policy.document() == null ? "" : policy.document());
             validate();
@@ -200,9 +208,10 @@ public final class PolicyViewModel {
 
     /** Validates the draft with Access Analyzer (latest wins); an empty draft has nothing to validate. */
     public void validate() {
-        SecretSummary s = secret.get();
+        PolicyTarget s = secret.get();
         String text = draft.get();
-        if (s == null || text.isBlank()) {
+        // nothing to validate: no draft, or a policy nobody but AWS can change (an AWS managed key's)
+        if (s == null || text.isBlank() || !s.editable()) {
             validation.cancel();
             findings.clear();
             hasErrors.set(false);
@@ -212,18 +221,24 @@ public final class PolicyViewModel {
         if (text.equals(validatedText)) {
             return;
         }
-        validation.run(p -> policies.validate(s.scope(), text, PolicyKind.SECRET), (List<PolicyFinding> found) -> {
+        validation.run(p -> policies.validate(s.scope(), text, s.kind()), (List<PolicyFinding> found) -> {
             validatedText = text;
             findings.setAll(found.stream().sorted(java.util.Comparator.comparing(PolicyFinding::severity)).toList());
             hasErrors.set(found.stream().anyMatch(f -> f.severity() == PolicyFinding.Severity.ERROR));
         });
     }
 
+    /** The templates for what is shown: a secret's or a key's. */
+    public List<PolicyTemplates.Template> templates() {
+        PolicyTarget t = secret.get();
+        return PolicyTemplates.forKind(t == null ? PolicyKind.SECRET : t.kind());
+    }
+
     /** Replaces the draft with a template written for the secret shown. */
     public void useTemplate(PolicyTemplates.Template template) {
-        SecretSummary s = secret.get();
+        PolicyTarget s = secret.get();
         if (s != null) {
-            draft.set(PolicyTemplates.write(template, s.arn(), s.scope().accountId()));
+            draft.set(PolicyTemplates.write(template, s.arn(), s.scope().accountId(), s.scope().region()));
             validate();
         }
     }
@@ -236,7 +251,7 @@ public final class PolicyViewModel {
 
     /** Asks Access Analyzer whether the draft grants access the stored policy does not (or, with none stored, public access). */
     public void checkAccess() {
-        SecretSummary s = secret.get();
+        PolicyTarget s = secret.get();
         String proposed = draft.get();
         if (s == null || proposed.isBlank()) {
             return;
@@ -250,7 +265,7 @@ public final class PolicyViewModel {
      * that grants new access, then puts it with BlockPublicPolicy. Nothing is sent in read-only mode.
      */
     public void apply() {
-        SecretSummary s = secret.get();
+        PolicyTarget s = secret.get();
         String proposed = draft.get();
         if (!canApply.get()) {
             return;
@@ -263,7 +278,9 @@ public final class PolicyViewModel {
                 notice.set(texts.format("notice.notApplied"));
                 return;
             }
-            writing.run(p -> mutations.apply(new SecretMutation.PutSecretPolicy(s.scope(), s.arn(), proposed, true)), arn -> {
+            writing.run(p -> s.kind() == PolicyKind.KEY
+                    ? mutations.apply(new SecretMutation.PutKeyPolicy(s.scope(), s.arn(), proposed))
+                    : mutations.apply(new SecretMutation.PutSecretPolicy(s.scope(), s.arn(), proposed, true)), done -> {
                 stored.set(proposed);
                 notice.set(texts.format("notice.applied"));
                 changed.run();
@@ -273,7 +290,7 @@ public final class PolicyViewModel {
 
     /** Removes the secret's policy after confirmation: then only identity policies (and the key policy) decide. */
     public void delete() {
-        SecretSummary s = secret.get();
+        PolicyTarget s = secret.get();
         if (!canDelete.get() || !dialogs.confirm(texts.format("delete.title"), texts.format("delete.message", s.name()))) {
             return;
         }
@@ -287,10 +304,10 @@ public final class PolicyViewModel {
         });
     }
 
-    private PolicyCheckResult accessCheck(SecretSummary s, String existing, String proposed) {
+    private PolicyCheckResult accessCheck(PolicyTarget s, String existing, String proposed) {
         return existing == null
-                ? policies.checkNoPublicAccess(s.scope(), proposed, PolicyKind.SECRET)
-                : policies.checkNoNewAccess(s.scope(), existing, proposed, PolicyKind.SECRET);
+                ? policies.checkNoPublicAccess(s.scope(), proposed, s.kind())
+                : policies.checkNoNewAccess(s.scope(), existing, proposed, s.kind());
     }
 
     private static String reasons(PolicyCheckResult result) {

@@ -54,12 +54,16 @@ class PolicyPiecesTest {
     @EnumSource(PolicyTemplates.Template.class)
     void everyTemplateIsAJsonPolicyWrittenForTheSecretShown(PolicyTemplates.Template template) throws Exception {
         String arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/db-AbCdEf";
-        String text = PolicyTemplates.write(template, arn, "111122223333");
+        String text = PolicyTemplates.write(template, arn, "111122223333", "us-east-1");
         JsonNode policy = new ObjectMapper().readTree(text);
         assertEquals("2012-10-17", policy.get("Version").asText());
         JsonNode statement = policy.get("Statement").get(0);
         assertTrue(statement.has("Principal") && statement.has("Effect") && statement.has("Action") && statement.has("Resource"));
         assertTrue(text.contains(arn) || text.contains("111122223333") || template == PolicyTemplates.Template.ORGANIZATION_ONLY,
                 "written for the secret or its account");
+        if (template.kind() == io.strongroom.domain.PolicyKind.KEY) {
+            assertEquals("arn:aws:iam::111122223333:root", statement.get("Principal").get("AWS").asText(),
+                    "a key policy starts by letting the account's IAM policies decide: no lock-out");
+        }
     }
 }

@@ -110,7 +110,8 @@ class PolicyScreenshotTest {
         Texts texts = Texts.load().in(PolicyFeature.BUNDLE);
         AtomicReference<PolicyViewModel> policyVm = new AtomicReference<>();
         DetailTab.Factory tab = host -> {
-            PolicyViewModel vm = new PolicyViewModel(host.secretProperty(), host.readOnly(), policies, SecretMutations.of(fx.secrets, policies),
+            PolicyViewModel vm = new PolicyViewModel(PolicyTarget.secretOf(host.secretProperty()), host.readOnly(), policies,
+                    SecretMutations.of(fx.secrets, policies),
                     new DirectUiExecutor(), new ScriptedDialogs(), texts, host::changed);
             policyVm.set(vm);
             PolicyTab t = new PolicyTab(PolicyTab.ID, texts.get("tab.policy"), () -> new PolicyView(vm, texts));
@@ -195,6 +196,21 @@ class PolicyScreenshotTest {
         assertFalse(accessVm.get().readers().isEmpty(), String.valueOf(accessVm.get().findErrorProperty().get()));
         assertTrue(accessVm.get().decisionProperty().get().allowed());
         write(v, file);
+    }
+
+    @Test
+    void theSecretsKeyPolicy() throws Exception {
+        Snapshots.theme(false);
+        Texts texts = Texts.load().in(PolicyFeature.BUNDLE);
+        DetailTab.Factory tab = host -> {
+            SecretKeyTarget key = new SecretKeyTarget(host.secretProperty(), policies, new DirectUiExecutor());
+            PolicyViewModel vm = new PolicyViewModel(key.targetProperty(), host.readOnly(), policies,
+                    SecretMutations.of(fx.secrets, policies), new DirectUiExecutor(), new ScriptedDialogs(), texts, host::changed);
+            return new PolicyTab(PolicyTab.KEY_ID, texts.get("tab.keyPolicy"), () -> PolicyView.ofKey(vm, key.errorProperty(), texts));
+        };
+        SecretDetailView v = detailOn(tab, PolicyTab.KEY_ID, 900);
+        Snapshots.settle();
+        write(v, "policy-key.png");
     }
 
     @Test

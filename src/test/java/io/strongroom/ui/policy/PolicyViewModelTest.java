@@ -70,7 +70,7 @@ class PolicyViewModelTest {
         journal = ActionJournal.open(dir.resolve(ActionJournal.FILE_NAME), Clock.systemUTC(), "alice");
         mutations = JournaledSecrets.wrap(stack.secrets(), stack.policies(), journal, ActingIdentity.cached(stack.identities()),
                 readOnly::get);
-        vm = new PolicyViewModel(shown, readOnly, stack.policies(), mutations, new DirectUiExecutor(), dialogs,
+        vm = new PolicyViewModel(PolicyTarget.secretOf(shown), readOnly, stack.policies(), mutations, new DirectUiExecutor(), dialogs,
                 Texts.load().in(PolicyFeature.BUNDLE), changes::incrementAndGet);
     }
 
@@ -182,6 +182,43 @@ class PolicyViewModelTest {
         assertEquals(1, dialogs.shown.size());
         assertNull(stack.policies().secretPolicy(scope, s.arn()).document());
         assertNull(vm.storedProperty().get());
+    }
+
+    @Test
+    void theKeyPolicyOfASecretsCustomerKeyIsEditedThroughTheSameCheckAndJournaled() {
+        String keyId = stack.store().kms().createKey(r -> r.description("policy-vm key")).keyMetadata().keyId();
+        String name = "app/key-policy-vm-" + UUID.randomUUID().toString().substring(0, 8);
+        String arn = stack.store().secrets().createSecret(b -> b.name(name).secretString("x").kmsKeyId(keyId)).arn();
+        shown.set(stack.secrets().describe(scope, arn));
+        SecretKeyTarget key = new SecretKeyTarget(shown, stack.policies(), new DirectUiExecutor());
+        PolicyViewModel keyVm = new PolicyViewModel(key.targetProperty(), readOnly, stack.policies(), mutations, new DirectUiExecutor(),
+                dialogs, Texts.load().in(PolicyFeature.BUNDLE), changes::incrementAndGet);
+        assertTrue(key.targetProperty().get().arn().endsWith(keyId));
+        assertFalse(key.targetProperty().get().awsManaged());
+        assertTrue(keyVm.storedProperty().get().contains(":root"), "the default key policy delegates to the account");
+        assertFalse(keyVm.canDeleteProperty().get(), "a key always has its one policy");
+        assertTrue(keyVm.templates().stream().allMatch(t -> t.kind() == io.strongroom.domain.PolicyKind.KEY));
+
+        keyVm.useTemplate(PolicyTemplates.Template.KEY_DEFAULT);
+        String narrowed = keyVm.draftProperty().get();
+        keyVm.validate();
+        assertFalse(keyVm.hasErrorsProperty().get(), String.valueOf(keyVm.findings()));
+        keyVm.apply();
+        assertEquals(narrowed, stack.policies().keyPolicy(scope, key.targetProperty().get().arn()).document());
+        assertEquals(ActionKind.PUT_KEY_POLICY, journal.query(JournalQuery.all().limit(1)).entries().get(0).action());
+    }
+
+    @Test
+    void theAwsManagedKeysPolicyIsShownButNeverApplied() {
+        SecretSummary s = newSecret();
+        shown.set(s);
+        SecretKeyTarget key = new SecretKeyTarget(shown, stack.policies(), new DirectUiExecutor());
+        PolicyViewModel keyVm = new PolicyViewModel(key.targetProperty(), readOnly, stack.policies(), mutations, new DirectUiExecutor(),
+                dialogs, Texts.load().in(PolicyFeature.BUNDLE), changes::incrementAndGet);
+        assertTrue(key.targetProperty().get().awsManaged());
+        assertTrue(keyVm.storedProperty().get().contains("kms:ViaService"));
+        keyVm.useTemplate(PolicyTemplates.Template.KEY_DEFAULT);
+        assertFalse(keyVm.canApplyProperty().get(), "only AWS changes an AWS managed key's policy");
     }
 
     @Test
