@@ -17,22 +17,10 @@ import static io.strongroom.local.iam.IamSql.strings;
 import static io.strongroom.local.iam.IamSql.update;
 
 /** Inline policies of users and roles, customer managed policies, and their attachments. */
-final class IamPolicies {
-
-    private final Database db;
-    private final Clock clock;
-    /** Drops the evaluation cache after a write. */
-    private final Runnable changedHook;
+final class IamPolicies extends IamTable {
 
     IamPolicies(Database db, Clock clock, Runnable changedHook) {
-        this.db = db;
-        this.clock = clock;
-        this.changedHook = changedHook;
-    }
-
-    private <T> T changed(T result) {
-        changedHook.run();
-        return result;
+        super(db, clock, changedHook);
     }
 
 

@@ -20,22 +20,10 @@ import static io.strongroom.local.iam.IamSql.update;
 import static io.strongroom.local.iam.IamSql.writeTags;
 
 /** IAM roles of the local accounts, with their trust policies: create, read, list, update the trust policy, delete. */
-final class IamRoles {
-
-    private final Database db;
-    private final Clock clock;
-    /** Drops the evaluation cache after a write. */
-    private final Runnable changedHook;
+final class IamRoles extends IamTable {
 
     IamRoles(Database db, Clock clock, Runnable changedHook) {
-        this.db = db;
-        this.clock = clock;
-        this.changedHook = changedHook;
-    }
-
-    private <T> T changed(T result) {
-        changedHook.run();
-        return result;
+        super(db, clock, changedHook);
     }
 
     public IamRole createRole(String accountId, String roleName, String path, String trustPolicy, String description,

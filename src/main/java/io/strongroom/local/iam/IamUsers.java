@@ -19,22 +19,10 @@ import static io.strongroom.local.iam.IamSql.update;
 import static io.strongroom.local.iam.IamSql.writeTags;
 
 /** IAM users of the local accounts (rows of {@code principals}): create, read, list, delete. */
-final class IamUsers {
-
-    private final Database db;
-    private final Clock clock;
-    /** Drops the evaluation cache after a write. */
-    private final Runnable changedHook;
+final class IamUsers extends IamTable {
 
     IamUsers(Database db, Clock clock, Runnable changedHook) {
-        this.db = db;
-        this.clock = clock;
-        this.changedHook = changedHook;
-    }
-
-    private <T> T changed(T result) {
-        changedHook.run();
-        return result;
+        super(db, clock, changedHook);
     }
 
     public IamUser createUser(String accountId, String userName, String path, Map<String, String> tags) {
