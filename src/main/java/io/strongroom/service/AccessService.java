@@ -110,7 +110,8 @@ public final class AccessService {
     }
 
     /**
-     * As {@link #whoCanRead(Collection, Scope, String)}, with each account's failure handed to
+     * As {@link #whoCanRead(Collection, Scope, String)} (the secret's own account is asked whether
+     * or not {@code scopes} holds it), with each account's failure handed to
      * {@code failures} (on a worker thread) and the readers of every other account returned,
      * sorted by account, kind and ARN. Throws {@link ScopeException} only when the secret itself
      * cannot be read in {@code secretScope}.
@@ -119,7 +120,10 @@ public final class AccessService {
                                          Consumer<ScopeError> failures) {
         SecretAccessFacts.Facts secret = facts.of(secretScope, secretArn);
         List<SecretReader> readers = Collections.synchronizedList(new ArrayList<>());
-        FanOut.Handle run = fanOut.<SecretReader>run(onePerAccount(scopes), (scope, pages) -> pages.emit(readersIn(scope, secret, pages)),
+        List<Scope> asked = new ArrayList<>();
+        asked.add(secretScope);         // the secret's own account is always asked
+        asked.addAll(scopes);
+        FanOut.Handle run = fanOut.<SecretReader>run(onePerAccount(asked), (scope, pages) -> pages.emit(readersIn(scope, secret, pages)),
                 new FanOut.Listener<SecretReader>() {
                     @Override
                     public void page(Scope scope, List<SecretReader> items) {

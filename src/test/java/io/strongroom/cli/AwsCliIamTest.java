@@ -2,24 +2,20 @@ package io.strongroom.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strongroom.testing.AwsCli;
 import io.strongroom.testing.ServeProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * IAM through the AWS CLI (Debian's awscli at /usr/bin/aws), a client nobody here wrote, against
@@ -29,21 +25,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class AwsCliIamTest {
 
-    static final Path AWS = Path.of("/usr/bin/aws");
     static final ObjectMapper JSON = new ObjectMapper();
     static ServeProcess serve;
+    static AwsCli cli;
     static Path home;
 
     @BeforeAll
-    static void startServe() throws IOException {
-        if (!Files.isExecutable(AWS)) {
-            if (Boolean.getBoolean("strongroom.requireAwsCli")) {
-                fail("/usr/bin/aws is required (strongroom.requireAwsCli=true): install Debian's awscli");
-            }
-            assumeTrue(false, "/usr/bin/aws is not installed; the AWS CLI IAM session is skipped outside CI");
-        }
-        home = Files.createTempDirectory("strongroom-awscli-iam-");
+    static void startServe() {
+        AwsCli.requireOrSkip();
         serve = new ServeProcess(ServeProcess.tempDir());
+        cli = new AwsCli(serve.endpoint());
+        home = cli.home();
     }
 
     @AfterAll
@@ -87,51 +79,17 @@ class AwsCliIamTest {
         aws("iam", "list-roles").path("Roles").forEach(r -> roles.add(r.path("RoleName").asText()));
         assertTrue(roles.contains("cli-role"), roles.toString());
 
-        Result missing = run("iam", "get-role", "--role-name", "no-such-role");
-        assertTrue(missing.exit != 0 && missing.stderr.contains("NoSuchEntity"), missing.stderr);
-        Result conflict = run("iam", "delete-role", "--role-name", "cli-role");
-        assertTrue(conflict.exit != 0 && conflict.stderr.contains("DeleteConflict"), conflict.stderr);
+        AwsCli.Result missing = run("iam", "get-role", "--role-name", "no-such-role");
+        assertTrue(missing.exit() != 0 && missing.stderr().contains("NoSuchEntity"), missing.stderr());
+        AwsCli.Result conflict = run("iam", "delete-role", "--role-name", "cli-role");
+        assertTrue(conflict.exit() != 0 && conflict.stderr().contains("DeleteConflict"), conflict.stderr());
     }
 
-    record Result(int exit, String stdout, String stderr) {}
-
-    static JsonNode aws(String... args) {
-        Result r = run(args);
-        if (r.exit != 0) {
-            fail("aws " + String.join(" ", args) + " exited " + r.exit + ": " + r.stderr);
-        }
-        try {
-            return r.stdout.isBlank() ? JSON.createObjectNode() : JSON.readTree(r.stdout);
-        } catch (IOException e) {
-            throw new AssertionError("aws printed something that is not JSON", e);
-        }
+    private static JsonNode aws(String... args) {
+        return cli.ok(serve.environment(), args);
     }
 
-    static Result run(String... args) {
-        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", serve.endpoint(), "--output", "json"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_"));
-        env.putAll(serve.environment());
-        env.put("HOME", home.toString());
-        env.put("AWS_PAGER", "");
-        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
-        try {
-            Path out = Files.createTempFile(home, "out", ".json");
-            Path err = Files.createTempFile(home, "err", ".txt");
-            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                fail("aws " + String.join(" ", args) + " did not finish in 60 s");
-            }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    private static AwsCli.Result run(String... args) {
+        return cli.run(serve.environment(), args);
     }
 }

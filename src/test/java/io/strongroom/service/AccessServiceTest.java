@@ -51,7 +51,6 @@ class AccessServiceTest {
     private static String partner;
     private static String stranger;
     private static String partnerUser;
-    private static final List<AutoCloseable> CLIENTS = new ArrayList<>();
 
     @BeforeAll
     static void estate() {
@@ -83,17 +82,12 @@ class AccessServiceTest {
     }
 
     @AfterAll
-    static void close() throws Exception {
-        for (AutoCloseable c : CLIENTS) {
-            c.close();
-        }
+    static void close() {
         stack.close();
     }
 
     static IamClient iam(AccessKey key) {
-        IamClient client = RunningStore.client(IamClient.builder(), stack.store().store().endpoint(), key, Region.US_EAST_1);
-        CLIENTS.add(client);
-        return client;
+        return stack.store().iam(key);
     }
 
     static String account(int index) {

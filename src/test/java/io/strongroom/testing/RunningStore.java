@@ -135,6 +135,28 @@ public final class RunningStore implements AutoCloseable, BeforeAllCallback, Aft
         return configure(StsClient.builder(), key, region);
     }
 
+    /**
+     * A new user of {@code accountId} (a name of its own) allowed nothing but {@code inlinePolicy}
+     * (nothing at all when null), and its access key.
+     */
+    public AccessKey userWithPolicy(String accountId, String inlinePolicy) {
+        AccessKey key = store.accounts().createUser(accountId, "user-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                java.util.List.of());
+        if (inlinePolicy != null) {
+            store.accounts().iam().putInlinePolicy(key.principalArn(), "test", inlinePolicy);
+        }
+        return key;
+    }
+
+    /**
+     * An IAM client for {@code key}, closed with this store. IAM is global: it is signed for
+     * us-east-1 (an SDK client for {@code AWS_GLOBAL} would sign for "aws-global", which no
+     * endpoint accepts).
+     */
+    public software.amazon.awssdk.services.iam.IamClient iam(AccessKey key) {
+        return configure(software.amazon.awssdk.services.iam.IamClient.builder(), key, Region.US_EAST_1);
+    }
+
     private <B extends AwsClientBuilder<B, C>, C extends AutoCloseable> C configure(B builder, AccessKey key, Region region) {
         C client = client(builder, store.endpoint(), key, region);
         clients.add(client);

@@ -89,20 +89,21 @@ public final class SigV4Verifier {
     private final Map<String, byte[]> signingKeys = new ConcurrentHashMap<>();
 
     /** The store's clock, on which temporary credentials expire (tests move it). */
-    private Clock storeTime;
+    private final Clock storeTime;
 
     /**
      * @param realTime the clock a signature's date is checked against (the client's, in effect)
      * @param storeTime the store's clock, on which temporary credentials expire
      */
     public SigV4Verifier(Accounts accounts, Clock realTime, Clock storeTime) {
-        this(accounts, realTime);
+        this.accounts = accounts;
+        this.realTime = realTime;
         this.storeTime = storeTime;
     }
 
+    /** A verifier whose temporary credentials expire on the same clock signatures are checked against. */
     public SigV4Verifier(Accounts accounts, Clock realTime) {
-        this.accounts = accounts;
-        this.realTime = realTime;
+        this(accounts, realTime, realTime);
     }
 
     public Verified verify(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
@@ -225,8 +226,7 @@ public final class SigV4Verifier {
                     || !MessageDigest.isEqual(key.get().sessionTokenSha256(), sha256(token.get(0).getBytes(StandardCharsets.UTF_8)))) {
                 throw new AuthException(Failure.UNKNOWN_KEY, "The security token included in the request is invalid.", accessKeyId, region);
             }
-            Clock expiryClock = storeTime == null ? realTime : storeTime;
-            if (!expiryClock.instant().isBefore(key.get().expiresAt())) {
+            if (!storeTime.instant().isBefore(key.get().expiresAt())) {
                 throw new AuthException(Failure.EXPIRED_TOKEN, "The security token included in the request is expired", accessKeyId, region);
             }
         }

@@ -55,9 +55,21 @@ public final class PolicyCache {
         return new NamedPolicy(name, parsed(text, type).document());
     }
 
-    /** Whether a resource policy's text tests the resource's tags (so a request must read them); false for none. */
-    public boolean testsResourceTags(String text) {
-        return text != null && parsed(text, PolicyType.RESOURCE_POLICY).testsResourceTags();
+    /** A resource policy as a request uses it: parsed and named, and whether it tests the resource's tags. */
+    public record Resource(NamedPolicy policy, boolean testsResourceTags) {
+        static final Resource NONE = new Resource(null, false);
+    }
+
+    /**
+     * {@link #resourcePolicy} and whether that policy tests the resource's tags (so a request must
+     * read them), in one lookup: a policy with no text is {@code Resource(null, false)}.
+     */
+    public Resource resource(String name, String text) {
+        if (text == null) {
+            return Resource.NONE;
+        }
+        Parsed p = parsed(text, PolicyType.RESOURCE_POLICY);
+        return new Resource(new NamedPolicy(name, p.document()), p.testsResourceTags());
     }
 
     private Parsed parsed(String text, PolicyType type) {

@@ -5,7 +5,6 @@ import io.strongroom.local.iam.AccessTarget;
 import io.strongroom.local.iam.PolicyCache;
 import io.strongroom.local.kms.KmsKey;
 import io.strongroom.local.kms.KmsKeys;
-import io.strongroom.local.policy.NamedPolicy;
 import io.strongroom.local.wire.AwsException;
 
 import java.sql.SQLException;
@@ -102,18 +101,14 @@ final class SecretFinder {
             throws SQLException {
         Map<String, List<String>> conditions = new HashMap<>(requestConditions);
         conditions.put("secretsmanager:SecretId", List.of(s.arn()));
+        PolicyCache.Resource policy = policies.resource(s.arn(), s.resourcePolicy());
         // Tags cost a query: read only when some policy in play tests them.
-        List<SecretStore.Tag> tags = ctx.needsResourceTags(policies.testsResourceTags(s.resourcePolicy())) ? rows.tags(s.arn()) : List.of();
+        List<SecretStore.Tag> tags = ctx.needsResourceTags(policy.testsResourceTags()) ? rows.tags(s.arn()) : List.of();
         for (SecretStore.Tag tag : tags) {
             conditions.put("secretsmanager:ResourceTag/" + tag.key(), List.of(tag.value()));
             conditions.put("aws:ResourceTag/" + tag.key(), List.of(tag.value()));
         }
-        return AccessTarget.resource(s.arn(), s.accountId(), resourcePolicy(s), conditions);
-    }
-
-    /** The secret's resource policy, parsed (cached by its text), or null. */
-    NamedPolicy resourcePolicy(SecretRecord s) {
-        return policies.resourcePolicy(s.arn(), s.resourcePolicy());
+        return AccessTarget.resource(s.arn(), s.accountId(), policy.policy(), conditions);
     }
 
     /**

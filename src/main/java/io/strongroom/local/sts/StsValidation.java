@@ -3,7 +3,6 @@ package io.strongroom.local.sts;
 import io.strongroom.local.validation.Validator;
 import io.strongroom.local.wire.AwsException;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -52,18 +51,7 @@ final class StsValidation {
 
     /** Checks an integer member within {@code min..max}; returns it, or null when absent. */
     Integer integer(String member, int min, int max) {
-        String text = parameters.get(member);
-        if (text == null) {
-            return null;
-        }
-        int value;
-        try {
-            value = Integer.parseInt(text.trim());
-        } catch (NumberFormatException notANumber) {
-            throw new AwsException("InvalidParameterValue", 400, "An invalid or out-of-range value was supplied for the input parameter.");
-        }
-        problems.rangeOf(Validator.shown(memberName(member), text), value, min, max);
-        return value;
+        return problems.queryInteger(member, parameters.get(member), min, max);
     }
 
     /** Throws the ValidationError naming every broken constraint, if any was. */
@@ -94,6 +82,6 @@ final class StsValidation {
 
     /** AWS names members in messages with the first letter lowered: RoleArn → roleArn, SAMLAssertion → sAMLAssertion. */
     static String memberName(String member) {
-        return member.substring(0, 1).toLowerCase(Locale.ROOT) + member.substring(1);
+        return Validator.queryMemberName(member);
     }
 }

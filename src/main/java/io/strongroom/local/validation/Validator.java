@@ -89,6 +89,30 @@ public final class Validator {
         return value == null ? this : rangeOf(shown(member, value), value.longValue(), min, max);
     }
 
+    /**
+     * A query-protocol member (STS, IAM) sent as text: its integer, checked within
+     * {@code min..max}; null when absent. Text that is not a number is AWS's common
+     * {@code InvalidParameterValue} error, thrown at once.
+     */
+    public Integer queryInteger(String member, String text, int min, int max) {
+        if (text == null) {
+            return null;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException notANumber) {
+            throw new AwsException("InvalidParameterValue", 400, "An invalid or out-of-range value was supplied for the input parameter.");
+        }
+        rangeOf(shown(queryMemberName(member), text), value, min, max);
+        return value;
+    }
+
+    /** How AWS names a query-protocol member in messages: the first letter lowered (RoleArn → roleArn, SAMLAssertion → sAMLAssertion). */
+    public static String queryMemberName(String member) {
+        return member.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + member.substring(1);
+    }
+
     /** A number within {@code min..max}, told of {@code subject}. */
     public Validator rangeOf(String subject, long value, long min, long max) {
         return within(subject, "value", value, min, max);

@@ -23,9 +23,7 @@ import javafx.collections.ObservableList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -137,7 +135,7 @@ public final class AccessViewModel {
         if (s == null) {
             return;
         }
-        List<Scope> asked = oneScopePerAccount(s);
+        List<Scope> asked = List.copyOf(scopes.get());
         finding.run(p -> {
             List<String> failed = new ArrayList<>();
             List<SecretReader> found = access.whoCanRead(asked, s.scope(), s.arn(), (ScopeError e) -> failed.add(ErrorText.of(e)));
@@ -185,19 +183,13 @@ public final class AccessViewModel {
         searched.set(false);
     }
 
-    /** IAM is global: one scope per chosen account is enough, the secret's own account always among them. */
-    private List<Scope> oneScopePerAccount(SecretSummary s) {
-        Map<String, Scope> byAccount = new LinkedHashMap<>();
-        byAccount.put(s.scope().accountId(), s.scope());
-        for (Scope scope : scopes.get()) {
-            byAccount.putIfAbsent(scope.accountId(), scope);
-        }
-        return List.copyOf(byAccount.values());
-    }
-
+    /** A scope of the principal's account (IAM is global: any one will do), the secret's own first; null when none is chosen. */
     private Scope scopeOfPrincipal(String principalArn, SecretSummary s) {
         String account = accountOf(principalArn);
-        return oneScopePerAccount(s).stream().filter(sc -> sc.accountId().equals(account)).findFirst().orElse(null);
+        if (s.scope().accountId().equals(account)) {
+            return s.scope();
+        }
+        return scopes.get().stream().filter(sc -> sc.accountId().equals(account)).findFirst().orElse(null);
     }
 
     static String accountOf(String arn) {

@@ -62,13 +62,8 @@ class AccessControlTest {
         return client.createSecret(r -> r.name(name).secretString("value-of-" + name).kmsKeyId(kmsKeyId)).arn();
     }
 
-    /** A user of {@code account} with one inline policy, and its key. */
-    private static AccessKey user(String account, String policyJson) {
-        AccessKey key = store.store().accounts().createUser(account, unique("user"), java.util.List.of());
-        if (policyJson != null) {
-            iam.putInlinePolicy(key.principalArn(), "test", policyJson);
-        }
-        return key;
+    private static AccessKey user(String account, String policy) {
+        return store.userWithPolicy(account, policy);
     }
 
     private static String allow(String actions, String resource) {

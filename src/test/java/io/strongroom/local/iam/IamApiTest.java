@@ -2,7 +2,6 @@ package io.strongroom.local.iam;
 
 import io.strongroom.testing.RawAwsRequest;
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,7 +11,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
@@ -51,20 +49,11 @@ class IamApiTest {
     static final RunningStore store = RunningStore.perClass();
 
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final List<AutoCloseable> CLIENTS = new ArrayList<>();
 
-    @AfterAll
-    static void closeClients() throws Exception {
-        for (AutoCloseable c : CLIENTS) {
-            c.close();
-        }
-    }
 
     /** IAM is global: the SDK signs it for us-east-1 (with an endpoint override it signs for the client's region, so that is us-east-1 too). */
     static IamClient iam(AccessKey key) {
-        IamClient client = RunningStore.client(IamClient.builder(), store.store().endpoint(), key, Region.US_EAST_1);
-        CLIENTS.add(client);
-        return client;
+        return store.iam(key);
     }
 
     static IamClient admin() {

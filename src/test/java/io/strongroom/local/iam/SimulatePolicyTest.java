@@ -1,12 +1,10 @@
 package io.strongroom.local.iam;
 
 import io.strongroom.testing.RunningStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ContextEntry;
 import software.amazon.awssdk.services.iam.model.ContextKeyTypeEnum;
@@ -16,7 +14,6 @@ import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyRequest;
 import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyResponse;
 import software.amazon.awssdk.services.iam.model.Statement;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +31,6 @@ class SimulatePolicyTest {
     static final RunningStore store = RunningStore.perClass();
 
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final List<AutoCloseable> CLIENTS = new ArrayList<>();
 
     /** A user's policy, laid out on lines so that positions are easy to read: statement 1 spans 4:6-9:6, statement 2 10:6-15:6 (just past each brace). */
     private static final String READ_BUT_NOT_PROD = """
@@ -60,17 +56,9 @@ class SimulatePolicyTest {
     private static final String AWS_EXAMPLE = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"dynamodb:*\","
             + "\"Resource\":\"*\",\"Condition\":{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2018-08-16T12:00:00Z\"}}}}";
 
-    @AfterAll
-    static void closeClients() throws Exception {
-        for (AutoCloseable c : CLIENTS) {
-            c.close();
-        }
-    }
 
     static IamClient iam(AccessKey key) {
-        IamClient client = RunningStore.client(IamClient.builder(), store.store().endpoint(), key, Region.US_EAST_1);
-        CLIENTS.add(client);
-        return client;
+        return store.iam(key);
     }
 
     static String account(int index) {

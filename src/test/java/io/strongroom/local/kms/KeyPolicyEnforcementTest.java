@@ -45,13 +45,8 @@ class KeyPolicyEnforcementTest extends KmsTestCase {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A user of {@code account} with no permissions but the inline policy given (none when null). */
-    private static AccessKey user(String account, String identityPolicy) {
-        AccessKey key = store.store().accounts().createUser(account, unique("user"), List.of());
-        if (identityPolicy != null) {
-            iam.putInlinePolicy(key.principalArn(), "kms-use", identityPolicy);
-        }
-        return key;
+    private static AccessKey user(String account, String policy) {
+        return store.userWithPolicy(account, policy);
     }
 
     private static KmsClient kmsOf(AccessKey key) {

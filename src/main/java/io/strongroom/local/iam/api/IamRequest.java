@@ -134,18 +134,7 @@ final class IamRequest {
 
     /** An integer member within {@code min..max}, or null when absent. */
     Integer integer(String member, int min, int max) {
-        String text = parameters.get(member);
-        if (text == null) {
-            return null;
-        }
-        int value;
-        try {
-            value = Integer.parseInt(text.trim());
-        } catch (NumberFormatException notANumber) {
-            throw invalidParameterValue();
-        }
-        problems.rangeOf(Validator.shown(memberName(member), text), value, min, max);
-        return value;
+        return problems.queryInteger(member, parameters.get(member), min, max);
     }
 
     /** A boolean member ({@code true} or {@code false}); {@code absent} when not given. */
@@ -225,6 +214,6 @@ final class IamRequest {
 
     /** AWS names members in messages with the first letter lowered: UserName → userName. */
     static String memberName(String member) {
-        return member.substring(0, 1).toLowerCase(Locale.ROOT) + member.substring(1);
+        return Validator.queryMemberName(member);
     }
 }
