@@ -20,6 +20,8 @@ import io.strongroom.local.iam.Caller;
 import io.strongroom.local.iam.api.IamApi;
 import io.strongroom.local.kms.KmsApi;
 import io.strongroom.local.kms.KmsKeys;
+import io.strongroom.local.rotation.BuiltInFunctions;
+import io.strongroom.local.rotation.RotationFunctions;
 import io.strongroom.local.secrets.SecretStore;
 import io.strongroom.local.secrets.SecretsManagerApi;
 import io.strongroom.local.storage.Database;
@@ -63,6 +65,7 @@ public final class LocalStore implements AutoCloseable {
     private final SecretStore secrets;
     private final AuditLog audit;
     private final Authorizer authorizer;
+    private final RotationFunctions rotationFunctions;
     /** The JSON services by signing name, for {@link #invoke}: the very instances the HTTP pipeline serves. */
     private final Map<String, JsonService> jsonServices;
     private final Map<String, Caller> admins = new java.util.concurrent.ConcurrentHashMap<>();
@@ -88,6 +91,7 @@ public final class LocalStore implements AutoCloseable {
         }
         this.authorizer = new Authorizer(accounts.iam());
         this.keys = new KmsKeys(db, rootKey);
+        this.rotationFunctions = BuiltInFunctions.with(java.util.List.of());
         this.secrets = new SecretStore(db, keys, clock);
         this.audit = new AuditLog(db, new NamedThreads("strongroom-audit"));
         JsonService secretsManager = new SecretsManagerApi(secrets, keys).service();
@@ -171,6 +175,11 @@ public final class LocalStore implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** The rotation functions this store runs (and Lambda's ListFunctions lists). */
+    public RotationFunctions rotationFunctions() {
+        return rotationFunctions;
     }
 
     /**
