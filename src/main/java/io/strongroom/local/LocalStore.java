@@ -22,6 +22,7 @@ import io.strongroom.local.kms.KmsApi;
 import io.strongroom.local.kms.KmsKeys;
 import io.strongroom.local.rotation.BuiltInFunctions;
 import io.strongroom.local.rotation.RotationFunctions;
+import io.strongroom.local.secrets.Rotations;
 import io.strongroom.local.secrets.SecretStore;
 import io.strongroom.local.secrets.SecretsManagerApi;
 import io.strongroom.local.storage.Database;
@@ -56,6 +57,8 @@ import java.util.concurrent.TimeUnit;
 public final class LocalStore implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(LocalStore.class.getName());
+    /** Rotations run at once, at most; a rotation waits on its target (a database) more than on the CPU. */
+    private static final int ROTATION_WORKERS = 8;
 
     private final LocalStoreConfig config;
     private final DirectoryLock lock;
@@ -66,6 +69,7 @@ public final class LocalStore implements AutoCloseable {
     private final AuditLog audit;
     private final Authorizer authorizer;
     private final RotationFunctions rotationFunctions;
+    private final Rotations rotations;
     /** The JSON services by signing name, for {@link #invoke}: the very instances the HTTP pipeline serves. */
     private final Map<String, JsonService> jsonServices;
     private final Map<String, Caller> admins = new java.util.concurrent.ConcurrentHashMap<>();
@@ -91,10 +95,14 @@ public final class LocalStore implements AutoCloseable {
         }
         this.authorizer = new Authorizer(accounts.iam());
         this.keys = new KmsKeys(db, rootKey);
-        this.rotationFunctions = BuiltInFunctions.with(java.util.List.of());
+        this.rotationFunctions = BuiltInFunctions.with(config.rotationCommands().entrySet().stream()
+                .map(e -> new io.strongroom.local.rotation.ExternalCommandFunction(e.getKey(), e.getValue())).toList());
         this.secrets = new SecretStore(db, keys, clock);
         this.audit = new AuditLog(db, new NamedThreads("strongroom-audit"));
-        JsonService secretsManager = new SecretsManagerApi(secrets, keys).service();
+        this.rotations = new Rotations(secrets, rotationFunctions, this::recordRotationEvent, clock,
+                new NamedThreads("strongroom-rotation"), ROTATION_WORKERS);
+        rotations.recoverInterrupted();
+        JsonService secretsManager = new SecretsManagerApi(secrets, keys, rotations).service();
         JsonService kms = new KmsApi(keys).service();
         JsonService cloudTrail = new CloudTrailApi(audit).service();
         this.jsonServices = Map.of(secretsManager.signingName(), secretsManager, kms.signingName(), kms,
@@ -180,6 +188,22 @@ public final class LocalStore implements AutoCloseable {
     /** The rotation functions this store runs (and Lambda's ListFunctions lists). */
     public RotationFunctions rotationFunctions() {
         return rotationFunctions;
+    }
+
+    /** The store's rotations: tests and benchmarks wait on them ({@link Rotations#awaitIdle}). */
+    public Rotations rotations() {
+        return rotations;
+    }
+
+    /** A rotation's service event, into the audit trail as CloudTrail records one (AwsServiceEvent). */
+    private void recordRotationEvent(String eventName, String accountId, String region, String secretArn, String token, Instant at,
+                                     String errorMessage) {
+        String data = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().createObjectNode()
+                .put("SecretId", secretArn).toString();
+        audit.record(io.strongroom.local.audit.AuditEvent.serviceEvent(RequestIds.nextTimeOrdered(at.toEpochMilli()),
+                "Rotation-" + secretArn + "-" + token, accountId, region, at, eventName, "secretsmanager.amazonaws.com",
+                errorMessage, data,
+                java.util.List.of(new io.strongroom.local.audit.AuditEvent.Resource("AWS::SecretsManager::Secret", secretArn))));
     }
 
     /**
@@ -288,6 +312,7 @@ public final class LocalStore implements AutoCloseable {
     public void runMaintenance() {
         var now = config.clock().instant();
         secrets.deleteDue(now);
+        rotations.startDue(now);
         keys.rotateDue(now);
         keys.deleteDue(now);
         audit.purgeOlderThan(now.minus(AuditLog.RETENTION));
@@ -306,6 +331,7 @@ public final class LocalStore implements AutoCloseable {
     public void close() {
         maintenance.shutdownNow();
         frontend.close();
+        rotations.close();
         audit.close();
         db.close();
         lock.close();

@@ -35,4 +35,25 @@ public record AuditEvent(
     public AuditEvent {
         resources = resources == null ? List.of() : List.copyOf(resources);
     }
+
+    /**
+     * An event the service itself raised, not a caller (CloudTrail's {@code AwsServiceEvent}, such
+     * as Secrets Manager's RotationStarted): no principal and no key, and the service stands as
+     * the source address and user agent, as CloudTrail shows it; a failure has an
+     * {@code errorMessage} and no error code. {@code additionalEventData} is the
+     * event's {@code additionalEventData} JSON object (never a value); it is kept where an API
+     * call keeps its request parameters.
+     */
+    public static AuditEvent serviceEvent(String eventId, String requestId, String accountId, String region, Instant time,
+                                          String eventName, String eventSource, String errorMessage, String additionalEventData,
+                                          List<Resource> resources) {
+        return new AuditEvent(eventId, accountId, region, time, eventName, eventSource, null, null, null, null, false,
+                null, errorMessage, eventSource, eventSource, requestId, additionalEventData, resources);
+    }
+
+    /** Whether the service raised this event (see {@link #serviceEvent}) rather than a caller's request. */
+    public boolean isServiceEvent() {
+        return principalArn == null && accessKeyId == null && eventSource != null && eventSource.equals(sourceIp)
+                && eventSource.equals(userAgent);
+    }
 }

@@ -137,7 +137,7 @@ final class SecretLifecycle {
                     .lastChangedDate(s.lastChangedAt()).lastAccessedDate(s.lastAccessedAt()).deletedDate(s.deletionAt())
                     .createdDate(s.createdAt()).owningService(s.owningService()).primaryRegion(s.primaryRegion())
                     .versionIdsToStages(SecretVersions.versionsToStages(stages));
-            SecretListing.rotation(s, b::rotationEnabled, b::rotationLambdaARN, b::lastRotatedDate, b::nextRotationDate);
+            SecretListing.rotation(s, b::rotationEnabled, b::rotationLambdaARN, b::rotationRules, b::lastRotatedDate, b::nextRotationDate);
             if (!tags.isEmpty() || rows.tagsChanged(s.arn())) {
                 b.tags(SecretListing.sdkTags(tags));      // AWS: absent on a secret never tagged, [] once its last tag is removed
             }
@@ -157,7 +157,8 @@ final class SecretLifecycle {
         if (value != null || keyChanged) {
             finder.requireKeyUse(ctx, target.arn(), key.arn(), "kms:GenerateDataKey");
         }
-        return parts.store().write(rows -> {
+        String[] abandoned = new String[1];
+        SdkPojo answer = parts.store().write(rows -> {
             SecretRecord s = finder.find(rows, ctx, r.secretId(), "UpdateSecret");
             requireNotDeleted(s);
             SecretRecord updated = s;
@@ -175,8 +176,9 @@ final class SecretLifecycle {
                         throw SecretErrors.tokenInUse(versionId, s.arn());
                     }
                 } else {
-                    SecretVersions.addVersion(rows, updated, finder.seal(key, s.arn(), versionId, value, ctx.now()),
-                            List.of(AWSCURRENT), ctx.now());
+                    abandoned[0] = SecretVersions.addVersion(rows, updated, finder.seal(key, s.arn(), versionId, value, ctx.now()),
+                            List.of(AWSCURRENT), ctx.now()).orElse(null);
+                    updated = rows.byArn(s.arn()).orElseThrow();
                 }
                 newVersion = versionId;
             }
@@ -195,6 +197,10 @@ final class SecretLifecycle {
             rows.updateSecret(updated.withLastChangedAt(ctx.now()));
             return UpdateSecretResponse.builder().arn(s.arn()).name(s.name()).versionId(newVersion).build();
         });
+        if (abandoned[0] != null) {
+            parts.rotations().abandonedByHand(target, abandoned[0]);
+        }
+        return answer;
     }
 
     SdkPojo deleteSecret(RequestContext ctx, DeleteSecretRequest r) {

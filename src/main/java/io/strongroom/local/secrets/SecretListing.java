@@ -55,7 +55,7 @@ final class SecretListing {
                     .lastChangedDate(s.lastChangedAt()).lastAccessedDate(s.lastAccessedAt()).deletedDate(s.deletionAt())
                     .createdDate(s.createdAt()).owningService(s.owningService()).primaryRegion(s.primaryRegion())
                     .secretVersionsToStages(versionsToStages(stages.getOrDefault(s.arn(), Map.of())));
-            rotation(s, b::rotationEnabled, b::rotationLambdaARN, b::lastRotatedDate, b::nextRotationDate);
+            rotation(s, b::rotationEnabled, b::rotationLambdaARN, b::rotationRules, b::lastRotatedDate, b::nextRotationDate);
             List<SecretStore.Tag> t = tags.get(s.arn());
             if (t != null) {
                 b.tags(sdkTags(t));
@@ -164,10 +164,12 @@ final class SecretListing {
 
     /** A secret's rotation members, into the builder of a DescribeSecret answer or a ListSecrets entry. */
     static void rotation(SecretRecord s, Consumer<Boolean> enabled, Consumer<String> lambda,
+                         Consumer<software.amazon.awssdk.services.secretsmanager.model.RotationRulesType> rules,
                          Consumer<Instant> last, Consumer<Instant> next) {
         if (s.rotationEnabled() || s.rotationLambdaArn() != null) {
             enabled.accept(s.rotationEnabled());
             lambda.accept(s.rotationLambdaArn());
+            rules.accept(RotationRules.fromJson(s.rotationRules()));
         }
         last.accept(s.lastRotatedAt());
         next.accept(s.nextRotationAt());

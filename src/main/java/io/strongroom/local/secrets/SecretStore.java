@@ -151,6 +151,11 @@ public final class SecretStore {
             this.c = c;
         }
 
+        /** The transaction's connection, for the tables other classes of this package own (rotation runs). */
+        Connection connection() {
+            return c;
+        }
+
         Optional<SecretRecord> byArn(String arn) throws SQLException {
             PreparedStatement ps = db.prepared(c, "SELECT " + SECRET_COLUMNS + " FROM secrets WHERE arn=?");
             ps.setString(1, arn);

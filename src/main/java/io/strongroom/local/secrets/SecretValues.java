@@ -194,7 +194,8 @@ final class SecretValues {
         SecretRecord target = parts.finder().find(ctx, r.secretId(), "PutSecretValue");
         KmsKey key = parts.finder().encryptionKey(ctx, target.accountId(), target.kmsKeyRef());
         parts.finder().requireKeyUse(ctx, target.arn(), key.arn(), "kms:GenerateDataKey");
-        return parts.store().write(rows -> {
+        String[] abandoned = new String[1];
+        SdkPojo answer = parts.store().write(rows -> {
             SecretRecord s = parts.finder().find(rows, ctx, r.secretId(), "PutSecretValue");
             requireNotDeleted(s);
             Optional<VersionRecord> existing = rows.version(s.arn(), versionId);
@@ -210,9 +211,14 @@ final class SecretValues {
                 attach = new ArrayList<>(labels);       // the first version of a secret is always AWSCURRENT
                 attach.add(AWSCURRENT);
             }
-            SecretVersions.addVersion(rows, s, parts.finder().seal(key, s.arn(), versionId, value, ctx.now()), attach, ctx.now());
+            abandoned[0] = SecretVersions.addVersion(rows, s, parts.finder().seal(key, s.arn(), versionId, value, ctx.now()), attach,
+                    ctx.now()).orElse(null);
             return PutSecretValueResponse.builder().arn(s.arn()).name(s.name()).versionId(versionId)
                     .versionStages(stagesOf(rows.stages(s.arn()), versionId)).build();
         });
+        if (abandoned[0] != null) {
+            parts.rotations().abandonedByHand(target, abandoned[0]);
+        }
+        return answer;
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.strongroom.local.secrets.SecretFinder.requireNotDeleted;
@@ -126,18 +127,35 @@ final class SecretVersions {
      * Stores a new version and attaches its labels. Each label moves from wherever it was; when
      * AWSCURRENT moves, the version that had it becomes AWSPREVIOUS. Old unlabelled versions
      * beyond the limit are removed, oldest first, but never one younger than a day.
+     *
+     * <p>A new AWSCURRENT version written while a rotation is unfinished (AWSPENDING on another
+     * version) takes the rotation's place, as on AWS: AWSPENDING comes off the unfinished version,
+     * whose ID is returned so the caller reports RotationAbandoned once committed. It also counts
+     * as a rotation for the schedule: the next rotation date is counted from now.
      */
-    static void addVersion(SecretStore.Rows rows, SecretRecord s, VersionRecord version, List<String> labels, Instant now)
+    static Optional<String> addVersion(SecretStore.Rows rows, SecretRecord s, VersionRecord version, List<String> labels, Instant now)
             throws SQLException {
+        Optional<String> abandoned = Optional.empty();
+        if (labels.contains(AWSCURRENT) && !labels.contains(AWSPENDING)) {
+            abandoned = Rotations.pendingToken(rows, s.arn()).filter(pending -> !pending.equals(version.versionId()));
+            if (abandoned.isPresent()) {
+                rows.removeStage(s.arn(), AWSPENDING);
+            }
+        }
         rows.insertVersion(s.arn(), version);
         for (String label : labels) {
             moveLabel(rows, s.arn(), label, version.versionId());
         }
-        rows.updateSecret(s.withLastChangedAt(now));
+        SecretRecord changed = s.withLastChangedAt(now);
+        if (labels.contains(AWSCURRENT) && s.rotationEnabled()) {
+            changed = changed.toBuilder().nextRotationAt(RotationRules.nextAfterRotation(s.rotationRules(), now)).build();
+        }
+        rows.updateSecret(changed);
         pruneDeprecated(rows, s.arn(), now);
+        return abandoned;
     }
 
-    private static void moveLabel(SecretStore.Rows rows, String arn, String label, String toVersion) throws SQLException {
+    static void moveLabel(SecretStore.Rows rows, String arn, String label, String toVersion) throws SQLException {
         Map<String, String> stages = rows.stages(arn);
         String from = stages.get(label);
         if (toVersion.equals(from)) {

@@ -31,15 +31,17 @@ public final class SecretsManagerApi {
     private final SecretListing listing;
     private final SecretTagging tagging;
     private final SecretPolicies policies;
+    private final SecretRotation rotation;
 
-    public SecretsManagerApi(SecretStore store, KmsKeys keys) {
-        this.parts = new SecretParts(store, new SecretFinder(store, keys), new PageTokens());
+    public SecretsManagerApi(SecretStore store, KmsKeys keys, Rotations rotations) {
+        this.parts = new SecretParts(store, new SecretFinder(store, keys), new PageTokens(), rotations);
         this.lifecycle = new SecretLifecycle(parts);
         this.values = new SecretValues(parts);
         this.versions = new SecretVersions(parts);
         this.listing = new SecretListing(parts);
         this.tagging = new SecretTagging(parts);
         this.policies = new SecretPolicies(parts);
+        this.rotation = new SecretRotation(parts);
     }
 
     public JsonService service() {
@@ -74,9 +76,8 @@ public final class SecretsManagerApi {
                 .quota("secretsmanager:other")
                 .read("GetRandomPassword", GetRandomPasswordRequest::builder, SecretsManagerApi::getRandomPassword)
                 .quota("secretsmanager:rotate")
-                .writeOn("RotateSecret", RotateSecretRequest::builder, lookedUpThenNotYet("RotateSecret", RotateSecretRequest::secretId))
-                .writeOn("CancelRotateSecret", CancelRotateSecretRequest::builder,
-                        lookedUpThenNotYet("CancelRotateSecret", CancelRotateSecretRequest::secretId))
+                .writeOn("RotateSecret", RotateSecretRequest::builder, rotation::rotateSecret)
+                .writeOn("CancelRotateSecret", CancelRotateSecretRequest::builder, rotation::cancelRotateSecret)
                 .quota("secretsmanager:policy")
                 .readOn("GetResourcePolicy", GetResourcePolicyRequest::builder, policies::getResourcePolicy)
                 .writeOn("PutResourcePolicy", PutResourcePolicyRequest::builder, policies::putResourcePolicy)

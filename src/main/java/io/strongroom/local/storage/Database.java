@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Database implements AutoCloseable {
 
     /** The newest schema this code knows; a database from a newer build is refused. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
     private static final int READERS = 4;
 
     @FunctionalInterface

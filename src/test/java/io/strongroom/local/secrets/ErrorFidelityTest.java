@@ -168,7 +168,7 @@ class ErrorFidelityTest extends StoreTestCase {
     }
 
     @Nested
-    class RotationAndReplicationNotBuiltYet {
+    class RotationAndReplication {
 
         List<Executable> calls(String secretId) {
             return List.of(

@@ -976,8 +976,6 @@ class SecretsManagerApiTest extends StoreTestCase {
             String name = unique("not-yet");
             create(name, "v");
             List<Runnable> calls = List.of(
-                    () -> sm.rotateSecret(b -> b.secretId(name).rotationRules(r -> r.automaticallyAfterDays(30L))),
-                    () -> sm.cancelRotateSecret(b -> b.secretId(name)),
                     () -> sm.replicateSecretToRegions(b -> b.secretId(name).addReplicaRegions(r -> r.region("eu-west-1"))),
                     () -> sm.removeRegionsFromReplication(b -> b.secretId(name).removeReplicaRegions("eu-west-1")),
                     () -> sm.stopReplicationToReplica(b -> b.secretId(name)));
