@@ -20,6 +20,7 @@ import io.strongroom.local.iam.Caller;
 import io.strongroom.local.iam.api.IamApi;
 import io.strongroom.local.kms.KmsApi;
 import io.strongroom.local.kms.KmsKeys;
+import io.strongroom.local.lambda.LambdaApi;
 import io.strongroom.local.rotation.BuiltInFunctions;
 import io.strongroom.local.rotation.RotationFunctions;
 import io.strongroom.local.secrets.Rotations;
@@ -114,7 +115,8 @@ public final class LocalStore implements AutoCloseable {
                 .register(cloudTrail)
                 .register(new StsApi(accounts).service())
                 .register(new IamApi(accounts).service())
-                .register(new AccessAnalyzerApi().service());
+                .register(new AccessAnalyzerApi().service())
+                .register(new LambdaApi(rotationFunctions, clock.instant()).service());
         try {
             this.frontend = new HttpFrontend(config.port(), pipeline, new NamedThreads("strongroom-http"), config.workerThreads(),
                     config.httpLimits());

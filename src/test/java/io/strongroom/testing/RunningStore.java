@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -129,6 +130,14 @@ public final class RunningStore implements AutoCloseable, BeforeAllCallback, Aft
 
     public CloudTrailClient cloudTrail(AccessKey key, Region region) {
         return configure(CloudTrailClient.builder(), key, region);
+    }
+
+    public LambdaClient lambda() {
+        return lambda(adminKey(0), REGION);
+    }
+
+    public LambdaClient lambda(AccessKey key, Region region) {
+        return configure(LambdaClient.builder(), key, region);
     }
 
     public StsClient sts(AccessKey key, Region region) {
