@@ -112,6 +112,17 @@ public final class RestJsonService {
             return this;
         }
 
+        /**
+         * A read of one resource: the handler authorizes the caller on that resource (its ARN
+         * known only once the request is read) by {@link RequestContext#authorize}, instead of
+         * the pipeline on {@code *}.
+         */
+        public <Q extends SdkPojo> Builder readOn(String method, String path, String name,
+                                                  Supplier<? extends SdkBuilder<?, ? extends Q>> request, JsonOperation.Handler<Q> handler) {
+            routes.add(new Route(method, segments(path), new JsonOperation<>(name, request, handler, true, quotaClass, true)));
+            return this;
+        }
+
         public <Q extends SdkPojo> Builder write(String method, String path, String name,
                                                  Supplier<? extends SdkBuilder<?, ? extends Q>> request, JsonOperation.Handler<Q> handler) {
             routes.add(new Route(method, segments(path), new JsonOperation<>(name, request, handler, false, quotaClass, false)));

@@ -35,12 +35,9 @@ import java.util.regex.Pattern;
  * what each member says). Nothing here creates, changes or invokes a function: the store runs
  * them itself when a secret rotates.
  *
- * <p>Authorization: the pipeline authorizes every operation of a REST-JSON service on
- * {@code *} before the handler runs ({@link RestJsonService} cannot yet declare an operation on a
- * resource). GetFunction and GetFunctionConfiguration then authorize again on the function's
- * ARN as the request names it, as Lambda does. A caller therefore needs both: never more than
- * AWS would allow, but a policy that grants those actions only on function ARNs is refused until
- * RestJsonService can leave the check to the handler.
+ * <p>Authorization: ListFunctions is authorized on {@code *} by the pipeline; GetFunction and
+ * GetFunctionConfiguration authorize on the function's ARN as the request names it, as Lambda
+ * does, so a policy may grant them on function ARNs alone.
  */
 public final class LambdaApi {
 
@@ -68,8 +65,8 @@ public final class LambdaApi {
                 .quota("lambda:list")
                 .read("GET", "/2015-03-31/functions/", "ListFunctions", ListFunctionsRequest::builder, this::listFunctions)
                 .quota("lambda:get")
-                .read("GET", "/2015-03-31/functions/{FunctionName}", "GetFunction", GetFunctionRequest::builder, this::getFunction)
-                .read("GET", "/2015-03-31/functions/{FunctionName}/configuration", "GetFunctionConfiguration",
+                .readOn("GET", "/2015-03-31/functions/{FunctionName}", "GetFunction", GetFunctionRequest::builder, this::getFunction)
+                .readOn("GET", "/2015-03-31/functions/{FunctionName}/configuration", "GetFunctionConfiguration",
                         GetFunctionConfigurationRequest::builder, this::getFunctionConfiguration)
                 .build();
     }

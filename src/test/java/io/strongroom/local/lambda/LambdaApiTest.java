@@ -245,6 +245,17 @@ class LambdaApiTest {
     }
 
     @Test
+    void aPolicyThatGrantsGetFunctionOnFunctionArnsAloneIsEnough() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"lambda:GetFunction\",\"lambda:GetFunctionConfiguration\"],"
+                + "\"Resource\":\"arn:aws:lambda:*:*:function:*\"}]}";
+        LambdaClient client = store.lambda(store.userWithPolicy(account, policy), RunningStore.REGION);
+        assertEquals(arn(), client.getFunction(b -> b.functionName(NAME)).configuration().functionArn());
+        assertEquals(arn(), client.getFunctionConfiguration(b -> b.functionName(NAME)).functionArn());
+        refused(AwsServiceException.class, "AccessDeniedException", client::listFunctions);
+    }
+
+    @Test
     void anotherAccountsFunctionIsRefusedWithoutAResourcePolicy() {
         String other = store.adminKey(1).accountId();
         AwsServiceException e = refused(AwsServiceException.class, "AccessDeniedException",
