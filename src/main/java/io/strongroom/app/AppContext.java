@@ -9,6 +9,7 @@ import io.strongroom.service.SecretsService;
 import io.strongroom.service.journal.ActingIdentity;
 import io.strongroom.service.journal.ActionJournal;
 import io.strongroom.service.journal.JournaledSecrets;
+import io.strongroom.service.journal.Writers;
 import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.ui.common.ClipboardService;
@@ -210,8 +211,8 @@ public final class AppContext {
      */
     public synchronized SecretMutations mutations() {
         if (mutations == null) {
-            mutations = JournaledSecrets.wrap(composition.secrets(), composition.policies(), journal(),
-                    ActingIdentity.cached(composition.identity()), readOnly::get);
+            mutations = JournaledSecrets.wrap(new Writers(composition.secrets(), composition.policies(), composition.rotations()),
+                    journal(), ActingIdentity.cached(composition.identity()), readOnly::get);
         }
         return mutations;
     }
@@ -274,7 +275,7 @@ public final class AppContext {
     private FeatureContext featureContext() {
         return new FeatureContext(secrets(), keys(), composition.identity(), composition.policies(), journaledMutations(), this::journal,
                 ui, dialogs, clipboard, texts, formats, clock, readOnlyProperty(), inventory.selectedSecretProperty(),
-                () -> contributions().detailTabs(), composition.access(), scopePicker::appliedScopes);
+                () -> contributions().detailTabs(), composition.access(), scopePicker::appliedScopes, composition.rotations());
     }
 
     /** Every feature's contributions, collected once. */

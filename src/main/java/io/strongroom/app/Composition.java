@@ -13,6 +13,7 @@ import io.strongroom.service.IdentityService;
 import io.strongroom.service.KeysService;
 import io.strongroom.service.AccessService;
 import io.strongroom.service.PolicyService;
+import io.strongroom.service.RotationService;
 import io.strongroom.service.RateLimiters;
 import io.strongroom.service.SecretsService;
 import io.strongroom.service.TimeSource;
@@ -45,6 +46,7 @@ public final class Composition implements Backends {
     private IdentityService identity;
     private PolicyService policies;
     private AccessService access;
+    private RotationService rotations;
     /** The data directory of a store started by {@link #temporaryStore()}, deleted on close. */
     private Path temporaryDataDir;
     private LocalStore store;
@@ -81,6 +83,7 @@ public final class Composition implements Backends {
         identity = new IdentityService(clients, limiters);
         policies = new PolicyService(clients, limiters);
         access = new AccessService(clients, fanOut);
+        rotations = new RotationService(clients, fanOut);
     }
 
     @Override
@@ -264,6 +267,12 @@ public final class Composition implements Backends {
     public synchronized PolicyService policies() {
         buildServices();
         return policies;
+    }
+
+    /** Rotation: functions, RotateSecret/CancelRotateSecret (through the journal), rotation events. */
+    public synchronized RotationService rotations() {
+        buildServices();
+        return rotations;
     }
 
     /** IAM's policy simulator: "Test access as…" and "Who can read this secret?". */

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -83,7 +84,7 @@ public final class ClientRegistry implements AutoCloseable {
         }
     }
 
-    private enum Service { SECRETS_MANAGER, KMS, STS, CLOUDTRAIL, ACCESS_ANALYZER, IAM }
+    private enum Service { SECRETS_MANAGER, KMS, STS, CLOUDTRAIL, ACCESS_ANALYZER, IAM, LAMBDA }
 
     /** The region IAM clients are built for (IAM is global; AWS signs it for us-east-1). */
     static final String IAM_REGION = "us-east-1";
@@ -135,6 +136,11 @@ public final class ClientRegistry implements AutoCloseable {
 
     public CloudTrailClient cloudTrail(Scope scope) {
         return get(Service.CLOUDTRAIL, scope, CloudTrailClient::builder);
+    }
+
+    /** Lambda: the rotation functions a secret can use (ListFunctions). */
+    public LambdaClient lambda(Scope scope) {
+        return get(Service.LAMBDA, scope, LambdaClient::builder);
     }
 
     /** IAM Access Analyzer: the policy checks (ValidatePolicy, CheckNoNewAccess…), which need no analyzer. */

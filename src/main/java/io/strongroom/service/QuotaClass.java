@@ -37,6 +37,11 @@ public enum QuotaClass {
      * checking a few documents never notices.
      */
     ACCESS_ANALYZER_CHECKS(5),
+    /**
+     * Lambda ListFunctions and GetFunction (the rotation function picker). Lambda's control-plane
+     * quotas are not in {@code reference/aws-facts.md}: paced at 10 per second, well under them.
+     */
+    LAMBDA(10),
     /** CloudTrail LookupEvents: 2 per second per account and region. */
     CLOUDTRAIL_LOOKUP(2),
     /**

@@ -101,6 +101,11 @@ public final class ServiceStack implements AutoCloseable {
         return new PolicyService(clients, limiters);
     }
 
+    /** A rotation service over the same clients and pool. */
+    public io.strongroom.service.RotationService rotations(int parallelism) {
+        return new io.strongroom.service.RotationService(clients, fanOut(parallelism));
+    }
+
     /** IAM's policy simulator over the same clients and pool. */
     public AccessService access(int parallelism) {
         return new AccessService(clients, fanOut(parallelism));

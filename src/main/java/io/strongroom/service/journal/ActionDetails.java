@@ -172,6 +172,26 @@ public sealed interface ActionDetails {
 
     // ---- From the service's arguments: only the safe parts are copied -------------------------
 
+    /**
+     * RotateSecret: the function ARN (null: the secret's own), the schedule as sent ("30 days" for
+     * AutomaticallyAfterDays, else the expression; null: unchanged), the window, and whether it
+     * rotated at once.
+     */
+    record Rotate(String function, String schedule, String window, boolean immediately) implements ActionDetails {
+        @Override
+        public ActionKind kind() {
+            return ActionKind.ROTATE_SECRET;
+        }
+    }
+
+    /** CancelRotateSecret. */
+    record CancelRotation() implements ActionDetails {
+        @Override
+        public ActionKind kind() {
+            return ActionKind.CANCEL_ROTATION;
+        }
+    }
+
     static Create create(NewSecret secret) {
         return new Create(secret.kmsKeyId(), List.copyOf(secret.tags().keySet()), ValueKind.of(secret.value()),
                 secret.description() != null && !secret.description().isEmpty());

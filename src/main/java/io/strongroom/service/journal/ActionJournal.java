@@ -48,7 +48,7 @@ public final class ActionJournal implements AutoCloseable {
 
     public static final String FILE_NAME = "journal.db";
     /** The newest schema this code knows; a journal from a newer build is refused, not rewritten. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     /** Server-provided identifiers are cut to this length before they are stored. */
     private static final int MAX_SERVER_TEXT = 256;
 
@@ -212,8 +212,9 @@ public final class ActionJournal implements AutoCloseable {
                     INSERT INTO action (session, started_at, os_user, credentials, account_id, account_alias, region,
                         endpoint_kind, endpoint, action, target, kms_key_id, tag_keys, value_kind, has_description,
                         stage, version_stages, to_version, from_version, recovery_days, force_delete,
-                        policy_bytes, policy_sha256, block_public)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        policy_bytes, policy_sha256, block_public, rotation_function, rotation_schedule, rotation_window,
+                        rotate_immediately)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, session);
                 ps.setLong(2, clock.millis());
@@ -242,7 +243,7 @@ public final class ActionJournal implements AutoCloseable {
         return new Recording(id);
     }
 
-    /** Binds the typed parameters into 13 columns starting at {@code at}; what a kind lacks is NULL. */
+    /** Binds the typed parameters into 17 columns starting at {@code at}; what a kind lacks is NULL. */
     private static void bindDetails(PreparedStatement ps, int at, ActionDetails details) throws SQLException {
         String kmsKeyId = null;
         List<String> tagKeys = null;
@@ -256,6 +257,7 @@ public final class ActionJournal implements AutoCloseable {
         Boolean force = null;
         PolicyDigest policy = null;
         Boolean blockPublic = null;
+        ActionDetails.Rotate rotate = details instanceof ActionDetails.Rotate r ? r : null;
         if (details instanceof ActionDetails.PutSecretPolicy d) {
             policy = d.policy();
             blockPublic = d.blockPublic();
@@ -300,6 +302,10 @@ public final class ActionJournal implements AutoCloseable {
         setInt(ps, at + 10, policy == null ? null : policy.bytes());
         ps.setString(at + 11, policy == null ? null : policy.sha256());
         setInt(ps, at + 12, blockPublic == null ? null : blockPublic ? 1 : 0);
+        ps.setString(at + 13, rotate == null ? null : rotate.function());
+        ps.setString(at + 14, rotate == null ? null : rotate.schedule());
+        ps.setString(at + 15, rotate == null ? null : rotate.window());
+        setInt(ps, at + 16, rotate == null ? null : rotate.immediately() ? 1 : 0);
     }
 
     private boolean finish(long id, ResultState result, String identityArn, String targetArn, String versionId,
@@ -560,6 +566,9 @@ public final class ActionJournal implements AutoCloseable {
             case PUT_SECRET_POLICY -> new ActionDetails.PutSecretPolicy(policyDigest(rs), rs.getInt("block_public") == 1);
             case DELETE_SECRET_POLICY -> new ActionDetails.DeleteSecretPolicy();
             case PUT_KEY_POLICY -> new ActionDetails.PutKeyPolicy(policyDigest(rs));
+            case ROTATE_SECRET -> new ActionDetails.Rotate(rs.getString("rotation_function"), rs.getString("rotation_schedule"),
+                    rs.getString("rotation_window"), rs.getInt("rotate_immediately") == 1);
+            case CANCEL_ROTATION -> new ActionDetails.CancelRotation();
         };
     }
 

@@ -16,7 +16,9 @@ public enum ActionKind {
     UNTAG("UntagResource"),
     PUT_SECRET_POLICY("PutResourcePolicy"),
     DELETE_SECRET_POLICY("DeleteResourcePolicy"),
-    PUT_KEY_POLICY("PutKeyPolicy");
+    PUT_KEY_POLICY("PutKeyPolicy"),
+    ROTATE_SECRET("RotateSecret"),
+    CANCEL_ROTATION("CancelRotateSecret");
 
     private final String awsOperation;
 

@@ -43,7 +43,12 @@ public final class JournaledSecrets implements SecretMutations {
     /** {@link #wrap(SecretsService, ActionJournal, ActingIdentity, BooleanSupplier)} with the policy writes too. */
     public static SecretMutations wrap(SecretsService secrets, PolicyService policies, ActionJournal journal,
                                        ActingIdentity identity, BooleanSupplier readOnly) {
-        return new JournaledSecrets(new ReadOnlyGuard(SecretMutations.of(secrets, policies), readOnly), journal, identity);
+        return wrap(new Writers(secrets, policies), journal, identity, readOnly);
+    }
+
+    /** {@link #wrap(SecretsService, ActionJournal, ActingIdentity, BooleanSupplier)} with every writer {@code writers} has. */
+    public static SecretMutations wrap(Writers writers, ActionJournal journal, ActingIdentity identity, BooleanSupplier readOnly) {
+        return new JournaledSecrets(new ReadOnlyGuard(SecretMutations.of(writers), readOnly), journal, identity);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.strongroom.service.journal;
 
 import io.strongroom.domain.DeletionMode;
 import io.strongroom.domain.NewSecret;
+import io.strongroom.domain.RotationSettings;
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.SecretDeletion;
 import io.strongroom.domain.SecretPayload;
@@ -311,6 +312,51 @@ public sealed interface SecretMutation<R> {
         @Override
         public Written written(Void result) {
             return Written.NONE;
+        }
+    }
+
+    /**
+     * RotateSecret: configure rotation (function, schedule) and rotate now or at the next window.
+     * Returns the new version's ID when a rotation started, else null.
+     */
+    record Rotate(Scope scope, String secretId, RotationSettings settings) implements SecretMutation<String> {
+        public Rotate {
+            java.util.Objects.requireNonNull(settings, "settings");
+        }
+
+        @Override
+        public ActionDetails details() {
+            String schedule = settings.automaticallyAfterDays() != null ? settings.automaticallyAfterDays() + " days"
+                    : settings.scheduleExpression();
+            return new ActionDetails.Rotate(settings.lambdaArn(), schedule, settings.window(), settings.rotateImmediately());
+        }
+
+        @Override
+        public String perform(Writers writers) {
+            return writers.requireRotations().rotate(scope, secretId, settings);
+        }
+
+        @Override
+        public Written written(String versionId) {
+            return new Written(null, versionId);
+        }
+    }
+
+    /** CancelRotateSecret: automatic rotation off. Returns the unfinished rotation's version, if any. */
+    record CancelRotation(Scope scope, String secretId) implements SecretMutation<String> {
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.CancelRotation();
+        }
+
+        @Override
+        public String perform(Writers writers) {
+            return writers.requireRotations().cancel(scope, secretId);
+        }
+
+        @Override
+        public Written written(String versionId) {
+            return new Written(null, versionId);
         }
     }
 }

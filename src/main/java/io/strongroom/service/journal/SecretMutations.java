@@ -26,7 +26,11 @@ public interface SecretMutations {
 
     /** The secrets' and the policies' own mutating calls, unjournaled: wrap the result before handing it out. */
     static SecretMutations of(SecretsService secrets, PolicyService policies) {
-        Writers writers = new Writers(secrets, policies);
+        return of(new Writers(secrets, policies));
+    }
+
+    /** The writers' own mutating calls, unjournaled: wrap the result before handing it out. */
+    static SecretMutations of(Writers writers) {
         return new SecretMutations() {
             @Override
             public <R> R apply(SecretMutation<R> mutation) {

@@ -6,6 +6,7 @@ import io.strongroom.service.AccessService;
 import io.strongroom.service.IdentityService;
 import io.strongroom.service.KeysService;
 import io.strongroom.service.PolicyService;
+import io.strongroom.service.RotationService;
 import io.strongroom.service.SecretsService;
 import io.strongroom.service.journal.ActionJournal;
 import io.strongroom.service.journal.SecretMutations;
@@ -34,6 +35,7 @@ import java.util.function.Supplier;
  * @param detailTabs     every feature's secret-detail tabs, in contribution order (complete once
  *                       all features have contributed, so read it when a view is built)
  * @param access         IAM's policy simulator: who can read a secret, and testing access as a principal
+ * @param rotations      rotation functions and rotation events (rotation itself is written through {@code mutations})
  *
  * <p>Built once, by the composition root, from its own (non-null) collaborators.
  */
@@ -43,5 +45,5 @@ public record FeatureContext(SecretsService secrets, KeysService keys, IdentityS
                              Texts texts, Formats formats, Clock clock,
                              ReadOnlyBooleanProperty readOnly, ReadOnlyObjectProperty<SecretSummary> selectedSecret,
                              Supplier<List<DetailTab.Factory>> detailTabs, AccessService access,
-                             Supplier<List<Scope>> scopes) {
+                             Supplier<List<Scope>> scopes, RotationService rotations) {
 }

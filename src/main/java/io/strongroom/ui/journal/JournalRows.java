@@ -138,6 +138,19 @@ final class JournalRows {
             }
         } else if (d instanceof ActionDetails.PutKeyPolicy p) {
             parts.add(policy(p.policy(), brief));
+        } else if (d instanceof ActionDetails.Rotate r) {
+            if (r.function() != null) {
+                parts.add(format("detail.rotateFunction", brief ? r.function().substring(r.function().lastIndexOf(':') + 1) : r.function()));
+            }
+            if (r.schedule() != null) {
+                parts.add(format("detail.rotateSchedule", r.schedule()));
+            }
+            if (r.window() != null) {
+                parts.add(format("detail.rotateWindow", r.window()));
+            }
+            if (!r.immediately()) {
+                parts.add(text.get("detail.rotateLater"));
+            }
         }
         return String.join(text.get("detail.separator"), parts.stream().filter(s -> !s.isEmpty()).toList());
     }
