@@ -12,6 +12,8 @@ public final class BuiltInFunctions {
     public static RotationFunctions with(List<? extends RotationFunction> extra) {
         List<RotationFunction> all = new ArrayList<>();
         all.add(new RandomValueFunction());
+        all.add(new PostgresSingleUserFunction());
+        all.add(new PostgresAlternatingUsersFunction());
         all.addAll(extra);
         return new RotationFunctions(all);
     }
