@@ -3,14 +3,21 @@ package io.strongroom.local.secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.strongroom.domain.RotationSchedule;
+import io.strongroom.local.wire.AwsException;
 import software.amazon.awssdk.services.secretsmanager.model.RotationRulesType;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
  * A secret's RotationRules as stored ({@code secrets.rotation_rules}, a JSON object with AWS's
- * member names) and the dates they give.
+ * member names, as the caller gave them), and the dates they give through {@link RotationSchedule}.
+ *
+ * <p>{@code secrets.next_rotation_at} holds when the next rotation window <em>opens</em>: the
+ * scheduler starts a rotation once the store's clock reaches it. DescribeSecret's
+ * NextRotationDate is that window's last second ("the latest date that rotation will occur").
+ * A window the store was not running for is made up at once when it next runs (our choice: AWS,
+ * always running, never misses one).
  */
 final class RotationRules {
 
@@ -23,11 +30,11 @@ final class RotationRules {
         if (rules == null) {
             return null;
         }
-        if (rules.automaticallyAfterDays() != null && rules.scheduleExpression() != null) {
-            throw io.strongroom.local.wire.AwsException.invalidParameter(
-                    "You cannot specify both rotation frequency and schedule expression together.");
+        try {
+            RotationSchedule.parse(rules.automaticallyAfterDays(), rules.scheduleExpression(), rules.duration());
+        } catch (RotationSchedule.InvalidRotationRules e) {
+            throw new AwsException(e.errorCode(), 400, e.getMessage());
         }
-        Validation.range(rules.automaticallyAfterDays(), "rotationRules.automaticallyAfterDays", 1, 1000);
         return rules;
     }
 
@@ -48,6 +55,7 @@ final class RotationRules {
         return o.toString();
     }
 
+    /** The rules as given, or null. */
     static RotationRulesType fromJson(String json) {
         JsonNode o = parse(json);
         if (o == null) {
@@ -60,6 +68,53 @@ final class RotationRules {
                 .build();
     }
 
+    /**
+     * The rules as DescribeSecret and ListSecrets show them: as given, and for a schedule
+     * expression also the AutomaticallyAfterDays AWS calculates from it (so a client that sends
+     * them back unchanged is refused for giving both, as on AWS).
+     */
+    static RotationRulesType shown(SecretRecord s) {
+        RotationRulesType given = fromJson(s.rotationRules());
+        RotationSchedule schedule = schedule(s.rotationRules());
+        if (given == null || schedule == null || given.scheduleExpression() == null) {
+            return given;
+        }
+        Instant basis = s.lastRotatedAt() != null ? s.lastRotatedAt() : s.lastChangedAt();
+        return given.toBuilder().automaticallyAfterDays(schedule.automaticallyAfterDaysShown(basis)).build();
+    }
+
+    /** DescribeSecret's NextRotationDate: the last second of the window opening at {@code next_rotation_at}. */
+    static Instant nextRotationDate(SecretRecord s) {
+        if (!s.rotationEnabled() || s.nextRotationAt() == null) {
+            return null;
+        }
+        RotationSchedule schedule = schedule(s.rotationRules());
+        return schedule == null ? s.nextRotationAt() : s.nextRotationAt().plus(schedule.window()).minusSeconds(1);
+    }
+
+    /** When the next window opens after a rotation (or a value written by hand) at {@code at}; null without a schedule. */
+    static Instant nextAfterRotation(String json, Instant at) {
+        RotationSchedule schedule = schedule(json);
+        return schedule == null ? null : schedule.nextWindowStart(at, at).orElse(null);
+    }
+
+    /** The next window once a due rotation has started at {@code now}: the following one, so it starts once. */
+    static Instant nextAfterStart(String json, Instant now) {
+        return nextAfterRotation(json, now);
+    }
+
+    private static RotationSchedule schedule(String json) {
+        RotationRulesType r = fromJson(json);
+        if (r == null) {
+            return null;
+        }
+        try {
+            return RotationSchedule.parse(r.automaticallyAfterDays(), r.scheduleExpression(), r.duration());
+        } catch (RotationSchedule.InvalidRotationRules e) {
+            return null;        // stored before validation existed: no schedule the store can follow
+        }
+    }
+
     private static JsonNode parse(String json) {
         if (json == null || json.isBlank()) {
             return null;
@@ -70,19 +125,5 @@ final class RotationRules {
         } catch (java.io.IOException e) {
             return null;
         }
-    }
-
-    /** When the next rotation is due after one finished at {@code rotatedAt}; null without a schedule. */
-    static Instant nextAfterRotation(String json, Instant rotatedAt) {
-        RotationRulesType r = fromJson(json);
-        if (r == null || r.automaticallyAfterDays() == null) {
-            return null;
-        }
-        return rotatedAt.plus(Duration.ofDays(r.automaticallyAfterDays()));
-    }
-
-    /** The next date once a due rotation has started at {@code now}: the following window, so it starts once. */
-    static Instant nextAfterStart(String json, Instant now) {
-        return nextAfterRotation(json, now);
     }
 }

@@ -286,6 +286,9 @@ public final class Rotations implements AutoCloseable {
             if (rows.byArn(secret.arn()).isPresent()) {
                 RotationRuns.step(rows.connection(), secret.arn(), token, step.wireName());
                 RotationRuns.end(rows.connection(), secret.arn(), token, RotationRuns.FAILED, why, now);
+                if (testOnly && token.equals(rows.stages(secret.arn()).get(AWSPENDING))) {
+                    rows.removeStage(secret.arn(), AWSPENDING);     // a configuration test leaves no rotation behind
+                }
             }
             return null;
         });

@@ -169,9 +169,9 @@ final class SecretListing {
         if (s.rotationEnabled() || s.rotationLambdaArn() != null) {
             enabled.accept(s.rotationEnabled());
             lambda.accept(s.rotationLambdaArn());
-            rules.accept(RotationRules.fromJson(s.rotationRules()));
+            rules.accept(RotationRules.shown(s));
         }
         last.accept(s.lastRotatedAt());
-        next.accept(s.nextRotationAt());
+        next.accept(RotationRules.nextRotationDate(s));
     }
 }

@@ -176,6 +176,29 @@ class RotateSecretTest {
     }
 
     @Test
+    void aScheduleExpressionIsShownWithTheDaysAwsCalculatesFromIt() throws Exception {
+        String name = secret("v");
+        sm.rotateSecret(b -> b.secretId(name).rotationLambdaARN(function(RandomValueFunction.NAME))
+                .rotationRules(x -> x.scheduleExpression("cron(0 16 1,15 * ? *)").duration("2h")));
+        awaitRotations();
+        DescribeSecretResponse d = sm.describeSecret(b -> b.secretId(name));
+        assertEquals("cron(0 16 1,15 * ? *)", d.rotationRules().scheduleExpression());
+        assertEquals("2h", d.rotationRules().duration());
+        assertNotNull(d.rotationRules().automaticallyAfterDays());
+        assertEquals(java.time.LocalTime.of(17, 59, 59), d.nextRotationDate().atZone(java.time.ZoneOffset.UTC).toLocalTime(),
+                "the window opens at 16:00 and lasts two hours");
+    }
+
+    @Test
+    void anInvalidScheduleIsRefusedAndNothingIsConfigured() {
+        String name = secret("v");
+        SecretsManagerException e = assertThrows(SecretsManagerException.class, () -> sm.rotateSecret(b -> b.secretId(name)
+                .rotationLambdaARN(function(RandomValueFunction.NAME)).rotationRules(x -> x.scheduleExpression("rate(2 hours)"))));
+        assertEquals("InvalidParameterException", e.awsErrorDetails().errorCode());
+        assertNull(sm.describeSecret(b -> b.secretId(name)).rotationEnabled());
+    }
+
+    @Test
     void bothAFrequencyAndAScheduleExpressionAreRefused() {
         String name = secret("v");
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> sm.rotateSecret(b -> b.secretId(name)
@@ -194,7 +217,12 @@ class RotateSecretTest {
         store.store().runMaintenance();
         awaitRotations();
         assertEquals(afterFirst, versionAt(name, "AWSCURRENT"), "not due yet");
-        store.clock().advance(Duration.ofDays(3));
+        java.time.Instant latest = sm.describeSecret(b -> b.secretId(name)).nextRotationDate();
+        assertEquals(java.time.LocalTime.of(23, 59, 59), latest.atZone(java.time.ZoneOffset.UTC).toLocalTime(),
+                "NextRotationDate is the last second of the due day, as AWS shows it");
+        assertEquals(store.clock().instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(2),
+                latest.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        store.clock().advance(Duration.between(store.clock().instant(), latest.minus(Duration.ofHours(1))));
         java.time.Instant due = store.clock().instant();
         store.store().runMaintenance();
         awaitRotations();
