@@ -162,6 +162,7 @@ public final class Composition implements Backends {
                     if (console) {
                         warmUp(start.store());
                     }
+                    io.strongroom.local.demo.DemoDatabase.startFor(start.store());
                 } catch (Throwable t) {
                     result.completeExceptionally(t);
                 }

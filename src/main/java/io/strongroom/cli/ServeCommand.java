@@ -107,6 +107,15 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         printBanner(out, store, demoLine);
+        if (!removeDemo) {
+            // The demo's PostgreSQL (a second or two): its database secrets then really rotate.
+            new io.strongroom.local.NamedThreads("strongroom-demo-database").newThread(() ->
+                    io.strongroom.local.demo.DemoDatabase.startFor(store).ifPresent(db -> {
+                        out.println("Demo database: PostgreSQL on " + io.strongroom.local.demo.DemoDatabase.HOST + ":" + db.port()
+                                + " with " + db.roles() + " login roles, for the demo's database secrets.");
+                        out.flush();
+                    })).start();
+        }
         stopped.await();
         return 0;
     }

@@ -76,6 +76,8 @@ public final class LocalStore implements AutoCloseable {
     private final Map<String, Caller> admins = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpFrontend frontend;
     private final ScheduledExecutorService maintenance;
+    /** What the process attached to the store's life (the demo's database), closed first when it closes. */
+    private final java.util.Deque<AutoCloseable> attached = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private LocalStore(LocalStoreConfig config, DirectoryLock lock) throws IOException {
         this.config = config;
@@ -329,8 +331,20 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
+    /** Closes {@code resource} when the store closes (before the store's own parts), last attached first. */
+    public void closeWith(AutoCloseable resource) {
+        attached.push(Objects.requireNonNull(resource, "resource"));
+    }
+
     @Override
     public void close() {
+        for (AutoCloseable a; (a = attached.poll()) != null; ) {
+            try {
+                a.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "closing " + a.getClass().getSimpleName() + " failed: " + e.getMessage());
+            }
+        }
         maintenance.shutdownNow();
         frontend.close();
         rotations.close();

@@ -598,8 +598,11 @@ final class DemoCatalog {
         };
         ObjectNode o = JSON.createObjectNode();
         o.put("engine", engine);
-        o.put("host", db + ".cluster-demo" + random(r, "abcdefghijklmnopqrstuvwxyz0123456789", 8) + "." + region + ".rds.amazonaws.com");
-        o.put("port", engine.contains("mysql") ? 3306 : 5432);
+        String rdsHost = db + ".cluster-demo" + random(r, "abcdefghijklmnopqrstuvwxyz0123456789", 8) + "." + region + ".rds.amazonaws.com";
+        boolean postgres = engine.contains("postgres");
+        // PostgreSQL databases are the demo's own cluster on loopback (DemoDatabase), so their rotation really runs.
+        o.put("host", postgres ? DemoDatabase.HOST : rdsHost);
+        o.put("port", engine.contains("mysql") ? 3306 : postgres ? DemoDatabase.PORT : 5432);
         o.put("username", user);
         o.put("password", password(r));
         o.put("dbname", base);

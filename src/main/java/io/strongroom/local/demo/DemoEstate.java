@@ -358,6 +358,7 @@ public final class DemoEstate {
 
             int versions = 0;
             int scheduled = 0;
+            List<DemoRotation.Seeded> seeded = new ArrayList<>();
             for (DemoCatalog.SecretPlan s : plan.secrets()) {
                 String keyId = s.keyAlias() == null ? null : s.keyByArn() ? keyArns.get(s.keyAlias()) : keyRefs.get(s.keyAlias());
                 DemoCatalog.VersionPlan first = s.versions().get(0);
@@ -391,8 +392,11 @@ public final class DemoEstate {
                     secretsManager(now.minus(s.deletionScheduledAgo()), "DeleteSecret", DeleteSecretRequest.builder()
                             .secretId(created.arn()).recoveryWindowInDays((long) s.recoveryWindowDays()).build());
                     scheduled++;
+                } else {
+                    seeded.add(new DemoRotation.Seeded(created.arn(), s.name(), s.versions().get(s.versions().size() - 1).string()));
                 }
             }
+            versions += DemoRotation.configure(store, account.accountId(), region, now, seeded);
             return new ScopeCounts(account.accountId(), account.alias(), region, plan.secrets().size(), versions,
                     plan.keys().size(), scheduled, keysScheduled, 0);
         }

@@ -125,6 +125,14 @@ public final class LocalPostgres implements AutoCloseable {
      *                     message says why, with the end of the server's log when there is one
      */
     public static LocalPostgres start(Path parentDir) throws IOException {
+        return start(parentDir, 0);
+    }
+
+    /**
+     * As {@link #start(Path)}, listening on {@code preferredPort} when it is free (0: any free
+     * port), so that what points at the cluster (the demo estate's secrets) stays right across runs.
+     */
+    public static LocalPostgres start(Path parentDir, int preferredPort) throws IOException {
         Tools tools;
         try {
             tools = tools();
@@ -142,7 +150,7 @@ public final class LocalPostgres implements AutoCloseable {
             }
             initdb(tools, directory, password);
             configure(directory.resolve("data"));
-            int port = startOnFreePort(tools, directory);
+            int port = startOnFreePort(tools, directory, preferredPort);
             return new LocalPostgres(tools, directory, port, password);
         } catch (IOException | RuntimeException e) {
             stopQuietly(tools, directory);
@@ -306,12 +314,12 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /** Starts the server on a port that was free a moment ago, and on another when something took it meanwhile. */
-    private static int startOnFreePort(Tools tools, Path directory) throws IOException {
+    private static int startOnFreePort(Tools tools, Path directory, int preferredPort) throws IOException {
         Path data = directory.resolve("data");
         Path log = directory.resolve("server.log");
         Path out = directory.resolve("pg_ctl.out");
         for (int attempt = 1; ; attempt++) {
-            int port = freePort();
+            int port = attempt == 1 && preferredPort > 0 && isFree(preferredPort) ? preferredPort : freePort();
             List<String> command = tools.command("pg_ctl", "start", "-D", data.toString(), "-l", log.toString(),
                     "-w", "-t", String.valueOf(PG_CTL_WAIT), "-o", "-p " + port);
             int exit = run(command, directory, out, PG_CTL_LIMIT);
@@ -325,6 +333,14 @@ public final class LocalPostgres implements AutoCloseable {
                         + tail("pg_ctl's output", out) + tail("the server log", log));
             }
             stopQuietly(tools, directory);
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 

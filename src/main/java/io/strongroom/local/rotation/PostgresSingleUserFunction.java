@@ -154,8 +154,10 @@ public final class PostgresSingleUserFunction extends TemplateFunction {
             JsonNode db = json.get("dbname");
             this.dbname = db == null || db.isNull() || db.asText().isEmpty() ? DEFAULT_DATABASE : db.asText();
             JsonNode engine = json.get("engine");
-            if (engine != null && !engine.isNull() && !engine.asText().equals("postgres")) {
-                throw new RotationException("The " + whose + " 'engine' is '" + engine.asText() + "', not 'postgres'.");
+            if (engine != null && !engine.isNull() && !List.of("postgres", "aurora-postgresql").contains(engine.asText())) {
+                // AWS's PostgreSQL templates take both engines: Aurora PostgreSQL speaks the same protocol.
+                throw new RotationException("The " + whose + " 'engine' is '" + engine.asText()
+                        + "', not 'postgres' or 'aurora-postgresql'.");
             }
         }
 

@@ -19,7 +19,9 @@ import java.util.Map;
  *   <li>{@value #JSON_KEY}: the key of the JSON value to replace; by default {@code password} when
  *       the current value is a JSON object holding it, otherwise the whole value is replaced;</li>
  *   <li>{@value #LENGTH}: the password's length, 1 to 4096 (default 32);</li>
- *   <li>{@value #EXCLUDE}: characters never used (default none).</li>
+ *   <li>{@value #EXCLUDE}: characters never used (default none);</li>
+ *   <li>{@value #PREFIX}: text put before the password, for key formats that start with one
+ *       ({@code sk_live_}, {@code ghp_}; default none).</li>
  * </ul>
  */
 public final class RandomValueFunction extends TemplateFunction {
@@ -28,6 +30,7 @@ public final class RandomValueFunction extends TemplateFunction {
     public static final String JSON_KEY = "strongroom:rotation:json-key";
     public static final String LENGTH = "strongroom:rotation:password-length";
     public static final String EXCLUDE = "strongroom:rotation:exclude-characters";
+    public static final String PREFIX = "strongroom:rotation:prefix";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -43,7 +46,7 @@ public final class RandomValueFunction extends TemplateFunction {
     @Override
     protected String newValue(String current, RotationContext ctx) throws RotationException {
         Map<String, String> tags = ctx.tags();
-        String password = ctx.randomPassword(length(tags), tags.getOrDefault(EXCLUDE, ""));
+        String password = tags.getOrDefault(PREFIX, "") + ctx.randomPassword(length(tags), tags.getOrDefault(EXCLUDE, ""));
         String key = tags.get(JSON_KEY);
         JsonNode parsed = parseObject(current);
         if (key == null) {
