@@ -53,6 +53,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "created with: later starts use them, and refuse other IDs.")
     List<String> accountIds = List.of();
 
+    @Option(names = "--rotation-command", paramLabel = "NAME=COMMAND",
+            description = "A rotation function that runs COMMAND (split at spaces) for setSecret and testSecret, with the step, "
+                    + "secret ARN and token as arguments and the pending value as JSON on standard input; listed as "
+                    + "arn:aws:lambda:REGION:ACCOUNT:function:NAME in every account and region (repeatable).")
+    List<String> rotationCommands = List.of();
+
     @Option(names = "--quiet", description = "Print only the endpoint line.")
     boolean quiet;
 
@@ -81,10 +87,22 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usageError("--account-id: " + e.getMessage());
         }
+        java.util.Map<String, List<String>> commands = new java.util.LinkedHashMap<>();
+        for (String c : rotationCommands) {
+            int eq = c.indexOf('=');
+            List<String> argv = eq < 0 ? List.of() : List.of(c.substring(eq + 1).trim().split("\\s+"));
+            if (eq < 1 || argv.isEmpty() || argv.get(0).isEmpty() || !c.substring(0, eq).matches("[A-Za-z0-9_-]{1,64}")) {
+                throw usageError("--rotation-command: expected NAME=COMMAND, NAME of letters, digits, '-' and '_', not '" + c + "'");
+            }
+            if (c.startsWith("strongroom-")) {
+                throw usageError("--rotation-command: names starting with 'strongroom-' are the store's own functions");
+            }
+            commands.put(c.substring(0, eq), argv);
+        }
         LocalStore store;
         try {
             store = LocalStore.start(LocalStoreConfig.defaults(dir).withPort(port)
-                    .withLatency(parseLatency(latency)).withQuotas(enforceQuotas).withAccountIds(ids));
+                    .withLatency(parseLatency(latency)).withQuotas(enforceQuotas).withAccountIds(ids).withRotationCommands(commands));
         } catch (AccountIdsMismatchException e) {
             // The options are well formed but contradict the data directory: a usage error all the
             // same (exit code 2), said without the usage text, which would not help.
