@@ -112,8 +112,12 @@ public final class ServeProcess implements AutoCloseable {
             return t;
         }).execute(() -> {
             try {
-                while (reader.readLine() != null) {
-                    // discarded
+                String line;
+                boolean echo = Boolean.getBoolean("strongroom.serveOutput");
+                while ((line = reader.readLine()) != null) {
+                    if (echo) {
+                        System.err.println("[serve] " + line);      // -Dstrongroom.serveOutput=true: to see a server's errors
+                    }
                 }
             } catch (IOException ignored) {
                 // the process ended
