@@ -271,6 +271,7 @@ public final class Composition implements Backends {
     }
 
     /** Rotation: functions, RotateSecret/CancelRotateSecret (through the journal), rotation events. */
+    @Override
     public synchronized RotationService rotations() {
         buildServices();
         return rotations;

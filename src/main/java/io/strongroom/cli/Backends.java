@@ -2,6 +2,7 @@ package io.strongroom.cli;
 
 import io.strongroom.service.AccountSource;
 import io.strongroom.service.PolicyService;
+import io.strongroom.service.RotationService;
 import io.strongroom.service.SecretsService;
 
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ public interface Backends extends AutoCloseable {
     SecretsService secrets();
 
     PolicyService policies();
+
+    RotationService rotations();
 
     @Override
     void close();

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "strongroom", mixinStandardHelpOptions = true, versionProvider = StrongroomCommand.Version.class,
         description = "Strongroom: every secret across accounts and regions, and an embedded local secret store. "
                 + "Without a command, opens the console on the embedded store.",
-        subcommands = {ServeCommand.class, InventoryCommand.class, PolicyCommand.class})
+        subcommands = {ServeCommand.class, InventoryCommand.class, PolicyCommand.class, RotationCommand.class})
 public final class StrongroomCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -56,6 +56,9 @@ public final class StrongroomCommand implements Callable<Integer> {
             public <K> K create(Class<K> type) throws Exception {
                 if (type == InventoryCommand.class) {
                     return (K) new InventoryCommand(backends);
+                }
+                if (type == RotationCommand.class) {
+                    return (K) new RotationCommand(backends);
                 }
                 if (type == PolicyCheckCommand.class) {
                     return (K) new PolicyCheckCommand(backends);

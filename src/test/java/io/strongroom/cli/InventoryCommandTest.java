@@ -59,36 +59,7 @@ class InventoryCommandTest {
     record Run(int exit, String out, String err) {}
 
     static Run inventory(String... args) {
-        Backends backends = new Backends() {
-            @Override
-            public AccountSource embeddedStore(Path dataDir) {
-                return accounts;
-            }
-
-            @Override
-            public AccountSource temporaryStore() {
-                return accounts;
-            }
-
-            @Override
-            public AccountSource awsProfiles() {
-                return AccountSource.awsProfiles(Path.of("/nonexistent/config"), Path.of("/nonexistent/credentials"));
-            }
-
-            @Override
-            public SecretsService secrets() {
-                return secrets;
-            }
-
-            @Override
-            public io.strongroom.service.PolicyService policies() {
-                return stack.policies();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        Backends backends = new io.strongroom.testing.StackBackends(stack);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("inventory"));

@@ -80,6 +80,11 @@ class PolicyCommandTest {
             }
 
             @Override
+            public io.strongroom.service.RotationService rotations() {
+                return stack.rotations(2);
+            }
+
+            @Override
             public void close() {
             }
         };
