@@ -179,10 +179,10 @@ class ConsoleFlowTest {
 
     @Test
     void plannedSectionsSayTheyComeLater(FxRobot robot) {
-        robot.clickOn("#nav-rotation");
-        Node page = robot.lookup("#placeholder-rotation").query();
+        robot.clickOn("#nav-audit");
+        Node page = robot.lookup("#placeholder-audit").query();
         assertTrue(page.isVisible());
-        assertTrue(robot.lookup("#placeholder-rotation .label").queryAll().stream()
+        assertTrue(robot.lookup("#placeholder-audit .label").queryAll().stream()
                 .anyMatch(n -> "Coming in a later release".equals(((Label) n).getText())));
         robot.clickOn("#nav-inventory");
         assertTrue(robot.lookup("#" + InventoryView.TABLE_ID).query().isVisible());
