@@ -24,7 +24,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -59,7 +61,7 @@ public final class BulkRotateDialog extends Dialog<Void> {
         getDialogPane().getStylesheets().addAll(Controls.STYLESHEET, RotationView.STYLESHEET);
         getDialogPane().getStyleClass().addAll("sr-dialog", "sr-bulk-rotate");
         // AtlantaFX caps dialog panes at 600 px; this one lists secrets side by side with their outcome
-        getDialogPane().setStyle("-fx-pref-width: 900px; -fx-max-width: 1400px;");
+        getDialogPane().setStyle("-fx-pref-width: 1000px; -fx-max-width: 1400px;");
 
         Label heading = new Label(texts.get("bulk.title"), Controls.icon(Icons.NAV_ROTATION.ikon()));
         heading.getStyleClass().add("sr-dialog-title");
@@ -87,15 +89,16 @@ public final class BulkRotateDialog extends Dialog<Void> {
         items.setAll(vm.items());
         TableView<BulkRotateItem> table = new TableView<>(items);
         table.setId(TABLE_ID);
-        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        table.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(Math.min(420, 64 + 30 * items.size()));
-        table.setMinHeight(140);
+        double height = Math.min(480, 64 + 66 * items.size());
+        table.setPrefHeight(height);
+        table.setMinHeight(Math.min(height, 240));
         table.getColumns().add(secretColumn());
         table.getColumns().add(textColumn("bulk.col.function", 170, i -> i.functionName() == null ? texts.get("none") : i.functionName(),
                 i -> i.secret().rotation().lambdaArn()));
         table.getColumns().add(stateColumn());
-        table.getColumns().add(textColumn("bulk.col.detail", 300, this::detail, this::detail));
+        table.getColumns().add(detailColumn());
         VBox.setVgrow(table, Priority.ALWAYS);
         return table;
     }
@@ -103,7 +106,7 @@ public final class BulkRotateDialog extends Dialog<Void> {
     private TableColumn<BulkRotateItem, BulkRotateItem> secretColumn() {
         TableColumn<BulkRotateItem, BulkRotateItem> c = new TableColumn<>(texts.get("bulk.col.secret"));
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
-        c.setPrefWidth(270);
+        c.setPrefWidth(290);
         c.setSortable(false);
         c.setCellFactory(col -> new TableCell<>() {
             private final Label name = new Label();
@@ -113,6 +116,9 @@ public final class BulkRotateDialog extends Dialog<Void> {
             {
                 name.getStyleClass().add(Styles.MONO);
                 scope.getStyleClass().add("sr-bulk-scope");
+                box.setAlignment(Pos.CENTER_LEFT);
+                box.setMaxHeight(Region.USE_PREF_SIZE);
+                setAlignment(Pos.CENTER_LEFT);
             }
 
             @Override
@@ -144,6 +150,39 @@ public final class BulkRotateDialog extends Dialog<Void> {
                 setText(empty || item == null ? null : text.apply(item));
                 String t = empty || item == null ? null : tip.apply(item);
                 setTooltip(t == null || t.isEmpty() ? null : new Tooltip(t));
+            }
+        });
+        return c;
+    }
+
+    /** What happened, wrapped over as many lines as it takes (a refusal names scope, code, message and request ID). */
+    private TableColumn<BulkRotateItem, BulkRotateItem> detailColumn() {
+        TableColumn<BulkRotateItem, BulkRotateItem> c = new TableColumn<>(texts.get("bulk.col.detail"));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        c.setPrefWidth(340);
+        c.setSortable(false);
+        c.setCellFactory(col -> new TableCell<>() {
+            // a Text wraps at its wrapping width and is as tall as its lines, so the row grows with it
+            private final Text text = new Text();
+
+            {
+                text.getStyleClass().add("sr-bulk-detail");
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(18));
+            }
+
+            @Override
+            protected void updateItem(BulkRotateItem item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                text.setText(detail(item));
+                text.getStyleClass().remove(Styles.DANGER);
+                if (item.state() == BulkRotateItem.State.REFUSED || item.state() == BulkRotateItem.State.FAILED) {
+                    text.getStyleClass().add(Styles.DANGER);
+                }
+                setGraphic(text);
             }
         });
         return c;
@@ -188,7 +227,7 @@ public final class BulkRotateDialog extends Dialog<Void> {
             case STARTING -> "";
             case ROTATING -> texts.format("bulk.rotating", version);
             case SUCCEEDED -> texts.format("bulk.succeeded", version);
-            case REFUSED -> item.detailProperty().get();
+            case REFUSED -> withoutScope(item, item.detailProperty().get());
             case FAILED -> item.stepProperty().get() == null ? texts.format("bulk.failed.noStep", item.detailProperty().get())
                     : texts.format("bulk.failed", item.stepProperty().get(), item.detailProperty().get());
             case STILL_RUNNING -> item.detailProperty().get() != null
@@ -196,6 +235,12 @@ public final class BulkRotateDialog extends Dialog<Void> {
                     : texts.format("bulk.stillRunning", vm.settings().timeout().toSeconds(), version);
             case CANCELLED -> version == null ? texts.get("bulk.cancelled") : texts.format("bulk.cancelled.sent", version);
         };
+    }
+
+    /** A refusal names its scope first; the Secret column already shows it. */
+    private static String withoutScope(BulkRotateItem item, String text) {
+        String prefix = item.secret().scope().label() + ": ";
+        return text != null && text.startsWith(prefix) ? text.substring(prefix.length()) : text;
     }
 
     private static Ikon icon(BulkRotateItem.State s) {

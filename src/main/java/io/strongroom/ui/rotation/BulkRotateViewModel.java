@@ -78,8 +78,11 @@ public final class BulkRotateViewModel {
 
     /** Rotation events are read on every this many polls (and whenever AWSPENDING leaves the new version). */
     static final int EVENTS_EVERY = 3;
-    /** Events are looked for from this long before the rotation started: clocks differ. */
-    static final Duration EVENT_SLACK = Duration.ofMinutes(5);
+    /**
+     * Events are looked for from this long before the rotation started: the console's clock may be
+     * off AWS's, and one secret's events of a day are few (they are looked up by its ARN).
+     */
+    static final Duration EVENT_SLACK = Duration.ofDays(1);
 
     private final Services services;
     private final ObservableList<BulkRotateItem> items = FXCollections.observableArrayList();

@@ -155,7 +155,8 @@ final class RotationRowCells {
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
         c.setComparator(Comparator.comparing(sortKey, Comparator.nullsLast(order)));
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 60));
+        // short columns keep their header readable; long ones may give way to the last result
+        c.setMinWidth(width <= 120 ? width : Math.max(80, width * 0.6));
         return c;
     }
 

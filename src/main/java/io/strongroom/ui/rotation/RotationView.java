@@ -63,6 +63,7 @@ public final class RotationView extends BorderPane {
     private final RotationViewModel vm;
     private final Texts texts;
     private final RotationRowText words;
+    private final Formats formats;
     private final TableView<RotationRow> table = new TableView<>();
     private final SplitPane split = new SplitPane();
     private final VBox detailSlot = new VBox();
@@ -76,6 +77,7 @@ public final class RotationView extends BorderPane {
     public RotationView(RotationViewModel vm, Texts texts, Formats formats, Node detail) {
         this.vm = Objects.requireNonNull(vm);
         this.texts = Objects.requireNonNull(texts);
+        this.formats = Objects.requireNonNull(formats);
         this.words = new RotationRowText(texts, formats);
         getStyleClass().add("sr-rotation-view");
         getStylesheets().addAll(Controls.STYLESHEET, STYLESHEET);
@@ -199,7 +201,7 @@ public final class RotationView extends BorderPane {
                 return texts.get("summary.loading");
             }
             Instant at = vm.loadedAtProperty().get();
-            return at == null ? "" : texts.format("summary.loadedAt", words.exact(at));
+            return at == null ? "" : texts.format("summary.loadedAt", formats.dateTime(at));
         }, vm.loadingProperty(), vm.loadedAtProperty()));
         HBox box = new HBox(line, busy, when);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -250,27 +252,27 @@ public final class RotationView extends BorderPane {
         RotationRowCells cells = new RotationRowCells(words);
         Comparator<String> byText = String.CASE_INSENSITIVE_ORDER;
         Comparator<Instant> byTime = Comparator.naturalOrder();
-        table.getColumns().add(cells.text(texts.get("col.name"), "rotation-col-name", 250, RotationRow::name, r -> r.secret().arn(),
+        table.getColumns().add(cells.text(texts.get("col.name"), "rotation-col-name", 220, RotationRow::name, r -> r.secret().arn(),
                 r -> Styles.MONO, RotationRow::name, byText));
-        table.getColumns().add(cells.text(texts.get("col.account"), "rotation-col-account", 120, RotationRow::accountAlias,
+        table.getColumns().add(cells.text(texts.get("col.account"), "rotation-col-account", 112, RotationRow::accountAlias,
                 r -> r.secret().accountId(), null, RotationRow::accountAlias, byText));
-        table.getColumns().add(cells.text(texts.get("col.region"), "rotation-col-region", 95, RotationRow::region, null, null,
+        table.getColumns().add(cells.text(texts.get("col.region"), "rotation-col-region", 86, RotationRow::region, null, null,
                 RotationRow::region, byText));
-        table.getColumns().add(cells.status(texts.get("col.status"), 128));
-        table.getColumns().add(cells.text(texts.get("col.function"), "rotation-col-function", 190,
+        table.getColumns().add(cells.status(texts.get("col.status"), 140));
+        table.getColumns().add(cells.text(texts.get("col.function"), "rotation-col-function", 180,
                 r -> r.hasFunction() ? r.functionName() : texts.get("none"), r -> r.rotation().lambdaArn(),
                 r -> r.hasFunction() ? null : Styles.CELL_MUTED, RotationRow::functionName, byText));
-        table.getColumns().add(cells.text(texts.get("col.schedule"), "rotation-col-schedule", 115, r -> words.schedule(r.rotation()),
+        table.getColumns().add(cells.text(texts.get("col.schedule"), "rotation-col-schedule", 118, r -> words.schedule(r.rotation()),
                 r -> words.schedule(r.rotation()), null, r -> words.schedule(r.rotation()), byText));
-        table.getColumns().add(cells.text(texts.get("col.lastRotated"), "rotation-col-lastRotated", 108, words::lastRotated,
+        table.getColumns().add(cells.text(texts.get("col.lastRotated"), "rotation-col-lastRotated", 104, words::lastRotated,
                 r -> words.exact(r.rotation().lastRotated()), r -> r.neverRotated() ? Styles.CELL_MUTED : null,
                 r -> r.rotation().lastRotated(), byTime));
-        table.getColumns().add(cells.text(texts.get("col.nextRotation"), "rotation-col-nextRotation", 108, words::nextRotation,
+        table.getColumns().add(cells.text(texts.get("col.nextRotation"), "rotation-col-nextRotation", 118, words::nextRotation,
                 r -> words.exact(r.rotation().nextRotation()), r -> r.overdue() ? Styles.CELL_DANGER : null,
                 r -> r.rotation().nextRotation(), byTime));
-        table.getColumns().add(cells.text(texts.get("col.overdue"), "rotation-col-overdue", 90, words::overdue, null,
+        table.getColumns().add(cells.text(texts.get("col.overdue"), "rotation-col-overdue", 82, words::overdue, null,
                 r -> Styles.CELL_DANGER, r -> r.overdue() ? r.overdueBy() : null, Comparator.<java.time.Duration>naturalOrder().reversed()));
-        table.getColumns().add(cells.lastResult(texts.get("col.lastResult"), 300));
+        table.getColumns().add(cells.lastResult(texts.get("col.lastResult"), 280));
 
         Label empty = new Label();
         empty.getStyleClass().add(Styles.TEXT_MUTED);
