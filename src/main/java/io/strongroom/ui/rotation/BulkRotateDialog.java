@@ -16,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
@@ -52,6 +53,8 @@ public final class BulkRotateDialog extends Dialog<Void> {
 
     private final BulkRotateViewModel vm;
     private final Texts texts;
+    private Button confirm;
+    private Button closing;
 
     public BulkRotateDialog(BulkRotateViewModel vm, Texts texts) {
         this.vm = vm;
@@ -80,7 +83,7 @@ public final class BulkRotateDialog extends Dialog<Void> {
         getDialogPane().setContent(content);
         buttons();
         setResultConverter(b -> null);
-        setOnHidden(e -> vm.dispose());
+        addEventHandler(DialogEvent.DIALOG_HIDDEN, e -> vm.dispose());
     }
 
     private TableView<BulkRotateItem> table() {
@@ -295,7 +298,7 @@ public final class BulkRotateDialog extends Dialog<Void> {
         ButtonType rotate = new ButtonType(texts.format("bulk.confirm", vm.toRotateProperty().get()), ButtonBar.ButtonData.OK_DONE);
         ButtonType close = new ButtonType(texts.get("bulk.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         getDialogPane().getButtonTypes().addAll(rotate, close);
-        Button confirm = (Button) getDialogPane().lookupButton(rotate);
+        confirm = (Button) getDialogPane().lookupButton(rotate);
         confirm.setId("bulk-rotate-confirm");
         confirm.getStyleClass().add(Styles.ACCENT);
         confirm.setDefaultButton(true);
@@ -306,7 +309,7 @@ public final class BulkRotateDialog extends Dialog<Void> {
             e.consume();            // the dialog stays open to show the progress
             vm.confirm();
         });
-        Button closing = (Button) getDialogPane().lookupButton(close);
+        closing = (Button) getDialogPane().lookupButton(close);
         closing.setId("bulk-rotate-close");
         closing.textProperty().bind(Bindings.createStringBinding(() -> texts.get(switch (vm.phaseProperty().get()) {
             case CONFIRM -> "bulk.cancel";
@@ -319,5 +322,15 @@ public final class BulkRotateDialog extends Dialog<Void> {
                 vm.cancel();
             }
         });
+    }
+
+    /** Rotate N secrets (for tests). */
+    Button confirmButton() {
+        return confirm;
+    }
+
+    /** Cancel, Stop or Close (for tests). */
+    Button closeButton() {
+        return closing;
     }
 }

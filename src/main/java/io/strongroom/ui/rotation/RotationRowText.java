@@ -1,6 +1,7 @@
 package io.strongroom.ui.rotation;
 
 import io.strongroom.domain.RotationEvent;
+import io.strongroom.domain.RotationSchedule;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.ui.common.Formats;
 import io.strongroom.ui.common.Texts;
@@ -31,8 +32,23 @@ final class RotationRowText {
         return texts.format("status." + row.status().name() + ".tip", row.state().pendingVersion());
     }
 
-    /** "every 30 days", a rate() or cron() expression as written, with its window; "" when none. */
+    /**
+     * The schedule in words as {@link RotationSchedule#describe()} has it ("every 30 days", "at 04:00
+     * UTC on Sunday, within 3 hours"); rules it cannot read are shown as written; "" when none.
+     */
     String schedule(SecretSummary.Rotation r) {
+        if (r.automaticallyAfterDays() == null && r.scheduleExpression() == null) {
+            return "";
+        }
+        try {
+            return RotationSchedule.parse(r.automaticallyAfterDays(), r.scheduleExpression(), r.window()).describe();
+        } catch (IllegalArgumentException unreadable) {
+            return rawSchedule(r);
+        }
+    }
+
+    /** The rules as AWS returns them: {@code 30 days} or the expression, with the window. */
+    String rawSchedule(SecretSummary.Rotation r) {
         String base;
         if (r.automaticallyAfterDays() != null) {
             base = texts.format("schedule.days", r.automaticallyAfterDays());

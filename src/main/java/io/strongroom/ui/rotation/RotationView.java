@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
@@ -263,7 +264,7 @@ public final class RotationView extends BorderPane {
                 r -> r.hasFunction() ? r.functionName() : texts.get("none"), r -> r.rotation().lambdaArn(),
                 r -> r.hasFunction() ? null : Styles.CELL_MUTED, RotationRow::functionName, byText));
         table.getColumns().add(cells.text(texts.get("col.schedule"), "rotation-col-schedule", 118, r -> words.schedule(r.rotation()),
-                r -> words.schedule(r.rotation()), null, r -> words.schedule(r.rotation()), byText));
+                r -> words.rawSchedule(r.rotation()), null, r -> words.schedule(r.rotation()), byText));
         table.getColumns().add(cells.text(texts.get("col.lastRotated"), "rotation-col-lastRotated", 104, words::lastRotated,
                 r -> words.exact(r.rotation().lastRotated()), r -> r.neverRotated() ? Styles.CELL_MUTED : null,
                 r -> r.rotation().lastRotated(), byTime));
@@ -380,8 +381,8 @@ public final class RotationView extends BorderPane {
             dialog.initOwner(getScene().getWindow());
             dialog.initModality(Modality.WINDOW_MODAL);
         }
-        dialog.setOnHidden(e -> {
-            bulk.dispose();
+        // what was rotated is listed again once the dialog closes (it stops following what still runs)
+        dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, e -> {
             if (bulk.phaseProperty().get() != BulkRotateViewModel.Phase.CONFIRM) {
                 vm.refresh();
             }

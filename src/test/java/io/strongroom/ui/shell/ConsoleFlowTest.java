@@ -189,6 +189,15 @@ class ConsoleFlowTest {
     }
 
     @Test
+    void theRotationSectionListsTheChosenScopesSecrets(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-rotation");
+        TableView<?> rotation = robot.lookup("#" + io.strongroom.ui.rotation.RotationView.TABLE_ID).queryAs(TableView.class);
+        assertTrue(rotation.isVisible());
+        waitFor(Duration.ofSeconds(30), () -> onFx(() -> !rotation.getItems().isEmpty()));
+        robot.clickOn("#nav-inventory");
+    }
+
+    @Test
     void theScopePickerNarrowsToChosenRegionsAndRemembersThem(FxRobot robot) throws Exception {
         robot.clickOn("#" + ShellView.SCOPE_BUTTON_ID);
         waitFor(Duration.ofSeconds(10), () -> robot.lookup("#scope-picker").tryQuery().isPresent());
