@@ -25,6 +25,7 @@ import io.strongroom.ui.feature.PlannedSections;
 import io.strongroom.ui.inventory.InventoryViewModel;
 import io.strongroom.ui.journal.JournalFeature;
 import io.strongroom.ui.policy.PolicyFeature;
+import io.strongroom.ui.rotation.RotationFeature;
 import io.strongroom.ui.settings.SettingsFeature;
 import io.strongroom.ui.settings.SettingsViewModel;
 import io.strongroom.ui.shell.ScopeMemory;
@@ -267,6 +268,7 @@ public final class AppContext {
                 new InventoryFeature(inventory),
                 new PlannedSections(),
                 new PolicyFeature(),
+                new RotationFeature(),
                 new JournalFeature(),
                 settingsFeature);
     }

@@ -179,13 +179,22 @@ class ConsoleFlowTest {
 
     @Test
     void plannedSectionsSayTheyComeLater(FxRobot robot) {
-        robot.clickOn("#nav-rotation");
-        Node page = robot.lookup("#placeholder-rotation").query();
+        robot.clickOn("#nav-audit");
+        Node page = robot.lookup("#placeholder-audit").query();
         assertTrue(page.isVisible());
-        assertTrue(robot.lookup("#placeholder-rotation .label").queryAll().stream()
+        assertTrue(robot.lookup("#placeholder-audit .label").queryAll().stream()
                 .anyMatch(n -> "Coming in a later release".equals(((Label) n).getText())));
         robot.clickOn("#nav-inventory");
         assertTrue(robot.lookup("#" + InventoryView.TABLE_ID).query().isVisible());
+    }
+
+    @Test
+    void theRotationSectionListsTheChosenScopesSecrets(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-rotation");
+        TableView<?> rotation = robot.lookup("#" + io.strongroom.ui.rotation.RotationView.TABLE_ID).queryAs(TableView.class);
+        assertTrue(rotation.isVisible());
+        waitFor(Duration.ofSeconds(30), () -> onFx(() -> !rotation.getItems().isEmpty()));
+        robot.clickOn("#nav-inventory");
     }
 
     @Test
