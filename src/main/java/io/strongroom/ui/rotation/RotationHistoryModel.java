@@ -5,6 +5,7 @@ import io.strongroom.domain.SecretVersion;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,8 +20,12 @@ import java.util.Set;
  */
 public final class RotationHistoryModel {
 
-    /** At one instant, an outcome is shown above the version, and the version above the start that made it. */
-    private static final Comparator<RotationHistoryEntry> NEWEST_FIRST = Comparator.comparing(RotationHistoryEntry::time)
+    /**
+     * By the second (CloudTrail gives events to the second, versions carry milliseconds); within one
+     * second an outcome is shown above the version, and the version above the start that made it.
+     */
+    private static final Comparator<RotationHistoryEntry> NEWEST_FIRST = Comparator
+            .comparing((RotationHistoryEntry e) -> e.time().truncatedTo(ChronoUnit.SECONDS))
             .thenComparing(e -> switch (e.kind()) {
                 case STARTED -> 0;
                 case VERSION -> 1;
