@@ -89,8 +89,8 @@ public final class RotationTabView extends VBox {
         Label status = new Label();
         status.setId("rotation-status");
         status.getStyleClass().add("sr-rot-status");
-        vm.stateProperty().addListener((o, was, now) -> showStatus(status, now));
-        showStatus(status, vm.stateProperty().get());
+        vm.header().stateProperty().addListener((o, was, now) -> showStatus(status, now));
+        showStatus(status, vm.header().stateProperty().get());
         Label title = Controls.sectionTitle(texts.get("state.title"));
 
         Button refresh = Controls.iconButton(MaterialDesignR.REFRESH, texts.get("state.refresh"));
@@ -118,16 +118,16 @@ public final class RotationTabView extends VBox {
         facts.add(Controls.formLabel(texts.get("state.function")), 0, 1);
         Label function = fact("state-function", s -> functionName(s.secret().rotation().lambdaArn()));
         function.tooltipProperty().bind(Bindings.createObjectBinding(() -> {
-            RotationState s = vm.stateProperty().get();
+            RotationState s = vm.header().stateProperty().get();
             return s == null || s.secret().rotation().lambdaArn() == null ? null : new Tooltip(s.secret().rotation().lambdaArn());
-        }, vm.stateProperty()));
+        }, vm.header().stateProperty()));
         facts.add(function, 1, 1);
         facts.add(Controls.formLabel(texts.get("state.schedule")), 0, 2);
         Label schedule = new Label();
         schedule.setId("state-schedule");
         schedule.setWrapText(true);
-        schedule.textProperty().bind(Bindings.createStringBinding(() -> vm.scheduleWordsProperty().get() == null ? NONE
-                : vm.scheduleWordsProperty().get(), vm.scheduleWordsProperty()));
+        schedule.textProperty().bind(Bindings.createStringBinding(() -> vm.header().scheduleWordsProperty().get() == null ? NONE
+                : vm.header().scheduleWordsProperty().get(), vm.header().scheduleWordsProperty()));
         facts.add(schedule, 1, 2);
         facts.add(Controls.formLabel(texts.get("state.lastRotated")), 2, 0);
         facts.add(fact("state-last-rotated", s -> s.neverRotated() ? texts.get("state.never") : timeAndAge(s.secret().rotation().lastRotated())), 3, 0);
@@ -137,8 +137,8 @@ public final class RotationTabView extends VBox {
         Label overdue = new Label(texts.get("state.overdue"));
         overdue.setId("state-overdue");
         overdue.getStyleClass().addAll("sr-rot-badge", "badge-danger");
-        overdue.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.stateProperty().get() != null && vm.stateProperty().get().overdue(),
-                vm.stateProperty()));
+        overdue.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.header().stateProperty().get() != null && vm.header().stateProperty().get().overdue(),
+                vm.header().stateProperty()));
         overdue.managedProperty().bind(overdue.visibleProperty());
         HBox nextBox = new HBox(6, next, overdue);
         nextBox.setAlignment(Pos.CENTER_LEFT);
@@ -147,7 +147,7 @@ public final class RotationTabView extends VBox {
         Label event = new Label();
         event.setId("state-latest-event");
         event.setWrapText(true);
-        event.textProperty().bind(Bindings.createStringBinding(() -> latest(vm.latestEventProperty().get()), vm.latestEventProperty()));
+        event.textProperty().bind(Bindings.createStringBinding(() -> latest(vm.header().latestEventProperty().get()), vm.header().latestEventProperty()));
         facts.add(event, 3, 2);
 
         VBox card = new VBox(10, head, facts,
@@ -186,8 +186,8 @@ public final class RotationTabView extends VBox {
     private Label fact(String id, Function<RotationState, String> text) {
         Label l = new Label();
         l.setId(id);
-        l.textProperty().bind(Bindings.createStringBinding(() -> vm.stateProperty().get() == null ? NONE
-                : text.apply(vm.stateProperty().get()), vm.stateProperty()));
+        l.textProperty().bind(Bindings.createStringBinding(() -> vm.header().stateProperty().get() == null ? NONE
+                : text.apply(vm.header().stateProperty().get()), vm.header().stateProperty()));
         return l;
     }
 
@@ -202,21 +202,21 @@ public final class RotationTabView extends VBox {
     /** The latest failure's step and reason while the rotation stands failed or stuck after it. */
     private StringBinding failure() {
         return Bindings.createStringBinding(() -> {
-            RotationState s = vm.stateProperty().get();
+            RotationState s = vm.header().stateProperty().get();
             RotationEvent e = s == null ? null : s.last();
             if (e == null || e.kind() != RotationEvent.Kind.FAILED
                     || s.status() != RotationState.Status.FAILED && s.status() != RotationState.Status.STUCK) {
                 return null;
             }
             return texts.format("state.failure", e.step() == null ? "?" : e.step(), e.reason() == null ? texts.get("progress.noReason") : e.reason());
-        }, vm.stateProperty());
+        }, vm.header().stateProperty());
     }
 
     private StringBinding stuck() {
         return Bindings.createStringBinding(() -> {
-            RotationState s = vm.stateProperty().get();
+            RotationState s = vm.header().stateProperty().get();
             return s == null || s.status() != RotationState.Status.STUCK ? null : texts.format("state.stuck", s.pendingVersion());
-        }, vm.stateProperty());
+        }, vm.header().stateProperty());
     }
 
     private String timeAndAge(Instant t) {
@@ -241,9 +241,9 @@ public final class RotationTabView extends VBox {
         HBox head = new HBox(10, title, Controls.spacer(), readOnly);
         head.setAlignment(Pos.CENTER_LEFT);
 
-        ComboBox<RotationFunctionInfo> function = new ComboBox<>(vm.functions());
+        ComboBox<RotationFunctionInfo> function = new ComboBox<>(vm.functions().functions());
         function.setId("rotation-function");
-        function.valueProperty().bindBidirectional(vm.functionProperty());
+        function.valueProperty().bindBidirectional(vm.functions().chosenProperty());
         function.setPromptText(texts.get("configure.function.prompt"));
         function.setCellFactory(l -> new FunctionCell(true));
         function.setButtonCell(new FunctionCell(false));
@@ -253,8 +253,8 @@ public final class RotationTabView extends VBox {
         description.setId("rotation-function-description");
         description.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
         description.setWrapText(true);
-        description.textProperty().bind(Bindings.createStringBinding(() -> describe(vm.functionProperty().get()), vm.functionProperty()));
-        Label functionsError = Controls.fieldMessage(vm.functionsErrorProperty(), Controls.FIELD_PROBLEM);
+        description.textProperty().bind(Bindings.createStringBinding(() -> describe(vm.functions().chosenProperty().get()), vm.functions().chosenProperty()));
+        Label functionsError = Controls.fieldMessage(vm.functions().errorProperty(), Controls.FIELD_PROBLEM);
 
         GridPane form = Controls.form(14, 10, 90);
         form.addRow(0, Controls.formLabel(texts.get("configure.function")), new VBox(4, function, description, functionsError));
@@ -293,7 +293,7 @@ public final class RotationTabView extends VBox {
             return "";
         }
         String d = f.description() == null || f.description().isBlank() ? "" : f.description();
-        return vm.isListed(f) ? d : texts.format("configure.function.unlisted", f.arn());
+        return vm.functions().isListed(f) ? d : texts.format("configure.function.unlisted", f.arn());
     }
 
     private final class FunctionCell extends ListCell<RotationFunctionInfo> {
@@ -311,7 +311,7 @@ public final class RotationTabView extends VBox {
                 setGraphic(null);
                 return;
             }
-            String name = vm.isListed(f) ? f.name() : texts.format("configure.function.unlistedName", f.name());
+            String name = vm.functions().isListed(f) ? f.name() : texts.format("configure.function.unlistedName", f.name());
             if (!withDescription) {
                 setText(name);
                 setGraphic(null);

@@ -1,7 +1,6 @@
 package io.strongroom.ui.rotation;
 
 import io.strongroom.domain.RotationEvent;
-import io.strongroom.domain.RotationFunctionInfo;
 import io.strongroom.domain.RotationSettings;
 import io.strongroom.domain.RotationState;
 import io.strongroom.domain.SecretSummary;
@@ -17,27 +16,20 @@ import io.strongroom.ui.common.UiExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableObjectValue;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The secret's Rotation tab: where its rotation stands (the settings, the last and next rotation,
@@ -53,7 +45,6 @@ public final class RotationTabViewModel {
     /** How far back the state and the history look for rotation events. */
     public static final Duration EVENTS_SINCE = Duration.ofDays(90);
 
-    private final ObservableObjectValue<SecretSummary> hostSecret;
     private final ObservableBooleanValue readOnly;
     private final SecretsService secrets;
     private final RotationService rotations;
@@ -63,16 +54,11 @@ public final class RotationTabViewModel {
     private final Clock clock;
     private final Runnable changed;
     private final LatestWins loading;
-    private final LatestWins functionsLoading;
     private final LatestWins writing;
-    private final Map<String, List<RotationFunctionInfo>> functionsByScope = new ConcurrentHashMap<>();
 
     private final ReadOnlyObjectWrapper<SecretSummary> secret = new ReadOnlyObjectWrapper<>(this, "secret");
-    private final ReadOnlyObjectWrapper<RotationEvent> latestEvent = new ReadOnlyObjectWrapper<>(this, "latestEvent");
-    private final ReadOnlyObjectWrapper<RotationState> state = new ReadOnlyObjectWrapper<>(this, "state");
-    private final ReadOnlyStringWrapper scheduleWords = new ReadOnlyStringWrapper(this, "scheduleWords");
-    private final ObservableList<RotationFunctionInfo> functions = FXCollections.observableArrayList();
-    private final ObjectProperty<RotationFunctionInfo> function = new SimpleObjectProperty<>(this, "function");
+    private final RotationTabHeader header;
+    private final RotationTabFunctions functions;
     private final BooleanProperty rotateImmediately = new SimpleBooleanProperty(this, "rotateImmediately", true);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final ScheduleModel schedule;
@@ -101,7 +87,7 @@ public final class RotationTabViewModel {
     public RotationTabViewModel(ObservableObjectValue<SecretSummary> secret, ObservableBooleanValue readOnly, SecretsService secrets,
                                 RotationService rotations, SecretMutations mutations, UiExecutor executor, DialogService dialogs,
                                 Texts texts, Clock clock, Runnable changed, RotationProgressModel progress) {
-        this.hostSecret = Objects.requireNonNull(secret);
+        Objects.requireNonNull(secret);
         this.readOnly = Objects.requireNonNull(readOnly);
         this.secrets = Objects.requireNonNull(secrets);
         this.rotations = Objects.requireNonNull(rotations);
@@ -112,13 +98,14 @@ public final class RotationTabViewModel {
         this.changed = Objects.requireNonNull(changed);
         this.progress = Objects.requireNonNull(progress);
         this.schedule = new ScheduleModel(texts);
+        this.header = new RotationTabHeader(clock, progress);
         this.loading = new LatestWins(this, executor);
-        this.functionsLoading = new LatestWins(this, executor);
+        this.functions = new RotationTabFunctions(rotations, executor);
         this.writing = new LatestWins(this, executor);
         canConfigure = Bindings.createBooleanBinding(() -> !readOnly.get() && this.secret.get() != null, readOnly, this.secret);
-        canSave = Bindings.createBooleanBinding(() -> canConfigure.get() && function.get() != null
+        canSave = Bindings.createBooleanBinding(() -> canConfigure.get() && functions.chosenProperty().get() != null
                         && schedule.problemProperty().get() == null && !writing.isBusy() && !progress.runningProperty().get(),
-                canConfigure, function, schedule.problemProperty(), writing.busyProperty(), progress.runningProperty());
+                canConfigure, functions.chosenProperty(), schedule.problemProperty(), writing.busyProperty(), progress.runningProperty());
         canTurnOff = Bindings.createBooleanBinding(() -> canConfigure.get() && this.secret.get().rotation().enabled() && !writing.isBusy(),
                 canConfigure, this.secret, writing.busyProperty());
         canRotateNow = Bindings.createBooleanBinding(() -> canConfigure.get() && this.secret.get().rotation().lambdaArn() != null
@@ -136,35 +123,14 @@ public final class RotationTabViewModel {
         return secret.getReadOnlyProperty();
     }
 
-    /** Where rotation stands; null when no secret is shown. */
-    public ReadOnlyObjectProperty<RotationState> stateProperty() {
-        return state.getReadOnlyProperty();
+    /** Where rotation stands, with the latest event and the schedule in words. */
+    public RotationTabHeader header() {
+        return header;
     }
 
-    /** The latest rotation event of the last 90 days, or null. */
-    public ReadOnlyObjectProperty<RotationEvent> latestEventProperty() {
-        return latestEvent.getReadOnlyProperty();
-    }
-
-    /** The secret's schedule in words ("every 30 days"), or null when it has none. */
-    public ReadOnlyStringProperty scheduleWordsProperty() {
-        return scheduleWords.getReadOnlyProperty();
-    }
-
-    /** The functions of the secret's scope, by name, with the secret's own first when Lambda does not list it. */
-    public ObservableList<RotationFunctionInfo> functions() {
-        return FXCollections.unmodifiableObservableList(functions);
-    }
-
-    /** Whether Lambda lists {@code f} in the secret's scope (the secret's own function may be missing). */
-    public boolean isListed(RotationFunctionInfo f) {
-        List<RotationFunctionInfo> listed = f == null ? null : functionsByScope.get(f.scope().id());
-        return listed != null && listed.contains(f);
-    }
-
-    /** The function chosen for Save. */
-    public ObjectProperty<RotationFunctionInfo> functionProperty() {
-        return function;
+    /** The function picker: the scope's functions and the one chosen for Save. */
+    public RotationTabFunctions functions() {
+        return functions;
     }
 
     public ScheduleModel schedule() {
@@ -214,10 +180,6 @@ public final class RotationTabViewModel {
         return loading.errorProperty();
     }
 
-    public ReadOnlyStringProperty functionsErrorProperty() {
-        return functionsLoading.errorProperty();
-    }
-
     public ReadOnlyBooleanProperty writingProperty() {
         return writing.busyProperty();
     }
@@ -251,7 +213,7 @@ public final class RotationTabViewModel {
             return;
         }
         SecretSummary s = secret.get();
-        RotationSettings settings = new RotationSettings(function.get().arn(), schedule.automaticallyAfterDays(),
+        RotationSettings settings = new RotationSettings(functions.chosenProperty().get().arn(), schedule.automaticallyAfterDays(),
                 schedule.scheduleExpression(), schedule.windowValue(), rotateImmediately.get());
         Instant started = clock.instant();
         notice.set(null);
@@ -314,7 +276,7 @@ public final class RotationTabViewModel {
             writing.cancel();
             notice.set(null);
             loadedArn = null;
-            latestEvent.set(null);
+            header.latestEvent(null);
             history.clear();
         }
         show(now, other);
@@ -327,21 +289,16 @@ public final class RotationTabViewModel {
     private void show(SecretSummary s, boolean reset) {
         SecretSummary was = secret.get();
         secret.set(s);
+        header.show(s);
         if (s == null) {
-            state.set(null);
-            scheduleWords.set(null);
-            functions.clear();
-            function.set(null);
+            functions.show(null);
             return;
         }
-        state.set(RotationState.of(s, latestEvent.get(), clock.instant(), RotationState.DEFAULT_STUCK_AFTER));
-        scheduleWords.set(words(s.rotation()));
         if (reset || was == null || !was.rotation().equals(s.rotation())) {
             schedule.load(s.rotation());
-            showFunctions(s);
+            functions.show(s);
         }
         previewFrom();
-        loadFunctions(s);
     }
 
     private void load(SecretSummary s, boolean describeAgain) {
@@ -351,7 +308,7 @@ public final class RotationTabViewModel {
             return new Loaded(now, secrets.listVersions(s.scope(), s.arn(), true), rotations.events(s.scope(), s.arn(), since));
         }, (Loaded l) -> {
             loadedArn = s.arn();
-            latestEvent.set(l.events().isEmpty() ? null : l.events().get(0));
+            header.latestEvent(l.events().isEmpty() ? null : l.events().get(0));
             history.show(l.versions(), l.events());
             show(l.secret(), false);
             followRunning();
@@ -360,8 +317,8 @@ public final class RotationTabViewModel {
 
     /** A rotation running now (started by anyone) is followed, unless it already is. */
     private void followRunning() {
-        RotationState st = state.get();
-        RotationEvent last = latestEvent.get();
+        RotationState st = header.stateProperty().get();
+        RotationEvent last = header.latestEventProperty().get();
         if (st == null || st.status() != RotationState.Status.ROTATING || last == null) {
             return;
         }
@@ -370,36 +327,6 @@ public final class RotationTabViewModel {
         if (version != null && !(version.equals(p.versionId()) && st.secret().arn().equals(progress.secretArnProperty().get()))) {
             progress.watch(st.secret(), version, last.time(), ended -> refresh());
         }
-    }
-
-    private void loadFunctions(SecretSummary s) {
-        if (functionsByScope.containsKey(s.scope().id())) {
-            return;
-        }
-        functionsLoading.run(p -> rotations.functions(s.scope()), (List<RotationFunctionInfo> found) -> {
-            functionsByScope.put(s.scope().id(), List.copyOf(found));
-            SecretSummary now = secret.get();
-            if (now != null && now.scope().equals(s.scope())) {
-                RotationFunctionInfo chosen = function.get();
-                showFunctions(now);
-                if (chosen != null && functions.contains(chosen)) {
-                    function.set(chosen);
-                }
-            }
-        });
-    }
-
-    /** The scope's functions, the secret's own added when not listed, and the secret's own chosen. */
-    private void showFunctions(SecretSummary s) {
-        List<RotationFunctionInfo> list = new ArrayList<>(functionsByScope.getOrDefault(s.scope().id(), List.of()));
-        String arn = s.rotation().lambdaArn();
-        RotationFunctionInfo own = list.stream().filter(f -> f.arn().equals(arn)).findFirst().orElse(null);
-        if (arn != null && own == null) {
-            own = new RotationFunctionInfo(s.scope(), arn.substring(arn.lastIndexOf(':') + 1), arn, null);
-            list.add(0, own);
-        }
-        functions.setAll(list);
-        function.set(own);
     }
 
     private void written() {
@@ -418,16 +345,5 @@ public final class RotationTabViewModel {
 
     private static boolean changedForRotation(SecretSummary was, SecretSummary now) {
         return !was.rotation().equals(now.rotation()) || !was.versionsToStages().equals(now.versionsToStages());
-    }
-
-    private static String words(SecretSummary.Rotation r) {
-        if (r.automaticallyAfterDays() == null && r.scheduleExpression() == null) {
-            return null;
-        }
-        try {
-            return ScheduleRules.describe(r.automaticallyAfterDays(), r.scheduleExpression(), r.window());
-        } catch (IllegalArgumentException notReadable) {
-            return r.scheduleExpression() != null ? r.scheduleExpression() : r.automaticallyAfterDays() + " days";
-        }
     }
 }

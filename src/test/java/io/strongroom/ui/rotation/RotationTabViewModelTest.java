@@ -136,7 +136,7 @@ class RotationTabViewModelTest {
     }
 
     private RotationFunctionInfo listed(String name) {
-        return vm.functions().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        return vm.functions().functions().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static List<RotationProgressState.StepState> states(RotationProgressState p) {
@@ -149,19 +149,19 @@ class RotationTabViewModelTest {
     void aSecretNeverConfiguredLoadsAsNotConfiguredWithTheScopesFunctionsAndItsOneVersion() {
         SecretSummary s = newSecret("never-rotated");
         shown.set(s);
-        RotationState state = vm.stateProperty().get();
+        RotationState state = vm.header().stateProperty().get();
         assertEquals(RotationState.Status.NOT_CONFIGURED, state.status());
         assertTrue(state.neverRotated());
         assertFalse(state.overdue());
-        assertNull(vm.latestEventProperty().get());
-        assertNull(vm.scheduleWordsProperty().get());
+        assertNull(vm.header().latestEventProperty().get());
+        assertNull(vm.header().scheduleWordsProperty().get());
         assertNull(vm.loadErrorProperty().get(), vm.loadErrorProperty().get());
 
-        List<String> names = vm.functions().stream().map(RotationFunctionInfo::name).toList();
+        List<String> names = vm.functions().functions().stream().map(RotationFunctionInfo::name).toList();
         assertTrue(names.contains("strongroom-random-value"), names.toString());
         assertTrue(names.contains("strongroom-postgres-single-user"), names.toString());
-        assertTrue(vm.isListed(listed("strongroom-random-value")));
-        assertNull(vm.functionProperty().get(), "nothing chosen for a secret without a function");
+        assertTrue(vm.functions().isListed(listed("strongroom-random-value")));
+        assertNull(vm.functions().chosenProperty().get(), "nothing chosen for a secret without a function");
 
         assertEquals(1, vm.history().entries().size());
         RotationHistoryEntry only = vm.history().entries().get(0);
@@ -183,18 +183,18 @@ class RotationTabViewModelTest {
         SecretSummary.Rotation r = new SecretSummary.Rotation(true, legacy, 30L, null, null, null, null);
         shown.set(new SecretSummary(s.scope(), s.arn(), s.name(), null, null, r, null, null, s.created(), null, null, null, null,
                 s.versionsToStages(), null));
-        RotationFunctionInfo chosen = vm.functionProperty().get();
+        RotationFunctionInfo chosen = vm.functions().chosenProperty().get();
         assertEquals(legacy, chosen.arn());
         assertEquals("team-legacy-rotator", chosen.name());
-        assertFalse(vm.isListed(chosen));
-        assertEquals(chosen, vm.functions().get(0), "shown first, beside the listed ones");
-        assertTrue(vm.functions().size() > 1);
+        assertFalse(vm.functions().isListed(chosen));
+        assertEquals(chosen, vm.functions().functions().get(0), "shown first, beside the listed ones");
+        assertTrue(vm.functions().functions().size() > 1);
 
         shown.set(configured(newSecret("w"), "strongroom-random-value"));
-        assertEquals(function("strongroom-random-value"), vm.functionProperty().get().arn());
-        assertTrue(vm.isListed(vm.functionProperty().get()));
-        assertEquals(RotationState.Status.ENABLED, vm.stateProperty().get().status());
-        assertNotNull(vm.scheduleWordsProperty().get());
+        assertEquals(function("strongroom-random-value"), vm.functions().chosenProperty().get().arn());
+        assertTrue(vm.functions().isListed(vm.functions().chosenProperty().get()));
+        assertEquals(RotationState.Status.ENABLED, vm.header().stateProperty().get().status());
+        assertNotNull(vm.header().scheduleWordsProperty().get());
     }
 
     // ---- Save and Turn off ---------------------------------------------------------------------
@@ -203,7 +203,7 @@ class RotationTabViewModelTest {
     void saveConfiguresRotationAsDescribeSecretShowsItAndJournalsRotateSecret() {
         SecretSummary s = newSecret("to-be-configured");
         shown.set(s);
-        vm.functionProperty().set(listed("strongroom-random-value"));
+        vm.functions().chosenProperty().set(listed("strongroom-random-value"));
         vm.schedule().modeProperty().set(ScheduleModel.Mode.DAYS);
         vm.schedule().daysProperty().set("7");
         vm.schedule().windowProperty().set("3h");
@@ -224,7 +224,7 @@ class RotationTabViewModelTest {
         assertEquals(ActionKind.ROTATE_SECRET, entry.action());
         assertEquals(ResultState.OK, entry.result());
         assertEquals(1, changes.get(), "the detail heard of the change");
-        assertEquals(RotationState.Status.ENABLED, vm.stateProperty().get().status());
+        assertEquals(RotationState.Status.ENABLED, vm.header().stateProperty().get().status());
         assertNotNull(vm.noticeProperty().get());
         assertTrue(vm.canTurnOffProperty().get());
         assertTrue(vm.canRotateNowProperty().get());
@@ -235,7 +235,7 @@ class RotationTabViewModelTest {
         SecretSummary s = newSecret("rotate-on-save");
         String before = s.currentVersionId();
         shown.set(s);
-        vm.functionProperty().set(listed("strongroom-random-value"));
+        vm.functions().chosenProperty().set(listed("strongroom-random-value"));
         vm.schedule().modeProperty().set(ScheduleModel.Mode.RATE);
         vm.schedule().rateValueProperty().set("2");
         vm.schedule().rateUnitProperty().set(ScheduleModel.RateUnit.DAYS);
@@ -264,7 +264,7 @@ class RotationTabViewModelTest {
         vm.turnOff();
         assertFalse(described(s).rotationEnabled());
         assertEquals(ActionKind.CANCEL_ROTATION, journaled().get(0).action());
-        assertEquals(RotationState.Status.DISABLED, vm.stateProperty().get().status());
+        assertEquals(RotationState.Status.DISABLED, vm.header().stateProperty().get().status());
         assertFalse(vm.canTurnOffProperty().get());
         assertTrue(vm.canRotateNowProperty().get(), "the function is kept");
     }
@@ -294,8 +294,8 @@ class RotationTabViewModelTest {
                 .filter(e -> e.kind() == RotationHistoryEntry.Kind.VERSION && p.versionId().equals(e.versionId())).findFirst().orElseThrow();
         assertTrue(rotated.byRotation());
         assertEquals(List.of("AWSCURRENT"), rotated.stages());
-        assertEquals(RotationState.Status.ENABLED, vm.stateProperty().get().status());
-        assertEquals(io.strongroom.domain.RotationEvent.Kind.SUCCEEDED, vm.latestEventProperty().get().kind());
+        assertEquals(RotationState.Status.ENABLED, vm.header().stateProperty().get().status());
+        assertEquals(io.strongroom.domain.RotationEvent.Kind.SUCCEEDED, vm.header().latestEventProperty().get().kind());
     }
 
     /**
@@ -307,7 +307,7 @@ class RotationTabViewModelTest {
         String json = "{\"engine\":\"postgres\",\"host\":\"127.0.0.1\",\"port\":1,\"username\":\"app\","
                 + "\"password\":\"not-a-real-password-7\",\"dbname\":\"app\"}";
         shown.set(newSecret(json));
-        vm.functionProperty().set(listed("strongroom-postgres-single-user"));
+        vm.functions().chosenProperty().set(listed("strongroom-postgres-single-user"));
         vm.rotateImmediatelyProperty().set(true);
         vm.save();
 
@@ -322,10 +322,10 @@ class RotationTabViewModelTest {
 
         stack.store().store().audit().flush();
         vm.refresh();
-        RotationState state = vm.stateProperty().get();
+        RotationState state = vm.header().stateProperty().get();
         assertEquals(RotationState.Status.STUCK, state.status(), "AWSPENDING stays on the new version");
         assertEquals(p.versionId(), state.pendingVersion());
-        assertEquals("setSecret", vm.latestEventProperty().get().step());
+        assertEquals("setSecret", vm.header().latestEventProperty().get().step());
         assertTrue(vm.history().entries().stream().anyMatch(e -> e.kind() == RotationHistoryEntry.Kind.FAILED
                 && "setSecret".equals(e.step()) && e.reason() != null));
 
@@ -344,7 +344,7 @@ class RotationTabViewModelTest {
         SecretSummary s = configured(newSecret("audited"), "strongroom-random-value");
         readOnly.set(true);
         shown.set(s);
-        assertEquals(RotationState.Status.ENABLED, vm.stateProperty().get().status(), "the state is still shown");
+        assertEquals(RotationState.Status.ENABLED, vm.header().stateProperty().get().status(), "the state is still shown");
         assertFalse(vm.canConfigureProperty().get());
         assertFalse(vm.canSaveProperty().get());
         assertFalse(vm.canTurnOffProperty().get());
