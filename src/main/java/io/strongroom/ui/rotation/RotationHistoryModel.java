@@ -30,7 +30,7 @@ public final class RotationHistoryModel {
                 case STARTED -> 0;
                 case VERSION -> 1;
                 default -> 2;
-            }).reversed();
+            }).thenComparing(RotationHistoryEntry::time).reversed();
 
     private final ObservableList<RotationHistoryEntry> entries = FXCollections.observableArrayList();
 

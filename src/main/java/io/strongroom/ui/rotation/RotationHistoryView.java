@@ -56,7 +56,7 @@ final class RotationHistoryView extends VBox {
         list.setFixedCellSize(ROW);
         list.setCellFactory(l -> new EntryCell());
         list.prefHeightProperty().bind(Bindings.createDoubleBinding(() ->
-                4 + Math.min(ROWS_SHOWN, Math.max(1, history.entries().size())) * ROW, history.entries()));
+                10 + Math.min(ROWS_SHOWN, Math.max(1, history.entries().size())) * ROW, history.entries()));
         list.minHeightProperty().bind(list.prefHeightProperty());
         Label empty = new Label(texts.get("history.empty"));
         empty.getStyleClass().add(Controls.FIELD_HINT);

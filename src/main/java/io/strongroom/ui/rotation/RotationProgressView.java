@@ -31,6 +31,8 @@ import java.util.Locale;
 final class RotationProgressView extends VBox {
 
     static final String STEP_STYLE = "sr-rot-step";
+    /** Every step as wide as the longest name, so the row reads as four equal stops. */
+    private static final double STEP_WIDTH = 132;
 
     private final RotationProgressModel model;
     private final Texts texts;
@@ -109,7 +111,8 @@ final class RotationProgressView extends VBox {
         word.getStyleClass().addAll(Styles.TEXT_SMALL, "sr-rot-step-state");
         VBox box = new VBox(2, icon, name, word);
         box.setAlignment(Pos.CENTER);
-        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.setMinWidth(STEP_WIDTH);
+        box.setPrefWidth(STEP_WIDTH);
         box.getStyleClass().addAll(STEP_STYLE, stateClass(s.state()));
         box.setId("rotation-step-" + s.name());
         box.setAccessibleText(s.name() + ": " + word.getText());

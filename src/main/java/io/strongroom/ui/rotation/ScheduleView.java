@@ -42,6 +42,8 @@ final class ScheduleView extends VBox {
     private static final List<DayOfWeek> WEEK = List.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
             DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY);
 
+    private static final double LEAD = 84;
+
     private final ScheduleModel model;
     private final Texts texts;
     private final DateTimeFormatter local;
@@ -58,12 +60,12 @@ final class ScheduleView extends VBox {
         HBox modes = segmented(model.modeProperty(), List.of(ScheduleModel.Mode.values()), "schedule.mode.");
         modes.setId("schedule-mode");
 
-        Node days = row(text("schedule.days.before"), field(model.daysProperty(), "schedule-days", 70), text("schedule.days.after"));
+        Node days = row(lead("schedule.days.before"), field(model.daysProperty(), "schedule-days", 70), text("schedule.days.after"));
         ComboBox<ScheduleModel.RateUnit> unit = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(ScheduleModel.RateUnit.values()));
         unit.setId("schedule-rate-unit");
         unit.valueProperty().bindBidirectional(model.rateUnitProperty());
         unit.setConverter(named("schedule.unit."));
-        Node rate = row(text("schedule.rate.before"), field(model.rateValueProperty(), "schedule-rate-value", 70), unit);
+        Node rate = row(lead("schedule.rate.before"), field(model.rateValueProperty(), "schedule-rate-value", 70), unit);
         Node cron = cronFields();
         shownIn(days, ScheduleModel.Mode.DAYS);
         shownIn(rate, ScheduleModel.Mode.RATE);
@@ -73,7 +75,7 @@ final class ScheduleView extends VBox {
         window.setPromptText(texts.get("schedule.window.prompt"));
         Label windowHint = text("schedule.window.hint");
         windowHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        Node windowRow = row(text("schedule.window"), window, windowHint);
+        Node windowRow = row(lead("schedule.window"), window, windowHint);
 
         Label problem = Controls.fieldMessage(model.problemProperty(), Controls.FIELD_PROBLEM);
         problem.setId("schedule-problem");
@@ -84,12 +86,12 @@ final class ScheduleView extends VBox {
     // ---- Cron ----------------------------------------------------------------------------------
 
     private Node cronFields() {
-        GridPane grid = Controls.form(10, 6, 90);
+        GridPane grid = Controls.form(8, 6, LEAD);
         int r = 0;
         TextField hours = field(model.cronHoursProperty(), "schedule-cron-hours", 90);
         Label hoursHint = text("schedule.cron.hours.hint");
         hoursHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        grid.addRow(r++, Controls.formLabel(texts.get("schedule.cron.hours")), row(hours, hoursHint));
+        grid.addRow(r++, lead("schedule.cron.hours"), row(hours, hoursHint));
 
         ToggleGroup kinds = new ToggleGroup();
         RadioButton everyDay = radio(kinds, ScheduleModel.CronDays.EVERY_DAY);
@@ -110,12 +112,15 @@ final class ScheduleView extends VBox {
         }
         weekdays.disableProperty().bind(model.cronDaysProperty().isNotEqualTo(ScheduleModel.CronDays.DAYS_OF_WEEK));
         VBox dayChoices = new VBox(6, everyDay, row(ofMonth, dom), row(ofWeek, weekdays));
-        grid.addRow(r++, Controls.formLabel(texts.get("schedule.cron.days")), dayChoices);
+        Label daysLabel = lead("schedule.cron.days");
+        GridPane.setValignment(daysLabel, javafx.geometry.VPos.TOP);
+        daysLabel.setPadding(new javafx.geometry.Insets(2, 0, 0, 0));
+        grid.addRow(r++, daysLabel, dayChoices);
 
         TextField months = field(model.cronMonthsProperty(), "schedule-cron-months", 90);
         Label monthsHint = text("schedule.cron.months.hint");
         monthsHint.getStyleClass().addAll(Controls.FIELD_HINT, Styles.TEXT_SMALL);
-        grid.addRow(r++, Controls.formLabel(texts.get("schedule.cron.months")), row(months, monthsHint));
+        grid.addRow(r++, lead("schedule.cron.months"), row(months, monthsHint));
 
         TextField expression = field(model.cronExpressionProperty(), "schedule-cron-expression", 260);
         expression.getStyleClass().add(Controls.MONO);
@@ -123,7 +128,7 @@ final class ScheduleView extends VBox {
         expression.setMaxWidth(Double.MAX_VALUE);
         Label notShown = Controls.fieldMessage(Bindings.createStringBinding(() -> model.cronFieldsShownProperty().get() ? null
                 : texts.get("schedule.cron.notShown"), model.cronFieldsShownProperty()), Controls.FIELD_HINT);
-        grid.addRow(r, Controls.formLabel(texts.get("schedule.cron.expression")), new VBox(4, expression, notShown));
+        grid.addRow(r, lead("schedule.cron.expression"), new VBox(4, expression, notShown));
         return grid;
     }
 
@@ -142,11 +147,16 @@ final class ScheduleView extends VBox {
         Label words = new Label();
         words.setId("schedule-description");
         words.setWrapText(true);
+        // the description names a window that was given; AWS's default window is said here
         words.textProperty().bind(Bindings.createStringBinding(() -> {
             String d = model.descriptionProperty().get();
             Duration w = model.windowLengthProperty().get();
-            return d == null ? "" : texts.format("schedule.preview.words", d, w == null ? 0 : w.toHours());
-        }, model.descriptionProperty(), model.windowLengthProperty()));
+            if (d == null) {
+                return "";
+            }
+            return model.windowValue() != null || w == null ? texts.format("schedule.preview.words", d)
+                    : texts.format("schedule.preview.wordsDefaultWindow", d, w.toHours());
+        }, model.descriptionProperty(), model.windowLengthProperty(), model.windowProperty()));
         VBox dates = new VBox(2);
         dates.setId("schedule-preview");
         Label none = text("schedule.preview.none");
@@ -233,6 +243,13 @@ final class ScheduleView extends VBox {
         HBox h = new HBox(8, nodes);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
+    }
+
+    /** A row's first label, as wide as the others, so every mode's fields line up. */
+    private Label lead(String key) {
+        Label l = text(key);
+        l.setMinWidth(LEAD);
+        return l;
     }
 
     private Label text(String key) {
