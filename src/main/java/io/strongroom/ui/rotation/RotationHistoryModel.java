@@ -33,10 +33,12 @@ public final class RotationHistoryModel {
             }).thenComparing(RotationHistoryEntry::time).reversed();
 
     private final ObservableList<RotationHistoryEntry> entries = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners added to it stay registered (a new view per call is only weakly held by the list). */
+    private final ObservableList<RotationHistoryEntry> entriesShown = FXCollections.unmodifiableObservableList(entries);
 
     /** The timeline, newest first. */
     public ObservableList<RotationHistoryEntry> entries() {
-        return FXCollections.unmodifiableObservableList(entries);
+        return entriesShown;
     }
 
     void show(List<SecretVersion> versions, List<RotationEvent> events) {

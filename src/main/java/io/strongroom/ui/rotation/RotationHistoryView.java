@@ -55,8 +55,9 @@ final class RotationHistoryView extends VBox {
         list.getStyleClass().addAll("sr-rot-history", Styles.DENSE);
         list.setFixedCellSize(ROW);
         list.setCellFactory(l -> new EntryCell());
-        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() ->
-                10 + Math.min(ROWS_SHOWN, Math.max(1, history.entries().size())) * ROW, history.entries()));
+        // whole rows only: the list's own border and padding, and up to ROWS_SHOWN rows
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.ceil(list.getInsets().getTop() + list.getInsets().getBottom())
+                + 1 + Math.min(ROWS_SHOWN, Math.max(1, history.entries().size())) * ROW, history.entries(), list.insetsProperty()));
         list.minHeightProperty().bind(list.prefHeightProperty());
         Label empty = new Label(texts.get("history.empty"));
         empty.getStyleClass().add(Controls.FIELD_HINT);

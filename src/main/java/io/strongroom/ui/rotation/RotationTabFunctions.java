@@ -28,6 +28,8 @@ public final class RotationTabFunctions {
     private final LatestWins loading;
     private final Map<String, List<RotationFunctionInfo>> byScope = new ConcurrentHashMap<>();
     private final ObservableList<RotationFunctionInfo> functions = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners added to it stay registered (a new view per call is only weakly held by the list). */
+    private final ObservableList<RotationFunctionInfo> functionsShown = FXCollections.unmodifiableObservableList(functions);
     private final ObjectProperty<RotationFunctionInfo> chosen = new SimpleObjectProperty<>(this, "chosen");
     private SecretSummary secret;
 
@@ -38,7 +40,7 @@ public final class RotationTabFunctions {
 
     /** The functions of the secret's scope, by name, with the secret's own first when Lambda does not list it. */
     public ObservableList<RotationFunctionInfo> functions() {
-        return FXCollections.unmodifiableObservableList(functions);
+        return functionsShown;
     }
 
     /** The function chosen for Save. */

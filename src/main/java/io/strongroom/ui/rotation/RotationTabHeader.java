@@ -29,7 +29,7 @@ public final class RotationTabHeader {
     RotationTabHeader(Clock clock, RotationProgressModel progress) {
         this.clock = Objects.requireNonNull(clock);
         this.progress = Objects.requireNonNull(progress);
-        progress.runningProperty().addListener(o -> show(secret));
+        progress.runningProperty().addListener((o, was, now) -> show(secret));
     }
 
     /** Where rotation stands; null when no secret is shown. */

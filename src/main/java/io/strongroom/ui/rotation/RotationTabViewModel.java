@@ -111,7 +111,7 @@ public final class RotationTabViewModel {
         canRotateNow = Bindings.createBooleanBinding(() -> canConfigure.get() && this.secret.get().rotation().lambdaArn() != null
                         && !writing.isBusy() && !progress.runningProperty().get(),
                 canConfigure, this.secret, writing.busyProperty(), progress.runningProperty());
-        rotateImmediately.addListener(o -> previewFrom());
+        rotateImmediately.addListener((o, was, now) -> previewFrom());
         secret.addListener((o, was, now) -> hostChanged(now));
         hostChanged(secret.get());
     }

@@ -2,7 +2,6 @@ package io.strongroom.ui.rotation;
 
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.ui.common.Texts;
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,6 +14,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -71,6 +71,8 @@ public final class ScheduleModel {
     private final ReadOnlyObjectWrapper<Duration> windowLength = new ReadOnlyObjectWrapper<>(this, "windowLength");
     private final ReadOnlyBooleanWrapper cronFieldsShown = new ReadOnlyBooleanWrapper(this, "cronFieldsShown", true);
     private final ObservableList<Instant> preview = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners added to it stay registered (a new view per call is only weakly held by the list). */
+    private final ObservableList<Instant> previewShown = FXCollections.unmodifiableObservableList(preview);
     private final Texts texts;
     /** Set while fields and expression are written from each other, so neither echoes back. */
     private boolean syncing;
@@ -81,9 +83,10 @@ public final class ScheduleModel {
             cronWeekdays.put(d, new SimpleBooleanProperty(this, "cron" + d, d == DayOfWeek.SUNDAY));
         }
         cronExpression.set(cronFromFields());
-        List<Observable> fields = new java.util.ArrayList<>(List.of(cronHours, cronDays, cronDaysOfMonth, cronMonths));
+        // change listeners, not invalidation ones: a property nobody read since its last change fires no invalidation
+        List<ObservableValue<?>> fields = new java.util.ArrayList<>(List.of(cronHours, cronDays, cronDaysOfMonth, cronMonths));
         fields.addAll(cronWeekdays.values());
-        fields.forEach(f -> f.addListener(o -> {
+        fields.forEach(f -> f.addListener((o, was, now) -> {
             if (!syncing) {
                 syncing = true;
                 cronExpression.set(cronFromFields());
@@ -91,15 +94,15 @@ public final class ScheduleModel {
                 syncing = false;
             }
         }));
-        cronExpression.addListener(o -> {
+        cronExpression.addListener((o, was, now) -> {
             if (!syncing) {
                 syncing = true;
                 cronFieldsShown.set(fieldsFromCron(cronExpression.get()));
                 syncing = false;
             }
         });
-        for (Observable o : List.of(mode, days, rateValue, rateUnit, cronExpression, window, lastRotation, now)) {
-            o.addListener(x -> check());
+        for (ObservableValue<?> o : List.<ObservableValue<?>>of(mode, days, rateValue, rateUnit, cronExpression, window, lastRotation, now)) {
+            o.addListener((x, was, is) -> check());
         }
         check();
     }
@@ -190,7 +193,7 @@ public final class ScheduleModel {
 
     /** When the next windows open (UTC instants), at most {@link #PREVIEW_COUNT}; empty while not valid. */
     public ObservableList<Instant> preview() {
-        return FXCollections.unmodifiableObservableList(preview);
+        return previewShown;
     }
 
     public boolean isValid() {

@@ -173,7 +173,7 @@ final class ScheduleView extends VBox {
             }
         };
         model.preview().addListener((ListChangeListener<Instant>) c -> fill.run());
-        model.problemProperty().addListener(o -> fill.run());
+        model.problemProperty().addListener((o, was, now) -> fill.run());
         fill.run();
         VBox box = new VBox(4, title, words, dates);
         box.getStyleClass().add("sr-rot-preview");
@@ -220,7 +220,7 @@ final class ScheduleView extends VBox {
                 value.set(chosen);
             }
         });
-        value.addListener(o -> fromValue.run());
+        value.addListener((o, was, now) -> fromValue.run());
         fromValue.run();
     }
 

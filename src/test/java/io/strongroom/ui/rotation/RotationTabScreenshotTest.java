@@ -26,6 +26,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Group;
 import javafx.scene.Scene;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,7 @@ class RotationTabScreenshotTest {
     static SecretMutations mutations;
     static Scope scope;
     static String arn;
+    static final List<Stage> windows = new java.util.ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -122,6 +124,10 @@ class RotationTabScreenshotTest {
     @AfterAll
     static void stop() throws Exception {
         Files.deleteIfExists(hold);
+        Snapshots.onFx(() -> {
+            windows.forEach(Stage::close);
+            return null;
+        });
         Snapshots.theme(false);
         awaitRotations();
         background.shutdownNow();
@@ -141,7 +147,7 @@ class RotationTabScreenshotTest {
         RotationTabView view = Snapshots.onFx(() -> {
             RotationTabView v = new RotationTabView(vm, texts, ZoneId.of("Europe/Berlin"), store.clock());
             v.setPrefWidth(860);
-            new Scene(new Group(v), 860, 1800);
+            show(v);
             shown.set(described);
             return v;
         });
@@ -198,7 +204,7 @@ class RotationTabScreenshotTest {
         RotationTabView view = Snapshots.onFx(() -> {
             RotationTabView v = new RotationTabView(vm, texts, ZoneId.of("Europe/Berlin"), store.clock());
             v.setPrefWidth(860);
-            new Scene(new Group(v), 860, 1800);
+            show(v);
             shown.set(described);
             return v;
         });
@@ -226,6 +232,14 @@ class RotationTabScreenshotTest {
         assertEquals(ScheduleModel.Mode.CRON, vm.schedule().modeProperty().get());
         Snapshots.settle();
         write(view, "rotation-tab-failed.png");
+    }
+
+    /** In a window, so layout runs on every pulse as in the console (a scene alone is laid out only when snapshotted). */
+    private static void show(RotationTabView v) {
+        Stage stage = new Stage();
+        stage.setScene(new Scene(new Group(v), 860, 1600));
+        stage.show();
+        windows.add(stage);
     }
 
     private static void write(RotationTabView v, String file) throws Exception {
