@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import io.strongroom.domain.RotationEvent;
 import io.strongroom.domain.RotationFunctionInfo;
 import io.strongroom.domain.RotationState;
-import io.strongroom.domain.SecretSummary;
 import io.strongroom.ui.common.Controls;
 import io.strongroom.ui.common.Texts;
 import javafx.beans.InvalidationListener;
