@@ -126,22 +126,24 @@ public final class ManualRotationValueModel {
         return generator.generate(password::set);
     }
 
-    /** The new value built from {@code current}: its JSON with the new password, or the password itself. */
-    public SecretPayload build(SecretPayload current) {
-        String pw = password.get();
+    /**
+     * The new value built from {@code current} with {@code pw} (the password as typed, taken on the UI
+     * thread): {@code current}'s JSON with the new password, or the password itself. Safe on any thread.
+     */
+    public SecretPayload build(SecretPayload current, String pw) {
         Shape now = shapeOf(current);
         if (now == Shape.TEXT) {
             return SecretPayload.ofText(pw);
         }
         if (now != Shape.JSON_PASSWORD) {
-            throw new IllegalStateException(texts.get("manual.value.changedShape"));
+            throw new IllegalStateException(texts.format("manual.value.changedShape"));
         }
         try {
             ObjectNode node = (ObjectNode) JSON.readTree(current.text());
             node.put("password", pw);
             return SecretPayload.ofText(JSON.writeValueAsString(node));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(texts.get("manual.value.changedShape"));
+            throw new IllegalStateException(texts.format("manual.value.changedShape"));
         }
     }
 
@@ -191,15 +193,15 @@ public final class ManualRotationValueModel {
     private void validate() {
         String pw = password.get();
         String p = switch (shape.get()) {
-            case UNKNOWN -> texts.get("manual.value.notRead");
-            case BINARY -> texts.get("manual.value.binary");
-            case JSON_OTHER -> texts.get("manual.value.jsonWithoutPassword");
+            case UNKNOWN -> texts.format("manual.value.notRead");
+            case BINARY -> texts.format("manual.value.binary");
+            case JSON_OTHER -> texts.format("manual.value.jsonWithoutPassword");
             default -> null;
         };
         if (p == null && (pw == null || pw.isEmpty())) {
-            p = texts.get("manual.value.empty");
+            p = texts.format("manual.value.empty");
         } else if (p == null && pw.chars().anyMatch(Character::isISOControl)) {
-            p = texts.get("manual.value.control");
+            p = texts.format("manual.value.control");
         }
         problem.set(p);
     }

@@ -10,15 +10,19 @@ import io.strongroom.service.SecretsService;
 import io.strongroom.service.journal.JournalEntry;
 import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.ui.common.LatestWins;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.editor.EditorContext;
 import io.strongroom.ui.editor.PasswordGeneratorModel;
+import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ObservableList;
 
 import java.util.List;
@@ -63,6 +67,8 @@ public final class ManualRotationViewModel {
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(this, "canNext");
     private final ReadOnlyBooleanWrapper canPromote = new ReadOnlyBooleanWrapper(this, "canPromote");
     private final ReadOnlyBooleanWrapper canDiscard = new ReadOnlyBooleanWrapper(this, "canDiscard");
+    /** Held here: the console-wide read-only property must not keep a closed wizard alive. */
+    private final InvalidationListener recompute = x -> updateCommands();
     private String requestToken;
     private long tokenRevision = -1;
 
@@ -77,11 +83,12 @@ public final class ManualRotationViewModel {
         this.check = new RepairTargetCheck(ctx.secrets(), ctx.databases(), ctx.ui(), ctx.texts());
         this.steps = new RepairSteps(ctx.mutations(), ctx.ui(), ctx.texts());
         this.work = new LatestWins(this, ctx.ui());
-        Observable[] inputs = {step, pendingVersion, promoteCalls, value.problemProperty(), ctx.readOnly(), work.busyProperty(), steps.runningProperty(),
+        Observable[] inputs = {step, pendingVersion, promoteCalls, value.problemProperty(), work.busyProperty(), steps.runningProperty(),
                 check.passedProperty(), check.busyProperty()};
         for (Observable o : inputs) {
-            o.addListener(x -> updateCommands());
+            o.addListener(recompute);
         }
+        ctx.readOnly().addListener(new WeakInvalidationListener(recompute));
         updateCommands();
     }
 
@@ -166,6 +173,16 @@ public final class ManualRotationViewModel {
         return work.errorProperty();
     }
 
+    /** The console's read-only mode, for the view's banner. */
+    public ObservableBooleanValue readOnlyProperty() {
+        return ctx.readOnly();
+    }
+
+    /** The texts the view shows this model with. */
+    public Texts texts() {
+        return ctx.texts();
+    }
+
     // ---- Commands ------------------------------------------------------------------------------
 
     /**
@@ -197,9 +214,10 @@ public final class ManualRotationViewModel {
             tokenRevision = value.revisionProperty().get();
         }
         String token = requestToken;
+        String password = value.passwordProperty().get();
         work.run(p -> {
             SecretPayload current = ctx.secrets().getValue(scope, arn, VersionSelector.current()).payload();
-            return ctx.mutations().apply(new SecretMutation.PutValue(scope, arn, value.build(current), token,
+            return ctx.mutations().apply(new SecretMutation.PutValue(scope, arn, value.build(current, password), token,
                     List.of(VersionSelector.AWSPENDING)));
         }, (VersionWritten w) -> {
             value.wipe();
@@ -240,6 +258,7 @@ public final class ManualRotationViewModel {
     public void targetChanged() {
         if (step.get() == ManualRotationStep.CHANGE_TARGET) {
             hide();
+            notice.set(null);
             step.set(ManualRotationStep.TEST);
         }
     }
@@ -256,12 +275,14 @@ public final class ManualRotationViewModel {
         if (canNext.get()) {
             SecretSummary s = secret.get();
             promoteCalls.set(RepairPlan.promote(scope, arn, pendingVersion.get(), s.currentVersionId()).calls());
+            notice.set(null);
             step.set(ManualRotationStep.PROMOTE);
         }
     }
 
     /** One step back: from the test to changing the target, from promote to the test. */
     public void back() {
+        notice.set(null);
         if (step.get() == ManualRotationStep.TEST) {
             step.set(ManualRotationStep.CHANGE_TARGET);
         } else if (step.get() == ManualRotationStep.PROMOTE) {
@@ -356,7 +377,7 @@ public final class ManualRotationViewModel {
     private String pendingPassword(String version) {
         String pw = ManualRotationValueModel.passwordOf(ctx.secrets().getValue(scope, arn, VersionSelector.version(version)).payload());
         if (pw == null) {
-            throw new IllegalStateException(ctx.texts().get("manual.noPassword"));
+            throw new IllegalStateException(ctx.texts().format("manual.noPassword"));
         }
         return pw;
     }

@@ -85,11 +85,11 @@ public record RepairDiagnosis(String headline, List<String> sentences, RotationE
                     : texts.format("why.pendingVersionCreated", shortId(pending), formats.dateTime(created));
             out.add(current == null ? texts.format("why.pendingNoCurrent", pendingText)
                     : texts.format("why.pendingAndCurrent", pendingText, shortId(current)));
-            out.add(texts.get("why.refusesRotations"));
+            out.add(texts.format("why.refusesRotations"));
         } else if (state.status() == RotationState.Status.FAILED) {
-            out.add(current == null ? texts.get("why.nothingHalfDone") : texts.format("why.nothingHalfDoneCurrent", shortId(current)));
+            out.add(current == null ? texts.format("why.nothingHalfDone") : texts.format("why.nothingHalfDoneCurrent", shortId(current)));
         }
-        String headline = texts.get("headline." + state.status().name().toLowerCase(java.util.Locale.ROOT));
+        String headline = texts.format("headline." + state.status().name().toLowerCase(java.util.Locale.ROOT));
         return new RepairDiagnosis(headline, out, started, outcome);
     }
 

@@ -73,7 +73,7 @@ public final class RepairSteps {
                     executor.onUiThread(() -> {
                         update(at, RepairStep.Status.FAILED, why, null);
                         for (int j = at + 1; j < calls.size(); j++) {
-                            update(j, RepairStep.Status.SKIPPED, texts.get("step.skipped"), null);
+                            update(j, RepairStep.Status.SKIPPED, texts.format("step.skipped"), null);
                         }
                     });
                     return false;
@@ -94,7 +94,7 @@ public final class RepairSteps {
     public void refuse(List<RepairCall> calls, String why) {
         steps.setAll(calls.stream().map(RepairStep::planned).toList());
         for (int i = 0; i < steps.size(); i++) {
-            update(i, i == 0 ? RepairStep.Status.FAILED : RepairStep.Status.SKIPPED, i == 0 ? why : texts.get("step.skipped"), null);
+            update(i, i == 0 ? RepairStep.Status.FAILED : RepairStep.Status.SKIPPED, i == 0 ? why : texts.format("step.skipped"), null);
         }
     }
 
@@ -110,7 +110,7 @@ public final class RepairSteps {
     private Answer send(SecretMutation<?> mutation) {
         Object answer = mutations.apply(mutation);
         if (mutation instanceof SecretMutation.Rotate) {
-            return answer == null ? new Answer(texts.get("step.rotateConfigured"), null)
+            return answer == null ? new Answer(texts.format("step.rotateConfigured"), null)
                     : new Answer(texts.format("step.rotateStarted", answer), answer.toString());
         }
         if (mutation instanceof SecretMutation.MoveStage m) {
@@ -120,7 +120,7 @@ public final class RepairSteps {
         if (answer instanceof VersionWritten w) {
             return new Answer(texts.format("step.versionWritten", w.versionId(), String.join(", ", w.stages())), w.versionId());
         }
-        return new Answer(texts.get("step.done"), null);
+        return new Answer(texts.format("step.done"), null);
     }
 
     private void update(int at, RepairStep.Status status, String message, String versionId) {

@@ -119,10 +119,10 @@ public final class RepairTargetCheck {
         }, (DatabaseCheck.Result r) -> {
             if (r == null) {
                 outcome.set(Outcome.NOT_A_DATABASE);
-                message.set(texts.get("check.notADatabase"));
+                message.set(texts.format("check.notADatabase"));
             } else {
                 outcome.set(r.ok() ? Outcome.PASSED : Outcome.FAILED);
-                message.set(r.message());
+                message.set(r.ok() ? r.message() : texts.format("check.failed", r.message()));
             }
         }, e -> {
             work.fail(e);

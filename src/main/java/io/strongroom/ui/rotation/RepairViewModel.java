@@ -8,9 +8,13 @@ import io.strongroom.domain.Scope;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.domain.SecretVersion;
 import io.strongroom.ui.common.ErrorText;
+import io.strongroom.ui.common.Formats;
 import io.strongroom.ui.common.LatestWins;
+import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.rotation.RepairPlan.Repair;
+import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,14 +23,17 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -57,12 +64,15 @@ public final class RepairViewModel {
     private final ReadOnlyObjectWrapper<RotationState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyObjectWrapper<RepairDiagnosis> diagnosis = new ReadOnlyObjectWrapper<>(this, "diagnosis");
     private final ReadOnlyStringWrapper eventsProblem = new ReadOnlyStringWrapper(this, "eventsProblem");
+    private final ObservableList<SecretVersion> versions = FXCollections.observableArrayList();
     private final ObservableList<RepairPlan> plans = FXCollections.observableArrayList();
     private final ObservableList<String> functions = FXCollections.observableArrayList();
     private final ObjectProperty<String> retryFunction = new SimpleObjectProperty<>(this, "retryFunction");
     private final ReadOnlyObjectWrapper<Repair> lastRun = new ReadOnlyObjectWrapper<>(this, "lastRun");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final Map<Repair, ReadOnlyBooleanWrapper> can = new EnumMap<>(Repair.class);
+    /** Held here: the console-wide read-only property must not keep a closed repair window alive. */
+    private final InvalidationListener replan = x -> updatePlans();
     /** The rotation a Retry started, until CloudTrail shows its RotationStarted event. */
     private String startedByRetry;
 
@@ -79,11 +89,12 @@ public final class RepairViewModel {
         for (Repair r : Repair.values()) {
             can.put(r, new ReadOnlyBooleanWrapper(this, "can" + r.name()));
         }
-        Observable[] inputs = {state, retryFunction, ctx.readOnly(), loading.busyProperty(), steps.runningProperty(),
+        Observable[] inputs = {state, retryFunction, loading.busyProperty(), steps.runningProperty(),
                 check.passedProperty(), check.busyProperty()};
         for (Observable o : inputs) {
-            o.addListener(x -> updatePlans());
+            o.addListener(replan);
         }
+        ctx.readOnly().addListener(new WeakInvalidationListener(replan));
         updatePlans();
     }
 
@@ -107,6 +118,11 @@ public final class RepairViewModel {
     /** Why the rotation events could not be read (the explanation then rests on the versions alone), or null. */
     public ReadOnlyStringProperty eventsProblemProperty() {
         return eventsProblem.getReadOnlyProperty();
+    }
+
+    /** The versions that carry a staging label, newest first, once loaded. */
+    public ObservableList<SecretVersion> versions() {
+        return FXCollections.unmodifiableObservableList(versions);
     }
 
     /** Retry, Promote and Discard, in that order, each with its calls (or why it does not apply). */
@@ -169,11 +185,25 @@ public final class RepairViewModel {
         return ctx.isReadOnly();
     }
 
+    /** The console's read-only mode, for the view's banner. */
+    public ObservableBooleanValue readOnlyProperty() {
+        return ctx.readOnly();
+    }
+
+    /** The texts and date formats the view shows this model with. */
+    public Texts texts() {
+        return ctx.texts();
+    }
+
+    public Formats formats() {
+        return ctx.formats();
+    }
+
     /** Where the calls go, as the plans' heading says: account, region, and profile or endpoint. */
     public String scopeNote() {
         String how = scope.credentials() instanceof CredentialsRef.Profile p ? ctx.texts().format("scope.profile", p.profileName())
                 : scope.endpoint() != null ? ctx.texts().format("scope.endpoint", scope.endpoint().toString())
-                : ctx.texts().get("scope.defaultCredentials");
+                : ctx.texts().format("scope.defaultCredentials");
         return ctx.texts().format("scope.note", scope.accountAlias(), scope.accountId() == null ? "?" : scope.accountId(),
                 scope.region(), how);
     }
@@ -212,6 +242,12 @@ public final class RepairViewModel {
         }
     }
 
+    /** Puts one command line on the clipboard (it holds no value), to run it by hand or keep it in a ticket. */
+    public void copyCommand(RepairCall call) {
+        ctx.clipboard().put(call.commandLine());
+        notice.set(ctx.texts().format("repair.copied"));
+    }
+
     public boolean retry() {
         return run(Repair.RETRY);
     }
@@ -242,7 +278,7 @@ public final class RepairViewModel {
         if (!can.get(repair).get()) {
             return false;
         }
-        String key = repair.name().toLowerCase(java.util.Locale.ROOT);
+        String key = repair.name().toLowerCase(Locale.ROOT);
         String calls = plan.calls().stream().map(RepairCall::commandLine).collect(Collectors.joining("\n\n"));
         String question = ctx.texts().format("confirm." + key, name) + "\n\n" + calls + "\n\n" + scopeNote();
         if (!ctx.dialogs().confirm(ctx.texts().format("confirm.title." + key, name), question)) {
@@ -268,6 +304,9 @@ public final class RepairViewModel {
         }
         secret.set(l.secret());
         functions.setAll(l.functions());
+        versions.setAll(l.versions().stream().filter(v -> !v.isDeprecated())
+                .sorted(Comparator.comparing(SecretVersion::created, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+                        .reversed()).toList());
         eventsProblem.set(l.eventsProblem());
         diagnosis.set(RepairDiagnosis.of(st, l.versions(), l.events(), ctx.texts(), ctx.formats(), now));
         state.set(st);
@@ -286,11 +325,11 @@ public final class RepairViewModel {
     }
 
     private void finished(Repair repair, boolean ok) {
-        String key = repair.name().toLowerCase(java.util.Locale.ROOT);
+        String key = repair.name().toLowerCase(Locale.ROOT);
         if (ok && repair == Repair.RETRY) {
             startedByRetry = steps.steps().get(steps.steps().size() - 1).versionId();
         }
-        notice.set(ok ? ctx.texts().format("done." + key, name) : ctx.texts().get("done.failed"));
+        notice.set(ok ? ctx.texts().format("done." + key, name) : ctx.texts().format("done.failed"));
         check.reset();
         load();
     }
@@ -312,13 +351,13 @@ public final class RepairViewModel {
             discard = discard.unavailable(why);
         } else {
             if (s.rotation().lambdaArn() == null && retryFunction.get() == null) {
-                retry = retry.unavailable(ctx.texts().get("plan.noFunction"));
+                retry = retry.unavailable(ctx.texts().format("plan.noFunction"));
             }
             if (pending == null) {
-                promote = promote.unavailable(ctx.texts().get("plan.nothingPending"));
-                discard = discard.unavailable(ctx.texts().get("plan.nothingPending"));
+                promote = promote.unavailable(ctx.texts().format("plan.nothingPending"));
+                discard = discard.unavailable(ctx.texts().format("plan.nothingPending"));
             } else if (current == null) {
-                promote = promote.unavailable(ctx.texts().get("plan.noCurrent"));
+                promote = promote.unavailable(ctx.texts().format("plan.noCurrent"));
             }
         }
         out.add(retry);
@@ -335,12 +374,12 @@ public final class RepairViewModel {
     /** Why no repair applies to the rotation as it stands, or null when one may. */
     private String whyNot(RotationState st) {
         if (st == null) {
-            return ctx.texts().get("plan.notLoaded");
+            return ctx.texts().format("plan.notLoaded");
         }
         return switch (st.status()) {
             case STUCK, FAILED -> null;
-            case ROTATING -> ctx.texts().get("plan.rotating");
-            default -> ctx.texts().get("plan.nothingToRepair");
+            case ROTATING -> ctx.texts().format("plan.rotating");
+            default -> ctx.texts().format("plan.nothingToRepair");
         };
     }
 }

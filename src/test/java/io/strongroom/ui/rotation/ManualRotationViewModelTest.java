@@ -77,7 +77,7 @@ class ManualRotationViewModelTest {
     }
 
     /** What the operator does by hand in step 2: ALTER ROLE, as the cluster's superuser. */
-    private static void alterRole(LocalPostgres pg, String role, String password) throws Exception {
+    static void alterRole(LocalPostgres pg, String role, String password) throws Exception {
         try (Connection c = pg.connectAsSuperuser("postgres");
              PreparedStatement format = c.prepareStatement("SELECT format('ALTER ROLE %I WITH PASSWORD %L', ?::text, ?::text)")) {
             format.setString(1, role);

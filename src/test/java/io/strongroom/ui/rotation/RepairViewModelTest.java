@@ -95,7 +95,7 @@ class RepairViewModelTest {
         assertTrue(d.failureReason().startsWith("could not connect to PostgreSQL at 127.0.0.1:1 (connection refused)"), d.failureReason());
         String text = d.text();
         assertTrue(text.startsWith("Rotation with strongroom-postgres-single-user started at "), text);
-        assertTrue(text.contains(" with token " + shortId(pending) + "."), text);
+        assertTrue(text.contains(" (token " + shortId(pending) + ")."), text);
         assertTrue(text.contains("setSecret failed at "), text);
         assertTrue(text.contains(": could not connect to PostgreSQL at 127.0.0.1:1 (connection refused)"), text);
         assertTrue(text.contains("AWSPENDING is on version " + shortId(pending) + " (created "), text);
@@ -103,6 +103,28 @@ class RepairViewModelTest {
         assertTrue(text.endsWith("Secrets Manager refuses new rotations until AWSPENDING is cleared."), text);
         assertFalse(text.contains("old-password-1"));
         assertNull(vm.eventsProblemProperty().get());
+    }
+
+    @Test
+    void aRotationThatFailedBeforeWritingAnythingIsExplainedAndOnlyRetryApplies() throws Exception {
+        // plain text is no PostgreSQL credential: createSecret fails, and nothing is left pending
+        String arn = fx.secret("not-a-credential");
+        fx.rotateAndWait(arn, PostgresSingleUserFunction.NAME);
+        String current = fx.versionAt(arn, "AWSCURRENT");
+        assertNull(fx.versionAt(arn, "AWSPENDING"));
+
+        RepairViewModel vm = loaded(arn);
+
+        assertEquals(RotationState.Status.FAILED, vm.stateProperty().get().status());
+        RepairDiagnosis d = vm.diagnosisProperty().get();
+        assertEquals("The last rotation failed", d.headline());
+        assertEquals("createSecret", d.failedStep());
+        assertTrue(d.text().endsWith("Nothing was left half done: no version carries AWSPENDING, and AWSCURRENT is still on "
+                + shortId(current) + "."), d.text());
+        assertEquals(List.of("RotateSecret"), vm.plan(Repair.RETRY).calls().stream().map(RepairCall::operation).toList());
+        assertTrue(vm.canRunProperty(Repair.RETRY).get());
+        assertEquals("No version carries AWSPENDING.", vm.plan(Repair.PROMOTE).unavailable());
+        assertFalse(vm.canRunProperty(Repair.DISCARD).get());
     }
 
     @Test
