@@ -53,6 +53,16 @@ public record RepairDiagnosis(String headline, List<String> sentences, RotationE
      */
     public static RepairDiagnosis of(RotationState state, List<SecretVersion> versions, List<RotationEvent> events,
                                      Texts texts, Formats formats, Instant now) {
+        return of(state, versions, events, null, texts, formats, now);
+    }
+
+    /**
+     * As {@link #of(RotationState, List, List, Texts, Formats, Instant)}; {@code writtenByWizard} is
+     * when this console's manual rotation wizard wrote the pending version (from the action journal),
+     * or null when it did not.
+     */
+    public static RepairDiagnosis of(RotationState state, List<SecretVersion> versions, List<RotationEvent> events,
+                                     Instant writtenByWizard, Texts texts, Formats formats, Instant now) {
         String pending = state.pendingVersion();
         String current = state.secret().currentVersionId();
         RotationEvent started = startedEvent(events, pending);
@@ -72,6 +82,8 @@ public record RepairDiagnosis(String headline, List<String> sentences, RotationE
             } else if (pending != null) {
                 out.add(texts.format("why.noOutcome", age(Duration.between(started.time(), now), texts)));
             }
+        } else if (pending != null && writtenByWizard != null) {
+            out.add(texts.format("why.pendingFromWizard", shortId(pending), formats.dateTime(writtenByWizard)));
         } else if (pending != null) {
             out.add(texts.format("why.pendingNotFromRotation", shortId(pending)));
         } else if (state.last() != null && state.last().kind() == RotationEvent.Kind.FAILED) {

@@ -42,7 +42,13 @@ public final class RepairDialog {
         }
         stage.initModality(Modality.NONE);
         stage.setTitle(ctx.texts().format("repair.title") + " \u2014 " + secret.name());
-        stage.setScene(scene(new RepairView(vm)));
+        RepairView view = new RepairView(vm);
+        view.setOnOpenWizard(() -> {
+            stage.close();
+            ManualRotationWizard.open(ctx, vm.secretProperty().get(), owner);
+        });
+        stage.setScene(scene(view));
+        stage.setOnHidden(e -> vm.dispose());
         stage.show();
         vm.load();
         return stage;

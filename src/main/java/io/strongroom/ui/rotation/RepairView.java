@@ -29,6 +29,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -57,6 +58,7 @@ public final class RepairView extends BorderPane {
     private final Texts texts;
     private final Map<Repair, VBox> callBoxes = new EnumMap<>(Repair.class);
     private final Map<Repair, Label> unavailable = new EnumMap<>(Repair.class);
+    private Runnable onOpenWizard = () -> { };
 
     public RepairView(RepairViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
@@ -81,6 +83,11 @@ public final class RepairView extends BorderPane {
         vm.steps().addListener((ListChangeListener<RepairStep>) c -> refreshPlans());
         vm.lastRunProperty().addListener(o -> refreshPlans());
         refreshPlans();
+    }
+
+    /** What "Continue in the wizard…" does, when AWSPENDING is a manual rotation this console started. */
+    public void setOnOpenWizard(Runnable onOpenWizard) {
+        this.onOpenWizard = Objects.requireNonNull(onOpenWizard);
     }
 
     // ---- Header ----------------------------------------------------------------------------------
@@ -139,7 +146,14 @@ public final class RepairView extends BorderPane {
         versionsTitle.visibleProperty().bind(Bindings.isNotEmpty(vm.versions()));
         versionsTitle.managedProperty().bind(versionsTitle.visibleProperty());
 
-        VBox card = new VBox(8, Controls.sectionTitle(texts.format("repair.whatHappened")), headline, explanation, versionsTitle, versions);
+        Button wizard = Controls.button(texts.format("repair.openWizard"), MaterialDesignK.KEY_CHANGE);
+        wizard.setId("repair-open-wizard");
+        wizard.getStyleClass().add(Styles.SMALL);
+        wizard.visibleProperty().bind(vm.manualInProgressProperty());
+        wizard.managedProperty().bind(wizard.visibleProperty());
+        wizard.setOnAction(e -> onOpenWizard.run());
+        VBox card = new VBox(8, Controls.sectionTitle(texts.format("repair.whatHappened")), headline, explanation, wizard,
+                versionsTitle, versions);
         card.getStyleClass().add(Controls.CARD);
         return card;
     }

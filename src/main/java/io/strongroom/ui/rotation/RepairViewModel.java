@@ -7,6 +7,7 @@ import io.strongroom.domain.RotationState;
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.domain.SecretVersion;
+import io.strongroom.service.journal.JournalEntry;
 import io.strongroom.ui.common.ErrorText;
 import io.strongroom.ui.common.Formats;
 import io.strongroom.ui.common.LatestWins;
@@ -70,6 +71,7 @@ public final class RepairViewModel {
     private final ObjectProperty<String> retryFunction = new SimpleObjectProperty<>(this, "retryFunction");
     private final ReadOnlyObjectWrapper<Repair> lastRun = new ReadOnlyObjectWrapper<>(this, "lastRun");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
+    private final ReadOnlyBooleanWrapper manualInProgress = new ReadOnlyBooleanWrapper(this, "manualInProgress");
     private final Map<Repair, ReadOnlyBooleanWrapper> can = new EnumMap<>(Repair.class);
     /** Held here: the console-wide read-only property must not keep a closed repair window alive. */
     private final InvalidationListener replan = x -> updatePlans();
@@ -164,6 +166,11 @@ public final class RepairViewModel {
         return notice.getReadOnlyProperty();
     }
 
+    /** Whether AWSPENDING is a manual rotation this console's wizard started (it can be finished there). */
+    public ReadOnlyBooleanProperty manualInProgressProperty() {
+        return manualInProgress.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty canRunProperty(Repair repair) {
         return can.get(repair).getReadOnlyProperty();
     }
@@ -230,7 +237,17 @@ public final class RepairViewModel {
             } catch (RuntimeException e) {
                 arns = List.of();
             }
-            return new Loaded(s, versions, withRetry(events, s, expected, now), problem, arns);
+            String pending = RotationState.pendingVersion(s.versionsToStages());
+            Instant wizard = null;
+            if (pending != null && events.stream().noneMatch(e -> pending.equals(e.token()))) {
+                try {
+                    wizard = ManualRotationResume.writtenByWizard(ctx.journal().get(), scope, s.arn(), pending)
+                            .map(JournalEntry::startedAt).orElse(null);
+                } catch (RuntimeException unreadable) {
+                    // the journal is only a hint here: without it the version is explained as written by hand
+                }
+            }
+            return new Loaded(s, versions, withRetry(events, s, expected, now), problem, arns, wizard);
         }, this::apply);
     }
 
@@ -290,10 +307,16 @@ public final class RepairViewModel {
         return true;
     }
 
+    /** Drops a read in flight and the test's result (the window was closed). */
+    public void dispose() {
+        loading.cancel();
+        check.reset();
+    }
+
     // ---- Helpers -------------------------------------------------------------------------------
 
     private record Loaded(SecretSummary secret, List<SecretVersion> versions, List<RotationEvent> events, String eventsProblem,
-                          List<String> functions) {}
+                          List<String> functions, Instant writtenByWizard) {}
 
     private void apply(Loaded l) {
         RotationEvent last = l.events().isEmpty() ? null : l.events().get(0);
@@ -308,7 +331,8 @@ public final class RepairViewModel {
                 .sorted(Comparator.comparing(SecretVersion::created, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
                         .reversed()).toList());
         eventsProblem.set(l.eventsProblem());
-        diagnosis.set(RepairDiagnosis.of(st, l.versions(), l.events(), ctx.texts(), ctx.formats(), now));
+        diagnosis.set(RepairDiagnosis.of(st, l.versions(), l.events(), l.writtenByWizard(), ctx.texts(), ctx.formats(), now));
+        manualInProgress.set(l.writtenByWizard() != null);
         state.set(st);
     }
 

@@ -193,6 +193,19 @@ class ManualRotationViewModelTest {
     }
 
     @Test
+    void theRepairViewSaysAPendingVersionIsTheWizardsAndOffersToContinueThere() throws Exception {
+        Database db = database();
+        String pending = writeGenerated(opened(db.arn()));
+
+        RepairViewModel repair = new RepairViewModel(fx.context(), fx.describe(db.arn()));
+        repair.load();
+
+        assertTrue(repair.manualInProgressProperty().get());
+        assertTrue(repair.diagnosisProperty().get().text().startsWith("AWSPENDING is on version " + RepairDiagnosis.shortId(pending)
+                + ", written by this console's manual rotation wizard at "), repair.diagnosisProperty().get().text());
+    }
+
+    @Test
     void aFailingTestKeepsPromoteDisabled() throws Exception {
         Database db = database();
         String before = fx.versionAt(db.arn(), "AWSCURRENT");
