@@ -266,15 +266,15 @@ public final class ManualRotationView extends BorderPane {
         password.getStyleClass().addAll(Controls.MONO, "sr-repair-call");
         password.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(password, Priority.ALWAYS);
-        password.textProperty().bind(Bindings.createStringBinding(() -> vm.revealedProperty().get() == null
-                ? texts.format("manual.target.masked") : vm.revealedProperty().get(), vm.revealedProperty()));
+        password.textProperty().bind(Bindings.createStringBinding(() -> vm.pending().revealedProperty().get() == null
+                ? texts.format("manual.target.masked") : vm.pending().revealedProperty().get(), vm.pending().revealedProperty()));
         Button reveal = Controls.button("", MaterialDesignE.EYE_OUTLINE);
         reveal.setId("manual-reveal");
         reveal.getStyleClass().add(Styles.SMALL);
-        reveal.textProperty().bind(Bindings.when(vm.revealedProperty().isNull()).then(texts.format("manual.target.reveal"))
+        reveal.textProperty().bind(Bindings.when(vm.pending().revealedProperty().isNull()).then(texts.format("manual.target.reveal"))
                 .otherwise(texts.format("manual.target.hide")));
         reveal.setOnAction(e -> {
-            if (vm.revealedProperty().get() == null) {
+            if (vm.pending().revealedProperty().get() == null) {
                 vm.reveal();
             } else {
                 vm.hide();
@@ -291,7 +291,9 @@ public final class ManualRotationView extends BorderPane {
         done.setId("manual-target-done");
         done.getStyleClass().add(Styles.ACCENT);
         done.setOnAction(e -> vm.targetChanged());
-        return card(paragraph(texts.format("manual.target.intro")), how, versionRow, passwordRow, done);
+        return card(paragraph(texts.format("manual.target.intro")), how, versionRow, passwordRow,
+                Controls.banner(vm.pending().errorProperty(), Styles.DANGER, MaterialDesignA.ALERT_CIRCLE_OUTLINE),
+                Controls.banner(vm.pending().noticeProperty(), Styles.ACCENT, MaterialDesignC.CLIPBOARD_CHECK_OUTLINE), done);
     }
 
     // ---- 3: test --------------------------------------------------------------------------------------

@@ -43,9 +43,6 @@ import java.util.Optional;
  */
 public final class ManualRotationViewModel {
 
-    /** Seconds a copied password stays on the clipboard. */
-    public static final int CLIPBOARD_CLEAR_SECONDS = 30;
-
     private final RepairContext ctx;
     private final Scope scope;
     private final String arn;
@@ -53,6 +50,7 @@ public final class ManualRotationViewModel {
     private final ManualRotationValueModel value;
     private final RepairTargetCheck check;
     private final RepairSteps steps;
+    private final ManualRotationReveal reveal;
     private final LatestWins work;
 
     private final ReadOnlyObjectWrapper<SecretSummary> secret = new ReadOnlyObjectWrapper<>(this, "secret");
@@ -61,7 +59,6 @@ public final class ManualRotationViewModel {
     private final ReadOnlyObjectWrapper<List<RepairCall>> promoteCalls = new ReadOnlyObjectWrapper<>(this, "promoteCalls", List.of());
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final ReadOnlyStringWrapper blocked = new ReadOnlyStringWrapper(this, "blocked");
-    private final ReadOnlyStringWrapper revealed = new ReadOnlyStringWrapper(this, "revealed");
     private final ReadOnlyBooleanWrapper canWrite = new ReadOnlyBooleanWrapper(this, "canWrite");
     private final ReadOnlyBooleanWrapper canTest = new ReadOnlyBooleanWrapper(this, "canTest");
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(this, "canNext");
@@ -83,6 +80,7 @@ public final class ManualRotationViewModel {
         this.check = new RepairTargetCheck(ctx.secrets(), ctx.databases(), ctx.ui(), ctx.texts());
         this.steps = new RepairSteps(ctx.mutations(), ctx.ui(), ctx.texts());
         this.work = new LatestWins(this, ctx.ui());
+        this.reveal = new ManualRotationReveal(ctx.secrets(), ctx.clipboard(), ctx.ui(), ctx.texts(), scope, arn);
         Observable[] inputs = {step, pendingVersion, promoteCalls, value.problemProperty(), work.busyProperty(), steps.runningProperty(),
                 check.passedProperty(), check.busyProperty()};
         for (Observable o : inputs) {
@@ -138,9 +136,9 @@ public final class ManualRotationViewModel {
         return blocked.getReadOnlyProperty();
     }
 
-    /** The pending password while the operator has it revealed, else null. */
-    public ReadOnlyStringProperty revealedProperty() {
-        return revealed.getReadOnlyProperty();
+    /** Step 2's pending password: revealed or copied on request ({@link #reveal()}, {@link #copy()}). */
+    public ManualRotationReveal pending() {
+        return reveal;
     }
 
     public ReadOnlyBooleanProperty canWriteProperty() {
@@ -193,14 +191,11 @@ public final class ManualRotationViewModel {
         work.run(p -> {
             SecretSummary s = ctx.secrets().describe(scope, arn);
             SecretPayload current = ctx.secrets().getValue(scope, arn, VersionSelector.current()).payload();
-            ManualRotationValueModel.Shape shape = ManualRotationValueModel.shapeOf(current);
             String pending = RotationState.pendingVersion(s.versionsToStages());
             Optional<JournalEntry> ours = pending == null ? Optional.empty()
                     : ManualRotationResume.writtenByWizard(ctx.journal().get(), scope, s.arn(), pending);
-            boolean fromRotation = pending != null && ours.isEmpty() && ctx.rotations()
-                    .events(scope, s.arn(), ctx.clock().instant().minus(RepairViewModel.EVENTS_SINCE)).stream()
-                    .anyMatch(e -> pending.equals(e.token()));
-            return new Loaded(s, current, shape, pending, ours.orElse(null), fromRotation);
+            boolean fromRotation = pending != null && ours.isEmpty() && startedByRotation(s.arn(), pending);
+            return new Loaded(s, current, pending, ours.orElse(null), fromRotation);
         }, this::apply);
     }
 
@@ -230,28 +225,18 @@ public final class ManualRotationViewModel {
         return true;
     }
 
-    /** Step 2 reveal: reads the pending version and shows its password until {@link #hide()}. */
+    /** Step 2: shows the pending password until {@link #hide()}. */
     public void reveal() {
-        String pending = pendingVersion.get();
-        if (pending != null) {
-            work.run(p -> pendingPassword(pending), revealed::set);
-        }
+        reveal.reveal(pendingVersion.get());
     }
 
     public void hide() {
-        revealed.set(null);
+        reveal.hide();
     }
 
-    /** Step 2 copy: the pending password to the clipboard, cleared after {@value #CLIPBOARD_CLEAR_SECONDS} s. */
+    /** Step 2: the pending password to the clipboard, cleared after {@value ManualRotationReveal#CLIPBOARD_CLEAR_SECONDS} s. */
     public void copy() {
-        String pending = pendingVersion.get();
-        if (pending == null) {
-            return;
-        }
-        work.run(p -> pendingPassword(pending), pw -> {
-            ctx.clipboard().putSensitive(pw, CLIPBOARD_CLEAR_SECONDS);
-            notice.set(ctx.texts().format("manual.copied", CLIPBOARD_CLEAR_SECONDS));
-        });
+        reveal.copy(pendingVersion.get());
     }
 
     /** Step 2 done: the operator changed the target; on to the test. */
@@ -341,11 +326,15 @@ public final class ManualRotationViewModel {
 
     // ---- Helpers -------------------------------------------------------------------------------
 
-    private record Loaded(SecretSummary secret, SecretPayload current, ManualRotationValueModel.Shape shape, String pending,
-                          JournalEntry ours, boolean fromRotation) {
-        @Override
-        public String toString() {
-            return "Loaded[" + secret.name() + ", " + shape + ", pending " + pending + "]";
+    private record Loaded(SecretSummary secret, SecretPayload current, String pending, JournalEntry ours, boolean fromRotation) {}
+
+    /** Whether a rotation of the last 90 days used {@code pending} as its token (false when the events cannot be read). */
+    private boolean startedByRotation(String secretArn, String pending) {
+        try {
+            return ctx.rotations().events(scope, secretArn, ctx.clock().instant().minus(RepairViewModel.EVENTS_SINCE)).stream()
+                    .anyMatch(e -> pending.equals(e.token()));
+        } catch (RuntimeException unreadable) {
+            return false;
         }
     }
 
@@ -372,14 +361,6 @@ public final class ManualRotationViewModel {
     /** Re-reads the secret after a change, keeping the step. */
     private void refresh() {
         work.run(p -> ctx.secrets().describe(scope, arn), secret::set);
-    }
-
-    private String pendingPassword(String version) {
-        String pw = ManualRotationValueModel.passwordOf(ctx.secrets().getValue(scope, arn, VersionSelector.version(version)).payload());
-        if (pw == null) {
-            throw new IllegalStateException(ctx.texts().format("manual.noPassword"));
-        }
-        return pw;
     }
 
     private boolean confirm(String what, List<RepairCall> calls) {

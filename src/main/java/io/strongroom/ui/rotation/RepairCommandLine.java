@@ -4,6 +4,7 @@ import io.strongroom.domain.CredentialsRef;
 import io.strongroom.domain.RotationSettings;
 import io.strongroom.domain.Scope;
 import io.strongroom.service.journal.SecretMutation;
+import io.strongroom.ui.common.Texts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,14 @@ public final class RepairCommandLine {
             option(words, "--endpoint-url", scope.endpoint().toString());
         }
         return words;
+    }
+
+    /** Where a plan's calls go, in words: account, region, and the profile or endpoint they are signed for. */
+    public static String scopeNote(Scope scope, Texts texts) {
+        String how = scope.credentials() instanceof CredentialsRef.Profile p ? texts.format("scope.profile", p.profileName())
+                : scope.endpoint() != null ? texts.format("scope.endpoint", scope.endpoint().toString())
+                : texts.format("scope.defaultCredentials");
+        return texts.format("scope.note", scope.accountAlias(), scope.accountId() == null ? "?" : scope.accountId(), scope.region(), how);
     }
 
     private static void option(List<String> words, String name, String value) {

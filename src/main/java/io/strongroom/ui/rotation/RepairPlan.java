@@ -1,9 +1,12 @@
 package io.strongroom.ui.rotation;
 
 import io.strongroom.domain.RotationSettings;
+import io.strongroom.domain.RotationState;
 import io.strongroom.domain.Scope;
+import io.strongroom.domain.SecretSummary;
 import io.strongroom.domain.VersionSelector;
 import io.strongroom.service.journal.SecretMutation;
+import io.strongroom.ui.common.Texts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +42,42 @@ public record RepairPlan(Repair repair, List<RepairCall> calls, String unavailab
     /** This plan, unable to run for {@code reason}. */
     public RepairPlan unavailable(String reason) {
         return new RepairPlan(repair, calls, reason);
+    }
+
+    /**
+     * Retry, Promote and Discard for the secret as it stands ({@code state} null: not read yet),
+     * each with its calls, or with why it does not apply: no repair while a rotation runs or when
+     * nothing is unfinished; no Promote or Discard without AWSPENDING; no Retry without a function.
+     *
+     * @param retryFunction the function a Retry rotates with, or null for the secret's own
+     */
+    public static List<RepairPlan> all(RotationState state, SecretSummary secret, String retryFunction, Texts texts) {
+        Scope scope = secret.scope();
+        String arn = secret.arn();
+        String pending = state == null ? null : state.pendingVersion();
+        String current = secret.currentVersionId();
+        RepairPlan retry = retry(scope, arn, pending, retryFunction);
+        RepairPlan promote = pending != null && current != null ? promote(scope, arn, pending, current)
+                : new RepairPlan(Repair.PROMOTE, List.of(), null);
+        RepairPlan discard = pending != null ? discard(scope, arn, pending) : new RepairPlan(Repair.DISCARD, List.of(), null);
+        String why = state == null ? texts.format("plan.notLoaded") : switch (state.status()) {
+            case STUCK, FAILED -> null;
+            case ROTATING -> texts.format("plan.rotating");
+            default -> texts.format("plan.nothingToRepair");
+        };
+        if (why != null) {
+            return List.of(retry.unavailable(why), promote.unavailable(why), discard.unavailable(why));
+        }
+        if (secret.rotation().lambdaArn() == null && retryFunction == null) {
+            retry = retry.unavailable(texts.format("plan.noFunction"));
+        }
+        if (pending == null) {
+            promote = promote.unavailable(texts.format("plan.nothingPending"));
+            discard = discard.unavailable(texts.format("plan.nothingPending"));
+        } else if (current == null) {
+            promote = promote.unavailable(texts.format("plan.noCurrent"));
+        }
+        return List.of(retry, promote, discard);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.strongroom.ui.rotation;
 
-import io.strongroom.domain.CredentialsRef;
 import io.strongroom.domain.RotationEvent;
 import io.strongroom.domain.RotationFunctionInfo;
 import io.strongroom.domain.RotationState;
@@ -208,11 +207,7 @@ public final class RepairViewModel {
 
     /** Where the calls go, as the plans' heading says: account, region, and profile or endpoint. */
     public String scopeNote() {
-        String how = scope.credentials() instanceof CredentialsRef.Profile p ? ctx.texts().format("scope.profile", p.profileName())
-                : scope.endpoint() != null ? ctx.texts().format("scope.endpoint", scope.endpoint().toString())
-                : ctx.texts().format("scope.defaultCredentials");
-        return ctx.texts().format("scope.note", scope.accountAlias(), scope.accountId() == null ? "?" : scope.accountId(),
-                scope.region(), how);
+        return RepairCommandLine.scopeNote(scope, ctx.texts());
     }
 
     // ---- Commands ------------------------------------------------------------------------------
@@ -360,50 +355,13 @@ public final class RepairViewModel {
 
     private void updatePlans() {
         RotationState st = state.get();
-        SecretSummary s = secret.get();
         String pending = st == null ? null : st.pendingVersion();
-        String current = s.currentVersionId();
-        List<RepairPlan> out = new ArrayList<>();
-        RepairPlan retry = RepairPlan.retry(scope, arn, pending, retryFunction.get());
-        RepairPlan promote = pending != null && current != null ? RepairPlan.promote(scope, arn, pending, current)
-                : new RepairPlan(Repair.PROMOTE, List.of(), null);
-        RepairPlan discard = pending != null ? RepairPlan.discard(scope, arn, pending) : new RepairPlan(Repair.DISCARD, List.of(), null);
-        String why = whyNot(st);
-        if (why != null) {
-            retry = retry.unavailable(why);
-            promote = promote.unavailable(why);
-            discard = discard.unavailable(why);
-        } else {
-            if (s.rotation().lambdaArn() == null && retryFunction.get() == null) {
-                retry = retry.unavailable(ctx.texts().format("plan.noFunction"));
-            }
-            if (pending == null) {
-                promote = promote.unavailable(ctx.texts().format("plan.nothingPending"));
-                discard = discard.unavailable(ctx.texts().format("plan.nothingPending"));
-            } else if (current == null) {
-                promote = promote.unavailable(ctx.texts().format("plan.noCurrent"));
-            }
-        }
-        out.add(retry);
-        out.add(promote);
-        out.add(discard);
-        plans.setAll(out);
+        List<RepairPlan> all = RepairPlan.all(st, secret.get(), retryFunction.get(), ctx.texts());
+        plans.setAll(all);
         boolean idle = !ctx.isReadOnly() && !loading.isBusy() && !steps.runningProperty().get();
-        can.get(Repair.RETRY).set(idle && retry.available());
-        can.get(Repair.DISCARD).set(idle && discard.available());
-        can.get(Repair.PROMOTE).set(idle && promote.available() && !check.busyProperty().get() && check.passed()
-                && pending.equals(check.testedVersion()));
-    }
-
-    /** Why no repair applies to the rotation as it stands, or null when one may. */
-    private String whyNot(RotationState st) {
-        if (st == null) {
-            return ctx.texts().format("plan.notLoaded");
-        }
-        return switch (st.status()) {
-            case STUCK, FAILED -> null;
-            case ROTATING -> ctx.texts().format("plan.rotating");
-            default -> ctx.texts().format("plan.nothingToRepair");
-        };
+        can.get(Repair.RETRY).set(idle && all.get(0).available());
+        can.get(Repair.PROMOTE).set(idle && all.get(1).available() && !check.busyProperty().get() && check.passed()
+                && pending != null && pending.equals(check.testedVersion()));
+        can.get(Repair.DISCARD).set(idle && all.get(2).available());
     }
 }

@@ -135,11 +135,11 @@ class ManualRotationViewModelTest {
         assertEquals(pending, put.outcome().versionId());
 
         // 2: shown only on request; copied to a clipboard that clears itself
-        assertNull(vm.revealedProperty().get());
+        assertNull(vm.pending().revealedProperty().get());
         vm.reveal();
-        assertEquals(newPassword, vm.revealedProperty().get());
+        assertEquals(newPassword, vm.pending().revealedProperty().get());
         vm.hide();
-        assertNull(vm.revealedProperty().get());
+        assertNull(vm.pending().revealedProperty().get());
         vm.copy();
         assertEquals(newPassword, fx.clipboard.current());
         assertEquals(1, fx.clipboard.sensitiveCopies);
@@ -189,7 +189,7 @@ class ManualRotationViewModelTest {
         assertTrue(again.noticeProperty().get().startsWith("Resumed: version " + RepairDiagnosis.shortId(pending)
                 + " was written as AWSPENDING by this wizard"), again.noticeProperty().get());
         again.reveal();
-        assertEquals(RepairFixture.password(fx.valueOf(db.arn(), pending)), again.revealedProperty().get());
+        assertEquals(RepairFixture.password(fx.valueOf(db.arn(), pending)), again.pending().revealedProperty().get());
     }
 
     @Test
