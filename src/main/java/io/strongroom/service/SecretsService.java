@@ -314,8 +314,10 @@ public final class SecretsService {
 
     private static SecretSummary.Rotation rotation(Boolean enabled, String lambdaArn, RotationRulesType rules,
                                                    Instant lastRotated, Instant nextRotation) {
+        // With a schedule expression AWS also returns the AutomaticallyAfterDays it calculates from it:
+        // the schedule is the expression, and the days are left out so the two are never taken as both given.
         return new SecretSummary.Rotation(Boolean.TRUE.equals(enabled), lambdaArn,
-                rules == null ? null : rules.automaticallyAfterDays(),
+                rules == null || rules.scheduleExpression() != null ? null : rules.automaticallyAfterDays(),
                 rules == null ? null : rules.scheduleExpression(),
                 rules == null ? null : rules.duration(),
                 lastRotated, nextRotation);

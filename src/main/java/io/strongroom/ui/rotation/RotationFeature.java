@@ -35,8 +35,11 @@ public final class RotationFeature implements Feature {
         contributions.section(SECTION, () -> {
             RotationViewModel vm = new RotationViewModel(context.secrets(), context.rotations(), context.mutations(), context.ui(),
                     context.clock(), context.scopes(), context.readOnly());
-            return new RotationView(vm, texts, context.formats(), secretDetail(context, vm));
+            return new RotationView(vm, texts, context.formats(), secretDetail(context, vm))
+                    .withRepairs((secret, owner) -> RepairDialog.open(context, secret, owner),
+                            (secret, owner) -> ManualRotationWizard.open(context, secret, owner));
         });
+        contributions.detailTab(RotationTab.factory(context));
     }
 
     /** The detail pane of the secret opened in the view, built on first show (every feature has contributed its tabs by then). */

@@ -75,6 +75,18 @@ public final class RotationView extends BorderPane {
      * @param texts  the feature's texts ({@link RotationFeature#BUNDLE})
      * @param detail the secret detail pane, bound to {@link RotationViewModel#openedSecretProperty()}; null: secrets do not open
      */
+    /** Opens the stuck-rotation repair, or the manual rotation wizard, for a secret (the feature wires the windows). */
+    private java.util.function.BiConsumer<io.strongroom.domain.SecretSummary, javafx.stage.Window> repairs = (s, w) -> { };
+    private java.util.function.BiConsumer<io.strongroom.domain.SecretSummary, javafx.stage.Window> manualRotations = (s, w) -> { };
+
+    /** Where the row menu's "Repair rotation…" and "Rotate by hand…" go. */
+    public RotationView withRepairs(java.util.function.BiConsumer<io.strongroom.domain.SecretSummary, javafx.stage.Window> repair,
+                                    java.util.function.BiConsumer<io.strongroom.domain.SecretSummary, javafx.stage.Window> manual) {
+        this.repairs = Objects.requireNonNull(repair);
+        this.manualRotations = Objects.requireNonNull(manual);
+        return this;
+    }
+
     public RotationView(RotationViewModel vm, Texts texts, Formats formats, Node detail) {
         this.vm = Objects.requireNonNull(vm);
         this.texts = Objects.requireNonNull(texts);
@@ -294,7 +306,11 @@ public final class RotationView extends BorderPane {
             MenuItem rotate = new MenuItem(texts.get("rotateSelected"), Controls.icon(Icons.NAV_ROTATION.ikon()));
             rotate.disableProperty().bind(vm.canRotateSelectedProperty().not());
             rotate.setOnAction(e -> rotateSelected());
-            ContextMenu menu = new ContextMenu(open, rotate);
+            MenuItem repair = new MenuItem(texts.get("repair"), Controls.icon(MaterialDesignO.OPEN_IN_APP));
+            repair.setOnAction(e -> repairs.accept(row.getItem().secret(), getScene() == null ? null : getScene().getWindow()));
+            MenuItem manual = new MenuItem(texts.get("manualRotation"), Controls.icon(MaterialDesignO.OPEN_IN_APP));
+            manual.setOnAction(e -> manualRotations.accept(row.getItem().secret(), getScene() == null ? null : getScene().getWindow()));
+            ContextMenu menu = new ContextMenu(open, rotate, new javafx.scene.control.SeparatorMenuItem(), repair, manual);
             row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
             return row;
         });

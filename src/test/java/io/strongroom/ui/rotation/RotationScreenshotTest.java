@@ -54,7 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Time: everything rotates at the store's time T; the store's clock then moves on 2 hours and
  * the slow rotation starts; the console looks 23 hours later than the store (T + 25 h), so the
- * secret rotated daily is overdue while the slow one, started 23 hours before, is still running.
+ * secret rotated every four hours is overdue while the slow one, started 23 hours before, is still running.
  */
 class RotationScreenshotTest {
 
@@ -104,7 +104,8 @@ class RotationScreenshotTest {
         aud.rotateSecret(b -> b.secretId("audit/break-glass-password").rotationLambdaARN(audFn)
                 .rotationRules(r -> r.automaticallyAfterDays(90L).duration("4h")));
         create(aud, "audit/vault-unseal-share", "demo");
-        aud.rotateSecret(b -> b.secretId("audit/vault-unseal-share").rotationLambdaARN(audFn).rotationRules(r -> r.automaticallyAfterDays(1L)));
+        aud.rotateSecret(b -> b.secretId("audit/vault-unseal-share").rotationLambdaARN(audFn)
+                .rotationRules(r -> r.scheduleExpression("rate(4 hours)")));
         create(aud, "audit/siem-ingest-token", "demo");
         aud.rotateSecret(b -> b.secretId("audit/siem-ingest-token").rotationLambdaARN(audFn));
         create(aud, "audit/log-shipper-key", "demo");

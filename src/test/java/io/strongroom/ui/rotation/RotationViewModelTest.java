@@ -245,12 +245,12 @@ class RotationViewModelTest {
     /**
      * Overdue is measured on the console's clock. The store's own scheduler (every second, as
      * AWS's) starts a due rotation at once and moves NextRotationDate on, so the store never stays
-     * overdue for long; here the console's clock is a month ahead of the store's, as a console
+     * overdue for long; here the console's clock is 32 days ahead of the store's (NextRotationDate is the last second of the due day), as a console
      * looking at an account whose scheduled rotations stopped would be.
      */
     @Test
     void pastItsNextRotationDateARotatingSecretIsOverdue() throws Exception {
-        RotationViewModel vm = model(Clock.offset(stack.store().clock(), Duration.ofDays(31)), List.of(east));
+        RotationViewModel vm = model(Clock.offset(stack.store().clock(), Duration.ofDays(32)), List.of(east));
         vm.load().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         vm.filterProperty().set(RotationFilter.OVERDUE);
         assertEquals(Set.of("estate/rotated-ok", "estate/configured-not-yet"), names(vm.rows()), "rotation on, 30 days, a month passed");
