@@ -39,7 +39,9 @@ public final class RotationTab implements DetailTab {
     private static RotationTab create(DetailHost host, FeatureContext context, Texts texts) {
         RotationTabViewModel vm = new RotationTabViewModel(host.secretProperty(), host.readOnly(), context.secrets(), context.rotations(),
                 context.mutations(), context.ui(), context.dialogs(), texts, context.clock(), host::changed);
-        return new RotationTab(texts.get("tab.rotation"), () -> new RotationTabView(vm, texts, ZoneId.systemDefault(), context.clock()));
+        return new RotationTab(texts.get("tab.rotation"), () -> new RotationTabView(vm, texts, ZoneId.systemDefault(), context.clock())
+                .withRepairs((secret, owner) -> RepairDialog.open(context, secret, owner),
+                        (secret, owner) -> ManualRotationWizard.open(context, secret, owner)));
     }
 
     @Override

@@ -67,6 +67,23 @@ public final class RotationTabView extends VBox {
      * @param zone  the user's zone, for the schedule preview beside UTC
      * @param clock for "in 3 days" and "2 days ago"
      */
+    private java.util.function.BiConsumer<io.strongroom.domain.SecretSummary, javafx.stage.Window> repairs = (x, w) -> { };
+    private java.util.function.BiConsumer<io.strongroom.domain.SecretSummary, javafx.stage.Window> manualRotations = (x, w) -> { };
+
+    /** Where "Repair…" (shown when the rotation is stuck or failed) and "Rotate by hand…" go. */
+    public RotationTabView withRepairs(java.util.function.BiConsumer<io.strongroom.domain.SecretSummary, javafx.stage.Window> repair,
+                                       java.util.function.BiConsumer<io.strongroom.domain.SecretSummary, javafx.stage.Window> manual) {
+        this.repairs = java.util.Objects.requireNonNull(repair);
+        this.manualRotations = java.util.Objects.requireNonNull(manual);
+        return this;
+    }
+
+    private void opened(java.util.function.BiConsumer<io.strongroom.domain.SecretSummary, javafx.stage.Window> window) {
+        if (vm.secretProperty().get() != null) {
+            window.accept(vm.secretProperty().get(), getScene() == null ? null : getScene().getWindow());
+        }
+    }
+
     public RotationTabView(RotationTabViewModel vm, Texts texts, ZoneId zone, Clock clock) {
         this.vm = vm;
         this.texts = texts;
@@ -101,7 +118,21 @@ public final class RotationTabView extends VBox {
         rotateNow.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
         rotateNow.disableProperty().bind(vm.canRotateNowProperty().not());
         rotateNow.setOnAction(e -> vm.rotateNow());
-        HBox head = new HBox(10, status, title, Controls.spacer(), refresh, rotateNow);
+        Button repair = Controls.button(texts.get("state.repair"), MaterialDesignR.REFRESH);
+        repair.setId("rotation-repair");
+        repair.getStyleClass().add(Styles.SMALL);
+        repair.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            var state = vm.header().stateProperty().get();
+            return state != null && (state.status() == io.strongroom.domain.RotationState.Status.STUCK
+                    || state.status() == io.strongroom.domain.RotationState.Status.FAILED);
+        }, vm.header().stateProperty()));
+        repair.managedProperty().bind(repair.visibleProperty());
+        repair.setOnAction(e -> opened(repairs));
+        Button manual = Controls.button(texts.get("state.manual"), MaterialDesignP.PLAY_CIRCLE_OUTLINE);
+        manual.setId("rotation-manual");
+        manual.getStyleClass().add(Styles.SMALL);
+        manual.setOnAction(e -> opened(manualRotations));
+        HBox head = new HBox(10, status, title, Controls.spacer(), refresh, repair, manual, rotateNow);
         head.setAlignment(Pos.CENTER_LEFT);
 
         GridPane facts = new GridPane();
