@@ -85,9 +85,17 @@ public final class ExternalCommandFunction extends TemplateFunction {
             input.put("CurrentSecretString", current);
         }
         Process p;
+        java.nio.file.Path errors;
         try {
-            p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            // Standard error to a file, read once the program ended: a program that never closes it cannot hold the step past the timeout.
+            errors = java.nio.file.Files.createTempFile("strongroom-rotation-", ".err");
         } catch (IOException e) {
+            throw new RotationException("The command " + command.get(0) + " could not be started: " + e.getMessage());
+        }
+        try {
+            p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errors.toFile()).start();
+        } catch (IOException e) {
+            deleteQuietly(errors);
             throw new RotationException("The command " + command.get(0) + " could not be started: " + e.getMessage());
         }
         try {
@@ -96,13 +104,16 @@ public final class ExternalCommandFunction extends TemplateFunction {
             } catch (IOException programClosedItsInput) {
                 // it may not read its input at all; its exit status decides
             }
-            byte[] err = p.getErrorStream().readNBytes(64 * 1024);
             if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new RotationException("The command " + command.get(0) + " did not finish " + step.wireName()
                         + " within " + TIMEOUT.toSeconds() + " seconds.");
             }
             if (p.exitValue() != 0) {
+                byte[] err;
+                try (var in = java.nio.file.Files.newInputStream(errors)) {
+                    err = in.readNBytes(64 * 1024);
+                }
                 String why = lastLine(new String(err, StandardCharsets.UTF_8), pending, current);
                 throw new RotationException("The command " + command.get(0) + " exited with status " + p.exitValue()
                         + (why.isEmpty() ? "." : ": " + why));
@@ -113,6 +124,16 @@ public final class ExternalCommandFunction extends TemplateFunction {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new RotationException("The rotation was interrupted while " + command.get(0) + " ran.");
+        } finally {
+            deleteQuietly(errors);
+        }
+    }
+
+    private static void deleteQuietly(java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary file; the system's clean-up removes it
         }
     }
 
