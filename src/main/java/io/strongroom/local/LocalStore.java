@@ -60,6 +60,8 @@ public final class LocalStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalStore.class.getName());
     /** Rotations run at once, at most; a rotation waits on its target (a database) more than on the CPU. */
     private static final int ROTATION_WORKERS = 8;
+    /** Writes the rotation events' additionalEventData: one mapper, not one per event. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper EVENT_DATA = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final LocalStoreConfig config;
     private final DirectoryLock lock;
@@ -202,8 +204,7 @@ public final class LocalStore implements AutoCloseable {
     /** A rotation's service event, into the audit trail as CloudTrail records one (AwsServiceEvent). */
     private void recordRotationEvent(String eventName, String accountId, String region, String secretArn, String token, Instant at,
                                      String errorMessage) {
-        String data = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().createObjectNode()
-                .put("SecretId", secretArn).toString();
+        String data = EVENT_DATA.createObjectNode().put("SecretId", secretArn).toString();
         audit.record(io.strongroom.local.audit.AuditEvent.serviceEvent(RequestIds.nextTimeOrdered(at.toEpochMilli()),
                 "Rotation-" + secretArn + "-" + token, accountId, region, at, eventName, "secretsmanager.amazonaws.com",
                 errorMessage, data,

@@ -56,12 +56,7 @@ final class CloudTrailRecord {
             }
         }
         g.writeEndObject();
-        g.writeStringField("eventTime", e.eventTime().truncatedTo(ChronoUnit.SECONDS).toString());
-        g.writeStringField("eventSource", e.eventSource());
-        g.writeStringField("eventName", e.eventName());
-        g.writeStringField("awsRegion", e.region());
-        g.writeStringField("sourceIPAddress", e.sourceIp());
-        g.writeStringField("userAgent", e.userAgent());
+        writeWhenWhereFrom(g, e);
         if (e.errorCode() != null) {
             g.writeStringField("errorCode", e.errorCode());
             g.writeStringField("errorMessage", e.errorMessage());
@@ -85,6 +80,16 @@ final class CloudTrailRecord {
         g.writeEndObject();
     }
 
+    /** The members every record has between its identity and its parameters: when, what, where, from where. */
+    private static void writeWhenWhereFrom(com.fasterxml.jackson.core.JsonGenerator g, AuditEvent e) throws IOException {
+        g.writeStringField("eventTime", e.eventTime().truncatedTo(ChronoUnit.SECONDS).toString());
+        g.writeStringField("eventSource", e.eventSource());
+        g.writeStringField("eventName", e.eventName());
+        g.writeStringField("awsRegion", e.region());
+        g.writeStringField("sourceIPAddress", e.sourceIp());
+        g.writeStringField("userAgent", e.userAgent());
+    }
+
     /**
      * A service event as CloudTrail records one: the account and the service that invoked it as the
      * identity, no request or response, the event's own data under {@code additionalEventData}.
@@ -94,12 +99,7 @@ final class CloudTrailRecord {
         g.writeStringField("accountId", e.accountId());
         g.writeStringField("invokedBy", e.eventSource());
         g.writeEndObject();
-        g.writeStringField("eventTime", e.eventTime().truncatedTo(ChronoUnit.SECONDS).toString());
-        g.writeStringField("eventSource", e.eventSource());
-        g.writeStringField("eventName", e.eventName());
-        g.writeStringField("awsRegion", e.region());
-        g.writeStringField("sourceIPAddress", e.sourceIp());
-        g.writeStringField("userAgent", e.userAgent());
+        writeWhenWhereFrom(g, e);
         if (e.errorMessage() != null) {
             g.writeStringField("errorMessage", e.errorMessage());
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strongroom.local.LocalStore;
 import io.strongroom.local.iam.LocalAccount;
 import io.strongroom.local.postgres.LocalPostgres;
+import io.strongroom.local.postgres.QuotedSql;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ListSecretsRequest;
@@ -133,12 +134,12 @@ public final class DemoDatabase implements AutoCloseable {
             for (JsonNode v : byUser.values()) {
                 String user = v.get("username").asText();
                 boolean master = user.endsWith("_admin");
-                execute(c, "CREATE ROLE %I WITH LOGIN " + (master ? "CREATEROLE " : "") + "PASSWORD %L", user, v.get("password").asText());
+                QuotedSql.execute(c, "CREATE ROLE %I WITH LOGIN " + (master ? "CREATEROLE " : "") + "PASSWORD %L", user, v.get("password").asText());
                 String db = v.path("dbname").asText("postgres");
                 if (!exists(c, db)) {
-                    execute(c, "CREATE DATABASE %I", db);
+                    QuotedSql.execute(c, "CREATE DATABASE %I", db);
                 }
-                execute(c, "GRANT ALL ON DATABASE %I TO %I", db, user);
+                QuotedSql.execute(c, "GRANT ALL ON DATABASE %I TO %I", db, user);
             }
         }
         return byUser.size();
@@ -171,28 +172,6 @@ public final class DemoDatabase implements AutoCloseable {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             ps.setString(1, database);
             return ps.executeQuery().next();
-        }
-    }
-
-    /** Runs {@code template} with its %I and %L arguments quoted by the server (format()), never by string pasting. */
-    private static void execute(Connection c, String template, String... args) throws SQLException {
-        StringBuilder call = new StringBuilder("SELECT format(?");
-        for (int i = 0; i < args.length; i++) {
-            call.append(", ?");
-        }
-        call.append(')');
-        String sql;
-        try (PreparedStatement ps = c.prepareStatement(call.toString())) {
-            ps.setString(1, template);
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 2, args[i]);
-            }
-            var rs = ps.executeQuery();
-            rs.next();
-            sql = rs.getString(1);
-        }
-        try (var st = c.createStatement()) {
-            st.execute(sql);
         }
     }
 

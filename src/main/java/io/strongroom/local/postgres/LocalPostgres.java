@@ -19,10 +19,7 @@ import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -398,14 +395,14 @@ public final class LocalPostgres implements AutoCloseable {
 
     public void createDatabase(String name) throws SQLException {
         try (Connection c = connectAsSuperuser("postgres")) {
-            executeQuoted(c, "CREATE DATABASE %I", name);
+            QuotedSql.execute(c, "CREATE DATABASE %I", name);
         }
     }
 
     /** A role that can log in with {@code password}; the name and password are quoted by the server, so any text is safe. */
     public void createLoginRole(String name, String password) throws SQLException {
         try (Connection c = connectAsSuperuser("postgres")) {
-            executeQuoted(c, "CREATE ROLE %I WITH LOGIN PASSWORD %L", name, password);
+            QuotedSql.execute(c, "CREATE ROLE %I WITH LOGIN PASSWORD %L", name, password);
         }
     }
 
@@ -415,32 +412,10 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public void grantAllOn(String database, String role) throws SQLException {
         try (Connection c = connectAsSuperuser("postgres")) {
-            executeQuoted(c, "GRANT ALL ON DATABASE %I TO %I", database, role);
+            QuotedSql.execute(c, "GRANT ALL ON DATABASE %I TO %I", database, role);
         }
         try (Connection c = connectAsSuperuser(database)) {
-            executeQuoted(c, "GRANT ALL ON SCHEMA public TO %I", role);
-        }
-    }
-
-    /**
-     * Runs {@code template}, a {@code format()} string, with {@code args} put in by the server:
-     * {@code %I} quotes an identifier and {@code %L} a literal. Statements such as CREATE ROLE
-     * take no bind parameters, so this is how they get untrusted text safely.
-     */
-    private static void executeQuoted(Connection c, String template, String... args) throws SQLException {
-        String sql;
-        try (PreparedStatement format = c.prepareStatement("SELECT format(?" + ", ?::text".repeat(args.length) + ")")) {
-            format.setString(1, template);
-            for (int i = 0; i < args.length; i++) {
-                format.setString(i + 2, args[i]);
-            }
-            try (ResultSet rs = format.executeQuery()) {
-                rs.next();
-                sql = rs.getString(1);
-            }
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
+            QuotedSql.execute(c, "GRANT ALL ON SCHEMA public TO %I", role);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.strongroom.local.rotation;
 
+import io.strongroom.local.postgres.QuotedSql;
+
 import io.strongroom.local.rotation.PostgresSingleUserFunction.Credential;
 import io.strongroom.local.rotation.PostgresSingleUserFunction.Login;
 
@@ -127,9 +129,9 @@ public final class PostgresAlternatingUsersFunction extends TemplateFunction {
         }
         try {
             su.setAutoCommit(false);
-            Login.executeQuoted(su, "CREATE ROLE %I WITH LOGIN PASSWORD %L", pending.username(), pending.password());
+            QuotedSql.execute(su, "CREATE ROLE %I WITH LOGIN PASSWORD %L", pending.username(), pending.password());
             for (String role : memberships(su, current.username())) {
-                Login.executeQuoted(su, "GRANT %I TO %I", role, pending.username());
+                QuotedSql.execute(su, "GRANT %I TO %I", role, pending.username());
             }
             su.commit();
         } catch (SQLException e) {
@@ -166,7 +168,7 @@ public final class PostgresAlternatingUsersFunction extends TemplateFunction {
     private static void execute(Login login, Connection su, Credential superuser, String doing, String template,
                                 String... args) throws RotationException {
         try {
-            Login.executeQuoted(su, template, args);
+            QuotedSql.execute(su, template, args);
         } catch (SQLException e) {
             throw login.statementFailure(superuser, doing, e);
         }

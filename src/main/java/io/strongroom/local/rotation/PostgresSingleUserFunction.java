@@ -1,5 +1,7 @@
 package io.strongroom.local.rotation;
 
+import io.strongroom.local.postgres.QuotedSql;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +17,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -81,7 +82,7 @@ public final class PostgresSingleUserFunction extends TemplateFunction {
             return;
         }
         try (Connection c = logInToChange(login, current, previous)) {
-            Login.executeQuoted(c, "ALTER ROLE %I WITH PASSWORD %L", pending.username(), pending.password());
+            QuotedSql.execute(c, "ALTER ROLE %I WITH PASSWORD %L", pending.username(), pending.password());
         } catch (SQLException e) {
             throw login.statementFailure(current, "changing the password of user '" + pending.username() + "'", e);
         }
@@ -164,7 +165,7 @@ public final class PostgresSingleUserFunction extends TemplateFunction {
         /**
          * AWS's rotation templates exclude these from database passwords by default: they break
          * connection strings, shell quoting and some clients. Statements never need it, since the
-         * server quotes the password ({@link Login#executeQuoted}).
+         * server quotes the password ({@link QuotedSql#execute}).
          */
         static final String DEFAULT_EXCLUDE = "/@\"'\\";
         static final int PASSWORD_LENGTH = 32;
@@ -426,29 +427,6 @@ public final class PostgresSingleUserFunction extends TemplateFunction {
                 }
             }
             return out;
-        }
-
-        /**
-         * Runs {@code template}, a {@code format()} string, with {@code args} put in by the server:
-         * {@code %I} quotes an identifier and {@code %L} a literal. CREATE ROLE and ALTER ROLE take no
-         * bind parameters, so this is how user names and passwords reach them without being spliced
-         * into SQL text here.
-         */
-        static void executeQuoted(Connection c, String template, String... args) throws SQLException {
-            String sql;
-            try (PreparedStatement format = c.prepareStatement("SELECT format(?" + ", ?::text".repeat(args.length) + ")")) {
-                format.setString(1, template);
-                for (int i = 0; i < args.length; i++) {
-                    format.setString(i + 2, args[i]);
-                }
-                try (ResultSet rs = format.executeQuery()) {
-                    rs.next();
-                    sql = rs.getString(1);
-                }
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute(sql);
-            }
         }
 
         /** Proves a session works, as AWS's templates do after a password change. */

@@ -22,8 +22,30 @@ import java.time.Instant;
 final class RotationRules {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Parsed rules by their stored text: ListSecrets shows the rules and next date of every rotating secret it lists. */
+    private static final int PARSED_LIMIT = 1_000;
+    private static final java.util.Map<String, Parsed> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A stored rules text read once: the rules as given and the schedule they make (null when there is none). */
+    private record Parsed(RotationRulesType rules, RotationSchedule schedule) {}
 
     private RotationRules() {}
+
+    private static Parsed parsed(String json) {
+        if (json == null || json.isBlank()) {
+            return new Parsed(null, null);
+        }
+        Parsed p = PARSED.get(json);
+        if (p == null) {
+            RotationRulesType r = read(json);
+            p = new Parsed(r, schedule(r));
+            if (PARSED.size() >= PARSED_LIMIT) {
+                PARSED.clear();
+            }
+            PARSED.put(json, p);
+        }
+        return p;
+    }
 
     /** The rules of a RotateSecret request, refused as AWS refuses them; null when none were given. */
     static RotationRulesType validated(RotationRulesType rules) {
@@ -57,6 +79,10 @@ final class RotationRules {
 
     /** The rules as given, or null. */
     static RotationRulesType fromJson(String json) {
+        return parsed(json).rules();
+    }
+
+    private static RotationRulesType read(String json) {
         JsonNode o = parse(json);
         if (o == null) {
             return null;
@@ -74,8 +100,9 @@ final class RotationRules {
      * them back unchanged is refused for giving both, as on AWS).
      */
     static RotationRulesType shown(SecretRecord s) {
-        RotationRulesType given = fromJson(s.rotationRules());
-        RotationSchedule schedule = schedule(s.rotationRules());
+        Parsed p = parsed(s.rotationRules());
+        RotationRulesType given = p.rules();
+        RotationSchedule schedule = p.schedule();
         if (given == null || schedule == null || given.scheduleExpression() == null) {
             return given;
         }
@@ -88,13 +115,13 @@ final class RotationRules {
         if (!s.rotationEnabled() || s.nextRotationAt() == null) {
             return null;
         }
-        RotationSchedule schedule = schedule(s.rotationRules());
+        RotationSchedule schedule = parsed(s.rotationRules()).schedule();
         return schedule == null ? s.nextRotationAt() : s.nextRotationAt().plus(schedule.window()).minusSeconds(1);
     }
 
     /** When the next window opens after a rotation (or a value written by hand) at {@code at}; null without a schedule. */
     static Instant nextAfterRotation(String json, Instant at) {
-        RotationSchedule schedule = schedule(json);
+        RotationSchedule schedule = parsed(json).schedule();
         return schedule == null ? null : schedule.nextWindowStart(at, at).orElse(null);
     }
 
@@ -103,8 +130,7 @@ final class RotationRules {
         return nextAfterRotation(json, now);
     }
 
-    private static RotationSchedule schedule(String json) {
-        RotationRulesType r = fromJson(json);
+    private static RotationSchedule schedule(RotationRulesType r) {
         if (r == null) {
             return null;
         }

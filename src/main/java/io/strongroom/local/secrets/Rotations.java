@@ -60,6 +60,8 @@ public final class Rotations implements AutoCloseable {
     private final ExecutorService workers;
     /** Secrets with a run on a worker now, by ARN: one run per secret at a time. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Runs waiting for their secret's worker to finish, by ARN (guarded by {@link #inFlight}'s lock). */
+    private final Map<String, Queued> queued = new java.util.HashMap<>();
 
     public Rotations(SecretStore store, RotationFunctions functions, RotationEvents events, Clock clock, ThreadFactory threads,
                      int parallelism) {
@@ -118,9 +120,22 @@ public final class Rotations implements AutoCloseable {
 
     /** Runs the recorded run {@code token} of the secret on a worker; {@code testOnly} stops after testSecret and undoes it. */
     void submit(String arn, String token, boolean testOnly) {
-        if (!inFlight.add(arn)) {
-            return;         // a run already holds this secret; its own checks decide what happens next
+        synchronized (inFlight) {
+            if (!inFlight.add(arn)) {
+                // The secret's previous run has ended in the database but its worker is still
+                // finishing: this run starts as soon as that worker lets go of the secret.
+                queued.put(arn, new Queued(token, testOnly));
+                return;
+            }
         }
+        execute(arn, token, testOnly);
+    }
+
+    /** A run recorded while the secret's previous worker was still finishing. */
+    private record Queued(String token, boolean testOnly) {}
+
+    /** Runs the run on a worker; the secret is in {@link #inFlight} until it and any run queued behind it are done. */
+    private void execute(String arn, String token, boolean testOnly) {
         try {
             workers.execute(() -> {
                 try {
@@ -128,11 +143,23 @@ public final class Rotations implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "rotation of " + arn + " stopped: " + e.getClass().getSimpleName());
                 } finally {
-                    inFlight.remove(arn);
+                    Queued next;
+                    synchronized (inFlight) {
+                        next = queued.remove(arn);
+                        if (next == null) {
+                            inFlight.remove(arn);
+                        }
+                    }
+                    if (next != null) {
+                        execute(arn, next.token(), next.testOnly());
+                    }
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) {
-            inFlight.remove(arn);
+            synchronized (inFlight) {
+                inFlight.remove(arn);
+                queued.remove(arn);
+            }
         }
     }
 

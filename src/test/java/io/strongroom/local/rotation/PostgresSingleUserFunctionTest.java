@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strongroom.local.postgres.LocalPostgres;
 import io.strongroom.local.rotation.PostgresSingleUserFunction.Credential;
-import io.strongroom.local.rotation.PostgresSingleUserFunction.Login;
 import io.strongroom.testing.TestPostgres;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -94,7 +93,7 @@ class PostgresSingleUserFunctionTest {
         String pendingPassword = json(ctx.pendingValue().orElseThrow()).get("password").asText();
         // A first setSecret got as far as the server, then the step was retried.
         try (Connection c = u.pg().connectAsSuperuser("postgres")) {
-            Login.executeQuoted(c, "ALTER ROLE %I WITH PASSWORD %L", u.name(), pendingPassword);
+            io.strongroom.local.postgres.QuotedSql.execute(c, "ALTER ROLE %I WITH PASSWORD %L", u.name(), pendingPassword);
         }
         String verifierBefore = passwordVerifier(u);
         // The current password no longer works either, so any attempt to log in with it would fail the step.
