@@ -277,7 +277,8 @@ public final class AppContext {
     private FeatureContext featureContext() {
         return new FeatureContext(secrets(), keys(), composition.identity(), composition.policies(), journaledMutations(), this::journal,
                 ui, dialogs, clipboard, texts, formats, clock, readOnlyProperty(), inventory.selectedSecretProperty(),
-                () -> contributions().detailTabs(), composition.access(), scopePicker::appliedScopes, composition.rotations());
+                () -> contributions().detailTabs(), composition.access(), scopePicker::appliedScopes, composition.rotations(),
+                composition.audit());
     }
 
     /** Every feature's contributions, collected once. */

@@ -14,6 +14,7 @@ import io.strongroom.service.KeysService;
 import io.strongroom.service.AccessService;
 import io.strongroom.service.PolicyService;
 import io.strongroom.service.RotationService;
+import io.strongroom.service.audit.AuditService;
 import io.strongroom.service.RateLimiters;
 import io.strongroom.service.SecretsService;
 import io.strongroom.service.TimeSource;
@@ -47,6 +48,7 @@ public final class Composition implements Backends {
     private PolicyService policies;
     private AccessService access;
     private RotationService rotations;
+    private AuditService audit;
     /** The data directory of a store started by {@link #temporaryStore()}, deleted on close. */
     private Path temporaryDataDir;
     private LocalStore store;
@@ -84,6 +86,7 @@ public final class Composition implements Backends {
         policies = new PolicyService(clients, limiters);
         access = new AccessService(clients, fanOut);
         rotations = new RotationService(clients, fanOut);
+        audit = new AuditService(clients, fanOut);
     }
 
     @Override
@@ -275,6 +278,12 @@ public final class Composition implements Backends {
     public synchronized RotationService rotations() {
         buildServices();
         return rotations;
+    }
+
+    /** CloudTrail's events of the scopes: the Audit view, a secret's Audit tab. */
+    public synchronized AuditService audit() {
+        buildServices();
+        return audit;
     }
 
     /** IAM's policy simulator: "Test access as…" and "Who can read this secret?". */

@@ -5,11 +5,11 @@ import io.strongroom.domain.Scope;
 import java.util.concurrent.Callable;
 
 /** One paced, error-mapped call in one scope: the shape of every single-scope service method. */
-final class Calls {
+public final class Calls {
 
     private Calls() {}
 
-    static <T> T call(RateLimiters limiters, Scope scope, QuotaClass quotaClass, Callable<T> call) {
+    public static <T> T call(RateLimiters limiters, Scope scope, QuotaClass quotaClass, Callable<T> call) {
         try {
             limiters.acquire(scope, quotaClass);
             return call.call();

@@ -8,6 +8,7 @@ import io.strongroom.service.KeysService;
 import io.strongroom.service.PolicyService;
 import io.strongroom.service.RotationService;
 import io.strongroom.service.SecretsService;
+import io.strongroom.service.audit.AuditService;
 import io.strongroom.service.journal.ActionJournal;
 import io.strongroom.service.journal.SecretMutations;
 import io.strongroom.ui.common.ClipboardService;
@@ -36,6 +37,7 @@ import java.util.function.Supplier;
  *                       all features have contributed, so read it when a view is built)
  * @param access         IAM's policy simulator: who can read a secret, and testing access as a principal
  * @param rotations      rotation functions and rotation events (rotation itself is written through {@code mutations})
+ * @param audit          the CloudTrail events of the scopes (LookupEvents, paced and cached)
  *
  * <p>Built once, by the composition root, from its own (non-null) collaborators.
  */
@@ -45,5 +47,6 @@ public record FeatureContext(SecretsService secrets, KeysService keys, IdentityS
                              Texts texts, Formats formats, Clock clock,
                              ReadOnlyBooleanProperty readOnly, ReadOnlyObjectProperty<SecretSummary> selectedSecret,
                              Supplier<List<DetailTab.Factory>> detailTabs, AccessService access,
-                             Supplier<List<Scope>> scopes, RotationService rotations) {
+                             Supplier<List<Scope>> scopes, RotationService rotations,
+                             AuditService audit) {
 }

@@ -1,0 +1,60 @@
+package io.strongroom.service.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strongroom.domain.AuditRecord;
+import io.strongroom.domain.Scope;
+import software.amazon.awssdk.services.cloudtrail.model.Event;
+import software.amazon.awssdk.services.cloudtrail.model.Resource;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** CloudTrail's LookupEvents events as {@link AuditRecord}s: the event's own fields, completed from its record JSON. */
+final class AuditRecords {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AuditRecords() {}
+
+    static List<AuditRecord> of(Scope scope, List<Event> events) {
+        List<AuditRecord> out = new ArrayList<>(events.size());
+        for (Event e : events) {
+            out.add(of(scope, e));
+        }
+        return out;
+    }
+
+    static AuditRecord of(Scope scope, Event e) {
+        JsonNode record = null;
+        if (e.cloudTrailEvent() != null) {
+            try {
+                record = JSON.readTree(e.cloudTrailEvent());
+            } catch (IOException notJson) {
+                // the event's own fields still say most of it
+            }
+        }
+        JsonNode identity = record == null ? null : record.get("userIdentity");
+        List<String> resources = new ArrayList<>();
+        if (e.hasResources()) {
+            for (Resource r : e.resources()) {
+                if (r.resourceName() != null) {
+                    resources.add(r.resourceName());
+                }
+            }
+        }
+        Instant time = e.eventTime() != null ? e.eventTime() : Instant.EPOCH;
+        return new AuditRecord(scope, e.eventId() != null ? e.eventId() : "", time, e.eventName() != null ? e.eventName() : "",
+                e.eventSource(), text(identity, "arn"), text(identity, "type") != null ? text(identity, "type")
+                        : identity != null && identity.has("invokedBy") ? "AWSService" : null,
+                e.username(), e.accessKeyId() != null ? e.accessKeyId() : text(identity, "accessKeyId"),
+                text(record, "sourceIPAddress"), text(record, "userAgent"), text(record, "errorCode"), text(record, "errorMessage"),
+                "true".equals(e.readOnly()), text(record, "requestID"), resources, e.cloudTrailEvent());
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node == null || !node.hasNonNull(field) ? null : node.get(field).asText();
+    }
+}
