@@ -32,7 +32,9 @@ import io.strongroom.ui.shell.ScopeMemory;
 import io.strongroom.ui.shell.ScopePickerViewModel;
 import io.strongroom.ui.shell.ShellView;
 import io.strongroom.ui.shell.ShellViewModel;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 import java.nio.file.Path;
@@ -93,6 +95,8 @@ public final class AppContext {
     private final ScopeMemory scopeMemory;
     private final SettingsViewModel settingsScreen;
     private final EndpointsViewModel endpoints;
+    /** When the audit trail's anomalies are raised; Settings edits it. */
+    private final ObjectProperty<AnomalyThresholds> anomalyThresholds = new SimpleObjectProperty<>(AnomalyThresholds.DEFAULT);
     /** Read on the start-up path; null until then. */
     private volatile SettingsStore settings;
     private ActionJournal journal;
@@ -278,7 +282,7 @@ public final class AppContext {
         return new FeatureContext(secrets(), keys(), composition.identity(), composition.policies(), journaledMutations(), this::journal,
                 ui, dialogs, clipboard, texts, formats, clock, readOnlyProperty(), inventory.selectedSecretProperty(),
                 () -> contributions().detailTabs(), composition.access(), scopePicker::appliedScopes, composition.rotations(),
-                composition.audit());
+                composition.audit(), anomalyThresholds);
     }
 
     /** Every feature's contributions, collected once. */

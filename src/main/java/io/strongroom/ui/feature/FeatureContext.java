@@ -1,5 +1,6 @@
 package io.strongroom.ui.feature;
 
+import io.strongroom.domain.AnomalyThresholds;
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.SecretSummary;
 import io.strongroom.service.AccessService;
@@ -38,6 +39,7 @@ import java.util.function.Supplier;
  * @param access         IAM's policy simulator: who can read a secret, and testing access as a principal
  * @param rotations      rotation functions and rotation events (rotation itself is written through {@code mutations})
  * @param audit          the CloudTrail events of the scopes (LookupEvents, paced and cached)
+ * @param anomalyThresholds when the audit trail's anomalies are raised (Settings)
  *
  * <p>Built once, by the composition root, from its own (non-null) collaborators.
  */
@@ -48,5 +50,5 @@ public record FeatureContext(SecretsService secrets, KeysService keys, IdentityS
                              ReadOnlyBooleanProperty readOnly, ReadOnlyObjectProperty<SecretSummary> selectedSecret,
                              Supplier<List<DetailTab.Factory>> detailTabs, AccessService access,
                              Supplier<List<Scope>> scopes, RotationService rotations,
-                             AuditService audit) {
+                             AuditService audit, ReadOnlyObjectProperty<AnomalyThresholds> anomalyThresholds) {
 }
