@@ -1,5 +1,6 @@
 package io.strongroom.app;
 
+import io.strongroom.domain.AnomalyThresholds;
 import io.strongroom.app.settings.ReadOnlyMode;
 import io.strongroom.app.settings.Settings;
 import io.strongroom.app.settings.SettingsStore;
