@@ -53,11 +53,47 @@ public record AuditRecord(Scope scope, String eventId, Instant time, String even
     /** The first Secrets Manager secret among the resources, or null. */
     public String secretArn() {
         for (String arn : resourceArns) {
-            if (arn != null && arn.startsWith("arn:") && arn.contains(":secretsmanager:") && arn.contains(":secret:")) {
+            if (isSecretArn(arn)) {
                 return arn;
             }
         }
         return null;
+    }
+
+    /** Every Secrets Manager secret among the resources, in CloudTrail's order (a batch read names several). */
+    public List<String> secretArns() {
+        List<String> out = null;
+        for (String arn : resourceArns) {
+            if (isSecretArn(arn)) {
+                if (out == null) {
+                    out = new java.util.ArrayList<>(resourceArns.size());
+                }
+                out.add(arn);
+            }
+        }
+        return out == null ? List.of() : List.copyOf(out);
+    }
+
+    private static boolean isSecretArn(String arn) {
+        return arn != null && arn.startsWith("arn:") && arn.contains(":secretsmanager:") && arn.contains(":secret:");
+    }
+
+    /**
+     * Who acted, as behaviour is judged: {@link #principal()}, except that an assumed role's
+     * session ({@code arn:aws:sts::123456789012:assumed-role/Role/session}) stands for its role
+     * ({@code arn:aws:sts::123456789012:assumed-role/Role}), since a task or function takes a new
+     * session name with every run and would otherwise be a new principal each time.
+     */
+    public String actor() {
+        String p = principal();
+        int role = p.indexOf(":assumed-role/");
+        if (p.startsWith("arn:") && role > 0) {
+            int session = p.indexOf('/', role + ":assumed-role/".length());
+            if (session > 0) {
+                return p.substring(0, session);
+            }
+        }
+        return p;
     }
 
     /** Who made the call, for display: the principal's ARN, else the user name, else the service or "unknown". */
