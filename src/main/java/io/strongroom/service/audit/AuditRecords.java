@@ -27,6 +27,29 @@ final class AuditRecords {
         return out;
     }
 
+    /** The events of one LookupEvents page, with what the cache needs to match them to a lookup attribute. */
+    static List<CachedEvent> cached(Scope scope, List<Event> events) {
+        List<CachedEvent> out = new ArrayList<>(events.size());
+        for (Event e : events) {
+            out.add(new CachedEvent(of(scope, e), resourceTypes(e)));
+        }
+        return out;
+    }
+
+    private static List<String> resourceTypes(Event e) {
+        if (!e.hasResources() || e.resources().isEmpty()) {
+            return List.of();
+        }
+        List<String> types = new ArrayList<>(e.resources().size());
+        for (Resource r : e.resources()) {
+            if (r.resourceType() != null) {
+                // a handful of distinct types over every event: share them
+                types.add(r.resourceType().intern());
+            }
+        }
+        return List.copyOf(types);
+    }
+
     static AuditRecord of(Scope scope, Event e) {
         JsonNode record = null;
         if (e.cloudTrailEvent() != null) {
