@@ -77,8 +77,8 @@ final class AuditCache {
         }
         CachedRange base = null;
         for (CachedRange r : candidates) {
-            boolean extends_ = qe > r.until && !query.end().equals(r.askedEnd) && qs >= r.knownFrom() && qs <= r.until + 1;
-            if (extends_ && (base == null || better(r, base, key))) {
+            boolean extendsIt = qe > r.until && !query.end().equals(r.askedEnd) && qs >= r.knownFrom() && qs <= r.until + 1;
+            if (extendsIt && (base == null || better(r, base, key))) {
                 base = r;
             }
         }

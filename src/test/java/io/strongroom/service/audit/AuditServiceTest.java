@@ -248,6 +248,35 @@ class AuditServiceTest {
     }
 
     @Test
+    void looksFromManyThreadsAtOnceShareOneCacheAndEachGetsItsAnswer() throws Exception {
+        AuditService service = audit.service();
+        List<AuditQuery> looks = List.of(history(), AuditQuery.ofResource(secretArn, t1.minusSeconds(1), t2.plusSeconds(60)),
+                AuditQuery.between(t0.minusSeconds(1), t2.plusSeconds(60)), history().withAttribute(Attribute.EVENT_NAME, "DescribeSecret"));
+        java.util.Map<AuditQuery, List<String>> expected = new java.util.HashMap<>();
+        for (AuditQuery q : looks) {
+            expected.put(q, ids(truth(home, q, 1000)));
+        }
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                AuditQuery q = looks.get(i % looks.size());
+                answers.add(callers.submit(() -> ids(service.lookup(home, q, 1000)).equals(expected.get(q))));
+            }
+            for (java.util.concurrent.Future<Boolean> answer : answers) {
+                assertTrue(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        int before = audit.lookupCallCount(home);
+        for (AuditQuery q : looks) {
+            assertEquals(expected.get(q), ids(service.lookup(home, q, 1000)));
+        }
+        assertEquals(0, audit.lookupCallCount(home) - before, "everything is cached by now");
+    }
+
+    @Test
     void forgetDropsWhatTheCacheHeld() {
         AuditService service = audit.service();
         service.lookup(home, history(), 1000);
