@@ -19,14 +19,6 @@ final class AuditRecords {
 
     private AuditRecords() {}
 
-    static List<AuditRecord> of(Scope scope, List<Event> events) {
-        List<AuditRecord> out = new ArrayList<>(events.size());
-        for (Event e : events) {
-            out.add(of(scope, e));
-        }
-        return out;
-    }
-
     /** The events of one LookupEvents page, with what the cache needs to match them to a lookup attribute. */
     static List<CachedEvent> cached(Scope scope, List<Event> events) {
         List<CachedEvent> out = new ArrayList<>(events.size());
@@ -64,17 +56,24 @@ final class AuditRecords {
         if (e.hasResources()) {
             for (Resource r : e.resources()) {
                 if (r.resourceName() != null) {
-                    resources.add(r.resourceName());
+                    resources.add(r.resourceName().intern());
                 }
             }
         }
         Instant time = e.eventTime() != null ? e.eventTime() : Instant.EPOCH;
-        return new AuditRecord(scope, e.eventId() != null ? e.eventId() : "", time, e.eventName() != null ? e.eventName() : "",
-                e.eventSource(), text(identity, "arn"), text(identity, "type") != null ? text(identity, "type")
-                        : identity != null && identity.has("invokedBy") ? "AWSService" : null,
-                e.username(), e.accessKeyId() != null ? e.accessKeyId() : text(identity, "accessKeyId"),
-                text(record, "sourceIPAddress"), text(record, "userAgent"), text(record, "errorCode"), text(record, "errorMessage"),
-                "true".equals(e.readOnly()), text(record, "requestID"), resources, e.cloudTrailEvent());
+        String type = text(identity, "type") != null ? text(identity, "type")
+                : identity != null && identity.has("invokedBy") ? "AWSService" : null;
+        // Who, from where and with what: the same few values over thousands of events, so the
+        // cache holds each once (a record's own JSON and IDs are its only unshared text)
+        return new AuditRecord(scope, e.eventId() != null ? e.eventId() : "", time, shared(e.eventName() != null ? e.eventName() : ""),
+                shared(e.eventSource()), shared(text(identity, "arn")), shared(type), shared(e.username()),
+                shared(e.accessKeyId() != null ? e.accessKeyId() : text(identity, "accessKeyId")),
+                shared(text(record, "sourceIPAddress")), shared(text(record, "userAgent")), shared(text(record, "errorCode")),
+                text(record, "errorMessage"), "true".equals(e.readOnly()), text(record, "requestID"), resources, e.cloudTrailEvent());
+    }
+
+    private static String shared(String s) {
+        return s == null ? null : s.intern();
     }
 
     private static String text(JsonNode node, String field) {

@@ -42,8 +42,11 @@ public final class AuditService {
 
     /** LookupEvents' largest page. */
     public static final int PAGE_SIZE = 50;
-    /** How many events the cache holds at most, over every scope: some 1 KB each, mostly the record JSON. */
-    public static final int DEFAULT_CACHE_EVENTS = 250_000;
+    /**
+     * How many events the cache holds at most, over every scope: about 1.2 KB each (the record's
+     * JSON, about 1 KB, is most of it), so some 240 MB when full.
+     */
+    public static final int DEFAULT_CACHE_EVENTS = 200_000;
     /** How many of a secret's latest events {@link #lastReaders} reads at most (40 calls). */
     public static final int LAST_READERS_EVENTS = 2_000;
     /** Cached events go to a listener in pages this big: no call paces them. */

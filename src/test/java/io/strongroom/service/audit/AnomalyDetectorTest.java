@@ -332,13 +332,15 @@ class AnomalyDetectorTest {
     }
 
     @Test
-    void hundredThousandRecordsTakeWellUnderASecond() {
+    void hundredThousandRecordsTakeWellUnderASecondOfCpu() {
         List<AuditRecord> big = AnomalyBenchmarkData.estate(100_000);
         AnomalyDetector.detect(big, T, AnomalyBenchmarkData.START, AnomalyBenchmarkData.END);     // warm up
-        long started = System.nanoTime();
+        // CPU time, not the wall clock: a busy build machine must not fail this (AnomalyBenchmark has the figures)
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long started = threads.getCurrentThreadCpuTime();
         List<AuditAnomaly> anomalies = AnomalyDetector.detect(big, T, AnomalyBenchmarkData.START, AnomalyBenchmarkData.END);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(millis < 2_000, "took " + millis + " ms");
+        long millis = (threads.getCurrentThreadCpuTime() - started) / 1_000_000;
+        assertTrue(millis < 1_000, "took " + millis + " ms of CPU");
         assertTrue(anomalies.stream().anyMatch(a -> a.kind() == Kind.SWEEP), () -> describe(anomalies));
     }
 }

@@ -48,7 +48,8 @@ final class Trails {
 
     AuditRecord add(String principal, String eventName, Instant time, String ip, String errorCode, String... resources) {
         boolean readOnly = !eventName.startsWith("Put");
-        String eventId = String.format("evt-%08d", seq++);
+        String number = Integer.toString(seq++);
+        String eventId = "evt-" + "00000000".substring(number.length()) + number;
         AuditRecord r = new AuditRecord(SCOPE, eventId, time, eventName, "secretsmanager.amazonaws.com", principal,
                 principal.contains(":assumed-role/") ? "AssumedRole" : "IAMUser", principal.substring(principal.lastIndexOf('/') + 1),
                 "AKIA" + Math.abs(principal.hashCode()), ip, "aws-sdk-java/2", errorCode,
