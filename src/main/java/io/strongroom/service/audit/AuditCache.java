@@ -86,7 +86,7 @@ final class AuditCache {
             return new Plan(key, query, max, List.of(), query, null);
         }
         ranges.get(base);
-        long fetchFrom = Math.max(qs, base.until + 1 - OVERLAP_SECONDS);
+        long fetchFrom = Math.max(qs, base.until - OVERLAP_SECONDS);
         List<AuditRecord> older = base.select(query.attribute(), query.value(), qs, fetchFrom - 1, max);
         AuditQuery fetch = new AuditQuery(Instant.ofEpochSecond(fetchFrom), query.end(), query.attribute(), query.value());
         return new Plan(key, query, max, older, fetch, base);
