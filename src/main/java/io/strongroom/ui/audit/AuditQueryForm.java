@@ -14,7 +14,6 @@ import javafx.beans.property.StringProperty;
 
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -205,11 +204,5 @@ public final class AuditQueryForm {
                 return null;
             }
         }
-    }
-
-    /** How long the chosen range is (for words such as "last 24 hours"); null while the form has a problem. */
-    Duration length() {
-        AuditQuery q = query();
-        return q == null ? null : Duration.between(q.start(), q.end());
     }
 }

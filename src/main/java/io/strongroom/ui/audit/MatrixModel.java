@@ -14,8 +14,10 @@ import java.util.Map;
 
 /**
  * Who read what: for every principal and secret, how many times the principal read the secret's
- * value (GetSecretValue, BatchGetSecretValue) in the events given, and how many of its attempts
- * failed. The {@link Snapshot} keeps the principals and the secrets with the most reads (and says
+ * value in the events given, and how many of its attempts failed. A BatchGetSecretValue is
+ * logged with a GetSecretValue event for each secret it returned (as AWS does), so reads are
+ * counted from the GetSecretValue events; a BatchGetSecretValue counts only when the call
+ * itself failed (then no secret was returned). The {@link Snapshot} keeps the principals and the secrets with the most reads (and says
  * how many more there are), so the matrix stays readable over thousands of events; the events
  * behind any cell are at hand for the drill-down. No scene classes; used on one thread at a time.
  */
@@ -101,17 +103,21 @@ public final class MatrixModel {
     /** The matrix of {@code records} (the events it had before are dropped). */
     public void setRecords(Collection<AuditRecord> records) {
         events.clear();
-        addRecords(records);
-        if (records.isEmpty()) {
+        if (!add(records)) {
             snapshot.set(Snapshot.EMPTY);
         }
     }
 
     /** Counts {@code records} too. */
     public void addRecords(Collection<AuditRecord> records) {
+        add(records);
+    }
+
+    /** Counts {@code records}; whether any counted (then the snapshot is new). */
+    private boolean add(Collection<AuditRecord> records) {
         boolean changed = false;
         for (AuditRecord r : records) {
-            String secret = r.valueRead() ? AuditText.secretOf(r) : null;
+            String secret = counted(r) ? AuditText.secretOf(r) : null;
             if (secret != null) {
                 events.computeIfAbsent(r.principal(), p -> new HashMap<>()).computeIfAbsent(secret, s -> new ArrayList<>()).add(r);
                 changed = true;
@@ -120,6 +126,7 @@ public final class MatrixModel {
         if (changed) {
             snapshot.set(compute());
         }
+        return changed;
     }
 
     public void clear() {
@@ -132,6 +139,11 @@ public final class MatrixModel {
         List<AuditRecord> out = new ArrayList<>(events.getOrDefault(principal, Map.of()).getOrDefault(secret, List.of()));
         out.sort(EventListing.NEWEST_FIRST);
         return out;
+    }
+
+    /** A GetSecretValue (one a secret, batch or not), or a BatchGetSecretValue that failed as a whole. */
+    static boolean counted(AuditRecord r) {
+        return r.eventName().equals("GetSecretValue") || (r.eventName().equals("BatchGetSecretValue") && r.failed());
     }
 
     private Snapshot compute() {
