@@ -6,9 +6,13 @@ import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.policy.JsonStyles;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
@@ -55,7 +59,18 @@ final class AuditDetailPane extends StackPane {
         noJson.setText(texts.get("detail.json.none"));
         VirtualizedScrollPane<CodeArea> jsonPane = new VirtualizedScrollPane<>(json);
         VBox.setVgrow(jsonPane, Priority.ALWAYS);
-        content = new VBox(8, title, fields, Controls.sectionTitle(texts.get("detail.json")), noJson, jsonPane);
+        ScrollPane fieldsPane = new ScrollPane(fields);
+        fieldsPane.setFitToWidth(true);
+        fieldsPane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        fields.setPadding(new Insets(0, 4, 8, 0));
+        VBox record = new VBox(6, Controls.sectionTitle(texts.get("detail.json")), noJson, jsonPane);
+        record.setPadding(new Insets(8, 0, 0, 0));
+        // the fields above, the record below; the user moves the divider
+        SplitPane parts = new SplitPane(fieldsPane, record);
+        parts.setOrientation(Orientation.VERTICAL);
+        parts.setDividerPositions(0.5);
+        VBox.setVgrow(parts, Priority.ALWAYS);
+        content = new VBox(6, title, parts);
         content.setPadding(new Insets(10, 12, 10, 12));
         empty = new Label(texts.get("detail.empty"));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
@@ -81,7 +96,9 @@ final class AuditDetailPane extends StackPane {
         title.setText(texts.format("detail.title", r.eventName(), seconds.format(r.time())));
         String none = texts.get("detail.none");
         int row = 0;
-        row = field(row, "detail.time", texts.format("detail.time.value", seconds.format(r.time()), r.time().toString()), false);
+        boolean utc = vm.zone().getRules().getOffset(r.time()).getTotalSeconds() == 0;
+        row = field(row, "detail.time", utc ? r.time().toString()
+                : texts.format("detail.time.value", seconds.format(r.time()), r.time().toString()), false);
         row = field(row, "detail.account", texts.format("detail.account.value", r.scope().accountAlias(), r.scope().accountId()), false);
         row = field(row, "detail.region", r.scope().region(), false);
         row = field(row, "detail.principal", r.principal(), true);
@@ -113,14 +130,20 @@ final class AuditDetailPane extends StackPane {
 
     private int field(int row, String key, String value, boolean mono) {
         Label name = Controls.formLabel(texts.get(key));
-        Label v = new Label(value);
+        Label v = new Label(mono ? breakable(value) : value);
         v.setWrapText(true);
         v.setMaxWidth(Double.MAX_VALUE);
+        v.setMinHeight(Region.USE_PREF_SIZE);
         if (mono) {
             v.getStyleClass().add(Styles.MONO);
         }
         fields.addRow(row, name, v);
         return row + 1;
+    }
+
+    /** An ARN or an ID with a zero-width space after each {@code :} and {@code /}, so a narrow pane wraps it there. */
+    static String breakable(String s) {
+        return s.replace(":", ":\u200B").replace("/", "/\u200B");
     }
 
     private static String or(String s, String none) {

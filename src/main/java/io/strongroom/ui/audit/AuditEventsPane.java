@@ -76,7 +76,8 @@ final class AuditEventsPane extends BorderPane {
         search.setPromptText(texts.get("search.prompt"));
         search.setLeft(Icons.SEARCH.icon());
         search.textProperty().bindBidirectional(vm.searchTextProperty());
-        search.setPrefWidth(280);
+        search.setPrefWidth(250);
+        search.setTooltip(new Tooltip(texts.get("search.tip")));
         search.setMinWidth(160);
 
         Label count = new Label();
@@ -200,20 +201,20 @@ final class AuditEventsPane extends BorderPane {
         vm.sortOrderProperty().bind(table.comparatorProperty());
 
         Comparator<String> byText = String.CASE_INSENSITIVE_ORDER;
-        table.getColumns().add(column("time", 150, r -> seconds.format(r.time()), r -> r.time().toString(), Styles.MONO,
+        table.getColumns().add(column("time", 158, r -> seconds.format(r.time()), r -> r.time().toString(), Styles.MONO,
                 AuditRecord::time, Comparator.<Instant>naturalOrder()));
-        table.getColumns().add(column("account", 120, r -> r.scope().accountAlias(), r -> r.scope().accountId(), null,
+        table.getColumns().add(column("account", 112, r -> r.scope().accountAlias(), r -> r.scope().accountId(), null,
                 r -> r.scope().accountAlias(), byText));
-        table.getColumns().add(column("region", 90, r -> r.scope().region(), null, null, r -> r.scope().region(), byText));
-        table.getColumns().add(column("principal", 200, AuditText::shortPrincipal, AuditRecord::principal, null,
+        table.getColumns().add(column("region", 84, r -> r.scope().region(), null, null, r -> r.scope().region(), byText));
+        table.getColumns().add(column("principal", 170, AuditText::shortPrincipal, AuditRecord::principal, null,
                 AuditText::shortPrincipal, byText));
-        table.getColumns().add(column("event", 150, AuditRecord::eventName, AuditRecord::eventSource, null, AuditRecord::eventName, byText));
-        table.getColumns().add(column("secret", 220, r -> AuditText.secretName(AuditText.secretOf(r)), AuditText::secretOf, Styles.MONO,
+        table.getColumns().add(column("event", 136, AuditRecord::eventName, AuditRecord::eventSource, null, AuditRecord::eventName, byText));
+        table.getColumns().add(column("secret", 200, r -> AuditText.secretName(AuditText.secretOf(r)), AuditText::secretOf, Styles.MONO,
                 r -> AuditText.secretName(AuditText.secretOf(r)), byText));
-        table.getColumns().add(column("sourceIp", 110, AuditRecord::sourceIp, null, Styles.MONO, AuditRecord::sourceIp, byText));
-        table.getColumns().add(column("userAgent", 170, AuditRecord::userAgent, AuditRecord::userAgent, Styles.CELL_MUTED,
+        table.getColumns().add(column("sourceIp", 92, AuditRecord::sourceIp, null, Styles.MONO, AuditRecord::sourceIp, byText));
+        table.getColumns().add(column("userAgent", 110, AuditRecord::userAgent, AuditRecord::userAgent, Styles.CELL_MUTED,
                 AuditRecord::userAgent, byText));
-        table.getColumns().add(column("error", 160, AuditText::error, AuditRecord::errorMessage, Styles.CELL_DANGER,
+        table.getColumns().add(column("error", 150, AuditText::error, AuditRecord::errorMessage, Styles.CELL_DANGER,
                 AuditText::error, byText));
 
         Label empty = new Label();
@@ -262,6 +263,13 @@ final class AuditEventsPane extends BorderPane {
         TableColumn<AuditRecord, AuditRecord> c = new TableColumn<>(texts.get("col." + id));
         c.setId("audit-col-" + id);
         c.setPrefWidth(width);
+        // the time and who did what to which secret stay whole; the rest give way when the table is narrow
+        c.setMinWidth(switch (id) {
+            case "time" -> width;
+            case "principal", "secret", "event" -> width * 0.8;
+            case "account", "region" -> width * 0.9;
+            default -> Math.min(width, 64);
+        });
         c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
         c.setComparator(Comparator.comparing(key, Comparator.nullsLast(order)));
         c.setCellFactory(col -> new TableCell<>() {

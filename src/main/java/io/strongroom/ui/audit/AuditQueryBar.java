@@ -1,7 +1,6 @@
 package io.strongroom.ui.audit;
 
 import io.strongroom.domain.AuditQuery;
-import io.strongroom.service.audit.AuditService.CallEstimate;
 import io.strongroom.ui.common.Controls;
 import io.strongroom.ui.common.Icons;
 import io.strongroom.ui.common.Styles;
@@ -199,10 +198,7 @@ final class AuditQueryBar extends VBox {
         Label l = new Label();
         l.setId("audit-estimate");
         l.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            CallEstimate c = vm.estimateProperty().get();
-            return c == null ? "" : texts.format("estimate", c.maxCalls(), c.scopes(), vm.duration(c.atLeast()));
-        }, vm.estimateProperty()));
+        l.textProperty().bind(vm.estimateTextProperty());
         l.setTooltip(new Tooltip(texts.get("estimate.tip")));
         return l;
     }

@@ -69,11 +69,15 @@ final class AuditRunStatus extends VBox {
             int events = vm.loadedCountProperty().get();
             bar.setProgress(total == 0 ? -1 : Math.max(0.02, (double) finished / total));
             String text;
-            if (vm.loadedQueryProperty().get() == null) {
+            if (vm.loadedQueryProperty().get() == null || vm.windowStartProperty().get() == null) {
                 text = texts.get("status.idle");
+            } else if (total == 0) {
+                text = texts.get("status.noScopes");
             } else {
-                String key = vm.loadingProperty().get() ? "status.loading" : vm.cancelledProperty().get() ? "status.cancelled" : "status.done";
-                text = texts.format(key, finished, total, events) + " " + texts.format("status.window",
+                int answered = (int) vm.scopeProgress().stream().filter(p -> p.state() == AuditScopeProgress.State.DONE).count();
+                String key = vm.loadingProperty().get() ? "status.loading" : vm.cancelledProperty().get() ? "status.cancelled"
+                        : answered == total ? "status.done" : "status.done.some";
+                text = texts.format(key, key.equals("status.done.some") ? answered : finished, total, events) + " " + texts.format("status.window",
                         minutes.format(vm.windowStartProperty().get()), minutes.format(vm.windowEndProperty().get()));
             }
             summary.setText(text);

@@ -67,9 +67,9 @@ public final class AuditView extends BorderPane {
 
         SplitPane split = new SplitPane(tabs, detail);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.71);
         SplitPane.setResizableWithParent(detail, false);
-        detail.setMinWidth(320);
+        detail.setMinWidth(340);
 
         StackPane band = new StackPane(Objects.requireNonNull(timeline));
         band.getStyleClass().add("sr-audit-timeline");

@@ -104,6 +104,11 @@ public final class AuditViewModel {
         return cost.estimateProperty();
     }
 
+    /** What the query as it stands would cost, in words ("Up to 40 LookupEvents calls in 2 scopes · at least 10 seconds"). */
+    public ReadOnlyStringProperty estimateTextProperty() {
+        return cost.estimateTextProperty();
+    }
+
     /** The query whose events are loaded (or loading), or null before the first run. */
     public ReadOnlyObjectProperty<AuditQuery> loadedQueryProperty() {
         return loadedQuery.getReadOnlyProperty();
@@ -249,9 +254,9 @@ public final class AuditViewModel {
             listing.clear();
             matrix.clear();
             notice.set(null);
-            loadedQuery.set(query);
             windowStart.set(query.start());
             windowEnd.set(query.end());
+            loadedQuery.set(query);
         }
         return loading.start(chosen, query, form.maxEventsPerScope());
     }
@@ -323,10 +328,6 @@ public final class AuditViewModel {
 
     // ---- internals ------------------------------------------------------------------------------
 
-    /** How long a run takes at least, in words (for the estimate beside Run). */
-    String duration(java.time.Duration d) {
-        return cost.duration(d);
-    }
 
     /** A batch of events from the run in flight (under the lock). */
     private void arrived(List<AuditRecord> batch) {

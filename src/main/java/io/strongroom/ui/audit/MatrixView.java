@@ -32,7 +32,7 @@ final class MatrixView extends BorderPane {
 
     static final String GRID_ID = "audit-matrix";
     private static final double CELL = 46;
-    private static final double HEADER_CHARS = 30;
+    private static final double HEADER_WIDTH = 270;
 
     private final AuditViewModel vm;
     private final Texts texts;
@@ -129,7 +129,7 @@ final class MatrixView extends BorderPane {
         Label l = new Label(s.label());
         l.getStyleClass().addAll(Styles.MONO, "sr-audit-matrix-column");
         l.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
-        l.setMaxWidth(HEADER_CHARS * 7.2);
+        l.setMaxWidth(HEADER_WIDTH);
         l.setTooltip(new Tooltip(s.key()));
         l.setRotate(-90);
         Group g = new Group(l);

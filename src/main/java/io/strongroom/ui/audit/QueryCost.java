@@ -8,6 +8,8 @@ import io.strongroom.ui.common.DialogService;
 import io.strongroom.ui.common.Texts;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +27,7 @@ final class QueryCost {
     private final Texts texts;
     private final int confirmAboveCalls;
     private final ReadOnlyObjectWrapper<CallEstimate> estimate = new ReadOnlyObjectWrapper<>(this, "estimate");
+    private final ReadOnlyStringWrapper estimateText = new ReadOnlyStringWrapper(this, "estimateText", "");
 
     QueryCost(AuditService audit, DialogService dialogs, Texts texts, int confirmAboveCalls) {
         this.audit = Objects.requireNonNull(audit);
@@ -37,10 +40,17 @@ final class QueryCost {
         return estimate.getReadOnlyProperty();
     }
 
+    /** {@link #estimateProperty()} in words, for beside Run; "" when the query cannot run. */
+    ReadOnlyStringProperty estimateTextProperty() {
+        return estimateText.getReadOnlyProperty();
+    }
+
     /** The cost of {@code query} (null: none, it cannot run) in {@code scopes}, published. */
     CallEstimate estimate(List<Scope> scopes, AuditQuery query, int maxEventsPerScope) {
-        estimate.set(query == null ? null : audit.estimate(scopes, query, maxEventsPerScope));
-        return estimate.get();
+        CallEstimate c = query == null ? null : audit.estimate(scopes, query, maxEventsPerScope);
+        estimate.set(c);
+        estimateText.set(c == null ? "" : texts.format("estimate", c.maxCalls(), c.scopes(), duration(c.atLeast())));
+        return c;
     }
 
     /** Whether {@code cost} is small enough to run without asking. */

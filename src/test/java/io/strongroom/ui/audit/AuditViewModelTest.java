@@ -263,6 +263,7 @@ class AuditViewModelTest {
 
         vm.form().maxEventsPerScopeProperty().set(1_000);
         assertEquals(40, vm.estimateProperty().get().maxCalls());
+        assertEquals("Up to 40 LookupEvents calls in 2 scopes \u00b7 at least 10 seconds", vm.estimateTextProperty().get());
         dialogs.answer = true;
         vm.run().get(30, TimeUnit.SECONDS);
         assertEquals(2, dialogs.questions.size());
