@@ -201,20 +201,20 @@ final class AuditEventsPane extends BorderPane {
         vm.sortOrderProperty().bind(table.comparatorProperty());
 
         Comparator<String> byText = String.CASE_INSENSITIVE_ORDER;
-        table.getColumns().add(column("time", 158, r -> seconds.format(r.time()), r -> r.time().toString(), Styles.MONO,
+        table.getColumns().add(column("time", 156, r -> seconds.format(r.time()), r -> r.time().toString(), null,
                 AuditRecord::time, Comparator.<Instant>naturalOrder()));
-        table.getColumns().add(column("account", 112, r -> r.scope().accountAlias(), r -> r.scope().accountId(), null,
+        table.getColumns().add(column("account", 108, r -> r.scope().accountAlias(), r -> r.scope().accountId(), null,
                 r -> r.scope().accountAlias(), byText));
-        table.getColumns().add(column("region", 84, r -> r.scope().region(), null, null, r -> r.scope().region(), byText));
-        table.getColumns().add(column("principal", 170, AuditText::shortPrincipal, AuditRecord::principal, null,
+        table.getColumns().add(column("region", 88, r -> r.scope().region(), null, null, r -> r.scope().region(), byText));
+        table.getColumns().add(column("principal", 156, AuditText::shortPrincipal, AuditRecord::principal, null,
                 AuditText::shortPrincipal, byText));
-        table.getColumns().add(column("event", 136, AuditRecord::eventName, AuditRecord::eventSource, null, AuditRecord::eventName, byText));
-        table.getColumns().add(column("secret", 200, r -> AuditText.secretName(AuditText.secretOf(r)), AuditText::secretOf, Styles.MONO,
+        table.getColumns().add(column("event", 128, AuditRecord::eventName, AuditRecord::eventSource, null, AuditRecord::eventName, byText));
+        table.getColumns().add(column("secret", 190, r -> AuditText.secretName(AuditText.secretOf(r)), AuditText::secretOf, Styles.MONO,
                 r -> AuditText.secretName(AuditText.secretOf(r)), byText));
-        table.getColumns().add(column("sourceIp", 92, AuditRecord::sourceIp, null, Styles.MONO, AuditRecord::sourceIp, byText));
-        table.getColumns().add(column("userAgent", 110, AuditRecord::userAgent, AuditRecord::userAgent, Styles.CELL_MUTED,
+        table.getColumns().add(column("sourceIp", 90, AuditRecord::sourceIp, null, Styles.MONO, AuditRecord::sourceIp, byText));
+        table.getColumns().add(column("userAgent", 100, AuditRecord::userAgent, AuditRecord::userAgent, Styles.CELL_MUTED,
                 AuditRecord::userAgent, byText));
-        table.getColumns().add(column("error", 150, AuditText::error, AuditRecord::errorMessage, Styles.CELL_DANGER,
+        table.getColumns().add(column("error", 140, AuditText::error, AuditRecord::errorMessage, Styles.CELL_DANGER,
                 AuditText::error, byText));
 
         Label empty = new Label();

@@ -67,7 +67,7 @@ public final class AuditView extends BorderPane {
 
         SplitPane split = new SplitPane(tabs, detail);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.71);
+        split.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(detail, false);
         detail.setMinWidth(340);
 

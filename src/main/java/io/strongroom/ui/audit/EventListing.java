@@ -41,7 +41,7 @@ final class EventListing {
     private final Object lock;
     private final SortedFilteredList<AuditRecord> records = new SortedFilteredList<>();
     private final SortedFilteredList<AuditRecord> shown = new SortedFilteredList<>();
-    /** Each event's text for the text filter, built once when it arrives. */
+    /** Each event's text for the text filter, built the first time the text filter tests it. */
     private final Map<AuditRecord, String> searchKeys = new IdentityHashMap<>();
 
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
@@ -55,6 +55,8 @@ final class EventListing {
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     /** The keys of the drill-down's events; null when there is none. */
     private Set<String> only;
+    /** True while several filters change at once: one pass at the end instead of one per change. */
+    private boolean changing;
 
     EventListing(Object lock) {
         this.lock = Objects.requireNonNull(lock);
@@ -123,9 +125,6 @@ final class EventListing {
     // ---- changes (under the lock) --------------------------------------------------------------
 
     void add(List<AuditRecord> batch) {
-        for (AuditRecord r : batch) {
-            searchKeys.put(r, AuditText.searchKey(r));
-        }
         records.addAllRows(batch);
         shown.addAllRows(batch);
         Predicate<AuditRecord> base = base();
@@ -149,8 +148,13 @@ final class EventListing {
             showingOnly.set(why == null ? "" : why);
         }
         // exactly those events: filters set before no longer hide any of them
-        filter.set(EventFilter.ALL);
-        searchText.set("");
+        changing = true;
+        try {
+            filter.set(EventFilter.ALL);
+            searchText.set("");
+        } finally {
+            changing = false;
+        }
         refilter();
     }
 
@@ -195,6 +199,9 @@ final class EventListing {
     // ---- filtering ------------------------------------------------------------------------------
 
     private void refilter() {
+        if (changing) {
+            return;
+        }
         synchronized (lock) {
             Predicate<AuditRecord> base = base();
             EventFilter quick = filter.get() == null ? EventFilter.ALL : filter.get();

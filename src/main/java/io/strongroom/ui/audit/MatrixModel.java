@@ -75,8 +75,15 @@ public final class MatrixModel {
 
     private final int topPrincipals;
     private final int topSecrets;
-    /** principal → secret → its value-read events. */
-    private final Map<String, Map<String, List<AuditRecord>>> events = new HashMap<>();
+    /** principal → secret → its value-read events and their counts. */
+    private final Map<String, Map<String, Pair>> events = new HashMap<>();
+    /** Reads and failed attempts per principal, and per secret, kept as events come, so a snapshot costs little. */
+    private final Map<String, int[]> principalTotals = new HashMap<>();
+    private final Map<String, int[]> secretTotals = new HashMap<>();
+    /** The short label of each principal and secret, made once. */
+    private final Map<String, String> labels = new HashMap<>();
+    private int totalReads;
+    private int totalFailed;
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot", Snapshot.EMPTY);
 
     public MatrixModel() {
@@ -102,7 +109,7 @@ public final class MatrixModel {
 
     /** The matrix of {@code records} (the events it had before are dropped). */
     public void setRecords(Collection<AuditRecord> records) {
-        events.clear();
+        forget();
         if (!add(records)) {
             snapshot.set(Snapshot.EMPTY);
         }
@@ -119,7 +126,12 @@ public final class MatrixModel {
         for (AuditRecord r : records) {
             String secret = counted(r) ? AuditText.secretOf(r) : null;
             if (secret != null) {
-                events.computeIfAbsent(r.principal(), p -> new HashMap<>()).computeIfAbsent(secret, s -> new ArrayList<>()).add(r);
+                events.computeIfAbsent(r.principal(), p -> new HashMap<>()).computeIfAbsent(secret, s -> new Pair()).add(r);
+                int read = r.failed() ? 0 : 1;
+                add(principalTotals, r.principal(), read);
+                add(secretTotals, secret, read);
+                totalReads += read;
+                totalFailed += 1 - read;
                 changed = true;
             }
         }
@@ -130,13 +142,14 @@ public final class MatrixModel {
     }
 
     public void clear() {
-        events.clear();
+        forget();
         snapshot.set(Snapshot.EMPTY);
     }
 
     /** The value-read events of {@code principal} on {@code secret} (keys of the lines), newest first. */
     public List<AuditRecord> events(String principal, String secret) {
-        List<AuditRecord> out = new ArrayList<>(events.getOrDefault(principal, Map.of()).getOrDefault(secret, List.of()));
+        Pair pair = events.getOrDefault(principal, Map.of()).get(secret);
+        List<AuditRecord> out = pair == null ? new ArrayList<>() : new ArrayList<>(pair.events);
         out.sort(EventListing.NEWEST_FIRST);
         return out;
     }
@@ -146,34 +159,29 @@ public final class MatrixModel {
         return r.eventName().equals("GetSecretValue") || (r.eventName().equals("BatchGetSecretValue") && r.failed());
     }
 
+    private void forget() {
+        events.clear();
+        principalTotals.clear();
+        secretTotals.clear();
+        labels.clear();
+        totalReads = 0;
+        totalFailed = 0;
+    }
+
     private Snapshot compute() {
-        Map<String, int[]> byPrincipal = new HashMap<>();
-        Map<String, int[]> bySecret = new HashMap<>();
-        Map<String, Cell> cells = new HashMap<>();
-        int totalReads = 0;
-        int totalFailed = 0;
-        for (var p : events.entrySet()) {
-            for (var s : p.getValue().entrySet()) {
-                Cell c = count(s.getValue());
-                cells.put(cellKey(p.getKey(), s.getKey()), c);
-                add(byPrincipal, p.getKey(), c);
-                add(bySecret, s.getKey(), c);
-                totalReads += c.reads();
-                totalFailed += c.failed();
-            }
-        }
-        List<Line> principals = lines(byPrincipal, true);
-        List<Line> secrets = lines(bySecret, false);
+        List<Line> principals = lines(principalTotals, true);
+        List<Line> secrets = lines(secretTotals, false);
         List<Line> topP = List.copyOf(principals.subList(0, Math.min(topPrincipals, principals.size())));
         List<Line> topS = List.copyOf(secrets.subList(0, Math.min(topSecrets, secrets.size())));
         Map<String, Cell> shown = new LinkedHashMap<>();
         int max = 0;
         for (Line p : topP) {
+            Map<String, Pair> row = events.getOrDefault(p.key(), Map.of());
             for (Line s : topS) {
-                Cell c = cells.get(cellKey(p.key(), s.key()));
-                if (c != null) {
-                    shown.put(cellKey(p.key(), s.key()), c);
-                    max = Math.max(max, c.reads());
+                Pair pair = row.get(s.key());
+                if (pair != null) {
+                    shown.put(cellKey(p.key(), s.key()), pair.cell());
+                    max = Math.max(max, pair.reads);
                 }
             }
         }
@@ -181,11 +189,21 @@ public final class MatrixModel {
                 totalReads, totalFailed);
     }
 
-    private static Cell count(List<AuditRecord> events) {
-        int reads = 0;
-        int failed = 0;
-        int denied = 0;
-        for (AuditRecord r : events) {
+    private static void add(Map<String, int[]> totals, String key, int read) {
+        int[] t = totals.computeIfAbsent(key, k -> new int[2]);
+        t[0] += read;
+        t[1] += 1 - read;
+    }
+
+    /** One principal's value-read events on one secret, counted as they come. */
+    private static final class Pair {
+        final List<AuditRecord> events = new ArrayList<>();
+        int reads;
+        int failed;
+        int denied;
+
+        void add(AuditRecord r) {
+            events.add(r);
             if (r.failed()) {
                 failed++;
                 denied += r.accessDenied() ? 1 : 0;
@@ -193,18 +211,16 @@ public final class MatrixModel {
                 reads++;
             }
         }
-        return new Cell(reads, failed, denied);
+
+        Cell cell() {
+            return new Cell(reads, failed, denied);
+        }
     }
 
-    private static void add(Map<String, int[]> totals, String key, Cell c) {
-        int[] t = totals.computeIfAbsent(key, k -> new int[2]);
-        t[0] += c.reads();
-        t[1] += c.failed();
-    }
-
-    private static List<Line> lines(Map<String, int[]> totals, boolean principals) {
+    private List<Line> lines(Map<String, int[]> totals, boolean principals) {
         List<Line> out = new ArrayList<>(totals.size());
-        totals.forEach((key, t) -> out.add(new Line(key, principals ? AuditText.shortPrincipal(key) : AuditText.secretName(key), t[0], t[1])));
+        totals.forEach((key, t) -> out.add(new Line(key, labels.computeIfAbsent(key,
+                k -> principals ? AuditText.shortPrincipal(k) : AuditText.secretName(k)), t[0], t[1])));
         out.sort(MOST_READ);
         return out;
     }

@@ -42,6 +42,8 @@ final class MatrixView extends BorderPane {
     private final Label about = new Label();
     private final Label totals = new Label();
     private final Label empty = new Label();
+    /** The snapshot changed while the view was hidden. */
+    private boolean dirty;
 
     /** @param drill called with the principal and the secret of a clicked cell */
     MatrixView(AuditViewModel vm, Texts texts, BiConsumer<MatrixModel.Line, MatrixModel.Line> drill) {
@@ -74,12 +76,27 @@ final class MatrixView extends BorderPane {
         scroll.setFitToWidth(false);
         scroll.getStyleClass().add("sr-audit-matrix-scroll");
         setCenter(scroll);
-        vm.matrix().snapshotProperty().addListener((o, was, now) -> redraw());
-        vm.restrictedFromProperty().addListener(o -> redraw());
+        // drawn when shown: while events stream in behind another tab, the grid is not rebuilt for each page
+        vm.matrix().snapshotProperty().addListener((o, was, now) -> redrawIfShown());
+        vm.restrictedFromProperty().addListener(o -> redrawIfShown());
+        visibleProperty().addListener((o, was, now) -> {
+            if (now && dirty) {
+                redraw();
+            }
+        });
         redraw();
     }
 
+    private void redrawIfShown() {
+        if (isVisible()) {
+            redraw();
+        } else {
+            dirty = true;
+        }
+    }
+
     private void redraw() {
+        dirty = false;
         MatrixModel.Snapshot m = vm.matrix().snapshot();
         Instant from = vm.restrictedFromProperty().get();
         about.setText(texts.format("matrix.about", from == null ? ""
