@@ -110,9 +110,13 @@ class AuditViewFxTest {
 
         robot.clickOn("#audit-filter-ACCESS_DENIED");
         waitFor(() -> table.getItems().size() == 2);
-        waitFor(() -> robot.lookup(".table-row-cell").match((TableRow<AuditRecord> r) -> r.getItem() != null).tryQuery().isPresent());
-        Node row = robot.lookup(".table-row-cell").match((TableRow<AuditRecord> r) -> r.getItem() != null).query();
+        // the rendered row of a refused read (cells follow the items a pulse later)
+        java.util.function.Predicate<TableRow<AuditRecord>> refusedRow = r -> r.getItem() != null && r.getItem().accessDenied()
+                && showing(r);
+        waitFor(() -> robot.lookup(".table-row-cell").match(refusedRow).tryQuery().isPresent());
+        Node row = robot.lookup(".table-row-cell").match(refusedRow).query();
         robot.clickOn(row);
+        waitFor(() -> vm.selectedProperty().get() != null);
 
         AuditRecord selected = onFx(() -> vm.selectedProperty().get());
         assertTrue(selected.accessDenied());
