@@ -80,11 +80,6 @@ final class AuditDetailPane extends StackPane {
         show(vm.selectedProperty().get());
     }
 
-    /** The JSON area (for tests). */
-    CodeArea json() {
-        return json;
-    }
-
     private void show(AuditRecord r) {
         content.setVisible(r != null);
         empty.setVisible(r == null);

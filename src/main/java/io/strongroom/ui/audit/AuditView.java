@@ -111,10 +111,6 @@ public final class AuditView extends BorderPane {
         return tabs;
     }
 
-    AuditDetailPane detail() {
-        return detail;
-    }
-
     /** Shows the Events tab. */
     public void showEvents() {
         tabs.getSelectionModel().select(eventsTab);

@@ -249,9 +249,9 @@ public final class AuditViewModel {
         loadedScopes = chosen;
         synchronized (lock) {
             selected.set(null);
+            listing.clear();
             listing.clearShowOnly();
             listing.clearRestriction();
-            listing.clear();
             matrix.clear();
             notice.set(null);
             windowStart.set(query.start());
@@ -327,7 +327,6 @@ public final class AuditViewModel {
     }
 
     // ---- internals ------------------------------------------------------------------------------
-
 
     /** A batch of events from the run in flight (under the lock). */
     private void arrived(List<AuditRecord> batch) {

@@ -14,7 +14,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -178,22 +177,6 @@ final class EventListing {
         restrictedFrom.set(null);
         restrictedTo.set(null);
         refilter();
-    }
-
-    /** The drill-down's events among those loaded, newest first. */
-    List<AuditRecord> onlyEvents() {
-        synchronized (lock) {
-            if (only == null) {
-                return List.of();
-            }
-            List<AuditRecord> out = new ArrayList<>();
-            for (AuditRecord r : records.unfiltered()) {
-                if (only.contains(key(r))) {
-                    out.add(r);
-                }
-            }
-            return out;
-        }
     }
 
     // ---- filtering ------------------------------------------------------------------------------
