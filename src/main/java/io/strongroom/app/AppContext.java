@@ -13,6 +13,7 @@ import io.strongroom.service.journal.JournaledSecrets;
 import io.strongroom.service.journal.Writers;
 import io.strongroom.service.journal.SecretMutation;
 import io.strongroom.service.journal.SecretMutations;
+import io.strongroom.ui.audit.AuditFeature;
 import io.strongroom.ui.common.ClipboardService;
 import io.strongroom.ui.common.DialogService;
 import io.strongroom.ui.common.Formats;
@@ -274,6 +275,7 @@ public final class AppContext {
                 new PlannedSections(),
                 new PolicyFeature(),
                 new RotationFeature(),
+                new AuditFeature(),
                 new JournalFeature(),
                 settingsFeature);
     }

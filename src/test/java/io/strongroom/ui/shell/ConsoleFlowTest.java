@@ -179,10 +179,10 @@ class ConsoleFlowTest {
 
     @Test
     void plannedSectionsSayTheyComeLater(FxRobot robot) {
-        robot.clickOn("#nav-audit");
-        Node page = robot.lookup("#placeholder-audit").query();
+        robot.clickOn("#nav-replication");
+        Node page = robot.lookup("#placeholder-replication").query();
         assertTrue(page.isVisible());
-        assertTrue(robot.lookup("#placeholder-audit .label").queryAll().stream()
+        assertTrue(robot.lookup("#placeholder-replication .label").queryAll().stream()
                 .anyMatch(n -> "Coming in a later release".equals(((Label) n).getText())));
         robot.clickOn("#nav-inventory");
         assertTrue(robot.lookup("#" + InventoryView.TABLE_ID).query().isVisible());
