@@ -241,25 +241,6 @@ public final class AuditService {
         return new Read(all, token != null);
     }
 
-    /**
-     * What {@code query} will cost at most: LookupEvents calls over every scope, and the least time
-     * they take at 2 calls a second per account and region (the scopes run side by side).
-     *
-     * @param scopes       the scopes the query would run in
-     * @param cachedScopes how many of them are answered from the cache, costing no call
-     * @param maxCalls     the most calls the query makes in all
-     * @param atLeast      the least time the busiest scope takes, paced at 2 calls a second
-     */
-    public record CallEstimate(int scopes, int cachedScopes, long maxCalls, java.time.Duration atLeast) {}
-
-    /** The most calls {@code query} makes in {@code scopes}, reading at most {@code maxEventsPerScope} events in each. */
-    public CallEstimate estimate(Collection<Scope> scopes, AuditQuery query, int maxEventsPerScope) {
-        Objects.requireNonNull(query, "query");
-        int n = new java.util.LinkedHashSet<>(scopes).size();
-        long perScope = Math.max(1, (Math.max(1, maxEventsPerScope) + PAGE_SIZE - 1) / PAGE_SIZE);
-        return new CallEstimate(n, 0, perScope * n, java.time.Duration.ofMillis(n == 0 ? 0 : perScope * 500));
-    }
-
     private static LookupEventsRequest request(AuditQuery query, String token, int maxResults) {
         LookupEventsRequest.Builder b = LookupEventsRequest.builder().startTime(query.start()).endTime(query.end())
                 .maxResults(Math.max(1, maxResults)).nextToken(token);
