@@ -5,6 +5,7 @@ import io.strongroom.domain.AuditRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +29,6 @@ final class TimelineRecords {
     private long[] times = new long[0];
     private int[] nameIds = new int[0];
     private byte[] outcomes = new byte[0];
-    private final Set<String> eventIds = new HashSet<>();
     private final Map<String, Integer> nameIndex = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     private int[] nameCounts = new int[16];
@@ -38,7 +38,6 @@ final class TimelineRecords {
         times = new long[0];
         nameIds = new int[0];
         outcomes = new byte[0];
-        eventIds.clear();
         nameIndex.clear();
         names.clear();
         nameCounts = new int[16];
@@ -46,17 +45,10 @@ final class TimelineRecords {
 
     /** Adds the records not held yet. */
     void add(List<AuditRecord> batch) {
-        List<AuditRecord> fresh = new ArrayList<>(batch.size());
-        for (AuditRecord r : batch) {
-            if (r != null && eventIds.add(r.eventId())) {
-                fresh.add(r);
-            }
-        }
+        List<AuditRecord> fresh = fresh(inTimeOrder(batch));
         if (fresh.isEmpty()) {
             return;
         }
-        // LookupEvents answers newest first: TimSort turns such a run around in one pass
-        fresh.sort(Comparator.comparing(AuditRecord::time));
         int n = records.length;
         int m = fresh.size();
         AuditRecord[] r = new AuditRecord[n + m];
@@ -84,6 +76,85 @@ final class TimelineRecords {
         times = t;
         nameIds = ids;
         outcomes = o;
+    }
+
+    /**
+     * {@code batch} oldest first: LookupEvents answers newest first (and events of one second are
+     * common, so the pages are not strictly descending, which a sort would not turn around in one
+     * pass), so such a batch is reversed; any other order is sorted.
+     */
+    private static List<AuditRecord> inTimeOrder(List<AuditRecord> batch) {
+        List<AuditRecord> out = new ArrayList<>(batch.size());
+        for (AuditRecord r : batch) {
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        boolean ascending = true;
+        boolean descending = true;
+        for (int i = 1; i < out.size() && (ascending || descending); i++) {
+            int c = out.get(i).time().compareTo(out.get(i - 1).time());
+            ascending &= c >= 0;
+            descending &= c <= 0;
+        }
+        if (!ascending) {
+            if (descending) {
+                Collections.reverse(out);
+            } else {
+                out.sort(Comparator.comparing(AuditRecord::time));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The records of {@code sorted} not held yet and not earlier in it, by event ID. An event has
+     * one time, so only the records of the same millisecond are compared (a set only for a long
+     * run of them), which costs far less than hashing every ID of 100,000 records.
+     */
+    private List<AuditRecord> fresh(List<AuditRecord> sorted) {
+        List<AuditRecord> kept = new ArrayList<>(sorted.size());
+        int runStart = 0;
+        Set<String> longRun = null;
+        for (AuditRecord r : sorted) {
+            long t = r.time().toEpochMilli();
+            if (!kept.isEmpty() && kept.get(kept.size() - 1).time().toEpochMilli() != t) {
+                runStart = kept.size();
+                longRun = null;
+            }
+            if (held(t, r.eventId())) {
+                continue;
+            }
+            boolean seen;
+            if (kept.size() - runStart > 32) {
+                if (longRun == null) {
+                    longRun = new HashSet<>();
+                    for (int k = runStart; k < kept.size(); k++) {
+                        longRun.add(kept.get(k).eventId());
+                    }
+                }
+                seen = !longRun.add(r.eventId());
+            } else {
+                seen = false;
+                for (int k = runStart; k < kept.size() && !seen; k++) {
+                    seen = kept.get(k).eventId().equals(r.eventId());
+                }
+            }
+            if (!seen) {
+                kept.add(r);
+            }
+        }
+        return kept;
+    }
+
+    /** Whether a record of {@code epochMillis} with {@code eventId} is held already. */
+    private boolean held(long epochMillis, String eventId) {
+        for (int i = lowerBound(epochMillis); i < times.length && times[i] == epochMillis; i++) {
+            if (records[i].eventId().equals(eventId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int nameId(String name) {
