@@ -38,7 +38,7 @@ import java.util.Objects;
 public final class TimelineView extends BorderPane {
 
     /** The texts of the audit parts, read through {@link Texts#in}. */
-    public static final String BUNDLE = "io.strongroom.ui.audit.audit-parts";
+    public static final String BUNDLE = AuditParts.BUNDLE;
     public static final String STYLESHEET = Objects.requireNonNull(TimelineView.class.getResource("timeline.css")).toExternalForm();
     public static final String CHART_ID = "timeline-chart";
     public static final String READOUT_ID = "timeline-readout";

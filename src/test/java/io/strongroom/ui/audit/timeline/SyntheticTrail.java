@@ -21,7 +21,8 @@ import java.util.UUID;
  * A plausible CloudTrail history of one account for the audit parts' tests, screenshots and the
  * timeline benchmark, built in memory (deterministic for a seed): app roles reading their own
  * secrets all day, most in business hours, from private addresses; a nightly batch; the security
- * auditor's weekly listing; the CI deployer writing values on deploy days; rotations; a few
+ * auditor's weekly listing; the CI deployer writing and reading back values on deploy days (from
+ * its runner, in the afternoon); rotations; a few
  * errors; and the incident three days before {@code now} at 03:00 UTC, from 203.0.113.77 (a ListSecrets
  * sweep, a BatchGetSecretValue of 23 secrets, a spike of reads of payments-prod/db and a burst of
  * AccessDenied). No value appears anywhere: CloudTrail records none.
@@ -169,6 +170,10 @@ public final class SyntheticTrail {
                 String target = random.nextBoolean() ? PAYMENTS_STRIPE : ORDERS_QUEUE;
                 add(t, "PutSecretValue", CI_DEPLOYER, "IAMUser", "AKIACIDEPLOYER000001", "10.30.0.5", "aws-cli/2.15.30", null, null, false, target);
                 add(t.plusSeconds(3), "DescribeSecret", CI_DEPLOYER, "IAMUser", "AKIACIDEPLOYER000001", "10.30.0.5", "aws-cli/2.15.30", null, null, true, target);
+                for (int i = 0; i < 6; i++) {        // the deploy job reads back what it configures
+                    add(t.plusSeconds(20 + i * 15L), "GetSecretValue", CI_DEPLOYER, "IAMUser", "AKIACIDEPLOYER000001", "10.30.0.5",
+                            "aws-cli/2.15.30", null, null, true, i % 2 == 0 ? PAYMENTS_STRIPE : ORDERS_QUEUE);
+                }
             }
             long epochDay = day.getEpochSecond() / 86_400;
             if (epochDay % 30 == 11 && day.plus(Duration.ofHours(5)).isBefore(now)) {
