@@ -38,7 +38,7 @@ final class AuditSettingsCard extends VBox {
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
-        grid.setVgap(4);
+        grid.setVgap(10);
         javafx.scene.layout.ColumnConstraints text = new javafx.scene.layout.ColumnConstraints();
         text.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(text, new javafx.scene.layout.ColumnConstraints(90), new javafx.scene.layout.ColumnConstraints(80));

@@ -49,8 +49,9 @@ public final class ThresholdField {
         return problem.getReadOnlyProperty();
     }
 
+    /** Checked on the text itself: a binding over the text may ask before the problem is updated. */
     boolean valid() {
-        return problem.get() == null;
+        return check(text.get()) == null;
     }
 
     /** The value typed (valid fields only). */
