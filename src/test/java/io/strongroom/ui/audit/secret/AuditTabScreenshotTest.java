@@ -120,8 +120,12 @@ class AuditTabScreenshotTest {
             vm.timeline().stackByProperty().set(StackBy.OUTCOME);
             vm.timeline().zoomTo(incident.minus(Duration.ofHours(12)), incident.plus(Duration.ofHours(12)));
             vm.timeline().select(incident, incident.plus(Duration.ofMinutes(59)));
-            vm.selectedEventProperty().set(vm.events().stream().filter(e -> e.eventName().equals("BatchGetSecretValue")).findFirst()
-                    .orElse(vm.events().get(0)));
+            return null;
+        });
+        Snapshots.settle();
+        Snapshots.onFx(() -> {
+            AuditTabViewModel vm = tabVm[0];
+            vm.selectedEventProperty().set(vm.events().get(1));
             ScrollPane scroll = (ScrollPane) view.lookup(".sr-detail-scroll");
             for (javafx.scene.Node n : view.lookupAll(".sr-detail-scroll")) {
                 if (n.isVisible() && ((ScrollPane) n).getContent().lookup("#" + AuditTabView.EVENTS_ID) != null) {
