@@ -254,23 +254,29 @@ class TimelineModelTest {
         }
     }
 
-    @Test
-    void aHundredThousandRecordsAreCountedInAFractionOfASecond() {
-        List<AuditRecord> records = SyntheticTrail.historyOf(NOW, 100_000, 42);
-        assertEquals(100_000, records.size());
-        long t0 = System.nanoTime();
-        model.setRecords(records);
-        long loaded = System.nanoTime();
-        for (int i = 0; i < 12; i++) {
-            if (model.canZoomInProperty().get()) {
-                model.zoomIn(SyntheticTrail.incidentStart(NOW));
+    @Nested
+    class Scale {
+
+        @Test
+        void aHundredThousandRecordsAreCountedInAFractionOfASecond() {
+            List<AuditRecord> records = SyntheticTrail.historyOf(NOW, 100_000, 42);
+            assertEquals(100_000, records.size());
+            // CPU time of this thread: the build machine is shared, and wall time measures the neighbours
+            java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+            long t0 = cpu.getCurrentThreadCpuTime();
+            model.setRecords(records);
+            long loaded = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < 12; i++) {
+                if (model.canZoomInProperty().get()) {
+                    model.zoomIn(SyntheticTrail.incidentStart(NOW));
+                }
+                model.stackByProperty().set(i % 2 == 0 ? StackBy.OUTCOME : StackBy.EVENT_NAME);
             }
-            model.stackByProperty().set(i % 2 == 0 ? StackBy.OUTCOME : StackBy.EVENT_NAME);
+            long zoomed = cpu.getCurrentThreadCpuTime();
+            model.zoomToWindow();
+            assertEquals(100_000, sum(model.bucketsProperty().get()), "every event of the 90 days is in a bucket");
+            assertTrue((loaded - t0) / 1e6 < 1_000, "setRecords took " + (loaded - t0) / 1e6 + " ms of CPU");
+            assertTrue((zoomed - loaded) / 1e6 / 24 < 20, "a recount took " + (zoomed - loaded) / 1e6 / 24 + " ms of CPU");
         }
-        long zoomed = System.nanoTime();
-        model.zoomToWindow();
-        assertEquals(100_000, sum(model.bucketsProperty().get()), "every event of the 90 days is in a bucket");
-        assertTrue((loaded - t0) / 1e6 < 2_000, "setRecords took " + (loaded - t0) / 1e6 + " ms");
-        assertTrue((zoomed - loaded) / 1e6 / 24 < 50, "a recount took " + (zoomed - loaded) / 1e6 / 24 + " ms");
     }
 }
