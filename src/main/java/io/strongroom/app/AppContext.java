@@ -28,6 +28,8 @@ import io.strongroom.ui.inventory.InventoryViewModel;
 import io.strongroom.ui.journal.JournalFeature;
 import io.strongroom.ui.policy.PolicyFeature;
 import io.strongroom.ui.rotation.RotationFeature;
+import io.strongroom.ui.audit.secret.SecretAuditFeature;
+import io.strongroom.ui.settings.AuditSettingsViewModel;
 import io.strongroom.ui.settings.SettingsFeature;
 import io.strongroom.ui.settings.SettingsViewModel;
 import io.strongroom.ui.shell.ScopeMemory;
@@ -36,6 +38,7 @@ import io.strongroom.ui.shell.ShellView;
 import io.strongroom.ui.shell.ShellViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
@@ -97,7 +100,8 @@ public final class AppContext {
     private final ScopeMemory scopeMemory;
     private final SettingsViewModel settingsScreen;
     private final EndpointsViewModel endpoints;
-    /** When the audit trail's anomalies are raised; Settings edits it. */
+    private final AuditSettingsViewModel auditSettings;
+    /** When the audit trail's anomalies are raised; Settings edits it, settings.json keeps it. */
     private final ObjectProperty<AnomalyThresholds> anomalyThresholds = new SimpleObjectProperty<>(AnomalyThresholds.DEFAULT);
     /** Read on the start-up path; null until then. */
     private volatile SettingsStore settings;
@@ -145,6 +149,7 @@ public final class AppContext {
                 readOnlyMode.setSetting(on);
             }
         }, dialogs, texts);
+        this.auditSettings = new AuditSettingsViewModel(ui, preferences, anomalyThresholds, dialogs, texts);
         this.endpoints = new EndpointsViewModel(ui, preferences, composition.identity(), new EndpointsViewModel.Sources() {
             @Override
             public void opened(AccountSource source) {
@@ -180,6 +185,16 @@ public final class AppContext {
     /** The settings screen's model: theme and read-only changes, saved as they are made. */
     public SettingsViewModel settingsScreen() {
         return settingsScreen;
+    }
+
+    /** Settings → Audit: the anomaly thresholds, in force at once and saved. */
+    public AuditSettingsViewModel auditSettings() {
+        return auditSettings;
+    }
+
+    /** The anomaly thresholds in force (the saved ones once settings.json is read). */
+    public ReadOnlyObjectProperty<AnomalyThresholds> anomalyThresholdsProperty() {
+        return anomalyThresholds;
     }
 
     /** The custom endpoints (saved without their secret access keys). */
@@ -269,13 +284,14 @@ public final class AppContext {
 
     /** The console's features, in no particular order (the navigation orders their sections). */
     private List<Feature> features() {
-        settingsFeature = new SettingsFeature(settingsScreen, endpoints);
+        settingsFeature = new SettingsFeature(settingsScreen, endpoints, auditSettings);
         return List.of(
                 new InventoryFeature(inventory),
                 new PlannedSections(),
                 new PolicyFeature(),
                 new RotationFeature(),
                 new AuditFeature(),
+                new SecretAuditFeature(),
                 new JournalFeature(),
                 settingsFeature);
     }
@@ -366,6 +382,7 @@ public final class AppContext {
         // restored first, saved from now on: a restore is not a change
         inventory.columns().visibleIdsProperty().addListener((o, was, now) -> settingsScreen.saveInventoryColumns(now));
         endpoints.restore(saved.endpoints());
+        auditSettings.restore(saved.anomalyThresholds());
         if (!store.loadProblems().isEmpty()) {
             dialogs.showInfo(texts.get("settings.loadProblems"), String.join("\n", store.loadProblems()));
         }

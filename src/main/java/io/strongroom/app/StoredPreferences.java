@@ -2,8 +2,10 @@ package io.strongroom.app;
 
 import io.strongroom.app.settings.SettingsStore;
 import io.strongroom.app.settings.Theme;
+import io.strongroom.domain.AnomalyThresholds;
 import io.strongroom.domain.CustomEndpoint;
 import io.strongroom.ui.endpoint.EndpointsViewModel;
+import io.strongroom.ui.settings.AuditSettingsViewModel;
 import io.strongroom.ui.settings.SettingsViewModel;
 
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.function.Supplier;
  * settings.json with one field changed. Called off the FX thread; the store is the one the
  * start-up path read, and saving before it was read is a bug (the screens are disabled until then).
  */
-final class StoredPreferences implements SettingsViewModel.Preferences, EndpointsViewModel.Store {
+final class StoredPreferences implements SettingsViewModel.Preferences, EndpointsViewModel.Store, AuditSettingsViewModel.Store {
 
     private final Supplier<SettingsStore> store;
 
@@ -36,6 +38,11 @@ final class StoredPreferences implements SettingsViewModel.Preferences, Endpoint
     @Override
     public void saveInventoryColumns(List<String> columnIds) {
         store.get().update(s -> s.withInventoryColumns(columnIds));
+    }
+
+    @Override
+    public void saveAnomalyThresholds(AnomalyThresholds thresholds) {
+        store.get().update(s -> s.withAnomalyThresholds(thresholds));
     }
 
     /** {@link CustomEndpoint} has no secret access key, so none can reach the file from here. */

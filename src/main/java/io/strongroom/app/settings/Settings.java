@@ -1,5 +1,6 @@
 package io.strongroom.app.settings;
 
+import io.strongroom.domain.AnomalyThresholds;
 import io.strongroom.domain.CustomEndpoint;
 
 import java.time.Duration;
@@ -21,9 +22,10 @@ import java.util.Set;
  * @param clipboardClearDelay  how long a copied secret value stays on the clipboard
  * @param endpoints            custom endpoints the user added, by unique name, without their
  *                             secret access keys (those are never kept: decision record 0006)
+ * @param anomalyThresholds    when the audit trail's anomalies are raised (Settings → Audit)
  */
 public record Settings(Theme theme, boolean readOnly, ScopeSelection scopes, List<String> inventoryColumns,
-                       Duration clipboardClearDelay, List<CustomEndpoint> endpoints) {
+                       Duration clipboardClearDelay, List<CustomEndpoint> endpoints, AnomalyThresholds anomalyThresholds) {
 
     public static final Duration DEFAULT_CLIPBOARD_CLEAR = Duration.ofSeconds(30);
     /** Shorter than this and a paste rarely makes it; longer and "clears after a delay" means little. */
@@ -42,6 +44,13 @@ public record Settings(Theme theme, boolean readOnly, ScopeSelection scopes, Lis
                     + " to " + MAX_CLIPBOARD_CLEAR.toSeconds() + " seconds");
         }
         endpoints = uniqueByName(endpoints);
+        anomalyThresholds = anomalyThresholds == null ? AnomalyThresholds.DEFAULT : anomalyThresholds;
+    }
+
+    /** Settings with the default anomaly thresholds. */
+    public Settings(Theme theme, boolean readOnly, ScopeSelection scopes, List<String> inventoryColumns,
+                    Duration clipboardClearDelay, List<CustomEndpoint> endpoints) {
+        this(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, AnomalyThresholds.DEFAULT);
     }
 
     /** Settings without custom endpoints. */
@@ -51,31 +60,35 @@ public record Settings(Theme theme, boolean readOnly, ScopeSelection scopes, Lis
     }
 
     public static Settings defaults() {
-        return new Settings(Theme.LIGHT, false, ScopeSelection.NONE, List.of(), DEFAULT_CLIPBOARD_CLEAR, List.of());
+        return new Settings(Theme.LIGHT, false, ScopeSelection.NONE, List.of(), DEFAULT_CLIPBOARD_CLEAR, List.of(), AnomalyThresholds.DEFAULT);
     }
 
     public Settings withTheme(Theme theme) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds);
     }
 
     public Settings withReadOnly(boolean readOnly) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds);
     }
 
     public Settings withScopes(ScopeSelection scopes) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds);
     }
 
     public Settings withInventoryColumns(List<String> inventoryColumns) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds);
     }
 
     public Settings withClipboardClearDelay(Duration clipboardClearDelay) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds);
     }
 
     public Settings withEndpoints(List<CustomEndpoint> endpoints) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds);
+    }
+
+    public Settings withAnomalyThresholds(AnomalyThresholds anomalyThresholds) {
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds);
     }
 
     /** The name is what the scope picker and its memory know an endpoint by: the first of a name wins. */

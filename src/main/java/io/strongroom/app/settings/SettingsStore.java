@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.strongroom.domain.AnomalyThresholds;
 import io.strongroom.domain.CustomEndpoint;
 
 import java.io.IOException;
@@ -62,7 +63,7 @@ public final class SettingsStore {
     private static final System.Logger LOG = System.getLogger(SettingsStore.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> KNOWN = Set.of("version", "theme", "readOnly", "scopes", "inventoryColumns",
-            "clipboardClearSeconds", "endpoints");
+            "clipboardClearSeconds", "endpoints", "anomalyThresholds");
     private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     /** Writes the bytes into the temporary file; a seam for tests that fail half-way. */
@@ -175,6 +176,7 @@ public final class SettingsStore {
             return d.compareTo(Settings.MIN_CLIPBOARD_CLEAR) < 0 || d.compareTo(Settings.MAX_CLIPBOARD_CLEAR) > 0 ? null : d;
         });
         List<CustomEndpoint> endpoints = field(root, "endpoints", defaults.endpoints(), this::endpoints);
+        AnomalyThresholds thresholds = field(root, "anomalyThresholds", defaults.anomalyThresholds(), ThresholdsJson::read);
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!KNOWN.contains(e.getKey())) {
@@ -184,7 +186,7 @@ public final class SettingsStore {
         if (!problems.isEmpty()) {
             keepBackup(false);
         }
-        return new Settings(theme, readOnly, scopes, columns, clipboard, endpoints);
+        return new Settings(theme, readOnly, scopes, columns, clipboard, endpoints, thresholds);
     }
 
     /** The endpoints that are whole; one that is not is left out (and noted) rather than losing the others. */
@@ -308,6 +310,7 @@ public final class SettingsStore {
             ArrayNode endpointRegions = o.putArray("regions");
             e.regions().forEach(endpointRegions::add);
         }
+        ThresholdsJson.write(root, "anomalyThresholds", s.anomalyThresholds());
         unknown.fields().forEachRemaining(e -> root.set(e.getKey(), e.getValue()));
         return root;
     }

@@ -45,7 +45,8 @@ import java.util.Objects;
  * The secret detail pane: a header (name, scope, badges, new value, edit, delete, the banners)
  * over a tab pane. Its own tabs come first (Overview with the tags, Value, Versions), then the
  * tabs other features contribute ({@link DetailTab.Factory}), in the order they were contributed;
- * the tab chosen stays chosen when another secret is selected. It only binds to
+ * the tab chosen stays chosen when another secret is selected; a contributed tab may add a line to
+ * the header ({@link DetailHeaderLine}). It only binds to
  * {@link SecretDetailViewModel} and forwards clicks; the editor dialogs are opened through
  * {@link SecretDialogs}.
  *
@@ -138,8 +139,13 @@ public final class SecretDetailView extends BorderPane {
                 new OverviewTab(vm),
                 new ValueTab(vm.value(), texts),
                 new VersionsTab(vm.versionsPart(), texts, () -> showTab(ValueTab.ID))));
+        List<Node> headerLines = new ArrayList<>();
         for (DetailTab.Factory f : contributed) {
-            all.add(f.create(vm.host()));
+            DetailTab t = f.create(vm.host());
+            all.add(t);
+            if (t instanceof DetailHeaderLine line) {
+                headerLines.add(line.headerLine());
+            }
         }
         tabs = new TabPane();
         tabs.setId(TABS_ID);
@@ -150,7 +156,7 @@ public final class SecretDetailView extends BorderPane {
             tab.setId(TAB_ID_PREFIX + t.id());
             tabs.getTabs().add(tab);
         }
-        Node header = header();
+        Node header = header(headerLines);
         header.visibleProperty().bind(vm.summaryProperty().isNotNull());
         header.managedProperty().bind(header.visibleProperty());
         tabs.visibleProperty().bind(showing);
@@ -176,7 +182,7 @@ public final class SecretDetailView extends BorderPane {
 
     // ---- Header --------------------------------------------------------------------------------
 
-    private Node header() {
+    private Node header(List<Node> contributedLines) {
         Label name = new Label();
         name.setId("detail-name");
         name.textProperty().bind(vm.nameProperty());
@@ -247,8 +253,9 @@ public final class SecretDetailView extends BorderPane {
         Node notice = Controls.banner(vm.noticeProperty(), Styles.SUCCESS, MaterialDesignC.CHECK_CIRCLE_OUTLINE);
         notice.setId("detail-notice");
 
-        VBox header = new VBox(8, titleRow, subtitle,
-                Controls.banner(plannedText, Styles.WARNING, MaterialDesignD.DELETE_CLOCK_OUTLINE, restore), error, notice);
+        VBox header = new VBox(8, titleRow, subtitle);
+        header.getChildren().addAll(contributedLines);
+        header.getChildren().addAll(Controls.banner(plannedText, Styles.WARNING, MaterialDesignD.DELETE_CLOCK_OUTLINE, restore), error, notice);
         header.getStyleClass().add("sr-detail-header");
         return header;
     }

@@ -13,7 +13,7 @@ import javafx.scene.Node;
 import java.util.Objects;
 
 /**
- * The settings page (theme, read-only mode, custom endpoints), at the foot of the navigation, and
+ * The settings page (theme, read-only mode, anomaly thresholds, custom endpoints), at the foot of the navigation, and
  * the endpoint links under the scope picker's accounts. Its view models are built by the
  * composition root, which restores them from settings.json.
  */
@@ -24,18 +24,25 @@ public final class SettingsFeature implements Feature {
 
     private final SettingsViewModel screen;
     private final EndpointsViewModel endpoints;
+    private final AuditSettingsViewModel audit;
     private EndpointDialogs endpointDialogs;
     private FeatureContext context;
 
     public SettingsFeature(SettingsViewModel screen, EndpointsViewModel endpoints) {
+        this(screen, endpoints, null);
+    }
+
+    /** @param audit the anomaly thresholds' card, or null for none */
+    public SettingsFeature(SettingsViewModel screen, EndpointsViewModel endpoints, AuditSettingsViewModel audit) {
         this.screen = Objects.requireNonNull(screen);
         this.endpoints = Objects.requireNonNull(endpoints);
+        this.audit = audit;
     }
 
     @Override
     public void contribute(FeatureContext context, Contributions contributions) {
         this.context = context;
-        contributions.section(SECTION, () -> new SettingsView(screen, endpointDialogs(), context.texts()));
+        contributions.section(SECTION, () -> new SettingsView(screen, endpointDialogs(), audit, context.texts()));
     }
 
     /** The custom endpoints' links at the foot of the scope picker (FX thread; after {@link #contribute}). */

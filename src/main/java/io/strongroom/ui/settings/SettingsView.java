@@ -24,7 +24,8 @@ import java.util.Objects;
 
 /**
  * The settings section: appearance (light or dark), safety (the read-only switch, locked on with
- * the reason beside it under {@code --read-only}) and the custom endpoints. It binds to
+ * the reason beside it under {@code --read-only}), the audit trail's anomaly thresholds
+ * ({@link AuditSettingsCard}) and the custom endpoints. It binds to
  * {@link SettingsViewModel} and forwards the user's choices; every change applies at once.
  */
 public final class SettingsView extends ScrollPane {
@@ -38,6 +39,11 @@ public final class SettingsView extends ScrollPane {
     private final Texts texts;
 
     public SettingsView(SettingsViewModel vm, EndpointDialogs endpoints, Texts texts) {
+        this(vm, endpoints, null, texts);
+    }
+
+    /** With the Audit card (the anomaly thresholds) when {@code audit} is not null. */
+    public SettingsView(SettingsViewModel vm, EndpointDialogs endpoints, AuditSettingsViewModel audit, Texts texts) {
         this.vm = Objects.requireNonNull(vm);
         this.texts = Objects.requireNonNull(texts);
         getStyleClass().addAll(Styles.SETTINGS, atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
@@ -65,7 +71,11 @@ public final class SettingsView extends ScrollPane {
         VBox endpointCard = card(Icons.ENDPOINT, "settings.endpoints", endpointsAbout(), endpointList);
         ((HBox) endpointCard.getChildren().get(0)).getChildren().add(endpointList.addButton());
 
-        VBox page = new VBox(16, new VBox(4, title, about), saveError, appearance, safety, endpointCard);
+        VBox page = new VBox(16, new VBox(4, title, about), saveError, appearance, safety);
+        if (audit != null) {
+            page.getChildren().add(new AuditSettingsCard(audit, texts));
+        }
+        page.getChildren().add(endpointCard);
         page.getStyleClass().add(Styles.SETTINGS_PAGE);
         page.setMaxWidth(820);
         appearance.disableProperty().bind(vm.loadedProperty().not());
