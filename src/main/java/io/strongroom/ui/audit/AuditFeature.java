@@ -1,14 +1,22 @@
 package io.strongroom.ui.audit;
 
+import io.strongroom.ui.audit.anomaly.AnomaliesModel;
+import io.strongroom.ui.audit.anomaly.AnomaliesView;
+import io.strongroom.ui.audit.timeline.AuditParts;
+import io.strongroom.ui.audit.timeline.TimelineModel;
+import io.strongroom.ui.audit.timeline.TimelineView;
+import io.strongroom.domain.AnomalyThresholds;
+import io.strongroom.ui.common.Formats;
 import io.strongroom.ui.common.Icons;
-import io.strongroom.ui.common.Styles;
+import io.strongroom.ui.common.UiExecutor;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.feature.Contributions;
 import io.strongroom.ui.feature.Feature;
 import io.strongroom.ui.feature.FeatureContext;
 import io.strongroom.ui.feature.Section;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
+
+import java.time.Clock;
 
 /**
  * The audit trail in the console: the navigation section "Audit" ({@link AuditView}), CloudTrail's
@@ -28,23 +36,18 @@ public final class AuditFeature implements Feature {
         contributions.section(SECTION, () -> {
             AuditViewModel vm = new AuditViewModel(context.audit(), context.ui(), context.dialogs(), texts, context.clock(),
                     context.scopes());
-            return new AuditView(vm, texts, timeline(texts), anomalies(texts));
+            return compose(vm, texts, context.texts().in(AuditParts.BUNDLE), context.anomalyThresholds(), context.ui(),
+                    context.formats(), context.clock());
         });
     }
 
-    /** The band of events over time. */
-    private static Node timeline(Texts texts) {
-        return placeholder(texts.get("placeholder.timeline"));
-    }
-
-    /** The anomalies panel. */
-    private static Node anomalies(Texts texts) {
-        return placeholder(texts.get("placeholder.anomalies"));
-    }
-
-    private static Label placeholder(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(Styles.TEXT_MUTED);
-        return l;
+    /** The view with its timeline and anomalies panel, connected to {@code vm}. */
+    static AuditView compose(AuditViewModel vm, Texts texts, Texts parts, ReadOnlyObjectProperty<AnomalyThresholds> thresholds,
+                             UiExecutor ui, Formats formats, Clock clock) {
+        TimelineModel timeline = new TimelineModel(clock);
+        AnomaliesModel anomalies = new AnomaliesModel(thresholds, parts, ui);
+        AuditLinks.connect(vm, timeline, anomalies);
+        return new AuditView(vm, texts, new TimelineView(timeline, parts, formats),
+                new AnomaliesView(anomalies, parts, formats, events -> vm.showOnly(events, AuditLinks.why(anomalies))));
     }
 }

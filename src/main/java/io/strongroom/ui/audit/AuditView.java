@@ -73,8 +73,9 @@ public final class AuditView extends BorderPane {
 
         StackPane band = new StackPane(Objects.requireNonNull(timeline));
         band.getStyleClass().add("sr-audit-timeline");
-        band.setMinHeight(110);
-        band.setPrefHeight(170);
+        // the timeline's toolbar, chart and readout need this much; the table below takes the rest
+        band.setMinHeight(230);
+        band.setPrefHeight(250);
         VBox.setVgrow(split, Priority.ALWAYS);
         setCenter(new VBox(band, split));
 

@@ -1,6 +1,7 @@
 package io.strongroom.ui.audit;
 
 import io.strongroom.domain.Account;
+import io.strongroom.domain.AnomalyThresholds;
 import io.strongroom.domain.AuditRecord;
 import io.strongroom.domain.Scope;
 import io.strongroom.local.iam.AccessKey;
@@ -13,12 +14,14 @@ import io.strongroom.service.TimeSource;
 import io.strongroom.service.audit.AuditService;
 import io.strongroom.testing.RecordingDialogs;
 import io.strongroom.testing.RunningStore;
+import io.strongroom.ui.audit.timeline.AuditParts;
+import io.strongroom.ui.common.Formats;
 import io.strongroom.ui.common.FxUiExecutor;
 import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.editor.Snapshots;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,9 +197,9 @@ class AuditScreenshotTest {
     /** The view in a 1560 × 960 scene with the console's stylesheet, its (large) lookup run and agreed to. */
     static AuditView view(AuditViewModel vm) throws Exception {
         AuditView view = Snapshots.onFx(() -> {
-            Label timeline = new Label(texts().get("placeholder.timeline"));
-            Label anomalies = new Label(texts().get("placeholder.anomalies"));
-            AuditView v = new AuditView(vm, texts(), timeline, anomalies);
+            AuditView v = AuditFeature.compose(vm, texts(), Texts.load(Locale.ROOT).in(AuditParts.BUNDLE),
+                    new SimpleObjectProperty<>(AnomalyThresholds.DEFAULT), new FxUiExecutor(background), new Formats(ZoneOffset.UTC),
+                    Clock.offset(store.clock(), Duration.ofMinutes(7)));
             StackPane root = new StackPane(v);
             root.getStylesheets().add(Objects.requireNonNull(AuditView.class.getResource(Styles.STYLESHEET)).toExternalForm());
             new Scene(root, 1560, 960);

@@ -19,7 +19,8 @@ import java.util.Locale;
  * <p>What the facts mean per kind (the detector's contract): FIRST_READ the read; RATE_SPIKE
  * {@code observed} reads in the hour from {@code first} against {@code usual} an hour; ACCESS_DENIED_BURST
  * {@code observed} refusals from {@code first} to {@code last}; OFF_HOURS {@code observed} reads
- * at the hour of day in {@code detail} (or {@code first}'s) of {@code usual} reads in the window;
+ * at the hour of day in {@code detail} (or {@code first}'s), an hour holding {@code usual} % of the
+ * principal's earlier calls;
  * SWEEP {@code observed} secrets (or ListSecrets calls) by the event named in {@code detail};
  * NEW_SOURCE_IP the address in {@code detail}.
  */
@@ -47,7 +48,7 @@ final class AnomalyWords {
             case ACCESS_DENIED_BURST -> texts.format(a.secretArn() == null ? "anomaly.deniedBurst" : "anomaly.deniedBurst.secret", who,
                     a.observed(), span(a.first(), a.last()), time.format(a.first()), what);
             case OFF_HOURS -> texts.format(a.usual() > 0 ? "anomaly.offHours" : "anomaly.offHours.bare", who, what, offHour(a), a.observed(),
-                    Math.round(a.usual()), time.format(a.first()));
+                    String.format(Locale.ROOT, "%.1f", a.usual()), time.format(a.first()));
             case SWEEP -> "ListSecrets".equals(a.detail())
                     ? texts.format("anomaly.sweep.list", who, a.observed(), span(a.first(), a.last()), time.format(a.first()))
                     : texts.format("anomaly.sweep", who, a.detail() == null ? "BatchGetSecretValue" : a.detail(), a.observed(),
