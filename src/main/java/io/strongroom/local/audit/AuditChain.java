@@ -63,15 +63,11 @@ public final class AuditChain {
         return compute(c);
     }
 
-    /** The MAC of the chain list: the heads' MACs in chain order, then the breaks' MACs in order. */
-    byte[] chainList(Collection<ChainHead> headsInOrder, Collection<byte[]> breakMacs) {
-        java.util.List<byte[]> headMacs = new java.util.ArrayList<>(headsInOrder.size());
-        for (ChainHead h : headsInOrder) {
-            headMacs.add(head(h));         // first: head() reuses this thread's buffer
-        }
+    /** The MAC of the chain list: every chain's head MAC ({@link #head}) in chain order, then the breaks' MACs in order. */
+    byte[] chainList(Collection<byte[]> headMacsInOrder, Collection<byte[]> breakMacs) {
         Canonical c = buffer.get().reset("chain-list");
-        c.putCount(headMacs.size());
-        for (byte[] h : headMacs) {
+        c.putCount(headMacsInOrder.size());
+        for (byte[] h : headMacsInOrder) {
             c.putBytes(h);
         }
         c.putCount(breakMacs.size());
@@ -79,6 +75,15 @@ public final class AuditChain {
             c.putBytes(b);
         }
         return compute(c);
+    }
+
+    /** {@link #chainList} of heads whose MACs are still to be computed. */
+    byte[] chainListOf(Collection<ChainHead> headsInOrder, Collection<byte[]> breakMacs) {
+        java.util.List<byte[]> macs = new java.util.ArrayList<>(headsInOrder.size());
+        for (ChainHead h : headsInOrder) {
+            macs.add(head(h));
+        }
+        return chainList(macs, breakMacs);
     }
 
     byte[] chainBreak(long seq, long foundAtMillis, String accountId, String region, String description) {

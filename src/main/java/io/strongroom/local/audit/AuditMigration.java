@@ -67,10 +67,15 @@ public final class AuditMigration {
                 update.executeBatch();
             }
         }
-        for (ChainHead h : heads.values()) {
-            ChainHeads.writeHead(c, chain, h);
+        List<byte[]> headMacs = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(ChainHeads.UPSERT_HEAD)) {
+            for (ChainHead h : heads.values()) {
+                headMacs.add(ChainHeads.writeHead(ps, chain, h));
+            }
         }
-        ChainHeads.writeList(c, chain, heads.values(), List.of());
+        try (PreparedStatement ps = c.prepareStatement(ChainHeads.UPSERT_LIST)) {
+            ChainHeads.writeList(ps, chain.chainList(headMacs, List.of()));
+        }
     }
 
     /** {@code row} linked after {@code head}, with the identity type its ARN tells. */

@@ -89,7 +89,7 @@ public final class AuditVerifier {
             if (!heads.isEmpty() || !breaks.isEmpty()) {
                 problems.add("the list of chains has no MAC: it was removed");
             }
-        } else if (!AuditChain.same(listMac, chain.chainList(heads.values(), breaks))) {
+        } else if (!AuditChain.same(listMac, chain.chainListOf(heads.values(), breaks))) {
             problems.add("the list of chains does not verify: a whole chain (its head and events), a chain's head, or the record"
                     + " of a break was removed, added or replaced");
         }

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +45,18 @@ final class ChainHeads {
     private final ReentrantLock lock = new ReentrantLock();
     /** The committed heads; replaced whole, never changed in place. */
     private volatile Map<ChainKey, ChainHead> heads;
+    /** The committed heads' MACs in chain order, kept so that a batch computes only the MACs of the heads it changed. */
+    private TreeMap<ChainKey, byte[]> headMacs;
     private final List<byte[]> breakMacs;
     private long nextSeq;
 
     private ChainHeads(AuditChain chain, Map<ChainKey, ChainHead> heads, List<byte[]> breakMacs, long nextSeq) {
         this.chain = chain;
         this.heads = heads;
+        this.headMacs = new TreeMap<>();
+        for (ChainHead h : heads.values()) {
+            headMacs.put(h.key(), chain.head(h));
+        }
         this.breakMacs = breakMacs;
         this.nextSeq = nextSeq;
     }
@@ -82,7 +87,7 @@ final class ChainHeads {
             }
             byte[] listMac = storedListMac(c);
             boolean anything = !heads.isEmpty() || !breaks.isEmpty() || anyEvent(c);
-            if (listMac == null ? anything : !AuditChain.same(listMac, chain.chainList(heads.values(), breaks))) {
+            if (listMac == null ? anything : !AuditChain.same(listMac, chain.chainListOf(heads.values(), breaks))) {
                 problems.add("the list of chains does not verify: a chain, its head or the record of an earlier break was removed "
                         + "or replaced");
             }
@@ -102,7 +107,9 @@ final class ChainHeads {
                 breaks.add(mac);
             }
             if (!problems.isEmpty() || listMac == null) {
-                writeList(c, chain, heads.values(), breaks);
+                try (PreparedStatement ps = c.prepareStatement(UPSERT_LIST)) {
+                    writeList(ps, chain.chainListOf(heads.values(), breaks));
+                }
             }
             return new ChainHeads(chain, java.util.Collections.unmodifiableMap(heads), breaks, nextSeq(c));
         });
@@ -154,31 +161,31 @@ final class ChainHeads {
                 rs.getBytes(6), rs.getLong(7), rs.getString(8), rs.getBytes(9), rs.getLong(11), Long.MAX_VALUE);
     }
 
-    static void writeHead(Connection c, AuditChain chain, ChainHead h) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO audit_chains(" + HEAD_COLUMNS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setString(1, h.key().accountId());
-            ps.setString(2, h.key().region());
-            ps.setLong(3, h.appended());
-            ps.setLong(4, h.lastSeq());
-            ps.setString(5, h.lastEventId());
-            ps.setBytes(6, h.lastMac());
-            ps.setLong(7, h.anchorSeq());
-            ps.setString(8, h.anchorEventId());
-            ps.setBytes(9, h.anchorMac());
-            ps.setBytes(10, chain.head(h));
-            ps.setLong(11, h.purged());
-            ps.executeUpdate();
-        }
+    static final String UPSERT_HEAD = "INSERT OR REPLACE INTO audit_chains(" + HEAD_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+    static final String UPSERT_LIST = "INSERT OR REPLACE INTO store_meta(name, value) VALUES ('" + LIST_MAC + "', ?)";
+
+    /** Stores {@code h} with its MAC through {@link #UPSERT_HEAD}; returns the MAC. */
+    static byte[] writeHead(PreparedStatement ps, AuditChain chain, ChainHead h) throws SQLException {
+        byte[] mac = chain.head(h);
+        ps.setString(1, h.key().accountId());
+        ps.setString(2, h.key().region());
+        ps.setLong(3, h.appended());
+        ps.setLong(4, h.lastSeq());
+        ps.setString(5, h.lastEventId());
+        ps.setBytes(6, h.lastMac());
+        ps.setLong(7, h.anchorSeq());
+        ps.setString(8, h.anchorEventId());
+        ps.setBytes(9, h.anchorMac());
+        ps.setBytes(10, mac);
+        ps.setLong(11, h.purged());
+        ps.executeUpdate();
+        return mac;
     }
 
-    /** Stores the MAC of the chain list: {@code headsInOrder} are every chain's head, in {@link ChainKey} order. */
-    static void writeList(Connection c, AuditChain chain, Collection<ChainHead> headsInOrder, List<byte[]> breakMacs) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO store_meta(name, value) VALUES (?, ?)")) {
-            ps.setString(1, LIST_MAC);
-            ps.setBytes(2, chain.chainList(headsInOrder, breakMacs));
-            ps.executeUpdate();
-        }
+    /** Stores the MAC of the chain list ({@link AuditChain#chainList}) through {@link #UPSERT_LIST}. */
+    static void writeList(PreparedStatement ps, byte[] listMac) throws SQLException {
+        ps.setBytes(1, listMac);
+        ps.executeUpdate();
     }
 
     /** The committed heads (a snapshot). */
@@ -196,19 +203,23 @@ final class ChainHeads {
         lock.lock();
         try {
             Working w = new Working(heads, nextSeq);
+            TreeMap<ChainKey, byte[]> macs = new TreeMap<>(headMacs);
             Database.SqlWork<T> work = c -> {
                 T result = change.apply(c, w);
                 if (!w.changed.isEmpty()) {
+                    // Kept prepared on the writer connection across batches (see Database.prepared).
+                    PreparedStatement head = db.prepared(c, UPSERT_HEAD);
                     for (ChainHead h : w.changed.values()) {
-                        writeHead(c, chain, h);
+                        macs.put(h.key(), writeHead(head, chain, h));
                     }
-                    writeList(c, chain, w.merged().values(), breakMacs);
+                    writeList(db.prepared(c, UPSERT_LIST), chain.chainList(macs.values(), breakMacs));
                 }
                 return result;
             };
             T result = durable ? db.write(work) : db.writeRelaxed(work);
             if (!w.changed.isEmpty()) {
                 heads = java.util.Collections.unmodifiableMap(w.merged());
+                headMacs = macs;
             }
             nextSeq = w.nextSeq;
             return result;

@@ -270,9 +270,9 @@ public final class Database implements AutoCloseable {
         }
         writeLock.lock();
         try {
-            if (relaxed) {
-                setSynchronous("NORMAL");
-            }
+            // Switched only when it changes: a store serving reads commits their audit events
+            // relaxed many times a second, and two PRAGMAs around each commit would add up.
+            setSynchronous(relaxed ? "NORMAL" : "FULL");
             writer.setAutoCommit(false);
             try {
                 T result = work.run(writer);
@@ -286,9 +286,6 @@ public final class Database implements AutoCloseable {
                 throw (RuntimeException) e;
             } finally {
                 writer.setAutoCommit(true);
-                if (relaxed) {
-                    setSynchronous("FULL");
-                }
             }
         } catch (SQLException e) {
             throw new StorageException("database write failed", e);
@@ -305,9 +302,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The writer connection's synchronous mode; guarded by the write lock. */
+    private String synchronous = "FULL";
+
     private void setSynchronous(String level) {
+        if (level.equals(synchronous)) {
+            return;
+        }
         try (Statement s = writer.createStatement()) {
             s.execute("PRAGMA synchronous=" + level);
+            synchronous = level;
         } catch (SQLException e) {
             throw new StorageException("cannot set the database's synchronous mode", e);
         }
