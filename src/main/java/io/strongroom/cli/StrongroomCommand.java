@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "strongroom", mixinStandardHelpOptions = true, versionProvider = StrongroomCommand.Version.class,
         description = "Strongroom: every secret across accounts and regions, and an embedded local secret store. "
                 + "Without a command, opens the console on the embedded store.",
-        subcommands = {ServeCommand.class, InventoryCommand.class, PolicyCommand.class, RotationCommand.class})
+        subcommands = {ServeCommand.class, InventoryCommand.class, PolicyCommand.class, RotationCommand.class, AuditCommand.class})
 public final class StrongroomCommand implements Callable<Integer> {
 
     @CommandLine.Spec

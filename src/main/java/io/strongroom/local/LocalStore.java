@@ -87,7 +87,8 @@ public final class LocalStore implements AutoCloseable {
         Path dir = config.dataDir();
         this.lock = lock;
         RootKey rootKey = RootKey.loadOrCreate(dir.resolve("root.key"));
-        this.db = Database.open(dir.resolve("strongroom.db"));
+        // Schema 5 chains the audit trail with a key derived from the root key: the migration needs it.
+        this.db = Database.open(dir.resolve("strongroom.db"), io.strongroom.local.audit.AuditMigration.steps(rootKey));
         Clock clock = config.clock();
         try {
             rootKey.verifyAgainst(db, dir.resolve("root.key"));
@@ -103,7 +104,7 @@ public final class LocalStore implements AutoCloseable {
         this.rotationFunctions = BuiltInFunctions.with(config.rotationCommands().entrySet().stream()
                 .map(e -> new io.strongroom.local.rotation.ExternalCommandFunction(e.getKey(), e.getValue())).toList());
         this.secrets = new SecretStore(db, keys, clock);
-        this.audit = new AuditLog(db, new NamedThreads("strongroom-audit"));
+        this.audit = new AuditLog(db, io.strongroom.local.audit.AuditChain.of(rootKey), new NamedThreads("strongroom-audit"));
         this.rotations = new Rotations(secrets, rotationFunctions, this::recordRotationEvent, clock,
                 new NamedThreads("strongroom-rotation"), ROTATION_WORKERS);
         rotations.recoverInterrupted();

@@ -2,15 +2,15 @@ package io.strongroom.local.audit;
 
 import io.strongroom.local.storage.Database;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,23 +28,35 @@ import java.util.function.LongSupplier;
  * batches, one transaction per batch. {@link #flush()} waits until everything recorded so far is
  * stored; lookups flush first, so a caller always finds its own earlier calls.
  *
- * <p><b>Durability.</b> Two ways in, by what the call did:
+ * <p><b>Tamper evidence.</b> Every event is a link in the chain of its account and region: it
+ * names its predecessor and carries a MAC over everything it stores and its predecessor's MAC,
+ * with a key derived from the root key, outside the database ({@link AuditChain}). The chains'
+ * heads (count, newest event, retention anchor) are kept in memory and MAC'ed in
+ * {@code audit_chains}, written in the transaction that appends the events ({@link ChainHeads}).
+ * {@link AuditVerifier} checks it all; {@code strongroom audit verify} runs it.
+ *
+ * <p><b>Durability.</b> Three ways in:
  * <ul>
- * <li>{@link #record} (read-only calls): returns at once. The event is committed with
- *     {@link Database#writeRelaxed} moments later (after a short linger that lets a busy store
- *     write many events per commit); a crash of the process in that moment can lose it.
  * <li>{@link #recordDurably} (mutating calls): returns once the events are committed with
- *     {@link Database#write}, i.e. synced to disk as the call's own data write was, so an
- *     acknowledged change is never missing from the trail after a crash. This is group commit:
- *     the writer does not linger for such a batch, and it takes into the batch every event queued
- *     up to the moment it holds the database, so concurrent mutating calls share one sync instead
- *     of paying one each.
+ *     {@link Database#write}, i.e. synced to disk as the call's own data write was.
+ * <li>{@link #recordCommitted} (read-only calls): returns once the events are committed with
+ *     {@link Database#writeRelaxed}: in WAL mode with {@code synchronous=NORMAL} a committed
+ *     transaction is in the WAL file, which survives the process being killed (kill -9, a crash of
+ *     the JVM); only a power cut or an operating-system crash before the next sync can lose it.
+ *     The pipeline answers a call after this returns, so an acknowledged read is on the trail.
+ * <li>{@link #record} (events no client waits on, such as the rotation service's): returns at
+ *     once; stored moments later, after a short linger that lets many share a commit. A crash in
+ *     that moment can lose it.
  * </ul>
- * An event that cannot be stored at all (the database refuses it even on its own, or the writer
+ * Waiting callers share commits (group commit): the writer never lingers while anyone waits, and
+ * every event queued while it wrote a batch goes into the next one, so N concurrent callers pay
+ * for about one commit, not N. A synced batch also takes in whatever is queued up to the moment it
+ * holds the database, so concurrent mutating calls share one sync.
+ *
+ * <p>An event that cannot be stored at all (the database refuses it even on its own, or the writer
  * has stopped) is never dropped silently: it is logged at ERROR with its event ID, name and request
- * ID (never its parameters) and counted in {@link #lostEvents()}; {@code recordDurably} returns
- * false for it. The caller's own result stands, since its data was committed before its event
- * was recorded; see {@code RequestPipeline} for what the client is told.
+ * ID (never its parameters) and counted in {@link #lostEvents()}; the waiting methods return false
+ * for it. The caller's own result stands; see {@code RequestPipeline} for what the client is told.
  *
  * <p><b>Refusals before authentication</b> are not events of any account: whoever sent them
  * proved no identity, so the access key, region, user agent and operation they name are only
@@ -54,10 +66,11 @@ import java.util.function.LongSupplier;
  * bucket with a small burst, on real time), and the excess is counted and stored as one summary
  * row at most every {@link RefusalLimits#summaryInterval}; only the newest
  * {@link RefusalLimits#maxRows} rows are kept. So no stream of unauthenticated requests can grow
- * the database or the heap by more than a bounded amount.
+ * the database or the heap by more than a bounded amount. They are not chained: they belong to no
+ * account's trail.
  *
  * <p>Events older than the retention period (90 days, as CloudTrail's event history) are
- * purged by {@link #purgeOlderThan}.
+ * purged by {@link #purgeOlderThan}, from the front of each chain ({@link AuditPurge}).
  *
  * <p>Lookups return events newest first, ordered by event time and then by the order they were
  * stored, and page with a {@link Cursor} on that same order: an event stored late with an
@@ -103,19 +116,22 @@ public final class AuditLog implements AutoCloseable {
     public record Query(String accountId, String region, String attributeKey, String attributeValue,
                         Instant startTime, Instant endTime, int maxResults, Cursor after) {}
 
-    /** One thing for the writer to store: an event or a refusal, and whoever waits for it to be synced. */
+    /** One thing for the writer to store: an event or a refusal, and whoever waits for it to be committed. */
     private static final class Entry {
         final AuditEvent event;
         final UnverifiedRefusal refusal;
-        /** Completed with true once stored and synced, false once given up on; null when nobody waits. */
-        final CompletableFuture<Boolean> durable;
+        /** Completed with true once committed, false once given up on; null when nobody waits. */
+        final CompletableFuture<Boolean> done;
+        /** Whether the waiter needs the commit synced to disk ({@link Database#write}), not only committed. */
+        final boolean synced;
         /** Set by the writer when the entry could not be stored. */
         boolean lost;
 
-        Entry(AuditEvent event, UnverifiedRefusal refusal, boolean durable) {
+        Entry(AuditEvent event, UnverifiedRefusal refusal, boolean waited, boolean synced) {
             this.event = event;
             this.refusal = refusal;
-            this.durable = durable ? new CompletableFuture<>() : null;
+            this.done = waited ? new CompletableFuture<>() : null;
+            this.synced = synced;
         }
 
         String describe() {
@@ -126,6 +142,8 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private final Database db;
+    private final AuditChain chain;
+    private final ChainHeads heads;
     private final RefusalLimits limits;
     private final RefusalGate gate;
     private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
@@ -137,16 +155,17 @@ public final class AuditLog implements AutoCloseable {
     private long recorded;
     private long written;
     private volatile boolean closing;
-    /** No stored event is older than this (epoch millis); Long.MIN_VALUE while unknown. */
-    private final AtomicLong oldestStored = new AtomicLong(Long.MIN_VALUE);
 
-    public AuditLog(Database db, ThreadFactory threads) {
-        this(db, threads, RefusalLimits.DEFAULT, System::nanoTime);
+    /** The trail in {@code db}, chained with {@code chain}'s key; its chain heads are checked as it opens. */
+    public AuditLog(Database db, AuditChain chain, ThreadFactory threads) {
+        this(db, chain, threads, RefusalLimits.DEFAULT, System::nanoTime);
     }
 
     /** With other refusal limits and a ticker (nanoseconds, as {@link System#nanoTime}) for the rate limit: for tests. */
-    AuditLog(Database db, ThreadFactory threads, RefusalLimits limits, LongSupplier nanoTime) {
+    AuditLog(Database db, AuditChain chain, ThreadFactory threads, RefusalLimits limits, LongSupplier nanoTime) {
         this.db = db;
+        this.chain = chain;
+        this.heads = ChainHeads.open(db, chain, Clock.systemUTC());
         this.limits = limits;
         this.gate = new RefusalGate(limits, nanoTime);
         this.writer = threads.newThread(this::drainLoop);
@@ -154,11 +173,23 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
-     * Queues the event of a read-only call and returns at once; it is stored moments later (see
-     * the class comment for what that guarantees). Over-long client-supplied fields are cut.
+     * Queues an event nobody acknowledges to a client (a service event, seeded history) and
+     * returns at once; it is stored moments later (see the class comment for what that
+     * guarantees). Over-long client-supplied fields are cut.
      */
     public void record(AuditEvent event) {
-        enqueue(new Entry(FieldCaps.event(event), null, false));
+        enqueue(new Entry(FieldCaps.event(event), null, false, false));
+    }
+
+    /**
+     * Records the events of a read-only call and returns once they are committed (not synced:
+     * see the class comment), in one group commit with whatever else is being recorded meanwhile.
+     *
+     * @return true when every event is committed; false when one could not be stored, which has
+     *         then been logged and counted in {@link #lostEvents()}
+     */
+    public boolean recordCommitted(List<AuditEvent> events) {
+        return recordAndWait(events, false);
     }
 
     /**
@@ -170,14 +201,18 @@ public final class AuditLog implements AutoCloseable {
      *         then been logged and counted in {@link #lostEvents()}
      */
     public boolean recordDurably(List<AuditEvent> events) {
+        return recordAndWait(events, true);
+    }
+
+    private boolean recordAndWait(List<AuditEvent> events, boolean synced) {
         Entry[] entries = new Entry[events.size()];
         for (int i = 0; i < entries.length; i++) {
-            entries[i] = new Entry(FieldCaps.event(events.get(i)), null, true);
+            entries[i] = new Entry(FieldCaps.event(events.get(i)), null, true, synced);
         }
         enqueue(entries);
         boolean all = true;
         for (Entry e : entries) {
-            all &= awaitDurable(e);
+            all &= awaitDone(e);
         }
         return all;
     }
@@ -189,7 +224,7 @@ public final class AuditLog implements AutoCloseable {
     public void recordRefusal(UnverifiedRefusal refusal) {
         UnverifiedRefusal capped = refusal.capped();
         if (gate.admit(capped.time())) {
-            enqueue(new Entry(null, capped, false));
+            enqueue(new Entry(null, capped, false, false));
         }
     }
 
@@ -214,7 +249,7 @@ public final class AuditLog implements AutoCloseable {
         }
         UnverifiedRefusal summary = gate.takeSummary(true);
         if (summary != null) {
-            enqueue(new Entry(null, summary, false));
+            enqueue(new Entry(null, summary, false, false));
         }
         flush();
         return db.read(c -> {
@@ -258,12 +293,12 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    private boolean awaitDurable(Entry e) {
+    private boolean awaitDone(Entry e) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return e.durable.get(1, TimeUnit.SECONDS);
+                    return e.done.get(1, TimeUnit.SECONDS);
                 } catch (TimeoutException notYet) {
                     if (!writer.isAlive()) {
                         giveUp(e, "the audit writer has stopped");
@@ -283,7 +318,7 @@ public final class AuditLog implements AutoCloseable {
 
     /** Reports and counts an entry nobody will store; a no-op if the writer settled it first. */
     private void giveUp(Entry e, String why) {
-        if (e.durable == null || e.durable.complete(false)) {
+        if (e.done == null || e.done.complete(false)) {
             reportLost(e, why);
         }
     }
@@ -324,7 +359,7 @@ public final class AuditLog implements AutoCloseable {
         while (!closing || !queue.isEmpty()) {
             UnverifiedRefusal summary = gate.takeSummary(false);
             if (summary != null) {
-                enqueue(new Entry(null, summary, false));
+                enqueue(new Entry(null, summary, false, false));
             }
             try {
                 Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -333,8 +368,7 @@ public final class AuditLog implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
-                boolean durable = anyDurable(batch);
-                if (!durable && batch.size() < BATCH && !closing && flushWaiters.get() == 0) {
+                if (!anyWaiter(batch) && batch.size() < BATCH && !closing && flushWaiters.get() == 0) {
                     // Under load, waiting a moment turns many small commits into one larger one;
                     // nobody waits on these events (lookups flush, and skip this wait).
                     try {
@@ -346,9 +380,8 @@ public final class AuditLog implements AutoCloseable {
                         }
                     }
                     queue.drainTo(batch, BATCH - batch.size());
-                    durable = anyDurable(batch);
                 }
-                storeBatch(batch, durable);
+                storeBatch(batch, anySynced(batch));
             } catch (InterruptedException e) {
                 if (!closing) {
                     Thread.currentThread().interrupt();
@@ -357,8 +390,8 @@ public final class AuditLog implements AutoCloseable {
             } finally {
                 if (!batch.isEmpty()) {
                     for (Entry e : batch) {
-                        if (e.durable != null) {
-                            e.durable.complete(!e.lost);
+                        if (e.done != null) {
+                            e.done.complete(!e.lost);
                         }
                     }
                     lock.lock();
@@ -374,9 +407,18 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    private static boolean anyDurable(List<Entry> batch) {
+    private static boolean anyWaiter(List<Entry> batch) {
         for (Entry e : batch) {
-            if (e.durable != null) {
+            if (e.done != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anySynced(List<Entry> batch) {
+        for (Entry e : batch) {
+            if (e.synced) {
                 return true;
             }
         }
@@ -384,14 +426,14 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
-     * Stores a batch in one transaction, synced when anyone waits on it. If that fails, each
+     * Stores a batch in one transaction, synced when anyone needs it synced. If that fails, each
      * entry is tried on its own so that one bad event costs only itself; an entry that cannot be
      * stored at all is reported, not retried forever, and still counts as written so that flush()
-     * does not hang on it.
+     * does not hang on it. The chain heads move on only with a commit (see {@link ChainHeads#update}).
      */
-    private void storeBatch(List<Entry> batch, boolean durable) {
+    private void storeBatch(List<Entry> batch, boolean synced) {
         try {
-            store(batch, durable, durable);
+            store(batch, synced, synced);
             return;
         } catch (RuntimeException batchFailure) {
             if (batch.size() == 1) {
@@ -401,7 +443,7 @@ public final class AuditLog implements AutoCloseable {
         }
         for (Entry e : batch) {
             try {
-                store(List.of(e), durable, false);
+                store(new ArrayList<>(List.of(e)), synced, false);
             } catch (RuntimeException failure) {
                 lostInWriter(e, failure);
             }
@@ -416,19 +458,20 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
-     * Writes {@code batch} in one transaction: synced ({@link Database#write}) when {@code durable},
+     * Writes {@code batch} in one transaction: synced ({@link Database#write}) when {@code synced},
      * else {@link Database#writeRelaxed}. With {@code extend}, whatever was queued while the writer
-     * waited for the database joins the batch once it holds it: the same sync then covers it.
+     * waited for the database joins the batch once it holds it: the same sync then covers it. (Only
+     * a synced batch is extended: an entry that needs a sync must never join a relaxed commit.)
      */
-    private void store(List<Entry> batch, boolean durable, boolean extend) {
-        Database.SqlWork<Void> work = c -> {
+    private void store(List<Entry> batch, boolean synced, boolean extend) {
+        heads.update(db, synced, (c, w) -> {
             if (extend && batch.size() < BATCH) {
                 queue.drainTo(batch, BATCH - batch.size());
             }
             boolean refusals = false;
             for (Entry entry : batch) {
                 if (entry.event != null) {
-                    insertEvent(c, entry.event);
+                    append(c, w, entry.event);
                 } else {
                     insertRefusal(c, entry.refusal);
                     refusals = true;
@@ -441,62 +484,32 @@ public final class AuditLog implements AutoCloseable {
                 trim.executeUpdate();
             }
             return null;
-        };
-        if (durable) {
-            db.write(work);
-        } else {
-            db.writeRelaxed(work);
-        }
+        });
     }
 
-    private void insertEvent(java.sql.Connection c, AuditEvent e) throws java.sql.SQLException {
+    /** Stores {@code e} as the next link of its chain, MAC'ed after the chain's newest event. */
+    private void append(Connection c, ChainHeads.Working w, AuditEvent e) throws SQLException {
+        ChainKey key = ChainKey.of(e.accountId(), e.region());
+        ChainHead head = w.head(key);
+        EventRow row = EventRow.of(e, w.takeSeq(), head.lastSeq(), head.lastEventId());
+        row = row.withMac(chain.event(row, head.lastMac()));
         // Kept prepared on the writer connection across batches (see Database.prepared).
-        PreparedStatement ev = db.prepared(c, """
-                INSERT INTO audit_events(event_id, account_id, region, event_time, event_name, event_source, username,
-                    principal_arn, principal_id, access_key_id, read_only, error_code, error_message, source_ip, user_agent,
-                    request_id, request_parameters, resource_type, resource_name)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""");
-        List<AuditEvent.Resource> resources = e.resources();
-        ev.setString(1, e.eventId());
-        ev.setString(2, e.accountId());
-        ev.setString(3, e.region());
-        ev.setLong(4, e.eventTime().toEpochMilli());
-        ev.setString(5, e.eventName());
-        ev.setString(6, e.eventSource());
-        ev.setString(7, e.userName());
-        ev.setString(8, e.principalArn());
-        ev.setString(9, e.principalId());
-        ev.setString(10, e.accessKeyId());
-        ev.setInt(11, e.readOnly() ? 1 : 0);
-        ev.setString(12, e.errorCode());
-        ev.setString(13, e.errorMessage());
-        ev.setString(14, e.sourceIp());
-        ev.setString(15, e.userAgent());
-        ev.setString(16, e.requestId());
-        ev.setString(17, e.requestParameters());
-        ev.setString(18, resources.isEmpty() ? null : resources.get(0).type());
-        ev.setString(19, resources.isEmpty() ? null : resources.get(0).name());
+        PreparedStatement ev = db.prepared(c, EventRow.INSERT);
+        row.bind(ev);
         ev.executeUpdate();
-        if (resources.size() > 1) {
-            // Asked only here: generated keys on every insert cost sqlite-jdbc a second query each time.
-            long seq;
-            try (Statement st = c.createStatement(); ResultSet keys = st.executeQuery("SELECT last_insert_rowid()")) {
-                keys.next();
-                seq = keys.getLong(1);
-            }
+        if (!row.moreResources().isEmpty()) {
             PreparedStatement res = db.prepared(c, "INSERT INTO audit_event_resources(seq, resource_type, resource_name) VALUES (?,?,?)");
-            for (AuditEvent.Resource r : resources.subList(1, resources.size())) {
-                res.setLong(1, seq);
+            for (AuditEvent.Resource r : row.moreResources()) {
+                res.setLong(1, row.seq());
                 res.setString(2, r.type());
                 res.setString(3, r.name());
                 res.executeUpdate();
             }
         }
-        // Inside the transaction: a purge, which also writes, never interleaves with this.
-        oldestStored.accumulateAndGet(e.eventTime().toEpochMilli(), Math::min);
+        w.put(head.append(row));
     }
 
-    private void insertRefusal(java.sql.Connection c, UnverifiedRefusal r) throws java.sql.SQLException {
+    private void insertRefusal(Connection c, UnverifiedRefusal r) throws SQLException {
         PreparedStatement ps = db.prepared(c, """
                 INSERT INTO unverified_refusals(refused_at, request_id, error_code, message, claimed_access_key_id,
                     claimed_key_account_id, claimed_region, claimed_event_name, event_source, source_ip, user_agent, not_recorded)
@@ -516,192 +529,21 @@ public final class AuditLog implements AutoCloseable {
         ps.executeUpdate();
     }
 
-    /**
-     * The rate limit on stored refusals (a token bucket on real time, not the store's clock: it
-     * limits what an attacker can make the store do now) and the count of those it turned away.
-     */
-    private static final class RefusalGate {
-        private final RefusalLimits limits;
-        private final LongSupplier nanoTime;
-        private final long summaryIntervalNanos;
-        private double tokens;
-        private long refilledAt;
-        private long suppressed;
-        private Instant firstSuppressed;
-        private Instant lastSuppressed;
-        private long lastSummaryAt;
-
-        RefusalGate(RefusalLimits limits, LongSupplier nanoTime) {
-            this.limits = limits;
-            this.nanoTime = nanoTime;
-            this.summaryIntervalNanos = limits.summaryInterval().toNanos();
-            this.tokens = limits.burst();
-            this.refilledAt = nanoTime.getAsLong();
-            this.lastSummaryAt = refilledAt;        // the first summary is due one interval after the start
-        }
-
-        synchronized boolean admit(Instant time) {
-            long now = nanoTime.getAsLong();
-            tokens = Math.min(limits.burst(), tokens + (now - refilledAt) / 1e9 * limits.perSecond());
-            refilledAt = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return true;
-            }
-            if (suppressed++ == 0) {
-                firstSuppressed = time;
-            }
-            lastSuppressed = time;
-            return false;
-        }
-
-        /** One row for the refusals turned away since the last summary, when there are any and one is due (or {@code force}). */
-        synchronized UnverifiedRefusal takeSummary(boolean force) {
-            if (suppressed == 0) {
-                return null;
-            }
-            long now = nanoTime.getAsLong();
-            if (!force && now - lastSummaryAt < summaryIntervalNanos) {
-                return null;
-            }
-            String message = String.format(Locale.ROOT, "%d refusals not recorded one by one, from %s to %s: more than %s a second",
-                    suppressed, firstSuppressed, lastSuppressed, limitText(limits.perSecond()));
-            UnverifiedRefusal summary = new UnverifiedRefusal(0, lastSuppressed, null, null, message, null, null, null, null, null,
-                    null, null, suppressed);
-            suppressed = 0;
-            lastSummaryAt = now;
-            return summary;
-        }
-
-        private static String limitText(double perSecond) {
-            return perSecond == Math.rint(perSecond) ? Long.toString((long) perSecond) : Double.toString(perSecond);
-        }
-    }
-
-    private static final String COLUMNS = "e.seq, e.event_id, e.account_id, e.region, e.event_time, e.event_name, e.event_source, "
-            + "e.username, e.principal_arn, e.principal_id, e.access_key_id, e.read_only, e.error_code, e.error_message, "
-            + "e.source_ip, e.user_agent, e.request_id, e.request_parameters, e.resource_type, e.resource_name";
-
-    private static AuditEvent readEvent(java.sql.Connection c, ResultSet rs) throws java.sql.SQLException {
-        List<AuditEvent.Resource> resources = new ArrayList<>(1);
-        if (rs.getString(19) != null) {
-            resources.add(new AuditEvent.Resource(rs.getString(19), rs.getString(20)));
-            try (PreparedStatement more = c.prepareStatement(
-                    "SELECT resource_type, resource_name FROM audit_event_resources WHERE seq = ? ORDER BY rowid")) {
-                more.setLong(1, rs.getLong(1));
-                try (ResultSet m = more.executeQuery()) {
-                    while (m.next()) {
-                        resources.add(new AuditEvent.Resource(m.getString(1), m.getString(2)));
-                    }
-                }
-            }
-        }
-        // CloudTrail reports event times to the second.
-        return new AuditEvent(rs.getString(2), rs.getString(3), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)).truncatedTo(ChronoUnit.SECONDS),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                rs.getInt(12) == 1, rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
-                rs.getString(18), resources);
-    }
-
     /** Events matching {@code q}, newest first. Flushes pending events first. */
     public Page lookup(Query q) {
         flush();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_events e"
-                + " WHERE e.account_id = ? AND e.region = ?");
-        List<Object> args = new ArrayList<>(List.of(q.accountId(), q.region()));
-        if (q.startTime() != null) {
-            // An event recorded at second s is at or after the start when s is; so a start of
-            // 10.5 s excludes second 10 and includes second 11.
-            Instant start = q.startTime().truncatedTo(ChronoUnit.SECONDS);
-            if (start.isBefore(q.startTime())) {
-                start = start.plusSeconds(1);
-            }
-            sql.append(" AND e.event_time >= ?");
-            args.add(start.toEpochMilli());
-        }
-        if (q.endTime() != null) {
-            sql.append(" AND e.event_time < ?");
-            args.add(q.endTime().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).toEpochMilli());
-        }
-        if (q.after() != null) {
-            sql.append(" AND (e.event_time < ? OR (e.event_time = ? AND e.seq < ?))");
-            args.add(q.after().eventTimeMillis());
-            args.add(q.after().eventTimeMillis());
-            args.add(q.after().seq());
-        }
-        if (q.attributeKey() != null) {
-            switch (q.attributeKey()) {
-                case "EventId" -> sql.append(" AND e.event_id = ?");
-                case "EventName" -> sql.append(" AND e.event_name = ?");
-                case "EventSource" -> sql.append(" AND e.event_source = ?");
-                case "Username" -> sql.append(" AND e.username = ?");
-                case "AccessKeyId" -> sql.append(" AND e.access_key_id = ?");
-                case "ReadOnly" -> sql.append(" AND e.read_only = ?");
-                case "ResourceName" -> sql.append(" AND (e.resource_name = ? OR e.seq IN (SELECT seq FROM audit_event_resources WHERE resource_name = ?))");
-                case "ResourceType" -> sql.append(" AND (e.resource_type = ? OR e.seq IN (SELECT seq FROM audit_event_resources WHERE resource_type = ?))");
-                default -> throw new IllegalArgumentException("unknown lookup attribute " + q.attributeKey());
-            }
-            args.add("ReadOnly".equals(q.attributeKey()) ? (Boolean.parseBoolean(q.attributeValue()) ? 1 : 0) : q.attributeValue());
-            if (q.attributeKey().startsWith("Resource")) {
-                args.add(q.attributeValue());
-            }
-        }
-        sql.append(" ORDER BY e.event_time DESC, e.seq DESC LIMIT ?");
-        args.add(q.maxResults() + 1);
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
-                }
-                List<StoredEvent> events = new ArrayList<>();
-                Cursor next = null;
-                long lastTime = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (events.size() == q.maxResults()) {
-                            next = new Cursor(lastTime, events.get(events.size() - 1).seq());
-                            break;
-                        }
-                        lastTime = rs.getLong(5);
-                        AuditEvent event = readEvent(c, rs);
-                        events.add(new StoredEvent(rs.getLong(1), event, CloudTrailRecord.toJson(event)));
-                    }
-                }
-                return new Page(events, next);
-            }
-        });
+        return AuditLookup.lookup(db, q);
     }
 
     /**
-     * Deletes events older than {@code cutoff}; returns how many. Cheap when there is nothing to
-     * delete; otherwise deletes at most once per {@link #PURGE_SLACK} of store time, so events
-     * may outlive the cutoff by that much (lookups filter them out meanwhile).
+     * Deletes events older than {@code cutoff} from the front of each chain, moving its anchor
+     * (see {@link AuditPurge}); returns how many. Cheap when there is nothing to delete; otherwise
+     * deletes at most once per {@link #PURGE_SLACK} of store time, so events may outlive the cutoff
+     * by that much (lookups filter them out meanwhile).
      */
     public int purgeOlderThan(Instant cutoff) {
         flush();
-        long cutoffMillis = cutoff.toEpochMilli();
-        long oldest = oldestStored.get();
-        if (oldest != Long.MIN_VALUE && oldest >= cutoffMillis - PURGE_SLACK.toMillis()) {
-            return 0;
-        }
-        try {
-            return db.write(c -> {
-                int deleted;
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM audit_events WHERE event_time < ?")) {
-                    ps.setLong(1, cutoffMillis);
-                    deleted = ps.executeUpdate();
-                }
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MIN(event_time) FROM audit_events")) {
-                    rs.next();
-                    long min = rs.getLong(1);
-                    oldestStored.set(rs.wasNull() ? Long.MAX_VALUE : min);
-                }
-                return deleted;
-            });
-        } catch (RuntimeException e) {
-            oldestStored.set(Long.MIN_VALUE);
-            throw e;
-        }
+        return AuditPurge.purge(db, heads, cutoff, PURGE_SLACK);
     }
 
     /** Stores everything recorded so far (with a last summary of uncounted refusals), then stops the writer. */
@@ -709,7 +551,7 @@ public final class AuditLog implements AutoCloseable {
     public void close() {
         UnverifiedRefusal summary = gate.takeSummary(true);
         if (summary != null) {
-            enqueue(new Entry(null, summary, false));
+            enqueue(new Entry(null, summary, false, false));
         }
         closing = true;
         writer.interrupt();

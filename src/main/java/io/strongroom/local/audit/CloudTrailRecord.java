@@ -37,25 +37,7 @@ final class CloudTrailRecord {
             g.writeEndObject();
             return;
         }
-        g.writeObjectFieldStart("userIdentity");
-        if (e.principalArn() != null) {
-            g.writeStringField("type", "IAMUser");
-            g.writeStringField("principalId", e.principalId());
-            g.writeStringField("arn", e.principalArn());
-            g.writeStringField("accountId", e.accountId());
-            g.writeStringField("accessKeyId", e.accessKeyId());
-            g.writeStringField("userName", e.userName());
-        } else {
-            // A refused call: the key named its owner's account, but no principal was proven.
-            g.writeStringField("type", "Unknown");
-            if (e.accountId() != null) {
-                g.writeStringField("accountId", e.accountId());
-            }
-            if (e.accessKeyId() != null) {
-                g.writeStringField("accessKeyId", e.accessKeyId());
-            }
-        }
-        g.writeEndObject();
+        writeUserIdentity(g, e);
         writeWhenWhereFrom(g, e);
         if (e.errorCode() != null) {
             g.writeStringField("errorCode", e.errorCode());
@@ -67,10 +49,16 @@ final class CloudTrailRecord {
         } else {
             g.writeNull();
         }
-        g.writeNullField("responseElements");
+        g.writeFieldName("responseElements");
+        if (e.responseElements() != null) {
+            g.writeRawValue(e.responseElements());      // produced by the pipeline from an allow-list of members: valid JSON
+        } else {
+            g.writeNull();
+        }
         g.writeStringField("requestID", e.requestId());
         g.writeStringField("eventID", e.eventId());
         g.writeBooleanField("readOnly", e.readOnly());
+        writeResources(g, e);
         g.writeStringField("eventType", "AwsApiCall");
         g.writeBooleanField("managementEvent", true);
         if (e.accountId() != null) {
@@ -78,6 +66,84 @@ final class CloudTrailRecord {
         }
         g.writeStringField("eventCategory", "Management");
         g.writeEndObject();
+    }
+
+    /**
+     * {@code userIdentity} as CloudTrail writes it for each identity type: a user's name and ID; a
+     * role session's ID ({@code AROA…:session}) and its {@code sessionContext} (the role as
+     * {@code sessionIssuer}, when and whether with MFA the credentials were issued); the root
+     * user's account as its principal ID; only what was claimed for a caller no signature proved.
+     */
+    private static void writeUserIdentity(com.fasterxml.jackson.core.JsonGenerator g, AuditEvent e) throws IOException {
+        g.writeObjectFieldStart("userIdentity");
+        String type = e.identityType() != null ? e.identityType() : e.principalArn() != null ? AuditEvent.IAM_USER : AuditEvent.UNKNOWN;
+        if (e.principalArn() == null || AuditEvent.UNKNOWN.equals(type)) {
+            // A call no signature proved: the key named its owner's account, but no principal was proven.
+            g.writeStringField("type", AuditEvent.UNKNOWN);
+            if (e.accountId() != null) {
+                g.writeStringField("accountId", e.accountId());
+            }
+            if (e.accessKeyId() != null) {
+                g.writeStringField("accessKeyId", e.accessKeyId());
+            }
+            g.writeEndObject();
+            return;
+        }
+        g.writeStringField("type", type);
+        g.writeStringField("principalId", AuditEvent.ROOT.equals(type) && e.principalId() == null ? e.accountId() : e.principalId());
+        g.writeStringField("arn", e.principalArn());
+        g.writeStringField("accountId", e.accountId());
+        if (e.accessKeyId() != null) {
+            g.writeStringField("accessKeyId", e.accessKeyId());
+        }
+        if (AuditEvent.IAM_USER.equals(type) || AuditEvent.FEDERATED_USER.equals(type)) {
+            g.writeStringField("userName", e.userName());
+        }
+        boolean role = AuditEvent.ASSUMED_ROLE.equals(type);
+        if (role || e.sessionCreated() != null) {
+            g.writeObjectFieldStart("sessionContext");
+            String issuer = e.sessionIssuerArn() != null ? e.sessionIssuerArn() : AuditEvent.roleOfSession(e.principalArn());
+            if (role && issuer != null) {
+                g.writeObjectFieldStart("sessionIssuer");
+                g.writeStringField("type", "Role");
+                String id = e.principalId();
+                g.writeStringField("principalId", id == null ? null : id.contains(":") ? id.substring(0, id.indexOf(':')) : id);
+                g.writeStringField("arn", issuer);
+                g.writeStringField("accountId", e.accountId());
+                g.writeStringField("userName", issuer.substring(issuer.lastIndexOf('/') + 1));
+                g.writeEndObject();
+                g.writeObjectFieldStart("webIdFederationData");
+                g.writeEndObject();
+            }
+            if (e.sessionCreated() != null || e.sessionMfa() != null) {
+                g.writeObjectFieldStart("attributes");
+                if (e.sessionCreated() != null) {
+                    g.writeStringField("creationDate", e.sessionCreated().truncatedTo(ChronoUnit.SECONDS).toString());
+                }
+                if (e.sessionMfa() != null) {
+                    g.writeStringField("mfaAuthenticated", Boolean.toString(e.sessionMfa()));
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** CloudTrail's {@code resources}: each with the account, the type and the ARN; left out when the event names none. */
+    private static void writeResources(com.fasterxml.jackson.core.JsonGenerator g, AuditEvent e) throws IOException {
+        if (e.resources().isEmpty()) {
+            return;
+        }
+        g.writeArrayFieldStart("resources");
+        for (AuditEvent.Resource r : e.resources()) {
+            g.writeStartObject();
+            g.writeStringField("accountId", e.accountId());
+            g.writeStringField("type", r.type());
+            g.writeStringField("ARN", r.name());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** The members every record has between its identity and its parameters: when, what, where, from where. */
@@ -114,17 +180,7 @@ final class CloudTrailRecord {
         }
         g.writeStringField("eventID", e.eventId());
         g.writeBooleanField("readOnly", false);
-        if (!e.resources().isEmpty()) {
-            g.writeArrayFieldStart("resources");
-            for (AuditEvent.Resource r : e.resources()) {
-                g.writeStartObject();
-                g.writeStringField("accountId", e.accountId());
-                g.writeStringField("type", r.type());
-                g.writeStringField("ARN", r.name());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
+        writeResources(g, e);
         g.writeStringField("eventType", "AwsServiceEvent");
         g.writeBooleanField("managementEvent", true);
         g.writeStringField("recipientAccountId", e.accountId());

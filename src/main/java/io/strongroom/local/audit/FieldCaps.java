@@ -75,7 +75,8 @@ final class FieldCaps {
         return new AuditEvent(e.eventId(), e.accountId(), cut(e.region(), REGION), e.eventTime(), cut(e.eventName(), EVENT_NAME),
                 e.eventSource(), e.userName(), e.principalArn(), e.principalId(), cut(e.accessKeyId(), ACCESS_KEY_ID), e.readOnly(),
                 e.errorCode(), cut(e.errorMessage(), ERROR_MESSAGE), cut(e.sourceIp(), SOURCE_IP), cut(e.userAgent(), USER_AGENT),
-                e.requestId(), parameters, resources);
+                e.requestId(), parameters, resources, e.identityType(), e.sessionIssuerArn(), e.sessionCreated(), e.sessionMfa(),
+                e.responseElements());
     }
 
     private static boolean within(String s, int max) {

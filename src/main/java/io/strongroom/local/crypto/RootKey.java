@@ -24,6 +24,26 @@ public final class RootKey {
         this.key = key;
     }
 
+    /**
+     * The root key in {@code file}, which must exist: for tools that read a store without
+     * starting it (such as {@code strongroom audit verify}) and must never make a new key.
+     */
+    public static RootKey load(Path file) {
+        try {
+            if (Files.isSymbolicLink(file) || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new IllegalStateException("there is no root key file " + file);
+            }
+            refuseIfOthersCanUse(file);
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length != Aead.KEY_BYTES) {
+                throw new IllegalStateException("root key file " + file + " is damaged (wrong length)");
+            }
+            return new RootKey(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the root key " + file, e);
+        }
+    }
+
     public static RootKey loadOrCreate(Path file) {
         try {
             if (Files.isSymbolicLink(file)) {
@@ -95,12 +115,8 @@ public final class RootKey {
      * to start instead of failing on every read later.
      */
     public void verifyAgainst(io.strongroom.local.storage.Database db, java.nio.file.Path keyFile) {
-        byte[] check = "strongroom root key check".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] stored = db.read(c -> {
-            try (var ps = c.prepareStatement("SELECT value FROM store_meta WHERE name='root-key-check'"); var rs = ps.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : null;
-            }
-        });
+        byte[] check = CHECK_VALUE.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] stored = db.read(RootKey::storedCheck);
         if (stored == null) {
             byte[] sealed = seal(check, "root-key-check");
             db.write(c -> {
@@ -120,6 +136,50 @@ public final class RootKey {
             throw new IllegalStateException("the root key " + keyFile + " does not belong to the database " + db.file()
                     + ": it was lost or replaced. Restore the original root.key (kept outside the database on purpose), "
                     + "or start with an empty data directory.", e);
+        }
+    }
+
+    private static final String CHECK_VALUE = "strongroom root key check";
+
+    /** The check value a database keeps sealed with its root key (see {@link #verifyAgainst}), or null before it has one. */
+    public static byte[] storedCheck(java.sql.Connection c) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement("SELECT value FROM store_meta WHERE name='root-key-check'"); var rs = ps.executeQuery()) {
+            return rs.next() ? rs.getBytes(1) : null;
+        }
+    }
+
+    /**
+     * Whether this key sealed {@code storedCheck} (see {@link #storedCheck}); true when there is
+     * none yet, since a database that never met a root key cannot belong to another one.
+     */
+    public boolean opensCheck(byte[] storedCheck) {
+        if (storedCheck == null) {
+            return true;
+        }
+        try {
+            return java.util.Arrays.equals(CHECK_VALUE.getBytes(StandardCharsets.UTF_8), open(storedCheck, "root-key-check"));
+        } catch (CryptoException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A key for one purpose, derived from this one with HKDF-SHA256 (RFC 5869) and {@code label}
+     * as the info: the root key itself is only ever used to seal and to derive, and a derived
+     * key reveals nothing of it or of keys derived with other labels.
+     */
+    public byte[] derive(String label) {
+        try {
+            javax.crypto.Mac extract = javax.crypto.Mac.getInstance("HmacSHA256");
+            extract.init(new javax.crypto.spec.SecretKeySpec("strongroom-hkdf-salt-v1".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] prk = extract.doFinal(key);
+            javax.crypto.Mac expand = javax.crypto.Mac.getInstance("HmacSHA256");
+            expand.init(new javax.crypto.spec.SecretKeySpec(prk, "HmacSHA256"));
+            expand.update(label.getBytes(StandardCharsets.UTF_8));
+            expand.update((byte) 1);
+            return expand.doFinal();            // one block: 32 bytes, all HMAC-SHA256 needs
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
         }
     }
 

@@ -170,17 +170,18 @@ public final class RequestPipeline {
                 throw new IllegalStateException(eventName + " ran without authorization");
             }
             byte[] body = JsonCodec.write(result);
-            record(context, eventName, eventSource, operation.readOnly(), parameters, null);
+            record(context, eventName, eventSource, operation.readOnly(), parameters, null,
+                    operation.readOnly() ? null : ResponseElements.of(signingName, result));
             return new RawResponse(200, JSON_CONTENT_TYPE, Map.of("x-amzn-RequestId", requestId), body);
         } catch (AwsException e) {
             if (!e.senderFault()) {
                 LOG.log(System.Logger.Level.ERROR, "request " + requestId + " (" + eventName + ") failed: " + e.code());
             }
-            record(context, eventName, eventSource, operation == null || operation.readOnly(), parameters, e);
+            record(context, eventName, eventSource, operation == null || operation.readOnly(), parameters, e, null);
             return jsonError(e, requestId);
         } catch (RuntimeException bug) {
             // Answered as InternalFailure by handle(); the call is still on the audit trail.
-            record(context, eventName, eventSource, operation == null || operation.readOnly(), parameters, AwsException.internal());
+            record(context, eventName, eventSource, operation == null || operation.readOnly(), parameters, AwsException.internal(), null);
             throw bug;
         }
     }
@@ -251,13 +252,13 @@ public final class RequestPipeline {
                         : AccessTarget.resource(arn, who.caller().accountId(), null, Map.of()));
             }
             RawResponse answer = queryResult(service, actionName, action.handler().handle(context, params), requestId);
-            record(context, actionName, eventSource, action.readOnly(), null, null);
+            record(context, actionName, eventSource, action.readOnly(), null, null, null);
             return answer;
         } catch (AwsException e) {
-            record(context, actionName, eventSource, action == null || action.readOnly(), null, e);
+            record(context, actionName, eventSource, action == null || action.readOnly(), null, e, null);
             return queryError(e, requestId, namespaceOf(service));
         } catch (RuntimeException bug) {
-            record(context, actionName, eventSource, action == null || action.readOnly(), null, AwsException.internal());
+            record(context, actionName, eventSource, action == null || action.readOnly(), null, AwsException.internal(), null);
             throw bug;
         }
     }
@@ -303,7 +304,7 @@ public final class RequestPipeline {
             // Rate-limited like the refusals: an unsigned caller must not be able to grow a trail at will.
             if (audit.admitUnauthenticated(context.now())) {
                 record(context, action.name(), service.eventSource(), action.readOnly(),
-                        action.unsigned().auditParameters(params), error);
+                        action.unsigned().auditParameters(params), error, null);
             }
         } else if (error != null) {
             audit.recordRefusal(UnverifiedRefusal.of(context.now(), context.requestId(), error.code(), error.getMessage(), null, null,
@@ -392,43 +393,48 @@ public final class RequestPipeline {
 
     /**
      * Records the request's own event, then (if it succeeded) the further events its handler asked
-     * for. A read-only call's events are queued and the call is answered at once. A mutating
-     * call's events (accepted or refused after authentication) are durable before this returns,
-     * so before the response is sent: an acknowledged change is never missing from the trail
-     * after a crash.
+     * for, and returns once they are committed, so before the response is sent: an acknowledged
+     * call is never missing from the trail. A mutating call's events are synced to disk, as its
+     * data was ({@link AuditLog#recordDurably}); a read-only call's are committed without a sync
+     * ({@link AuditLog#recordCommitted}: in WAL mode that survives the process being killed, not
+     * necessarily a power cut). Concurrent calls share commits.
      *
-     * <p>When a mutating call's event cannot be stored, the client still gets the call's own
-     * answer: its data was committed before the event was written and cannot be taken back, and
-     * reporting a failure would invite a retry that repeats the change (AWS has no error for
-     * this). The loss is not silent: AuditLog logs it at ERROR with the event and request IDs and
-     * counts it in {@link AuditLog#lostEvents()}, and the pipeline logs which request went
-     * unaudited.
+     * <p>When a call's event cannot be stored, the client still gets the call's own answer: a
+     * change was committed before its event was written and cannot be taken back, and reporting a
+     * failure would invite a retry that repeats it (AWS has no error for this). The loss is not
+     * silent: AuditLog logs it at ERROR with the event and request IDs and counts it in
+     * {@link AuditLog#lostEvents()}, and the pipeline logs which request went unaudited.
+     *
+     * @param responseElements CloudTrail's responseElements JSON for a change that succeeded, else null
      */
     private void record(RequestContext context, String eventName, String eventSource, boolean readOnly,
-                        String parameters, AwsException error) {
+                        String parameters, AwsException error, String responseElements) {
         Caller caller = context.caller();
         List<AuditEvent.Resource> resources = new ArrayList<>();
         for (RequestContext.Resource r : context.resources()) {
             resources.add(new AuditEvent.Resource(r.type(), r.name()));
         }
+        String identityType = caller.kind().trailName();
+        String issuer = caller.roleSession() ? caller.entityArn() : null;
+        java.time.Instant sessionCreated = caller.temporary() ? caller.sessionCreated() : null;
+        Boolean sessionMfa = caller.temporary() ? caller.mfa() : null;
         List<AuditEvent> events = new ArrayList<>(1 + (error == null ? context.additionalEvents().size() : 0));
         events.add(new AuditEvent(RequestIds.nextTimeOrdered(context.now().toEpochMilli()), caller.accountId(), context.region(), context.now(),
                 eventName, eventSource, caller.userName(), caller.arn(), caller.userId(), caller.accessKeyId(), readOnly,
                 error == null ? null : error.code(), error == null ? null : error.getMessage(),
-                context.sourceIp(), context.userAgent(), context.requestId(), parameters, resources));
+                context.sourceIp(), context.userAgent(), context.requestId(), parameters, resources,
+                identityType, issuer, sessionCreated, sessionMfa, error == null ? responseElements : null));
         if (error == null) {
             for (RequestContext.AdditionalEvent extra : context.additionalEvents()) {
                 events.add(new AuditEvent(RequestIds.nextTimeOrdered(context.now().toEpochMilli()), caller.accountId(), context.region(), context.now(),
                         extra.eventName(), eventSource, caller.userName(), caller.arn(), caller.userId(), caller.accessKeyId(),
                         extra.readOnly(), null, null, context.sourceIp(), context.userAgent(), context.requestId(), null,
-                        List.of(new AuditEvent.Resource(extra.resource().type(), extra.resource().name()))));
+                        List.of(new AuditEvent.Resource(extra.resource().type(), extra.resource().name())),
+                        identityType, issuer, sessionCreated, sessionMfa, null));
             }
         }
-        if (readOnly) {
-            for (AuditEvent e : events) {
-                audit.record(e);
-            }
-        } else if (!audit.recordDurably(events)) {
+        boolean stored = readOnly ? audit.recordCommitted(events) : audit.recordDurably(events);
+        if (!stored) {
             LOG.log(System.Logger.Level.ERROR, "request " + context.requestId() + " (" + eventName
                     + ") was answered without a stored audit event");
         }

@@ -17,9 +17,11 @@ import java.util.Map;
  * @param sessionTags the session tags of temporary credentials (they override the entity's own tags)
  * @param mfa         for temporary credentials, whether MFA was used to get them; null for a
  *                    long-term key, where AWS leaves {@code aws:MultiFactorAuthPresent} out
+ * @param sessionCreated for temporary credentials, when STS issued them (CloudTrail's
+ *                    {@code sessionContext.attributes.creationDate}); null for a long-term key
  */
 public record Caller(String accountId, String arn, String userName, String userId, String accessKeyId,
-                     String entityArn, Kind kind, Map<String, String> sessionTags, Boolean mfa) {
+                     String entityArn, Kind kind, Map<String, String> sessionTags, Boolean mfa, java.time.Instant sessionCreated) {
 
     /** The identity types CloudTrail names in {@code userIdentity.type}. */
     public enum Kind {
@@ -38,6 +40,12 @@ public record Caller(String accountId, String arn, String userName, String userI
 
     public Caller {
         sessionTags = sessionTags == null ? Map.of() : Map.copyOf(sessionTags);
+    }
+
+    /** A caller whose credentials' issue time is not known. */
+    public Caller(String accountId, String arn, String userName, String userId, String accessKeyId,
+                  String entityArn, Kind kind, Map<String, String> sessionTags, Boolean mfa) {
+        this(accountId, arn, userName, userId, accessKeyId, entityArn, kind, sessionTags, mfa, null);
     }
 
     /** A user signing with one of its long-term access keys. */

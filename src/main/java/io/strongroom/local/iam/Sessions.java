@@ -78,7 +78,7 @@ public final class Sessions {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT secret_sealed, token_sha256, account_id, arn, principal_id, entity_arn, session_name, session_tags, mfa,
-                           chained, expires_at
+                           chained, expires_at, created_at
                     FROM sts_sessions WHERE access_key_id=?""")) {
                 ps.setString(1, accessKeyId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -91,7 +91,7 @@ public final class Sessions {
                     boolean role = arn.contains(":assumed-role/");
                     Caller caller = new Caller(rs.getString(3), arn, role ? rs.getString(7) : entity.substring(entity.lastIndexOf('/') + 1),
                             rs.getString(5), accessKeyId, entity, role ? Caller.Kind.ASSUMED_ROLE : Caller.Kind.IAM_USER,
-                            IamDirectory.jsonMap(rs.getString(8)), rs.getInt(9) == 1);
+                            IamDirectory.jsonMap(rs.getString(8)), rs.getInt(9) == 1, Instant.ofEpochMilli(rs.getLong(12)));
                     return Optional.of(new Accounts.KeyCredential(secret, caller, rs.getBytes(2),
                             Instant.ofEpochMilli(rs.getLong(11)), rs.getInt(10) == 1));
                 }

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,17 +25,31 @@ import java.util.concurrent.locks.ReentrantLock;
  * write survives a crash or power loss.
  *
  * <p>Schema changes are numbered scripts {@code V1.sql}, {@code V2.sql}… beside this class,
- * applied in order and recorded in {@code PRAGMA user_version}.
+ * applied in order and recorded in {@code PRAGMA user_version}. A version may also need work
+ * SQL cannot do (schema 5 computes the audit trail's MACs, with a key the database must never
+ * hold): its {@link MigrationStep} runs right after the script, in the same transaction, so the
+ * version is applied whole or not at all.
  */
 public final class Database implements AutoCloseable {
 
     /** The newest schema this code knows; a database from a newer build is refused. */
-    static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
+    /**
+     * Versions whose script is followed by a {@link MigrationStep}: a database that already has
+     * data cannot be brought to them without it (see {@link #open(Path, Map)}).
+     */
+    static final java.util.Set<Integer> VERSIONS_WITH_STEPS = java.util.Set.of(5);
     private static final int READERS = 4;
 
     @FunctionalInterface
     public interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /** Work that completes a schema version after its script, in the script's transaction. */
+    @FunctionalInterface
+    public interface MigrationStep {
+        void run(Connection connection) throws SQLException;
     }
 
     private final Path file;
@@ -47,14 +62,19 @@ public final class Database implements AutoCloseable {
     /** Set while this thread runs {@link #bulk}: its write transactions commit without an fsync each. */
     private final ThreadLocal<Boolean> bulkOnThisThread = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    private Database(Path file) throws SQLException {
+    private Database(Path file, Map<Integer, MigrationStep> steps) throws SQLException {
         this.file = file;
         this.writer = connect(file);
         try (Statement s = writer.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
         }
-        migrate();
+        try {
+            migrate(steps);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(writer);
+            throw e;
+        }
         for (int i = 0; i < READERS; i++) {
             Connection reader = connect(file);
             try (Statement s = reader.createStatement()) {
@@ -65,10 +85,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens (creating or migrating) the database; for a database with no data yet, or one already
+     * at {@link #SCHEMA_VERSION}. One with data from before a version that needs a
+     * {@link MigrationStep} is refused: open it with {@link #open(Path, Map)}.
+     */
     public static Database open(Path file) {
+        return open(file, Map.of());
+    }
+
+    /** Opens the database, completing the schema versions in {@code steps} with their step (see {@link MigrationStep}). */
+    public static Database open(Path file, Map<Integer, MigrationStep> steps) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            return new Database(file);
+            return new Database(file, Map.copyOf(steps));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory for " + file, e);
         } catch (SQLException e) {
@@ -80,6 +110,40 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Runs {@code work} on a read-only connection of its own to the database in {@code file}, in
+     * one read transaction (a consistent snapshot), without migrating it and without any lock of
+     * the store: WAL lets it read beside a running store, and it reads what a killed one
+     * committed (the WAL is part of the database). For tools that inspect a store, such as
+     * {@code strongroom audit verify}. The schema version is the work's to check
+     * ({@link #schemaVersion}).
+     */
+    public static <T> T readOnly(Path file, SqlWork<T> work) {
+        if (!Files.isRegularFile(file)) {
+            throw new StorageException("there is no database " + file, null);
+        }
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(10_000);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            c.setAutoCommit(false);         // one transaction: every query sees the same snapshot
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the database " + file, e);
+        }
+    }
+
+    /** The schema version of the database {@code c} is connected to ({@code PRAGMA user_version}). */
+    public static int schemaVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
     private static Connection connect(Path file) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
@@ -89,7 +153,7 @@ public final class Database implements AutoCloseable {
         return c;
     }
 
-    private void migrate() throws SQLException {
+    private void migrate(Map<Integer, MigrationStep> steps) throws SQLException {
         int current;
         try (Statement s = writer.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
             current = rs.next() ? rs.getInt(1) : 0;
@@ -100,12 +164,20 @@ public final class Database implements AutoCloseable {
         }
         for (int version = current + 1; version <= SCHEMA_VERSION; version++) {
             String script = loadScript(version);
+            MigrationStep step = steps.get(version);
+            if (step == null && VERSIONS_WITH_STEPS.contains(version) && current > 0) {
+                throw new StorageException("the database " + file + " needs schema version " + version
+                        + ", which only the store itself can apply (it needs the root key): start the store on it once", null);
+            }
             writer.setAutoCommit(false);
             try (Statement s = writer.createStatement()) {
                 for (String statement : script.split(";\\s*(\\r?\\n|$)")) {
                     if (!statement.isBlank()) {
                         s.execute(statement);
                     }
+                }
+                if (step != null) {
+                    step.run(writer);
                 }
                 s.execute("PRAGMA user_version=" + version);
                 writer.commit();
@@ -198,9 +270,9 @@ public final class Database implements AutoCloseable {
         }
         writeLock.lock();
         try {
-            if (relaxed) {
-                setSynchronous("NORMAL");
-            }
+            // Switched only when it changes: a store serving reads commits their audit events
+            // relaxed many times a second, and two PRAGMAs around each commit would add up.
+            setSynchronous(relaxed ? "NORMAL" : "FULL");
             writer.setAutoCommit(false);
             try {
                 T result = work.run(writer);
@@ -214,9 +286,6 @@ public final class Database implements AutoCloseable {
                 throw (RuntimeException) e;
             } finally {
                 writer.setAutoCommit(true);
-                if (relaxed) {
-                    setSynchronous("FULL");
-                }
             }
         } catch (SQLException e) {
             throw new StorageException("database write failed", e);
@@ -233,9 +302,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The writer connection's synchronous mode; guarded by the write lock. */
+    private String synchronous = "FULL";
+
     private void setSynchronous(String level) {
+        if (level.equals(synchronous)) {
+            return;
+        }
         try (Statement s = writer.createStatement()) {
             s.execute("PRAGMA synchronous=" + level);
+            synchronous = level;
         } catch (SQLException e) {
             throw new StorageException("cannot set the database's synchronous mode", e);
         }

@@ -36,6 +36,7 @@ class AuditLogTest {
 
     @TempDir
     Path dir;
+    private final AuditChain chain = new AuditChain(io.strongroom.local.crypto.Aead.newKey());
     private Database db;
     private AuditLog audit;
     private int ids;
@@ -43,7 +44,7 @@ class AuditLogTest {
     @BeforeEach
     void open() {
         db = Database.open(dir.resolve("audit.db"));
-        audit = new AuditLog(db, new NamedThreads("audit-log-test"));
+        audit = new AuditLog(db, chain, new NamedThreads("audit-log-test"));
     }
 
     @AfterEach
@@ -206,12 +207,25 @@ class AuditLogTest {
 
     @Test
     void purgeStillFindsOldEventsRecordedAfterAnEarlierPurge() {
-        audit.record(event(T0.plus(Duration.ofDays(10))));
-        assertEquals(0, audit.purgeOlderThan(T0.plus(Duration.ofDays(5))));
-        audit.record(event(T0));
+        audit.record(event(T0.plus(Duration.ofDays(1))));
+        assertEquals(0, audit.purgeOlderThan(T0.plus(Duration.ofDays(1))));
+        audit.record(event(T0.plus(Duration.ofDays(2))));
 
-        assertEquals(1, audit.purgeOlderThan(T0.plus(Duration.ofDays(5))));
-        assertEquals(1, count("audit_events"));
+        assertEquals(2, audit.purgeOlderThan(T0.plus(Duration.ofDays(5))), "both are past the cutoff");
+        assertEquals(0, count("audit_events"));
+    }
+
+    @Test
+    void anOldEventStoredAfterANewerOneStaysUntilTheEventsBeforeItInItsChainExpire() {
+        audit.record(event("newer", T0.plus(Duration.ofDays(10)), "DescribeSecret"));
+        audit.record(event("older-stored-later", T0, "DescribeSecret"));
+
+        // Only a chain's oldest events, in the order stored, are purged: the chain stays whole.
+        assertEquals(0, audit.purgeOlderThan(T0.plus(Duration.ofDays(5))));
+        assertEquals(2, count("audit_events"));
+
+        assertEquals(2, audit.purgeOlderThan(T0.plus(Duration.ofDays(11))));
+        assertEquals(0, count("audit_events"));
     }
 
     @Test
@@ -337,7 +351,7 @@ class AuditLogTest {
     /** An AuditLog with its own refusal limits and a ticker the test moves. */
     private AuditLog limited(AuditLog.RefusalLimits limits, AtomicLong nanos) {
         audit.close();
-        audit = new AuditLog(db, new NamedThreads("audit-log-test"), limits, nanos::get);
+        audit = new AuditLog(db, chain, new NamedThreads("audit-log-test"), limits, nanos::get);
         return audit;
     }
 

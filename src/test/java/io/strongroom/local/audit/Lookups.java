@@ -51,8 +51,12 @@ final class Lookups {
 
     /** The CloudTrail record of an event, parsed. */
     static JsonNode record(Event event) {
+        return json(event.cloudTrailEvent());
+    }
+
+    static JsonNode json(String text) {
         try {
-            return JSON.readTree(event.cloudTrailEvent());
+            return JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

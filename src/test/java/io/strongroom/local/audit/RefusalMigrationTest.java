@@ -48,7 +48,9 @@ class RefusalMigrationTest {
             insert(c, "refused", null, hugeKeyId, "InvalidSignatureException", "evil".repeat(10_000));
         }
 
-        try (Database db = Database.open(file); AuditLog audit = new AuditLog(db, new NamedThreads("migration-test"))) {
+        io.strongroom.local.crypto.RootKey rootKey = io.strongroom.local.crypto.RootKey.loadOrCreate(dir.resolve("root.key"));
+        try (Database db = Database.open(file, AuditMigration.steps(rootKey));
+             AuditLog audit = new AuditLog(db, AuditChain.of(rootKey), new NamedThreads("migration-test"))) {
             List<AuditLog.StoredEvent> trail = audit.lookup(new AuditLog.Query(ACCOUNT, "us-east-1", null, null, null, null, 50, null)).events();
             assertEquals(List.of("accepted"), trail.stream().map(e -> e.event().eventId()).toList());
 

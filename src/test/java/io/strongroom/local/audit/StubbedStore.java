@@ -52,10 +52,11 @@ final class StubbedStore implements AutoCloseable {
     StubbedStore(Quotas quotas, JsonService... stubs) {
         try {
             dataDir = Files.createTempDirectory("strongroom-audit-test-");
-            db = Database.open(dataDir.resolve("strongroom.db"));
-            accounts = new Accounts(db, RootKey.loadOrCreate(dataDir.resolve("root.key")), clock);
+            RootKey rootKey = RootKey.loadOrCreate(dataDir.resolve("root.key"));
+            db = Database.open(dataDir.resolve("strongroom.db"), AuditMigration.steps(rootKey));
+            accounts = new Accounts(db, rootKey, clock);
             accounts.ensureDefaults();
-            audit = new AuditLog(db, new NamedThreads("test-audit"));
+            audit = new AuditLog(db, AuditChain.of(rootKey), new NamedThreads("test-audit"));
             RequestPipeline pipeline = new RequestPipeline(new SigV4Verifier(accounts, Clock.systemUTC()), new Authorizer(accounts.iam()),
                     audit, clock, quotas, Map.of())
                     .register(new CloudTrailApi(audit).service())
