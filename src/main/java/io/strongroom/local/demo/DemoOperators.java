@@ -136,12 +136,14 @@ final class DemoOperators {
             if (DemoRoutine.weekend(day) || home.isEmpty()) {
                 continue;
             }
-            for (int visit = 0; visit < 1 + random.nextInt(2); visit++) {
+            int visits = 1 + random.nextInt(2);
+            for (int visit = 0; visit < visits; visit++) {
                 DemoTrail.Call call = new DemoTrail.Call(actor, ADMIN_REGION, DemoRoutine.within(day, 9 + random.nextInt(8), random),
                         OFFICE_IP, account.adminKeyId());
                 trail.ok(call, "ListSecrets", true, ListSecretsRequest.builder().maxResults(100).includePlannedDeletion(true).build(), null);
                 Instant t = call.at();
-                for (int i = 0; i < 2 + random.nextInt(3); i++) {
+                int looks = 2 + random.nextInt(3);
+                for (int i = 0; i < looks; i++) {
                     DemoHistoryEstate.Secret s = home.get(random.nextInt(home.size()));
                     t = t.plusSeconds(5 + random.nextInt(90));
                     if (s.liveAt(t)) {
