@@ -75,6 +75,11 @@ import java.util.function.ToIntFunction;
  * backdated times (creation over two years, reads over the last ~120 days, deletions in the last
  * days) and without an audit event for each write.
  *
+ * <p>The estate comes with ninety days of audit history, clock-shifted and labelled, with an
+ * incident planted in it ({@link DemoHistory}, {@link DemoIncident}), written once the estate
+ * stands. {@link #remove} leaves that history in the trail: an audit trail is not edited, so it
+ * ages out with the 90-day retention.
+ *
  * <p>Seeding and removal are serialized within the process; neither is meant to race the
  * console's own writes to the same store.
  */
@@ -91,6 +96,7 @@ public final class DemoEstate {
     private static final int KEY_PENDING_WINDOW_DAYS = 7;
 
     private static final Object LOCK = new Object();
+    private static final System.Logger LOG = System.getLogger(DemoEstate.class.getName());
 
     /** What a call did, or why it did nothing. */
     public enum Outcome {
@@ -124,12 +130,17 @@ public final class DemoEstate {
     /**
      * The outcome, per-scope counts (only scopes where something happened), the demo IAM roles
      * created ({@link #seed}, also when the estate was already present but had no roles yet) or
-     * removed ({@link #remove}), and how long it took.
+     * removed ({@link #remove}), how long it took, and the audit history {@link #seed} wrote with
+     * the estate (null when it wrote none: see {@link DemoHistory}).
      */
-    public record Summary(Outcome outcome, List<ScopeCounts> scopes, int roles, Duration elapsed) {
+    public record Summary(Outcome outcome, List<ScopeCounts> scopes, int roles, Duration elapsed, DemoHistory.Seeded history) {
 
         public Summary {
             scopes = List.copyOf(scopes);
+        }
+
+        public Summary(Outcome outcome, List<ScopeCounts> scopes, int roles, Duration elapsed) {
+            this(outcome, scopes, roles, elapsed, null);
         }
 
         public boolean changed() {
@@ -231,11 +242,12 @@ public final class DemoEstate {
                 return new Summary(Outcome.NO_DEFAULT_ACCOUNTS, List.of(), 0, Duration.ofNanos(System.nanoTime() - started));
             }
             List<ScopeCounts> counts = new ArrayList<>();
+            List<DemoCatalog.ScopePlan> plans = DemoCatalog.plan();
             int roles;
             try {
                 // Some 800 small transactions: synced once at the end rather than once each.
                 roles = store.bulk(() -> {
-                    for (DemoCatalog.ScopePlan plan : DemoCatalog.plan()) {
+                    for (DemoCatalog.ScopePlan plan : plans) {
                         LocalAccount account = accounts.get(plan.accountAlias());
                         if (account != null) {
                             counts.add(new Scope(store, account, plan.region()).seed(plan, now));
@@ -251,7 +263,22 @@ public final class DemoEstate {
                 }
                 throw e;
             }
-            return new Summary(Outcome.SEEDED, counts, roles, Duration.ofNanos(System.nanoTime() - started));
+            return new Summary(Outcome.SEEDED, counts, roles, Duration.ofNanos(System.nanoTime() - started),
+                    history(store, accounts, plans, now));
+        }
+    }
+
+    /**
+     * The estate's audit history, written once the estate stands. A failure there costs only the
+     * history: the estate is complete and stays.
+     */
+    private static DemoHistory.Seeded history(LocalStore store, Map<String, LocalAccount> accounts, List<DemoCatalog.ScopePlan> plans,
+                                              Instant now) {
+        try {
+            return DemoHistory.seed(store, accounts, plans, now);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the demo estate was seeded without its audit history: " + e.getClass().getSimpleName());
+            return null;
         }
     }
 
