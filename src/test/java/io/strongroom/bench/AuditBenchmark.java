@@ -110,6 +110,7 @@ public final class AuditBenchmark {
             Latencies process = inProcess(large, pick);
             Latencies processBase = inProcess(small, pick);
             String indexes = indexExperiment(large, pick);
+            String paging = "| statement | plan | p50 | same events |\n|---|---|---|---|\n" + paging(large, 1_000) + paging(large, 20_000);
             long dbBytes = Files.size(large.dir().resolve("strongroom.db")) + sizeOrZero(large.dir().resolve("strongroom.db-wal"));
             System.out.printf(Locale.ROOT, """
 
@@ -137,6 +138,9 @@ public final class AuditBenchmark {
                     the statement alone over the same %d secrets:
 
                     %s
+                    Paging deep into a scope (no attribute), the statement alone:
+
+                    %s
                     """, large.events(), Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), BIG_SECRETS, large.fillMillis(),
                     large.events() * 1000.0 / large.fillMillis(), dbBytes / 1e6, small.events(), SMALL_SECRETS, small.fillMillis(),
@@ -146,7 +150,7 @@ public final class AuditBenchmark {
                     large.events(), n.p50(), n.p99(), n.mean(), n.returned(), n.p50() / nb.p50(), n.p99() / nb.p99(),
                     small.events(), nb.p50(), nb.p99(), nb.mean(), nb.returned(),
                     LOOKUPS, process.p50(), process.p99(), processBase.p50(), processBase.p99(), sql.p50(), sql.p99(), plan, LOOKUPS,
-                    indexes);
+                    indexes, paging);
         }
     }
 
@@ -446,6 +450,75 @@ public final class AuditBenchmark {
         }
         Files.deleteIfExists(copy);
         return out.toString();
+    }
+
+    /** A later page of a scope's events (no attribute): after the cursor as AuditLog words it, and with an upper bound on the time. */
+    static final String NEXT_PAGE = "SELECT " + COLUMNS + " FROM audit_events e"
+            + " WHERE e.account_id = ? AND e.region = ? AND e.event_time >= ? AND e.event_time < ? AND %s"
+            + " ORDER BY e.event_time DESC, e.seq DESC LIMIT 51";
+    static final String CURSOR_SHIPPED = "(e.event_time < ? OR (e.event_time = ? AND e.seq < ?))";
+    static final String CURSOR_BOUNDED = "e.event_time <= ? AND (e.event_time < ? OR e.seq < ?)";
+
+    /**
+     * Paging deep into a scope: the page after {@code depth} events, with the cursor as AuditLog
+     * words it and with an upper bound on the time; plan and time of each (same rows checked).
+     */
+    static String paging(Filled f, int depth) throws Exception {
+        Secret scope = f.secrets().get(0);
+        Instant now = f.store().clock().instant();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + f.dir().resolve("strongroom.db") + "?mode=ro")) {
+            long time;
+            long seq;
+            try (PreparedStatement at = c.prepareStatement("SELECT event_time, seq FROM audit_events WHERE account_id = ? AND region = ?"
+                    + " ORDER BY event_time DESC, seq DESC LIMIT 1 OFFSET ?")) {
+                at.setString(1, scope.accountId());
+                at.setString(2, scope.region());
+                at.setInt(3, depth);
+                try (ResultSet rs = at.executeQuery()) {
+                    if (!rs.next()) {
+                        return "| page after " + depth + " events | (the scope has fewer events) | | |\n";
+                    }
+                    time = rs.getLong(1);
+                    seq = rs.getLong(2);
+                }
+            }
+            StringBuilder out = new StringBuilder();
+            List<Long> first = null;
+            for (String[] cursor : new String[][] {{"as AuditLog words it", CURSOR_SHIPPED}, {"with an upper bound", CURSOR_BOUNDED}}) {
+                String sql = String.format(NEXT_PAGE, cursor[1]);
+                Object[] args = {scope.accountId(), scope.region(), now.minus(AuditLog.RETENTION).toEpochMilli(),
+                        now.plusSeconds(1).toEpochMilli(), time, time, seq};
+                StringBuilder plan = new StringBuilder();
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+                    for (int i = 0; i < args.length; i++) {
+                        ps.setObject(i + 1, args[i]);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            plan.append(plan.isEmpty() ? "" : "; ").append(rs.getString(4));
+                        }
+                    }
+                }
+                List<Double> ms = new ArrayList<>();
+                List<Long> rows = null;
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < args.length; i++) {
+                        ps.setObject(i + 1, args[i]);
+                    }
+                    for (int run = 0; run < 40; run++) {
+                        long t0 = System.nanoTime();
+                        rows = seqs(ps);
+                        if (run >= 10) {
+                            ms.add((System.nanoTime() - t0) / 1e6);
+                        }
+                    }
+                }
+                first = first == null ? rows : first;
+                out.append(String.format(Locale.ROOT, "| page after %,d events, cursor %s | %s | %.2f ms | %s |%n", depth, cursor[0], plan,
+                        latencies(ms, rows.size()).p50(), rows.equals(first) ? "yes" : "NO"));
+            }
+            return out.toString();
+        }
     }
 
     /** Whether {@code statement} returns the shipped statement's events, in its order, for 50 secrets. */

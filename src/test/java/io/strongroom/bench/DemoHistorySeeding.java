@@ -56,11 +56,12 @@ final class DemoHistorySeeding {
                 |---|---|---|
                 | the whole `DemoEstate.seed` (estate, roles, rotations, history) | %,d ms | %,d ms |
                 | of which the history: read back, made, LastAccessedDates moved, queued | %,d ms | %,d ms |
+                | the seeding thread's CPU in the history | %,d ms | %,d ms |
                 | then until the trail's writer has stored every event (in the background) | %,d ms more | %,d ms |
                 | process CPU in that time | %,d ms | %,d ms |
                 | events | %,d | |
                 """, RUNS, Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                median[0], min[0], median[1], min[1], median[2], min[2], median[3], min[3], median[4]);
+                median[0], min[0], median[1], min[1], median[2], min[2], median[3], min[3], median[4], min[4], median[5]);
     }
 
     private static long[] child() throws Exception {
@@ -91,8 +92,8 @@ final class DemoHistorySeeding {
             store.audit().flush();
             long stored = (System.nanoTime() - t0) / 1_000_000;
             long storedCpu = (os.getProcessCpuTime() - cpu0) / 1_000_000;
-            System.out.println("RESULT " + s.elapsed().toMillis() + " " + s.history().elapsed().toMillis() + " " + stored + " "
-                    + storedCpu + " " + s.history().events());
+            System.out.println("RESULT " + s.elapsed().toMillis() + " " + s.history().elapsed().toMillis() + " "
+                    + s.history().cpu().toMillis() + " " + stored + " " + storedCpu + " " + s.history().events());
         } finally {
             Quietly.deleteTree(dir);
         }

@@ -1,25 +1,17 @@
 package io.strongroom.local.demo;
 
 import io.strongroom.domain.AnomalyThresholds;
-import io.strongroom.local.iam.AccessKey;
 import io.strongroom.local.iam.LocalAccount;
 import io.strongroom.testing.RunningStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +19,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,99 +35,34 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The demo's audit history, seeded with the demo estate into a real store and read back through
+ * The demo's audit history, h.seeded() with the demo estate into a real store and read back through
  * the real SDK's LookupEvents over HTTP, as the console reads it. Messages name events by time,
  * name and principal, never by what they carry.
  */
 class DemoHistoryTest {
 
-    static RunningStore running;
-    static Instant seededAt;
-    static DemoEstate.Summary seeded;
-    static long storedMillis;
-    static String auditAccount;
-    /** Every event of every account and region, oldest first. */
-    static List<TrailFacts.Seen> trail;
-    static long lookupMillis;
-    /** Every secret as ListSecrets showed it right after seeding (before any test reads one), by "alias region name". */
-    static final Map<String, SecretListEntry> listed = new HashMap<>();
+    static SeededHistory h;
 
     @BeforeAll
     static void seed() {
-        running = new RunningStore();
-        seededAt = running.clock().instant();
-        seeded = DemoEstate.seed(running.store());
-        long started = System.nanoTime();
-        running.store().audit().flush();
-        storedMillis = seeded.history().elapsed().toMillis() + (System.nanoTime() - started) / 1_000_000;
-        auditAccount = id("security-audit");
-        started = System.nanoTime();
-        List<TrailFacts.Seen> all = new ArrayList<>();
-        for (LocalAccount account : running.store().accounts().list()) {
-            for (String region : DemoEstate.REGIONS) {
-                all.addAll(TrailFacts.stored(running.store().audit(), account.accountId(), region));
-            }
-        }
-        all.sort(Comparator.comparing(TrailFacts.Seen::time));
-        trail = List.copyOf(all);
-        lookupMillis = (System.nanoTime() - started) / 1_000_000;
-        for (LocalAccount account : running.store().accounts().list()) {
-            for (String region : DemoEstate.REGIONS) {
-                adminSecrets(account.alias(), region).listSecretsPaginator(b -> b.maxResults(100)).forEach(page ->
-                        page.secretList().forEach(e -> listed.put(account.alias() + " " + region + " " + e.name(), e)));
-            }
-        }
-        System.out.printf(Locale.ROOT, "demo history: %d events (%d of the incident), generated and queued in %d ms, stored after %d ms;"
-                        + " %d LastAccessedDates moved; estate and history seeded in %d ms; read back in %d ms%n",
-                seeded.history().events(), seeded.history().incidentEvents(), seeded.history().elapsed().toMillis(), storedMillis,
-                seeded.history().lastAccessedMoved(), seeded.elapsed().toMillis(), lookupMillis);
+        h = new SeededHistory();
     }
 
     @AfterAll
     static void stop() {
-        running.close();
-    }
-
-    // ---- Helpers ------------------------------------------------------------------------------
-
-    static String id(String alias) {
-        return running.store().accounts().find(alias).map(LocalAccount::accountId).orElseThrow();
-    }
-
-    static AccessKey admin(String alias) {
-        return running.store().accounts().adminKey(id(alias)).orElseThrow();
-    }
-
-    static CloudTrailClient cloudTrail(String alias, String region) {
-        return running.cloudTrail(admin(alias), Region.of(region));
-    }
-
-    static SecretsManagerClient adminSecrets(String alias, String region) {
-        return running.secrets(admin(alias), Region.of(region));
-    }
-
-    /** Secrets Manager as a session named {@code session} of the demo role {@code role} of {@code alias}, assumed by its admin. */
-    static SecretsManagerClient as(String alias, String role, String session, String region) {
-        Credentials c = running.sts(admin(alias), Region.US_EAST_1)
-                .assumeRole(r -> r.roleArn(DemoPrincipals.roleArn(id(alias), role)).roleSessionName(session)).credentials();
-        return SecretsManagerClient.builder().endpointOverride(running.store().endpoint()).region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD)
-                        .retryStrategy(b -> b.maxAttempts(1)).build())
-                .build();
+        h.close();
     }
 
     static List<TrailFacts.Seen> seededEvents() {
-        return trail.stream().filter(TrailFacts.Seen::seeded).toList();
+        return h.trail().stream().filter(TrailFacts.Seen::seeded).toList();
     }
 
     static String ciPrincipal() {
-        return DemoIncident.principalArn(auditAccount);
+        return DemoIncident.principalArn(h.auditAccount());
     }
 
     static Instant incidentStart() {
-        return DemoIncident.start(seededAt);
+        return DemoIncident.start(h.seededAt());
     }
 
     /** The incident: the CI principal's events from its new address. */
@@ -162,31 +87,37 @@ class DemoHistoryTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no refused " + name + " planted on " + resource));
     }
 
-    static String refusal(Runnable call) {
-        AwsServiceException e = assertThrows(AwsServiceException.class, call::run);
-        assertEquals("AccessDeniedException", e.awsErrorDetails().errorCode());
-        return e.awsErrorDetails().errorMessage();
-    }
 
     // ---- The history --------------------------------------------------------------------------
 
     @Test
     void lookupEventsThroughTheSdkServesTheHistoryOverNinetyDaysWithoutAValueAndNothingInTheFuture() {
-        // The incident's account and region in full, page by page, as the console reads it.
-        Instant now = running.clock().instant();
-        List<TrailFacts.Seen> served = TrailFacts.lookUp(cloudTrail("security-audit", "us-east-1"), auditAccount, "us-east-1",
-                now.minus(Duration.ofDays(90)), now);
-        List<TrailFacts.Seen> stored = trail.stream().filter(e -> e.accountId().equals(auditAccount) && e.region().equals("us-east-1")
-                && e.seeded()).toList();
-        assertEquals(stored.stream().map(TrailFacts.Seen::eventId).collect(Collectors.toSet()),
+        // The scope with the fewest events in full, page by page, as the console reads it over 90 days.
+        Instant now = h.running().clock().instant();
+        Map<String, Long> sizes = seededEvents().stream().collect(Collectors.groupingBy(e -> e.accountId() + " " + e.region(),
+                Collectors.counting()));
+        String smallest = sizes.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String accountId = smallest.split(" ")[0];
+        String region = smallest.split(" ")[1];
+        String alias = h.running().store().accounts().find(accountId).orElseThrow().alias();
+        List<TrailFacts.Seen> served = TrailFacts.lookUp(h.cloudTrail(alias, region), accountId, region, now.minus(Duration.ofDays(90)), now);
+        assertEquals(seededEvents().stream().filter(e -> (e.accountId() + " " + e.region()).equals(smallest))
+                        .map(TrailFacts.Seen::eventId).collect(Collectors.toSet()),
                 served.stream().filter(TrailFacts.Seen::seeded).map(TrailFacts.Seen::eventId).collect(Collectors.toSet()),
-                "LookupEvents serves every seeded event of the scope");
+                "LookupEvents serves every seeded event of " + alias + " " + region);
         Instant oldest = served.get(served.size() - 1).time();
-        assertTrue(oldest.isBefore(seededAt.minus(Duration.ofDays(89))), "about 90 days back: " + oldest);
-        assertTrue(served.stream().noneMatch(e -> e.time().isAfter(now)), "nothing in the future");
-        assertTrue(served.stream().anyMatch(e -> DemoIncident.SOURCE_IP.equals(e.sourceIp())), "the incident is among them");
+        assertTrue(oldest.isBefore(h.seededAt().minus(Duration.ofDays(89))), "about 90 days back: " + oldest);
+        // And the incident's scope on the incident's day.
+        Instant day = incidentStart().truncatedTo(ChronoUnit.DAYS);
+        List<TrailFacts.Seen> thatDay = TrailFacts.lookUp(h.cloudTrail("security-audit", "us-east-1"), h.auditAccount(), "us-east-1",
+                day, day.plus(Duration.ofDays(1)).minusSeconds(1));
+        assertTrue(thatDay.stream().filter(e -> DemoIncident.SOURCE_IP.equals(e.sourceIp())).count() >= 40, "the incident is there");
         Set<String> values = valueTokens();
         for (TrailFacts.Seen e : served) {
+            assertFalse(e.time().isAfter(now), "nothing in the future: " + e.time());
+            assertNoValue(e, values);
+        }
+        for (TrailFacts.Seen e : thatDay) {
             assertNoValue(e, values);
         }
     }
@@ -194,18 +125,18 @@ class DemoHistoryTest {
     @Test
     void historySpansNinetyDaysAndNothingIsInTheFuture() {
         List<TrailFacts.Seen> history = seededEvents();
-        assertEquals(seeded.history().events(), history.size(), "LookupEvents returns every seeded event");
+        assertEquals(h.seeded().history().events(), history.size(), "LookupEvents returns every seeded event");
         assertTrue(history.size() >= 15_000 && history.size() <= 40_000, history.size() + " events");
         Instant first = history.get(0).time();
         Instant last = history.get(history.size() - 1).time();
-        assertTrue(first.isAfter(seededAt.minus(Duration.ofDays(90))), "within the retention: " + first);
-        assertTrue(first.isBefore(seededAt.minus(Duration.ofDays(89))), "starts about 90 days back: " + first);
-        assertFalse(last.isAfter(seededAt), "the newest is not after the seeding: " + last);
-        assertTrue(last.isAfter(seededAt.minus(Duration.ofDays(1))), "reaches the last day: " + last);
+        assertTrue(first.isAfter(h.seededAt().minus(Duration.ofDays(90))), "within the retention: " + first);
+        assertTrue(first.isBefore(h.seededAt().minus(Duration.ofDays(89))), "starts about 90 days back: " + first);
+        assertFalse(last.isAfter(h.seededAt()), "the newest is not after the seeding: " + last);
+        assertTrue(last.isAfter(h.seededAt().minus(Duration.ofDays(1))), "reaches the last day: " + last);
         Set<LocalDate> days = history.stream().map(e -> e.time().atZone(ZoneOffset.UTC).toLocalDate()).collect(Collectors.toSet());
         assertTrue(days.size() >= 90, "every day has events: " + days.size());
-        Instant now = running.clock().instant();
-        assertTrue(trail.stream().noneMatch(e -> e.time().isAfter(now)), "no event of the trail is in the future");
+        Instant now = h.running().clock().instant();
+        assertTrue(h.trail().stream().noneMatch(e -> e.time().isAfter(now)), "no event of the trail is in the future");
     }
 
     @Test
@@ -238,7 +169,7 @@ class DemoHistoryTest {
     @Test
     void noEventHoldsASecretValue() {
         Set<String> values = valueTokens();
-        for (TrailFacts.Seen e : trail) {
+        for (TrailFacts.Seen e : h.trail()) {
             assertNoValue(e, values);
         }
     }
@@ -291,14 +222,14 @@ class DemoHistoryTest {
         Map<String, DemoCatalog.SecretPlan> plans = new HashMap<>();
         DemoCatalog.plan().forEach(p -> p.secrets().forEach(s -> plans.put(p.accountAlias() + " " + p.region() + " " + s.name(), s)));
         int checked = 0;
-        for (Map.Entry<String, SecretListEntry> listing : listed.entrySet()) {
+        for (Map.Entry<String, SecretListEntry> listing : h.listed().entrySet()) {
             SecretListEntry s = listing.getValue();
             Instant read = lastRead.get(s.arn());
             DemoCatalog.SecretPlan plan = plans.get(listing.getKey());
             if (read == null || plan == null) {
                 continue;
             }
-            Instant catalog = plan.lastAccessedAgo() == null ? Instant.EPOCH : seededAt.minus(plan.lastAccessedAgo());
+            Instant catalog = plan.lastAccessedAgo() == null ? Instant.EPOCH : h.seededAt().minus(plan.lastAccessedAgo());
             Instant expected = (read.isAfter(catalog) ? read : catalog).truncatedTo(ChronoUnit.DAYS);
             assertEquals(expected, s.lastAccessedDate(), listing.getKey());
             checked++;
@@ -311,10 +242,10 @@ class DemoHistoryTest {
     @Test
     void theIncidentIsTheCiDeployersFromTheNewAddressAtThreeInTheMorningThreeDaysAgo() {
         Instant start = incidentStart();
-        assertEquals(seededAt.atZone(ZoneOffset.UTC).toLocalDate().minusDays(3), start.atZone(ZoneOffset.UTC).toLocalDate());
+        assertEquals(h.seededAt().atZone(ZoneOffset.UTC).toLocalDate().minusDays(3), start.atZone(ZoneOffset.UTC).toLocalDate());
         // As the console asks: by user name, within the hour, through the SDK.
         List<Event> found = new ArrayList<>();
-        cloudTrail("security-audit", "us-east-1").lookupEventsPaginator(b -> b.maxResults(50)
+        h.cloudTrail("security-audit", "us-east-1").lookupEventsPaginator(b -> b.maxResults(50)
                 .lookupAttributes(a -> a.attributeKey(LookupAttributeKey.USERNAME).attributeValue(DemoPipeline.SESSION))
                 .startTime(start.truncatedTo(ChronoUnit.HOURS)).endTime(start.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1))))
                 .events().forEach(found::add);
@@ -325,13 +256,13 @@ class DemoHistoryTest {
             assertEquals(3, e.eventTime().atZone(ZoneOffset.UTC).getHour());
         }
         List<TrailFacts.Seen> incident = incident();
-        assertEquals(seeded.history().incidentEvents(), incident.size());
+        assertEquals(h.seeded().history().incidentEvents(), incident.size());
         assertTrue(incident.stream().allMatch(e -> !e.time().isBefore(start) && e.time().isBefore(start.plus(Duration.ofMinutes(15)))));
         // The key was the previous evening's run's: LookupEvents by that key shows both.
         String key = incident.get(0).accessKeyId();
         assertTrue(key.startsWith("ASIA"), key);
         assertTrue(incident.stream().allMatch(e -> key.equals(e.accessKeyId())));
-        List<Event> byKey = cloudTrail("security-audit", "us-east-1").lookupEventsPaginator(b -> b.maxResults(50)
+        List<Event> byKey = h.cloudTrail("security-audit", "us-east-1").lookupEventsPaginator(b -> b.maxResults(50)
                 .lookupAttributes(a -> a.attributeKey(LookupAttributeKey.ACCESS_KEY_ID).attributeValue(key))).events().stream().toList();
         assertTrue(byKey.stream().anyMatch(e -> e.eventTime().isBefore(start.minus(Duration.ofHours(5)))
                 && !e.cloudTrailEvent().contains(DemoIncident.SOURCE_IP)), "the same key at the pipeline's run the evening before");
@@ -403,35 +334,35 @@ class DemoHistoryTest {
         @Test
         void theIncidentsRefusalsAreWordedAsTheStoreWordsThem() {
             List<TrailFacts.Seen> incident = incident();
-            SecretsManagerClient ci = as("security-audit", DemoPrincipals.CI_DEPLOYER, DemoPipeline.SESSION, "us-east-1");
+            SecretsManagerClient ci = h.as("security-audit", DemoPrincipals.CI_DEPLOYER, DemoPipeline.SESSION, "us-east-1");
             TrailFacts.Seen deniedRead = incident.stream().filter(e -> e.denied() && e.name().equals("GetSecretValue")).findFirst().orElseThrow();
             assertEquals(deniedRead.errorCode(), "AccessDeniedException");
-            assertEquals(deniedRead.record().path("errorMessage").asText(), refusal(() -> ci.getSecretValue(b -> b.secretId(deniedRead.secret()))));
+            assertEquals(deniedRead.record().path("errorMessage").asText(), SeededHistory.refusal(() -> ci.getSecretValue(b -> b.secretId(deniedRead.secret()))));
             TrailFacts.Seen deniedList = planted(incident, "ListSecrets", null);
-            assertEquals(deniedList.record().path("errorMessage").asText(), refusal(() -> ci.listSecrets(b -> b.maxResults(100))));
+            assertEquals(deniedList.record().path("errorMessage").asText(), SeededHistory.refusal(() -> ci.listSecrets(b -> b.maxResults(100))));
             TrailFacts.Seen breakGlass = incident.get(incident.size() - 1);
             assertEquals(breakGlass.record().path("errorMessage").asText(),
-                    refusal(() -> ci.getSecretValue(b -> b.secretId(DemoGrants.LOCKED_DOWN_SECRET))));
+                    SeededHistory.refusal(() -> ci.getSecretValue(b -> b.secretId(DemoGrants.LOCKED_DOWN_SECRET))));
         }
 
         @Test
         void theBackgroundsRefusalsAndFailuresAreWordedAsTheStoreWordsThem() {
             List<TrailFacts.Seen> history = seededEvents();
-            SecretsManagerClient auditor = as("security-audit", DemoPrincipals.SECURITY_AUDITOR, DemoOperators.REVIEW_SESSION, "us-east-1");
+            SecretsManagerClient auditor = h.as("security-audit", DemoPrincipals.SECURITY_AUDITOR, DemoOperators.REVIEW_SESSION, "us-east-1");
             TrailFacts.Seen review = history.stream().filter(e -> e.denied() && e.name().equals("DescribeSecret") && e.region().equals("us-east-1")
-                    && e.principal().contains(auditAccount)).findFirst().orElseThrow();
+                    && e.principal().contains(h.auditAccount())).findFirst().orElseThrow();
             assertEquals(review.record().path("errorMessage").asText(),
-                    refusal(() -> auditor.describeSecret(b -> b.secretId(review.secret()))));
+                    SeededHistory.refusal(() -> auditor.describeSecret(b -> b.secretId(review.secret()))));
 
-            SecretsManagerClient reporting = as("analytics-dev", "app-" + DemoRoutine.REFUSED_SERVICE, DemoRoutine.REFUSED_SERVICE, "us-east-1");
+            SecretsManagerClient reporting = h.as("analytics-dev", "app-" + DemoRoutine.REFUSED_SERVICE, DemoRoutine.REFUSED_SERVICE, "us-east-1");
             TrailFacts.Seen weekly = history.stream().filter(e -> e.denied() && e.name().equals("GetSecretValue")
                     && e.principal().endsWith("/" + DemoRoutine.REFUSED_SERVICE)).findFirst().orElseThrow();
             assertEquals(weekly.record().path("errorMessage").asText(),
-                    refusal(() -> reporting.getSecretValue(b -> b.secretId(DemoRoutine.REFUSED_SECRET))));
+                    SeededHistory.refusal(() -> reporting.getSecretValue(b -> b.secretId(DemoRoutine.REFUSED_SECRET))));
 
             TrailFacts.Seen missing = history.stream().filter(e -> "ResourceNotFoundException".equals(e.errorCode())).findFirst().orElseThrow();
             String session = missing.principal().substring(missing.principal().lastIndexOf('/') + 1);
-            SecretsManagerClient app = as("analytics-dev", "app-" + session, session, missing.region());
+            SecretsManagerClient app = h.as("analytics-dev", "app-" + session, session, missing.region());
             AwsServiceException notFound = assertThrows(AwsServiceException.class,
                     () -> app.getSecretValue(b -> b.secretId(missing.record().path("requestParameters").path("secretId").asText())));
             assertEquals(missing.errorCode(), notFound.awsErrorDetails().errorCode());
@@ -440,10 +371,10 @@ class DemoHistoryTest {
 
         @Test
         void aSeededReadHasTheShapeOfARealOne() {
-            as("security-audit", DemoPrincipals.CI_DEPLOYER, DemoPipeline.SESSION, "us-east-1")
+            h.as("security-audit", DemoPrincipals.CI_DEPLOYER, DemoPipeline.SESSION, "us-east-1")
                     .getSecretValue(b -> b.secretId(DemoPipeline.OWN_TOKEN));
-            running.store().audit().flush();
-            Event real = cloudTrail("security-audit", "us-east-1").lookupEvents(b -> b.maxResults(50)
+            h.running().store().audit().flush();
+            Event real = h.cloudTrail("security-audit", "us-east-1").lookupEvents(b -> b.maxResults(50)
                     .lookupAttributes(a -> a.attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue("GetSecretValue"))).events().stream()
                     .filter(e -> !e.cloudTrailEvent().contains(DemoHistory.USER_AGENT)).findFirst().orElseThrow();
             TrailFacts.Seen planted = seededEvents().stream().filter(e -> ciPrincipal().equals(e.principal()) && e.read()
@@ -464,10 +395,10 @@ class DemoHistoryTest {
             List<String> ids = new ArrayList<>();
             batch.record().path("requestParameters").path("secretIdList").forEach(n -> ids.add(n.asText()));
             assertEquals(20, ids.size());
-            SecretsManagerClient ci = as("security-audit", DemoPrincipals.CI_DEPLOYER, DemoPipeline.SESSION, "us-east-1");
-            assertEquals(batch.record().path("errorMessage").asText(), refusal(() -> ci.batchGetSecretValue(b -> b.secretIdList(ids))));
-            running.store().audit().flush();
-            Event real = cloudTrail("security-audit", "us-east-1").lookupEvents(b -> b.maxResults(1)
+            SecretsManagerClient ci = h.as("security-audit", DemoPrincipals.CI_DEPLOYER, DemoPipeline.SESSION, "us-east-1");
+            assertEquals(batch.record().path("errorMessage").asText(), SeededHistory.refusal(() -> ci.batchGetSecretValue(b -> b.secretIdList(ids))));
+            h.running().store().audit().flush();
+            Event real = h.cloudTrail("security-audit", "us-east-1").lookupEvents(b -> b.maxResults(1)
                     .lookupAttributes(a -> a.attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue("BatchGetSecretValue"))).events().get(0);
             assertFalse(real.cloudTrailEvent().contains(DemoHistory.USER_AGENT));
             com.fasterxml.jackson.databind.JsonNode record = TrailFacts.parse(real.cloudTrailEvent());
