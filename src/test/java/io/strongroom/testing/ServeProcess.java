@@ -1,5 +1,7 @@
 package io.strongroom.testing;
 
+import io.strongroom.local.demo.DemoDatabase;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,6 +41,12 @@ public final class ServeProcess implements AutoCloseable {
     public ServeProcess(List<String> jvmOptions, String classPath, Path dataDir, String... extraArgs) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
+        // As in the tests' own JVM (surefire turns it off): a serve that a test kills with SIGKILL
+        // must not leave the demo's PostgreSQL cluster running on its fixed port for later tests.
+        String demoDatabase = System.getProperty(DemoDatabase.ENABLED_PROPERTY);
+        if (demoDatabase != null) {
+            command.add("-D" + DemoDatabase.ENABLED_PROPERTY + "=" + demoDatabase);
+        }
         command.addAll(List.of("-cp", classPath, "io.strongroom.app.Launcher",
                 "serve", "--port", "0", "--data-dir", dataDir.toString()));
         command.addAll(List.of(extraArgs));

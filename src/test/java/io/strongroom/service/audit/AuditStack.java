@@ -37,8 +37,13 @@ final class AuditStack implements AutoCloseable {
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
     private final RateLimiters limiters = new RateLimiters(TimeSource.system(), Map.of(QuotaClass.CLOUDTRAIL_LOOKUP, 1000.0));
 
+    /** With account {@link #DENIED} refused LookupEvents. */
     AuditStack() {
-        stack = ServiceStack.start(4, DENIED);
+        this(true);
+    }
+
+    AuditStack(boolean oneAccountDenied) {
+        stack = oneAccountDenied ? ServiceStack.start(4, DENIED) : ServiceStack.start(4);
     }
 
     /** A new service, with a cache of its own. */
