@@ -22,6 +22,12 @@ import java.util.Collection;
  *     record of a break, cannot be removed unseen;
  * <li>a break: what the store found wrong when it started.
  * </ul>
+ *
+ * <p>What no MAC inside the file can show: the audit tables put back whole from an older copy
+ * (every chain, head, break and the list rolled back together), or all of them removed at once
+ * with the list's MAC (which then looks like a store that never recorded anything). Seeing those
+ * needs a witness outside the database, such as the newest chain-list MAC kept elsewhere.
+ * Events stored before schema 5 are vouched for from the migration on, not before it.
  */
 public final class AuditChain {
 

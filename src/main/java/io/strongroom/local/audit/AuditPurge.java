@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Retention without breaking the chains: a purge removes the oldest events of a chain, in chain
@@ -22,10 +24,27 @@ import java.util.List;
  * chain expire too; lookups never return it meanwhile, as they apply the retention window
  * themselves. A purge of a chain runs once its oldest stored event is past the cutoff by
  * {@code slack}, so deletions come in runs, not on every maintenance tick.
+ *
+ * <p>The chains due are purged in one pass over the events in stored order (the rowid, so no
+ * index is kept for it: every index costs every commit of the audit writer a page), from the
+ * oldest anchor to the first event of each due chain that is still within retention.
  */
 final class AuditPurge {
 
+    /** Rows deleted per statement. */
+    private static final int DELETE_CHUNK = 500;
+
     private AuditPurge() {}
+
+    /** What the pass learns of one due chain: the last expired event before its first kept one. */
+    private static final class Cut {
+        long anchorSeq;
+        String anchorEventId;
+        byte[] anchorMac;
+        long count;
+        long frontMillis = Long.MAX_VALUE;
+        boolean done;
+    }
 
     /** Removes events older than {@code cutoff} from the front of each chain; returns how many. */
     static int purge(Database db, ChainHeads heads, Instant cutoff, Duration slack) {
@@ -40,53 +59,68 @@ final class AuditPurge {
             return 0;
         }
         return heads.update(db, true, (c, w) -> {
-            int deleted = 0;
+            Map<ChainKey, Cut> cuts = new HashMap<>();
+            long from = Long.MAX_VALUE;
             for (ChainKey key : due) {
-                deleted += purgeChain(c, w, w.head(key), cutoffMillis);
+                cuts.put(key, new Cut());
+                from = Math.min(from, w.head(key).anchorSeq());
             }
-            return deleted;
+            List<Long> doomed = scan(c, cuts, from, cutoffMillis);
+            delete(c, doomed);
+            for (ChainKey key : due) {
+                ChainHead head = w.head(key);
+                Cut cut = cuts.get(key);
+                w.put(cut.count == 0
+                        ? head.purge(head.anchorSeq(), head.anchorEventId(), head.anchorMac(), 0, cut.frontMillis)
+                        : head.purge(cut.anchorSeq, cut.anchorEventId, cut.anchorMac == null ? ChainHead.GENESIS : cut.anchorMac,
+                                cut.count, cut.frontMillis));
+            }
+            return doomed.size();
         });
     }
 
-    private static int purgeChain(Connection c, ChainHeads.Working w, ChainHead head, long cutoffMillis) throws SQLException {
-        String where = ChainSql.where(head.key());
-        long keepSeq = Long.MAX_VALUE;
-        long keepTime = Long.MAX_VALUE;
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_time FROM audit_events WHERE " + where
-                + " AND event_time >= ? ORDER BY seq LIMIT 1")) {
-            int i = ChainSql.bind(ps, 1, head.key());
-            ps.setLong(i, cutoffMillis);
+    /** The expired prefix of each due chain, walked in stored order; returns the seqs to delete. */
+    private static List<Long> scan(Connection c, Map<ChainKey, Cut> cuts, long from, long cutoffMillis) throws SQLException {
+        List<Long> doomed = new ArrayList<>();
+        int open = cuts.size();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, account_id, region, event_time, event_id, mac FROM audit_events WHERE seq > ? ORDER BY seq")) {
+            ps.setLong(1, from);
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    keepSeq = rs.getLong(1);
-                    keepTime = rs.getLong(2);
+                while (open > 0 && rs.next()) {
+                    Cut cut = cuts.get(ChainKey.of(rs.getString(2), rs.getString(3)));
+                    if (cut == null || cut.done) {
+                        continue;
+                    }
+                    long time = rs.getLong(4);
+                    if (time >= cutoffMillis) {
+                        cut.frontMillis = time;
+                        cut.done = true;
+                        open--;
+                        continue;
+                    }
+                    long seq = rs.getLong(1);
+                    cut.anchorSeq = seq;
+                    cut.anchorEventId = rs.getString(5);
+                    cut.anchorMac = rs.getBytes(6);
+                    cut.count++;
+                    doomed.add(seq);
                 }
             }
         }
-        long anchorSeq;
-        String anchorEventId;
-        byte[] anchorMac;
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_id, mac FROM audit_events WHERE " + where
-                + " AND seq < ? ORDER BY seq DESC LIMIT 1")) {
-            int i = ChainSql.bind(ps, 1, head.key());
-            ps.setLong(i, keepSeq);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    w.put(head.purge(head.anchorSeq(), head.anchorEventId(), head.anchorMac(), 0, keepTime));
-                    return 0;
+        return doomed;
+    }
+
+    private static void delete(Connection c, List<Long> seqs) throws SQLException {
+        for (int start = 0; start < seqs.size(); start += DELETE_CHUNK) {
+            List<Long> chunk = seqs.subList(start, Math.min(seqs.size(), start + DELETE_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM audit_events WHERE seq IN ("
+                    + "?,".repeat(chunk.size() - 1) + "?)")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
                 }
-                anchorSeq = rs.getLong(1);
-                anchorEventId = rs.getString(2);
-                anchorMac = rs.getBytes(3);
+                ps.executeUpdate();
             }
         }
-        int deleted;
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM audit_events WHERE " + where + " AND seq <= ?")) {
-            int i = ChainSql.bind(ps, 1, head.key());
-            ps.setLong(i, anchorSeq);
-            deleted = ps.executeUpdate();
-        }
-        w.put(head.purge(anchorSeq, anchorEventId, anchorMac == null ? ChainHead.GENESIS : anchorMac, deleted, keepTime));
-        return deleted;
     }
 }

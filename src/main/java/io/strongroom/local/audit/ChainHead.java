@@ -6,12 +6,14 @@ package io.strongroom.local.audit;
  * purged event, with how many were purged). Stored MAC'ed in {@code audit_chains}.
  *
  * @param frontMillis the event time of the oldest event still stored (in chain order), for the
- *                    purge; {@link Long#MAX_VALUE} when none is. Kept in memory only, not MAC'ed.
+ *                    purge; {@link Long#MAX_VALUE} when none is, {@link #FRONT_UNKNOWN} until the
+ *                    first purge has looked. Kept in memory only, not MAC'ed.
  */
 record ChainHead(ChainKey key, long appended, long lastSeq, String lastEventId, byte[] lastMac,
                  long anchorSeq, String anchorEventId, byte[] anchorMac, long purged, long frontMillis) {
 
     static final byte[] GENESIS = new byte[32];
+    static final long FRONT_UNKNOWN = Long.MIN_VALUE;
 
     /** A chain with nothing in it yet: every link position and MAC zero. */
     static ChainHead genesis(ChainKey key) {

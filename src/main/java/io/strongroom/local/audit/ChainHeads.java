@@ -31,8 +31,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class ChainHeads {
 
-    /** The store_meta row holding the MAC of the chain list. */
-    static final String LIST_MAC = "audit-chain-list";
     private static final System.Logger LOG = System.getLogger(ChainHeads.class.getName());
 
     /** A change to the chains, worked out inside a transaction. */
@@ -73,7 +71,9 @@ final class ChainHeads {
                         problems.add(h.key().label() + ": the chain's head record does not verify (it was edited or replaced); "
                                 + "going on from the newest event it names, seq " + h.lastSeq());
                     }
-                    heads.put(h.key(), withFront(c, h));
+                    // The oldest stored event's time is learnt by the first purge (a scan): unknown till then.
+                    heads.put(h.key(), h.purge(h.anchorSeq(), h.anchorEventId(), h.anchorMac(), 0,
+                            h.stored() == 0 ? Long.MAX_VALUE : ChainHead.FRONT_UNKNOWN));
                 }
             }
             List<byte[]> breaks = new ArrayList<>();
@@ -132,23 +132,8 @@ final class ChainHeads {
     }
 
     static byte[] storedListMac(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM store_meta WHERE name = ?")) {
-            ps.setString(1, LIST_MAC);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : null;
-            }
-        }
-    }
-
-    /** {@code h} with the event time of its oldest stored event, for the purge. */
-    private static ChainHead withFront(Connection c, ChainHead h) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT event_time FROM audit_events WHERE " + ChainSql.where(h.key())
-                + " ORDER BY seq LIMIT 1")) {
-            ChainSql.bind(ps, 1, h.key());
-            try (ResultSet rs = ps.executeQuery()) {
-                long front = rs.next() ? rs.getLong(1) : Long.MAX_VALUE;
-                return h.purge(h.anchorSeq(), h.anchorEventId(), h.anchorMac(), 0, front);
-            }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT mac FROM audit_chain_list WHERE id = 1")) {
+            return rs.next() ? rs.getBytes(1) : null;
         }
     }
 
@@ -162,7 +147,7 @@ final class ChainHeads {
     }
 
     static final String UPSERT_HEAD = "INSERT OR REPLACE INTO audit_chains(" + HEAD_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)";
-    static final String UPSERT_LIST = "INSERT OR REPLACE INTO store_meta(name, value) VALUES ('" + LIST_MAC + "', ?)";
+    static final String UPSERT_LIST = "INSERT OR REPLACE INTO audit_chain_list(id, mac) VALUES (1, ?)";
 
     /** Stores {@code h} with its MAC through {@link #UPSERT_HEAD}; returns the MAC. */
     static byte[] writeHead(PreparedStatement ps, AuditChain chain, ChainHead h) throws SQLException {

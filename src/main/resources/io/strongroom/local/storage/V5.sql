@@ -21,14 +21,12 @@ ALTER TABLE audit_events ADD COLUMN prev_seq INTEGER;
 ALTER TABLE audit_events ADD COLUMN prev_event_id TEXT;
 ALTER TABLE audit_events ADD COLUMN mac BLOB;
 
--- Walks a chain in order (verification, retention purges).
-CREATE INDEX audit_chain_order ON audit_events(account_id, region, seq);
-
 -- One row per chain, rewritten in the transaction that appends to it or purges from it, and
 -- MAC'ed: how many events were ever appended, the newest (so that removing the newest event is
 -- seen), and the anchor where retention cut the chain (the last purged event; 0 and a zero MAC
 -- while nothing was purged) with how many events were purged. account_id and region are '' where
--- an event has none.
+-- an event has none. WITHOUT ROWID, and updated in place: every commit of events rewrites its
+-- chain's row, and one B-tree page per commit is what that should cost.
 CREATE TABLE audit_chains (
     account_id      TEXT NOT NULL,
     region          TEXT NOT NULL,
@@ -42,6 +40,13 @@ CREATE TABLE audit_chains (
     purged          INTEGER NOT NULL,
     mac             BLOB NOT NULL,
     PRIMARY KEY (account_id, region)
+) WITHOUT ROWID;
+
+-- The MAC of the list of chains (every head's MAC, every break's), rewritten with the heads:
+-- removing a whole chain, or putting back an older head, no longer matches it. One row.
+CREATE TABLE audit_chain_list (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    mac             BLOB NOT NULL
 );
 
 -- Found by the store at start: a chain head or the list of chains that did not verify. The
