@@ -364,8 +364,8 @@ public final class AuditBenchmark {
         return now.plusSeconds(1).toEpochMilli();
     }
 
-    /** The lookup's statement as AuditLog builds it for a ResourceName lookup's first page. */
-    static final Statement SHIPPED = new Statement("as AuditLog builds it",
+    /** The ResourceName lookup's statement as AuditLog built it before it used one IN over both resource indexes. */
+    static final Statement SHIPPED = new Statement("with an OR (as AuditLog built it before)",
             "SELECT " + COLUMNS + " FROM audit_events e"
             + " WHERE e.account_id = ? AND e.region = ? AND e.event_time >= ? AND e.event_time < ?"
             + " AND (e.resource_name = ? OR e.seq IN (SELECT seq FROM audit_event_resources WHERE resource_name = ?))"

@@ -1,5 +1,7 @@
 package io.strongroom.ui.audit.anomaly;
 
+import io.strongroom.service.audit.AnomalyDetector;
+
 import io.strongroom.domain.AnomalyThresholds;
 import io.strongroom.domain.AuditAnomaly;
 import io.strongroom.domain.AuditAnomaly.Kind;
@@ -168,10 +170,11 @@ class AnomaliesModelTest {
         void everyKindTheServiceRaisesForTheIncidentIsWorded() {
             List<AuditRecord> trail = SyntheticTrail.history(NOW, 2_000, 9);
             AnomaliesModel model = new AnomaliesModel(thresholds, Texts.load(), new DirectUiExecutor(),
-                    (records, t, from, to) -> IncidentAnomalies.of(records, NOW));
+                    AnomalyDetector::detect);
             model.setRecords(trail, NOW.minus(Duration.ofDays(90)), NOW);
-            assertEquals(Kind.values().length, model.anomalies().stream().map(AuditAnomaly::kind).distinct().count());
-            for (AuditAnomaly a : model.anomalies()) {
+            List<AuditAnomaly> incident = model.anomalies().stream().filter(a -> a.principal().contains("/ci-deployer")).toList();
+            assertEquals(Kind.values().length, incident.stream().map(AuditAnomaly::kind).distinct().count());
+            for (AuditAnomaly a : incident) {
                 String words = model.explain(a);
                 assertTrue(words.startsWith("arn:\u2026/ci-deployer"), words);
                 assertFalse(words.contains("!"), words);

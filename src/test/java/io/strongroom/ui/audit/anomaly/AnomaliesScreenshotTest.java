@@ -1,5 +1,7 @@
 package io.strongroom.ui.audit.anomaly;
 
+import io.strongroom.service.audit.AnomalyDetector;
+
 import io.strongroom.domain.AnomalyThresholds;
 import io.strongroom.domain.AuditAnomaly;
 import io.strongroom.domain.AuditRecord;
@@ -32,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Renders the anomalies panel to {@link Snapshots#SCREENSHOTS} ({@code audit-anomalies-light.png},
  * {@code -dark.png}) under headless Monocle: the six kinds a full detector raises for the incident
- * of {@link SyntheticTrail} (see {@link IncidentAnomalies}), the AccessDenied burst selected with
+ * of {@link SyntheticTrail} (found by the service's detector), the AccessDenied burst selected with
  * its events below; "Show these events" hands those events on.
  */
 class AnomaliesScreenshotTest {
@@ -62,7 +64,7 @@ class AnomaliesScreenshotTest {
     void theIncidentsAnomaliesWithTheBurstsEventsLightAndDark() throws Exception {
         List<AuditRecord> trail = SyntheticTrail.history(NOW, 20_000, 42);
         AnomaliesModel model = new AnomaliesModel(new SimpleObjectProperty<>(AnomalyThresholds.DEFAULT), Texts.load(), new DirectUiExecutor(),
-                (records, t, from, to) -> IncidentAnomalies.of(records, NOW));
+                AnomalyDetector::detect);
         List<List<AuditRecord>> shown = new ArrayList<>();
         VBox card = Snapshots.onFx(() -> {
             model.setRecords(trail, NOW.minus(Duration.ofDays(90)), NOW);
