@@ -48,8 +48,9 @@ import java.util.function.LongSupplier;
  *     once; stored moments later, after a short linger that lets many share a commit. A crash in
  *     that moment can lose it.
  * </ul>
- * Waiting callers share commits (group commit): every event queued while the writer wrote a batch
- * goes into the next one, and when the last commit served several callers the writer waits a
+ * Waiting callers share commits (group commit): a caller who finds no batch being written writes
+ * its events itself, with whatever else is queued ({@link #commitIfIdle}); every event queued while
+ * a batch is written goes into the writer thread's next one, and when the last commit served several callers the writer waits a
  * fraction of a millisecond ({@link #GROUP_WAIT_NANOS}) for more before committing reads (never the
  * 10 ms linger, and never for a lone caller). A synced batch also takes in whatever is queued up to
  * the moment it holds the database, so concurrent mutating calls share one sync. The price of an
