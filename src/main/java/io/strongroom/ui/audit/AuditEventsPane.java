@@ -11,7 +11,6 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -19,8 +18,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -30,9 +27,7 @@ import javafx.scene.layout.VBox;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -111,39 +106,8 @@ final class AuditEventsPane extends BorderPane {
 
     /** All | Errors | AccessDenied | Value reads, each with its count. */
     private HBox filters() {
-        ToggleGroup group = new ToggleGroup();
-        Map<EventFilter, ToggleButton> buttons = new EnumMap<>(EventFilter.class);
-        HBox box = new HBox();
-        box.getStyleClass().add("sr-audit-filters");
-        EventFilter[] all = EventFilter.values();
-        for (int i = 0; i < all.length; i++) {
-            EventFilter f = all[i];
-            Label count = new Label();
-            count.getStyleClass().add("sr-filter-count");
-            count.textProperty().bind(Bindings.createStringBinding(() -> Integer.toString(vm.countsProperty().get().of(f)),
-                    vm.countsProperty()));
-            ToggleButton b = new ToggleButton(texts.get("filter." + f.name()), count);
-            b.setContentDisplay(ContentDisplay.RIGHT);
-            b.setId("audit-filter-" + f.name());
-            b.setUserData(f);
-            b.setToggleGroup(group);
-            b.setTooltip(new Tooltip(texts.get("filter." + f.name() + ".tip")));
-            b.setMnemonicParsing(false);
-            b.setMinWidth(Region.USE_PREF_SIZE);
-            b.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == all.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
-            buttons.put(f, b);
-            box.getChildren().add(b);
-        }
-        buttons.get(vm.filterProperty().get()).setSelected(true);
-        group.selectedToggleProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                was.setSelected(true);
-            } else {
-                vm.filterProperty().set((EventFilter) now.getUserData());
-            }
-        });
-        vm.filterProperty().addListener((o, was, now) -> buttons.get(now).setSelected(true));
-        return box;
+        return Controls.segmentedFilters(EventFilter.values(), vm.filterProperty(), vm.countsProperty(),
+                f -> vm.countsProperty().get().of(f), texts, "audit-filter-", "sr-audit-filters");
     }
 
     /** "Showing 12 of 1,234 events for ci-deployer → prod/payments/stripe-api-key", Clear. */

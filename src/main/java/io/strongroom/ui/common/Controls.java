@@ -2,7 +2,12 @@ package io.strongroom.ui.common;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,6 +20,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * Small building blocks shared by the editor dialogs and the secret detail pane: icons, icon
@@ -134,5 +143,47 @@ public final class Controls {
         Region r = new Region();
         HBox.setHgrow(r, Priority.ALWAYS);
         return r;
+    }
+
+    /**
+     * One filter of {@code values} always on, as a segmented control of pills, each with its
+     * count: the button texts and tooltips are {@code filter.NAME} and {@code filter.NAME.tip} in
+     * {@code texts}, the ids {@code idPrefix + NAME}. Selection and {@code selected} follow each other.
+     */
+    public static <E extends Enum<E>> HBox segmentedFilters(E[] values, ObjectProperty<E> selected, ObservableValue<?> counts,
+                                                            ToIntFunction<E> count, Texts texts, String idPrefix, String styleClass) {
+        ToggleGroup group = new ToggleGroup();
+        Map<E, ToggleButton> buttons = new HashMap<>();
+        HBox box = new HBox();
+        box.getStyleClass().add(styleClass);
+        for (int i = 0; i < values.length; i++) {
+            E f = values[i];
+            Label number = new Label();
+            number.getStyleClass().add("sr-filter-count");
+            number.textProperty().bind(Bindings.createStringBinding(() -> Integer.toString(count.applyAsInt(f)), counts));
+            ToggleButton b = new ToggleButton(texts.get("filter." + f.name()), number);
+            b.setContentDisplay(ContentDisplay.RIGHT);
+            b.setId(idPrefix + f.name());
+            b.setUserData(f);
+            b.setToggleGroup(group);
+            b.setTooltip(new Tooltip(texts.get("filter." + f.name() + ".tip")));
+            b.setMnemonicParsing(false);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == values.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+            buttons.put(f, b);
+            box.getChildren().add(b);
+        }
+        buttons.get(selected.get()).setSelected(true);
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);          // one filter is always on
+            } else {
+                @SuppressWarnings("unchecked")
+                E f = (E) now.getUserData();
+                selected.set(f);
+            }
+        });
+        selected.addListener((o, was, now) -> buttons.get(now).setSelected(true));
+        return box;
     }
 }

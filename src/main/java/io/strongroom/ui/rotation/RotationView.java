@@ -15,7 +15,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -24,8 +23,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -41,9 +38,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignO;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -68,7 +63,6 @@ public final class RotationView extends BorderPane {
     private final TableView<RotationRow> table = new TableView<>();
     private final SplitPane split = new SplitPane();
     private final VBox detailSlot = new VBox();
-    private final Map<RotationFilter, ToggleButton> filterButtons = new EnumMap<>(RotationFilter.class);
     private boolean syncingSelection;
 
     /**
@@ -161,38 +155,8 @@ public final class RotationView extends BorderPane {
 
     /** All | Never rotated | Overdue | Failed | Stuck, as one segmented control, each with its count. */
     private HBox filters() {
-        ToggleGroup group = new ToggleGroup();
-        HBox box = new HBox();
-        box.getStyleClass().add("sr-rotation-filters");
-        RotationFilter[] all = RotationFilter.values();
-        for (int i = 0; i < all.length; i++) {
-            RotationFilter f = all[i];
-            Label count = new Label();
-            count.getStyleClass().add("sr-filter-count");
-            count.textProperty().bind(Bindings.createStringBinding(() -> Integer.toString(vm.countsProperty().get().of(f)),
-                    vm.countsProperty()));
-            ToggleButton b = new ToggleButton(texts.get("filter." + f.name()), count);
-            b.setContentDisplay(ContentDisplay.RIGHT);
-            b.setId("rotation-filter-" + f.name());
-            b.setUserData(f);
-            b.setToggleGroup(group);
-            b.setTooltip(new Tooltip(texts.get("filter." + f.name() + ".tip")));
-            b.setMnemonicParsing(false);
-            b.setMinWidth(Region.USE_PREF_SIZE);
-            b.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == all.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
-            filterButtons.put(f, b);
-            box.getChildren().add(b);
-        }
-        filterButtons.get(vm.filterProperty().get()).setSelected(true);
-        group.selectedToggleProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                was.setSelected(true);          // one filter is always on
-            } else {
-                vm.filterProperty().set((RotationFilter) now.getUserData());
-            }
-        });
-        vm.filterProperty().addListener((o, was, now) -> filterButtons.get(now).setSelected(true));
-        return box;
+        return Controls.segmentedFilters(RotationFilter.values(), vm.filterProperty(), vm.countsProperty(),
+                f -> vm.countsProperty().get().of(f), texts, "rotation-filter-", "sr-rotation-filters");
     }
 
     private Region summary() {
