@@ -263,6 +263,16 @@ public final class DemoEstate {
                 }
                 throw e;
             }
+            try {
+                DemoReplication.seed(store, accounts, now);
+            } catch (RuntimeException e) {
+                try {
+                    removeLocked(store);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
             return new Summary(Outcome.SEEDED, counts, roles, Duration.ofNanos(System.nanoTime() - started),
                     history(store, accounts, plans, now));
         }
@@ -320,6 +330,12 @@ public final class DemoEstate {
         Instant now = store.clock().instant();
         // Roles first: the shared CI key's policy loses the demo's statement before the key is scheduled for deletion.
         int roles = DemoPrincipals.remove(store, now);
+        // Replicas next: AWS deletes neither a primary that has replicas nor a replica.
+        for (LocalAccount account : store.accounts().list()) {
+            for (String region : store.regionsInUse(account.accountId())) {
+                DemoReplication.detach(store, account.accountId(), region, now);
+            }
+        }
         List<ScopeCounts> counts = new ArrayList<>();
         for (LocalAccount account : store.accounts().list()) {
             for (String region : store.regionsInUse(account.accountId())) {

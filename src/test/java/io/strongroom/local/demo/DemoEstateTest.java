@@ -101,7 +101,13 @@ class DemoEstateTest {
                 k -> store.kms(key(store, alias), Region.of(region)));
     }
 
+    /** The secrets of a scope but its replicas (those are {@link DemoReplication}'s, checked on their own). */
     static List<SecretListEntry> list(RunningStore store, String alias, String region, boolean includePlannedDeletion) {
+        return listAll(store, alias, region, includePlannedDeletion).stream()
+                .filter(s -> s.primaryRegion() == null || s.primaryRegion().equals(region)).toList();
+    }
+
+    static List<SecretListEntry> listAll(RunningStore store, String alias, String region, boolean includePlannedDeletion) {
         List<SecretListEntry> out = new ArrayList<>();
         sm(store, alias, region).listSecretsPaginator(b -> b.includePlannedDeletion(includePlannedDeletion).maxResults(100))
                 .forEach(page -> out.addAll(page.secretList()));
@@ -405,6 +411,37 @@ class DemoEstateTest {
         assertNotNull(seeded.history(), "the history came with the estate");
     }
 
+    @Test
+    void aFewPrimariesAreReplicatedAllInSyncButOneSameNameConflict() {
+        int failed = 0;
+        int inSync = 0;
+        for (DemoReplication.Plan p : DemoReplication.PLANS) {
+            var primary = sm(running, p.accountAlias(), "us-east-1").describeSecret(b -> b.secretId(p.name()));
+            assertEquals("us-east-1", primary.primaryRegion(), p.name());
+            assertEquals(p.regions(), primary.replicationStatus().stream().map(r -> r.region()).toList(), p.name());
+            for (var status : primary.replicationStatus()) {
+                boolean conflict = p.name().equals("prod/payments/stripe-api-key") && status.region().equals("eu-west-1");
+                if (conflict) {
+                    failed++;
+                    assertEquals("Failed", status.statusAsString());
+                    assertEquals("Secret with this name already exists in this region", status.statusMessage());
+                } else {
+                    inSync++;
+                    assertEquals("InSync", status.statusAsString(), p.name() + " " + status.region() + ": " + status.statusMessage());
+                    SecretListEntry replica = listAll(running, p.accountAlias(), status.region(), false).stream()
+                            .filter(s -> s.name().equals(p.name()) && "us-east-1".equals(s.primaryRegion())).findFirst().orElseThrow();
+                    assertEquals(primary.arn().replace(":us-east-1:", ":" + status.region() + ":"), replica.arn());
+                    assertTrue(demoTagged(replica), "a replica carries its primary's tags, the demo's included");
+                }
+            }
+        }
+        assertEquals(1, failed);
+        assertEquals(7, inSync);
+        var single = sm(running, "payments-prod", "us-east-1").listSecrets(b -> b.maxResults(100)).secretList().stream()
+                .filter(s -> s.primaryRegion() != null).count();
+        assertEquals(4, single, "ListSecrets shows PrimaryRegion on the four multi-Region primaries of payments-prod us-east-1");
+    }
+
     // ---- Stores of their own ------------------------------------------------------------------
 
     @Nested
@@ -474,7 +511,7 @@ class DemoEstateTest {
                 Map<String, Set<String>> left = new LinkedHashMap<>();
                 for (String alias : ALIASES) {
                     for (String region : DemoEstate.REGIONS) {
-                        for (SecretListEntry s : list(other, alias, region, true)) {
+                        for (SecretListEntry s : listAll(other, alias, region, true)) {
                             left.computeIfAbsent(alias + " " + region, k -> new TreeSet<>()).add(s.name());
                         }
                     }
