@@ -197,7 +197,7 @@ final class DemoGrants {
             }
         }
 
-        /** The demo secrets named {@code ci/...} of this scope, not those scheduled for deletion. */
+        /** The demo secrets named {@code ci/...} of this scope, not those scheduled for deletion, nor replicas. */
         private List<SecretListEntry> demoCiSecrets() {
             List<SecretListEntry> out = new ArrayList<>();
             String token = null;
@@ -207,7 +207,8 @@ final class DemoGrants {
                                 Filter.builder().key(FilterNameStringType.TAG_KEY).values(DemoEstate.TAG_KEY).build())
                         .build());
                 for (SecretListEntry s : page.secretList()) {
-                    if (s.name().startsWith(DemoCatalog.CI_PREFIX) && DemoEstate.isDemo(s)) {
+                    boolean replica = s.primaryRegion() != null && !s.primaryRegion().equals(region);    // changes only with its primary
+                    if (s.name().startsWith(DemoCatalog.CI_PREFIX) && DemoEstate.isDemo(s) && !replica) {
                         out.add(s);
                     }
                 }
