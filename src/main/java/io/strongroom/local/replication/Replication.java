@@ -192,6 +192,16 @@ public final class Replication implements ReplicationPort, AutoCloseable {
     }
 
     @Override
+    public void replicaKeyChanged(String replicaArn, String primaryRegion, String kmsKeyId) {
+        String primaryArn = ReplicaCopies.replicaArn(replicaArn, primaryRegion);
+        String region = replicaArn.split(":", 5)[3];
+        replicator.locked(primaryArn, () -> {
+            links.keyChanged(primaryArn, region, kmsKeyId == null || kmsKeyId.isEmpty() ? null : kmsKeyId);
+            return null;
+        });
+    }
+
+    @Override
     public void close() {
         replicator.close();
     }

@@ -116,6 +116,19 @@ final class ReplicationLinks {
         });
     }
 
+    /** The key a replica is sealed under, changed on the replica itself (UpdateSecret with KmsKeyId). */
+    void keyChanged(String primaryArn, String region, String kmsKeyRef) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE secret_replicas SET kms_key_ref=? WHERE primary_arn=? AND region=?")) {
+                ps.setString(1, kmsKeyRef);
+                ps.setString(2, primaryArn);
+                ps.setString(3, region);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Removes a link; returns whether there was one. */
     boolean remove(String primaryArn, String region) {
         return db.write(c -> delete(c, primaryArn, region));

@@ -39,6 +39,9 @@ public interface ReplicationPort {
     /** A secret's change was committed: if it is a primary, its replicas get it, asynchronously. */
     void changed(String secretArn);
 
+    /** UpdateSecret gave a replica another KMS key: later replication to it seals under that key. */
+    void replicaKeyChanged(String replicaArn, String primaryRegion, String kmsKeyId);
+
     /** No replication: the operations are refused as not supported (a store built without it). */
     ReplicationPort NONE = new ReplicationPort() {
         @Override
@@ -78,6 +81,10 @@ public interface ReplicationPort {
 
         @Override
         public void changed(String secretArn) {
+        }
+
+        @Override
+        public void replicaKeyChanged(String replicaArn, String primaryRegion, String kmsKeyId) {
         }
     };
 }

@@ -60,6 +60,19 @@ final class SecretFinder {
     /** As {@link #find(SecretStore.Rows, RequestContext, String, String)}, with condition keys of the request ({@code secretsmanager:VersionStage}). */
     SecretRecord find(SecretStore.Rows rows, RequestContext ctx, String secretId, String action,
                       Map<String, List<String>> requestConditions) throws SQLException {
+        return find(rows, ctx, secretId, action, requestConditions, false);
+    }
+
+    /**
+     * UpdateSecret that changes only the KMS key: the one write a replica takes (AWS: "A replica
+     * secret can't be updated independently from its primary secret, except for its encryption key").
+     */
+    SecretRecord findForKeyChange(SecretStore.Rows rows, RequestContext ctx, String secretId) throws SQLException {
+        return find(rows, ctx, secretId, "UpdateSecret", Map.of(), true);
+    }
+
+    private SecretRecord find(SecretStore.Rows rows, RequestContext ctx, String secretId, String action,
+                              Map<String, List<String>> requestConditions, boolean replicaMayWrite) throws SQLException {
         Optional<SecretRecord> found;
         String owner = ctx.accountId();
         if (secretId.startsWith("arn:")) {
@@ -93,7 +106,7 @@ final class SecretFinder {
         SecretRecord s = live.get();
         ctx.touched(RESOURCE_TYPE, s.arn());
         ctx.authorize("secretsmanager:" + action, target(ctx, rows, s, requestConditions));
-        if (isReplica(s) && READ_ONLY_ON_REPLICAS.contains(action)) {
+        if (isReplica(s) && !replicaMayWrite && READ_ONLY_ON_REPLICAS.contains(action)) {
             throw SecretErrors.replicaReadOnly();
         }
         return s;

@@ -156,7 +156,9 @@ final class SecretLifecycle {
         SecretValue value = validEdit(r.clientRequestToken(), r.description(), r.kmsKeyId(), r.secretString(), r.secretBinary());
         String versionId = r.clientRequestToken() != null ? r.clientRequestToken() : UUID.randomUUID().toString();
         SecretFinder finder = parts.finder();
-        SecretRecord target = finder.find(ctx, r.secretId(), "UpdateSecret");
+        boolean keyOnly = r.kmsKeyId() != null && value == null && r.description() == null;
+        SecretRecord target = parts.store().read(rows -> keyOnly ? finder.findForKeyChange(rows, ctx, r.secretId())
+                : finder.find(rows, ctx, r.secretId(), "UpdateSecret"));
         String keyRef = r.kmsKeyId() != null ? r.kmsKeyId() : target.kmsKeyRef();
         KmsKey key = finder.encryptionKey(ctx, target.accountId(), keyRef);
         boolean keyChanged = r.kmsKeyId() != null && !key.arn().equals(finder.encryptionKeyArnOf(ctx, target.accountId(), target.kmsKeyRef()));
@@ -165,7 +167,7 @@ final class SecretLifecycle {
         }
         String[] abandoned = new String[1];
         SdkPojo answer = parts.store().write(rows -> {
-            SecretRecord s = finder.find(rows, ctx, r.secretId(), "UpdateSecret");
+            SecretRecord s = keyOnly ? finder.findForKeyChange(rows, ctx, r.secretId()) : finder.find(rows, ctx, r.secretId(), "UpdateSecret");
             requireNotDeleted(s);
             SecretRecord updated = s;
             if (r.description() != null) {
@@ -205,6 +207,9 @@ final class SecretLifecycle {
         });
         if (abandoned[0] != null) {
             parts.rotations().abandonedByHand(target, abandoned[0]);
+        }
+        if (SecretFinder.isReplica(target)) {
+            parts.replication().replicaKeyChanged(target.arn(), target.primaryRegion(), r.kmsKeyId());
         }
         return answer;
     }

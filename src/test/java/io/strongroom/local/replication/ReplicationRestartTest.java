@@ -48,6 +48,10 @@ class ReplicationRestartTest {
             assertTrue(names.contains("ReplicationStarted"), names.toString());
             assertTrue(names.contains("ReplicationSucceeded"), names.toString());
         }
+        io.strongroom.local.crypto.RootKey rootKey = io.strongroom.local.crypto.RootKey.load(dir.resolve("root.key"));
+        io.strongroom.local.audit.AuditVerifier.Report report = io.strongroom.local.storage.Database.readOnly(dir.resolve("strongroom.db"),
+                c -> io.strongroom.local.audit.AuditVerifier.verify(c, rootKey));
+        assertTrue(report.intact(), "the audit chain, replication's service events included, verifies: " + report);
     }
 
     static ReplicationStatusType status(SecretsManagerClient sm, String name) {

@@ -225,6 +225,24 @@ class ReplicationTest {
     }
 
     @Test
+    void aReplicaTakesAnotherKmsKeyTheOneWriteAwsAllowsOnIt() {
+        String name = name("replicakey");
+        create(name, "k1");
+        primary.replicateSecretToRegions(b -> b.secretId(name).addReplicaRegions(region(WEST)));
+        awaitSettled(name, WEST);
+        String westKey = store.kms(store.adminKey(0), WEST).createKey(b -> b.description("replica's own")).keyMetadata().arn();
+        west.updateSecret(b -> b.secretId(name).kmsKeyId(westKey));
+        String replicaArn = arnOf(west, name);
+        assertEquals(List.of(westKey), versionKeys(replicaArn));
+        assertEquals(westKey, statusIn(primary.describeSecret(b -> b.secretId(name)), WEST).kmsKeyId());
+        refused(() -> west.updateSecret(b -> b.secretId(name).kmsKeyId(westKey).description("and more")));
+
+        primary.putSecretValue(b -> b.secretId(name).secretString("k2"));
+        awaitValue(west, name, "k2");
+        assertEquals(List.of(westKey), versionKeys(replicaArn), "later versions are sealed under the replica's key too");
+    }
+
+    @Test
     void aPrimaryWithReplicasCannotBeDeleted() {
         String name = name("nodelete");
         String arn = create(name, "x");
