@@ -233,7 +233,8 @@ public final class AppContext {
      */
     public synchronized SecretMutations mutations() {
         if (mutations == null) {
-            mutations = JournaledSecrets.wrap(new Writers(composition.secrets(), composition.policies(), composition.rotations()),
+            mutations = JournaledSecrets.wrap(new Writers(composition.secrets(), composition.policies(), composition.rotations(),
+                            composition.replication(), composition.keys()),
                     journal(), ActingIdentity.cached(composition.identity()), readOnly::get);
         }
         return mutations;
@@ -301,7 +302,7 @@ public final class AppContext {
         return new FeatureContext(secrets(), keys(), composition.identity(), composition.policies(), journaledMutations(), this::journal,
                 ui, dialogs, clipboard, texts, formats, clock, readOnlyProperty(), inventory.selectedSecretProperty(),
                 () -> contributions().detailTabs(), composition.access(), scopePicker::appliedScopes, composition.rotations(),
-                composition.audit(), anomalyThresholds);
+                composition.audit(), anomalyThresholds, composition.replication());
     }
 
     /** Every feature's contributions, collected once. */

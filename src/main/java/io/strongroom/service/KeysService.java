@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.kms.model.ListAliasesResponse;
 import software.amazon.awssdk.services.kms.model.ListKeysResponse;
 import software.amazon.awssdk.services.kms.model.OriginType;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -83,6 +84,45 @@ public final class KeysService {
             throw ScopeErrors.exception(scope, e);
         }
         return info(scope, m, aliases, rotationEnabled);
+    }
+
+    // ---- Key state and rotation (the console calls these through the journaled mutations) ------
+
+    /** EnableKey. */
+    public void enable(Scope scope, String keyId) {
+        Calls.run(limiters, scope, QuotaClass.KMS_KEY_WRITE, () -> clients.kms(scope).enableKey(b -> b.keyId(keyId)));
+    }
+
+    /** DisableKey: what the key encrypted cannot be decrypted until it is enabled again. */
+    public void disable(Scope scope, String keyId) {
+        Calls.run(limiters, scope, QuotaClass.KMS_KEY_WRITE, () -> clients.kms(scope).disableKey(b -> b.keyId(keyId)));
+    }
+
+    /** ScheduleKeyDeletion after {@code pendingWindowDays} (7 to 30). Returns the deletion date KMS set. */
+    public Instant scheduleDeletion(Scope scope, String keyId, int pendingWindowDays) {
+        return Calls.call(limiters, scope, QuotaClass.KMS_KEY_WRITE, () -> clients.kms(scope)
+                .scheduleKeyDeletion(b -> b.keyId(keyId).pendingWindowInDays(pendingWindowDays)).deletionDate());
+    }
+
+    /** CancelKeyDeletion: the key stays, Disabled (as KMS leaves it). */
+    public void cancelDeletion(Scope scope, String keyId) {
+        Calls.run(limiters, scope, QuotaClass.KMS_KEY_WRITE, () -> clients.kms(scope).cancelKeyDeletion(b -> b.keyId(keyId)));
+    }
+
+    /** EnableKeyRotation every {@code rotationPeriodDays} (90 to 2560; null: KMS's default of 365). */
+    public void enableRotation(Scope scope, String keyId, Integer rotationPeriodDays) {
+        Calls.run(limiters, scope, QuotaClass.KMS_KEY_WRITE, () -> clients.kms(scope)
+                .enableKeyRotation(b -> b.keyId(keyId).rotationPeriodInDays(rotationPeriodDays)));
+    }
+
+    /** DisableKeyRotation. */
+    public void disableRotation(Scope scope, String keyId) {
+        Calls.run(limiters, scope, QuotaClass.KMS_KEY_WRITE, () -> clients.kms(scope).disableKeyRotation(b -> b.keyId(keyId)));
+    }
+
+    /** RotateKeyOnDemand: new key material now; older ciphertexts stay decryptable. */
+    public void rotateNow(Scope scope, String keyId) {
+        Calls.run(limiters, scope, QuotaClass.KMS_KEY_WRITE, () -> clients.kms(scope).rotateKeyOnDemand(b -> b.keyId(keyId)));
     }
 
     private Map<String, List<String>> aliases(KmsClient kms, FanOut.Pages<KeyInfo> pages) throws InterruptedException {
