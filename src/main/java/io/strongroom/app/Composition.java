@@ -284,6 +284,7 @@ public final class Composition implements Backends {
     }
 
     /** Replication of multi-region secrets: the Replication view and a secret's Replication tab. */
+    @Override
     public synchronized ReplicationService replication() {
         buildServices();
         return replication;
