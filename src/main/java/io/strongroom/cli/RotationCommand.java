@@ -173,20 +173,7 @@ public final class RotationCommand implements Callable<Integer> {
                     schedule(r), r.lastRotated() == null ? "never" : day(r.lastRotated()),
                     r.nextRotation() == null ? "-" : day(r.nextRotation()), result(s.last())});
         }
-        int[] widths = new int[head.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.min(60, Math.max(widths[i], row[i] == null ? 1 : row[i].length()));
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                String cell = row[i] == null ? "-" : row[i];
-                line.append(i == row.length - 1 ? cell : String.format(Locale.ROOT, "%-" + widths[i] + "s  ", cell));
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        TextTable.print(out, rows);
         out.println(states.size() + " secrets; " + states.stream().filter(RotationCommand::problem).count()
                 + " failed, stuck or overdue; " + states.stream().filter(RotationState::neverRotated).count() + " never rotated");
     }
