@@ -60,7 +60,8 @@ public final class ReplicationTabViewModel {
     private final AddRegionsModel add;
     private final BooleanBinding canWrite;
     private final BooleanBinding canAdd;
-    private boolean shown = true;
+    /** Polling waits until the view says the tab is on screen. */
+    private boolean shown;
 
     public ReplicationTabViewModel(ObservableObjectValue<SecretSummary> secret, ObservableBooleanValue readOnly,
                                    ReplicationService replication, SecretMutations mutations, UiExecutor executor, DialogService dialogs,
