@@ -29,6 +29,9 @@ public record ReplicaPlan(Kind kind, List<SecretMutation<?>> calls) {
      */
     public static final String SAME_NAME_MESSAGE = "Secret with this name already exists in this region";
 
+    /** How ReplicationStatus names a replica's key when it is the region's AWS managed key. */
+    public static final String DEFAULT_KEY_ALIAS = "alias/aws/secretsmanager";
+
     public ReplicaPlan {
         Objects.requireNonNull(kind, "kind");
         calls = List.copyOf(calls);
@@ -57,8 +60,13 @@ public record ReplicaPlan(Kind kind, List<SecretMutation<?>> calls) {
         Objects.requireNonNull(failed, "failed");
         return new ReplicaPlan(Kind.RETRY, List.of(
                 new SecretMutation.RemoveReplicaRegions(primaryScope, secretId, List.of(failed.region())),
-                new SecretMutation.Replicate(primaryScope, secretId, List.of(new ReplicaTarget(failed.region(), failed.kmsKeyId())),
+                new SecretMutation.Replicate(primaryScope, secretId, List.of(new ReplicaTarget(failed.region(), keyOf(failed))),
                         sameNameFailure(failed))));
+    }
+
+    /** The key to ask for again: none (the region's aws/secretsmanager, the default) when it was that one. */
+    private static String keyOf(ReplicaStatus replica) {
+        return DEFAULT_KEY_ALIAS.equals(replica.kmsKeyId()) ? null : replica.kmsKeyId();
     }
 
     /** Whether {@code replica} failed because its region already holds a secret of the same name. */
