@@ -108,6 +108,9 @@ final class Replicator implements AutoCloseable {
             queued.remove(primaryArn);
             synchronized (lock(primaryArn)) {
                 for (ReplicaLink link : links.of(primaryArn)) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;                 // the store is closing: what is left stays InProgress, resumed at the next start
+                    }
                     boolean due = ReplicaLink.IN_PROGRESS.equals(link.status()) || (recheck && ReplicaLink.IN_SYNC.equals(link.status()));
                     if (due) {
                         replicate(link);
@@ -130,7 +133,9 @@ final class Replicator implements AutoCloseable {
 
     /** One replica brought up to date, and its status settled. */
     private void replicate(ReplicaLink link) {
-        pause(faults.delay(link.region()));
+        if (!pause(faults.delay(link.region()))) {
+            return;
+        }
         Instant now = clock.instant();
         String status = ReplicaLink.FAILED;
         String message;
@@ -166,14 +171,17 @@ final class Replicator implements AutoCloseable {
         }
     }
 
-    private static void pause(Duration delay) {
+    /** Waits {@code delay}; false if the store closed meanwhile. */
+    private static boolean pause(Duration delay) {
         if (delay.isZero()) {
-            return;
+            return true;
         }
         try {
             Thread.sleep(delay.toMillis());
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
