@@ -25,11 +25,14 @@ final class ReplicationCells {
     /** A map cell: the pill, and a failure's message under it; the message, key and last access in the tooltip. */
     static VBox cell(ReplicaStatus r, String secretName, Texts texts, Formats formats) {
         VBox box = new VBox(2, status(r, texts));
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         if ("Failed".equals(r.status()) && r.statusMessage() != null) {
             Label message = new Label(r.statusMessage());
             message.getStyleClass().add("sr-repl-message");
             message.setWrapText(true);
             message.setMaxWidth(220);
+            message.setPrefWidth(175);
+            message.setMaxHeight(34);
             box.getChildren().add(message);
         }
         Tooltip tip = new Tooltip(tooltip(r, secretName, texts, formats));

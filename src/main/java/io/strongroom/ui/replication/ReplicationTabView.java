@@ -102,16 +102,16 @@ public final class ReplicationTabView extends VBox {
         table.setItems(vm.replicas());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(58);
-        table.prefHeightProperty().bind(Bindings.size(vm.replicas()).multiply(58).add(34));
+        table.prefHeightProperty().bind(Bindings.size(vm.replicas()).multiply(58).add(46));
         table.setMinHeight(90);
         table.getColumns().setAll(java.util.List.of(
-                column(texts.get("tab.col.region"), 110, r -> new Label(r.region())),
-                column(texts.get("tab.col.status"), 110, r -> ReplicationCells.status(r, texts)),
+                column(texts.get("tab.col.region"), 105, r -> new Label(r.region())),
+                column(texts.get("tab.col.status"), 100, r -> ReplicationCells.status(r, texts)),
                 column(texts.get("tab.col.key"), 190, r -> new Label(r.kmsKeyId() == null ? texts.get("tooltip.defaultKey") : r.kmsKeyId())),
-                column(texts.get("tab.col.lastAccessed"), 110,
+                column(texts.get("tab.col.lastAccessed"), 125,
                         r -> new Label(r.lastAccessed() == null ? texts.get("tooltip.never") : formats.date(r.lastAccessed()))),
-                column("", 190, this::actions),
-                column(texts.get("tab.col.message"), 260, r -> {
+                column("", 195, this::actions),
+                column(texts.get("tab.col.message"), 215, r -> {
                     Label l = new Label(r.statusMessage() == null ? "" : r.statusMessage());
                     l.setWrapText(true);
                     if ("Failed".equals(r.status())) {
@@ -212,6 +212,7 @@ public final class ReplicationTabView extends VBox {
     private static TableColumn<ReplicaStatus, ReplicaStatus> column(String title, double width, Function<ReplicaStatus, Node> render) {
         TableColumn<ReplicaStatus, ReplicaStatus> col = new TableColumn<>(title);
         col.setPrefWidth(width);
+        col.setMinWidth(title.isEmpty() ? width : Math.min(width, 90));   // the buttons' column never truncates them
         col.setSortable(false);
         col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         col.setCellFactory(c -> new TableCell<>() {

@@ -147,6 +147,8 @@ public final class ReplicationView extends BorderPane {
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ReplicationRow>) c ->
                 vm.selected().setAll(table.getSelectionModel().getSelectedItems()));
         table.setPlaceholder(new Label(texts.get("view.empty")));
+        // fixed rows: a failure's message wraps to two lines at most, and the table never measures wrapped labels
+        table.setFixedCellSize(58);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         vm.regions().addListener((ListChangeListener<String>) c -> columns());
         columns();
@@ -168,7 +170,7 @@ public final class ReplicationView extends BorderPane {
         });
         TableColumn<ReplicationRow, ReplicationRow> account = column(texts.get("col.account"), 130,
                 (row, cell) -> new Label(row.accountAlias()));
-        TableColumn<ReplicationRow, ReplicationRow> primary = column(texts.get("col.primary"), 110,
+        TableColumn<ReplicationRow, ReplicationRow> primary = column(texts.get("col.primary"), 125,
                 (row, cell) -> new Label(row.primaryRegion()));
         TableColumn<ReplicationRow, ReplicationRow> regions = new TableColumn<>(texts.get("col.regions"));
         for (String region : vm.regions()) {
