@@ -27,6 +27,7 @@ import io.strongroom.ui.feature.PlannedSections;
 import io.strongroom.ui.inventory.InventoryViewModel;
 import io.strongroom.ui.journal.JournalFeature;
 import io.strongroom.ui.policy.PolicyFeature;
+import io.strongroom.ui.replication.ReplicationFeature;
 import io.strongroom.ui.rotation.RotationFeature;
 import io.strongroom.ui.audit.secret.SecretAuditFeature;
 import io.strongroom.ui.settings.AuditSettingsViewModel;
@@ -293,6 +294,7 @@ public final class AppContext {
                 new RotationFeature(),
                 new AuditFeature(),
                 new SecretAuditFeature(),
+                new ReplicationFeature(),
                 new JournalFeature(),
                 settingsFeature);
     }

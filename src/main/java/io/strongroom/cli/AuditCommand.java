@@ -76,8 +76,8 @@ public final class AuditCommand implements Callable<Integer> {
                 RootKey rootKey = RootKey.load(dir.resolve("root.key"));
                 AuditVerifier.Report report = Database.readOnly(database, c -> {
                     int version = Database.schemaVersion(c);
-                    if (version != Database.SCHEMA_VERSION) {
-                        throw new NotVerifiable(version < Database.SCHEMA_VERSION
+                    if (version < AuditVerifier.FIRST_CHAINED_SCHEMA || version > Database.SCHEMA_VERSION) {
+                        throw new NotVerifiable(version < AuditVerifier.FIRST_CHAINED_SCHEMA
                                 ? "the store has schema version " + version + ", from before its trail was chained; start it once "
                                         + "with this version of Strongroom (strongroom serve) to chain the events it holds"
                                 : "the store has schema version " + version + ", newer than this Strongroom understands ("

@@ -59,6 +59,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "arn:aws:lambda:REGION:ACCOUNT:function:NAME in every account and region (repeatable).")
     List<String> rotationCommands = List.of();
 
+    @Option(names = "--fail-replication-to", split = ",", paramLabel = "REGION",
+            description = "Make every replication of a secret to REGION fail (its replicas end Failed, saying the fault was injected), "
+                    + "to see what a failed replica looks like, e.g. eu-west-1 (repeatable).")
+    List<String> failReplicationTo = List.of();
+
     @Option(names = "--quiet", description = "Print only the endpoint line.")
     boolean quiet;
 
@@ -99,6 +104,11 @@ public final class ServeCommand implements Callable<Integer> {
             }
             commands.put(c.substring(0, eq), argv);
         }
+        for (String region : failReplicationTo) {
+            if (!region.matches("([a-z]+-)+\\d+")) {
+                throw usageError("--fail-replication-to: expected a region such as eu-west-1, not '" + region + "'");
+            }
+        }
         LocalStore store;
         try {
             store = LocalStore.start(LocalStoreConfig.defaults(dir).withPort(port)
@@ -113,6 +123,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return USAGE_ERROR;
         }
+        failReplicationTo.forEach(region -> store.replication().faults().failRegion(region, true));
         String demoLine = null;
         if (demo) {
             demoLine = describe(DemoEstate.seed(store));

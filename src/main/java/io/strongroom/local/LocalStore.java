@@ -60,6 +60,8 @@ public final class LocalStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalStore.class.getName());
     /** Rotations run at once, at most; a rotation waits on its target (a database) more than on the CPU. */
     private static final int ROTATION_WORKERS = 8;
+    /** Primaries replicated at once, at most; runs of one primary never overlap (see Replicator). */
+    private static final int REPLICATION_WORKERS = 4;
     /** Writes the rotation events' additionalEventData: one mapper, not one per event. */
     private static final com.fasterxml.jackson.databind.ObjectMapper EVENT_DATA = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -73,6 +75,7 @@ public final class LocalStore implements AutoCloseable {
     private final Authorizer authorizer;
     private final RotationFunctions rotationFunctions;
     private final Rotations rotations;
+    private final io.strongroom.local.replication.Replication replication;
     /** The JSON services by signing name, for {@link #invoke}: the very instances the HTTP pipeline serves. */
     private final Map<String, JsonService> jsonServices;
     private final Map<String, Caller> admins = new java.util.concurrent.ConcurrentHashMap<>();
@@ -105,10 +108,12 @@ public final class LocalStore implements AutoCloseable {
                 .map(e -> new io.strongroom.local.rotation.ExternalCommandFunction(e.getKey(), e.getValue())).toList());
         this.secrets = new SecretStore(db, keys, clock);
         this.audit = new AuditLog(db, io.strongroom.local.audit.AuditChain.of(rootKey), new NamedThreads("strongroom-audit"));
+        this.replication = new io.strongroom.local.replication.Replication(db, new io.strongroom.local.secrets.ReplicaCopies(secrets, keys),
+                this::recordReplicationEvent, clock, new NamedThreads("strongroom-replication"), REPLICATION_WORKERS);
         this.rotations = new Rotations(secrets, rotationFunctions, this::recordRotationEvent, clock,
                 new NamedThreads("strongroom-rotation"), ROTATION_WORKERS);
         rotations.recoverInterrupted();
-        JsonService secretsManager = new SecretsManagerApi(secrets, keys, rotations).service();
+        JsonService secretsManager = new SecretsManagerApi(secrets, keys, rotations, replication).service();
         JsonService kms = new KmsApi(keys).service();
         JsonService cloudTrail = new CloudTrailApi(audit).service();
         this.jsonServices = Map.of(secretsManager.signingName(), secretsManager, kms.signingName(), kms,
@@ -126,10 +131,12 @@ public final class LocalStore implements AutoCloseable {
             this.frontend = new HttpFrontend(config.port(), pipeline, new NamedThreads("strongroom-http"), config.workerThreads(),
                     config.httpLimits());
         } catch (IOException | RuntimeException e) {
+            replication.close();
             audit.close();              // nothing may stay open when the store could not start
             db.close();
             throw e;
         }
+        replication.resume();
         this.maintenance = Executors.newSingleThreadScheduledExecutor(new NamedThreads("strongroom-maintenance"));
         maintenance.scheduleWithFixedDelay(this::runMaintenanceQuietly, 1, 1, TimeUnit.SECONDS);
     }
@@ -202,9 +209,29 @@ public final class LocalStore implements AutoCloseable {
         return rotations;
     }
 
+    /** The store's multi-Region replication: tests and benchmarks wait on it and turn its fault knobs. */
+    public io.strongroom.local.replication.Replication replication() {
+        return replication;
+    }
+
+    /** A replication's service event, into the audit trail as CloudTrail records one (AwsServiceEvent), in the primary's region. */
+    private void recordReplicationEvent(String eventName, String accountId, String region, String primaryArn, String replicaArn,
+                                        Instant at, String errorMessage) {
+        String replicaRegion = replicaArn.split(":", 5)[3];
+        String data = EVENT_DATA.createObjectNode().put("SecretId", primaryArn).put("ReplicaRegion", replicaRegion).toString();
+        audit.record(io.strongroom.local.audit.AuditEvent.serviceEvent(RequestIds.nextTimeOrdered(at.toEpochMilli()),
+                "Replication-" + primaryArn + "-" + replicaRegion, accountId, region, at, eventName, "secretsmanager.amazonaws.com",
+                errorMessage, data, java.util.List.of(
+                        new io.strongroom.local.audit.AuditEvent.Resource("AWS::SecretsManager::Secret", primaryArn),
+                        new io.strongroom.local.audit.AuditEvent.Resource("AWS::SecretsManager::Secret", replicaArn))));
+    }
+
     /** A rotation's service event, into the audit trail as CloudTrail records one (AwsServiceEvent). */
     private void recordRotationEvent(String eventName, String accountId, String region, String secretArn, String token, Instant at,
                                      String errorMessage) {
+        if (io.strongroom.local.rotation.RotationEvents.SUCCEEDED.equals(eventName)) {
+            replication.changed(secretArn);         // the rotated value reaches the replicas
+        }
         String data = EVENT_DATA.createObjectNode().put("SecretId", secretArn).toString();
         audit.record(io.strongroom.local.audit.AuditEvent.serviceEvent(RequestIds.nextTimeOrdered(at.toEpochMilli()),
                 "Rotation-" + secretArn + "-" + token, accountId, region, at, eventName, "secretsmanager.amazonaws.com",
@@ -350,6 +377,7 @@ public final class LocalStore implements AutoCloseable {
         maintenance.shutdownNow();
         frontend.close();
         rotations.close();
+        replication.close();
         audit.close();
         db.close();
         lock.close();

@@ -63,7 +63,10 @@ public final class AuditVerifier {
         this.chain = chain;
     }
 
-    /** Verifies the trail {@code c} reads (a schema-5 store's database) with the audit key of {@code rootKey}. */
+    /** The first schema whose trail is chained (5); later schemas (6: replication) leave the trail's tables as they are. */
+    public static final int FIRST_CHAINED_SCHEMA = 5;
+
+    /** Verifies the trail {@code c} reads (the database of a store of schema 5 or later) with the audit key of {@code rootKey}. */
     public static Report verify(Connection c, RootKey rootKey) throws SQLException {
         return verify(c, AuditChain.of(rootKey));
     }

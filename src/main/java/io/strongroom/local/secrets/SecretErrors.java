@@ -99,6 +99,23 @@ final class SecretErrors {
         return AwsException.invalidParameter("Invalid replica region.");
     }
 
+    /**
+     * AWS's text for a write on a replica (quoted from AWS's answers to DeleteSecret and
+     * PutResourcePolicy in cloud-nuke issue 435 and terraform-aws-secrets-manager issue 188).
+     */
+    static AwsException replicaReadOnly() {
+        return AwsException.invalidParameter("Operation not permitted on a replica secret. Call must be made in primary secret's region.");
+    }
+
+    /**
+     * AWS's text for DeleteSecret on a primary that still has replicas, the regions in the order
+     * they were added (quoted from AWS in cloud-nuke issue 435 and aws-nuke issue 1127).
+     */
+    static AwsException primaryHasReplicas(String arn, java.util.List<String> regions) {
+        return AwsException.invalidParameter("You can't delete secret " + arn + " that still has replica regions ["
+                + String.join(", ", regions) + "].");
+    }
+
     /** AWS's text (quoted in terraform-provider-aws's changelog for 5.33.0). */
     static AwsException labelAttachedElsewhere(String label, String versionId) {
         return AwsException.invalidParameter("The parameter RemoveFromVersionId can't be empty. Staging label " + label

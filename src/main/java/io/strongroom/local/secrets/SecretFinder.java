@@ -93,7 +93,24 @@ final class SecretFinder {
         SecretRecord s = live.get();
         ctx.touched(RESOURCE_TYPE, s.arn());
         ctx.authorize("secretsmanager:" + action, target(ctx, rows, s, requestConditions));
+        if (isReplica(s) && READ_ONLY_ON_REPLICAS.contains(action)) {
+            throw SecretErrors.replicaReadOnly();
+        }
         return s;
+    }
+
+    /**
+     * The operations a replica refuses: it changes only by replication from its primary (AWS:
+     * "A replica secret can't be updated independently from its primary secret"); reads work on
+     * it, and StopReplicationToReplica is made on it.
+     */
+    private static final java.util.Set<String> READ_ONLY_ON_REPLICAS = java.util.Set.of("PutSecretValue", "UpdateSecret",
+            "UpdateSecretVersionStage", "TagResource", "UntagResource", "PutResourcePolicy", "DeleteResourcePolicy", "RotateSecret",
+            "CancelRotateSecret", "DeleteSecret", "RestoreSecret", "ReplicateSecretToRegions", "RemoveRegionsFromReplication");
+
+    /** Whether a secret is a replica: its primary lives in another region. */
+    static boolean isReplica(SecretRecord s) {
+        return s.primaryRegion() != null && !s.primaryRegion().equals(s.region());
     }
 
     /** What the evaluator needs of a secret: its ARN, account, resource policy and the condition keys it carries. */

@@ -68,11 +68,9 @@ final class SecretLifecycle {
         if (!tags.isEmpty()) {
             ctx.authorize("secretsmanager:TagResource", created);    // as AWS requires for tags on create
         }
-        if (r.hasAddReplicaRegions() && !r.addReplicaRegions().isEmpty()) {
-            if (r.addReplicaRegions().stream().anyMatch(rr -> ctx.region().equals(rr.region()))) {
-                throw SecretErrors.replicaInOwnRegion();
-            }
-            throw SecretErrors.notYet("Replication (AddReplicaRegions)");
+        boolean replicated = r.hasAddReplicaRegions() && !r.addReplicaRegions().isEmpty();
+        if (replicated) {
+            parts.replication().checkRegions(ctx, r.addReplicaRegions());
         }
         String versionId = r.clientRequestToken() != null ? r.clientRequestToken() : UUID.randomUUID().toString();
         Instant now = ctx.now();
@@ -83,7 +81,7 @@ final class SecretLifecycle {
         if (key != null) {
             parts.finder().requireKeyUse(ctx, arn, key.arn(), "kms:GenerateDataKey");
         }
-        return parts.store().write(rows -> {
+        CreateSecretResponse made = parts.store().write(rows -> {
             Optional<SecretRecord> existing = rows.byName(ctx.accountId(), ctx.region(), r.name());
             if (existing.isPresent()) {
                 SecretRecord s = existing.get();
@@ -115,6 +113,11 @@ final class SecretLifecycle {
             rows.setStage(arn, AWSCURRENT, versionId);
             return CreateSecretResponse.builder().arn(arn).name(r.name()).versionId(versionId).build();
         });
+        if (replicated && arn.equals(made.arn())) {
+            return made.toBuilder().replicationStatus(parts.replication().start(ctx, arn, r.addReplicaRegions(),
+                    Boolean.TRUE.equals(r.forceOverwriteReplicaSecret()))).build();
+        }
+        return made;
     }
 
     /** The members CreateSecret and UpdateSecret share, checked in this order; the value given, or null. */
@@ -140,6 +143,9 @@ final class SecretLifecycle {
             SecretListing.rotation(s, b::rotationEnabled, b::rotationLambdaARN, b::rotationRules, b::lastRotatedDate, b::nextRotationDate);
             if (!tags.isEmpty() || rows.tagsChanged(s.arn())) {
                 b.tags(SecretListing.sdkTags(tags));      // AWS: absent on a secret never tagged, [] once its last tag is removed
+            }
+            if (s.primaryRegion() != null && !SecretFinder.isReplica(s)) {
+                b.replicationStatus(parts.replication().statusOf(s.arn()));
             }
             return b.build();
         });
@@ -217,6 +223,10 @@ final class SecretLifecycle {
             SecretRecord s;
             try {
                 s = parts.finder().find(rows, ctx, r.secretId(), "DeleteSecret");
+                List<String> replicas = s.primaryRegion() == null ? List.of() : parts.replication().regionsOf(s.arn());
+                if (!replicas.isEmpty()) {
+                    throw SecretErrors.primaryHasReplicas(s.arn(), replicas);
+                }
             } catch (AwsException e) {
                 if (force && "ResourceNotFoundException".equals(e.code())) {
                     return nothingToDelete(ctx, r.secretId());

@@ -230,7 +230,7 @@ public final class SecretStore {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE secrets SET description=?, kms_key_ref=?, last_changed_at=?, last_accessed_at=?, deletion_at=?,
                         rotation_enabled=?, rotation_lambda_arn=?, rotation_rules=?, last_rotated_at=?, next_rotation_at=?,
-                        resource_policy=? WHERE arn=?""")) {
+                        resource_policy=?, primary_region=? WHERE arn=?""")) {
                 ps.setString(1, s.description());
                 ps.setString(2, s.kmsKeyRef());
                 ps.setLong(3, s.lastChangedAt().toEpochMilli());
@@ -242,7 +242,8 @@ public final class SecretStore {
                 setInstant(ps, 9, s.lastRotatedAt());
                 setInstant(ps, 10, s.nextRotationAt());
                 ps.setString(11, s.resourcePolicy());
-                ps.setString(12, s.arn());
+                ps.setString(12, s.primaryRegion());
+                ps.setString(13, s.arn());
                 ps.executeUpdate();
             }
         }

@@ -7,9 +7,6 @@ import io.strongroom.local.kms.KmsKeys;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.secretsmanager.model.*;
 
-import java.util.function.Function;
-
-import static io.strongroom.local.secrets.SecretFinder.requireNotDeleted;
 
 /**
  * The Secrets Manager API (JSON 1.1, {@code X-Amz-Target: secretsmanager.<Operation>}) with
@@ -34,7 +31,11 @@ public final class SecretsManagerApi {
     private final SecretRotation rotation;
 
     public SecretsManagerApi(SecretStore store, KmsKeys keys, Rotations rotations) {
-        this.parts = new SecretParts(store, new SecretFinder(store, keys), new PageTokens(), rotations);
+        this(store, keys, rotations, ReplicationPort.NONE);
+    }
+
+    public SecretsManagerApi(SecretStore store, KmsKeys keys, Rotations rotations, ReplicationPort replication) {
+        this.parts = new SecretParts(store, new SecretFinder(store, keys), new PageTokens(), rotations, replication);
         this.lifecycle = new SecretLifecycle(parts);
         this.values = new SecretValues(parts);
         this.versions = new SecretVersions(parts);
@@ -57,58 +58,47 @@ public final class SecretsManagerApi {
                 .quota("secretsmanager:create")
                 .writeOn("CreateSecret", CreateSecretRequest::builder, lifecycle::createSecret)
                 .quota("secretsmanager:write")
-                .writeOn("PutSecretValue", PutSecretValueRequest::builder, values::putSecretValue)
-                .writeOn("UpdateSecret", UpdateSecretRequest::builder, lifecycle::updateSecret)
-                .writeOn("UpdateSecretVersionStage", UpdateSecretVersionStageRequest::builder, versions::updateSecretVersionStage)
-                .writeOn("ReplicateSecretToRegions", ReplicateSecretToRegionsRequest::builder,
-                        lookedUpThenNotYet("ReplicateSecretToRegions", ReplicateSecretToRegionsRequest::secretId))
+                .writeOn("PutSecretValue", PutSecretValueRequest::builder, replicated(values::putSecretValue))
+                .writeOn("UpdateSecret", UpdateSecretRequest::builder, replicated(lifecycle::updateSecret))
+                .writeOn("UpdateSecretVersionStage", UpdateSecretVersionStageRequest::builder, replicated(versions::updateSecretVersionStage))
+                .writeOn("ReplicateSecretToRegions", ReplicateSecretToRegionsRequest::builder, parts.replication()::replicateSecretToRegions)
                 .writeOn("RemoveRegionsFromReplication", RemoveRegionsFromReplicationRequest::builder,
-                        lookedUpThenNotYet("RemoveRegionsFromReplication", RemoveRegionsFromReplicationRequest::secretId))
-                .writeOn("StopReplicationToReplica", StopReplicationToReplicaRequest::builder,
-                        lookedUpThenNotYet("StopReplicationToReplica", StopReplicationToReplicaRequest::secretId))
+                        parts.replication()::removeRegionsFromReplication)
+                .writeOn("StopReplicationToReplica", StopReplicationToReplicaRequest::builder, parts.replication()::stopReplicationToReplica)
                 .quota("secretsmanager:delete")
                 .writeOn("DeleteSecret", DeleteSecretRequest::builder, lifecycle::deleteSecret)
                 .quota("secretsmanager:restore")
-                .writeOn("RestoreSecret", RestoreSecretRequest::builder, lifecycle::restoreSecret)
+                .writeOn("RestoreSecret", RestoreSecretRequest::builder, replicated(lifecycle::restoreSecret))
                 .quota("secretsmanager:tag")
-                .writeOn("TagResource", TagResourceRequest::builder, tagging::tagResource)
-                .writeOn("UntagResource", UntagResourceRequest::builder, tagging::untagResource)
+                .writeOn("TagResource", TagResourceRequest::builder, replicated(tagging::tagResource))
+                .writeOn("UntagResource", UntagResourceRequest::builder, replicated(tagging::untagResource))
                 .quota("secretsmanager:other")
                 .read("GetRandomPassword", GetRandomPasswordRequest::builder, SecretsManagerApi::getRandomPassword)
                 .quota("secretsmanager:rotate")
-                .writeOn("RotateSecret", RotateSecretRequest::builder, rotation::rotateSecret)
-                .writeOn("CancelRotateSecret", CancelRotateSecretRequest::builder, rotation::cancelRotateSecret)
+                .writeOn("RotateSecret", RotateSecretRequest::builder, replicated(rotation::rotateSecret))
+                .writeOn("CancelRotateSecret", CancelRotateSecretRequest::builder, replicated(rotation::cancelRotateSecret))
                 .quota("secretsmanager:policy")
                 .readOn("GetResourcePolicy", GetResourcePolicyRequest::builder, policies::getResourcePolicy)
-                .writeOn("PutResourcePolicy", PutResourcePolicyRequest::builder, policies::putResourcePolicy)
-                .writeOn("DeleteResourcePolicy", DeleteResourcePolicyRequest::builder, policies::deleteResourcePolicy)
+                .writeOn("PutResourcePolicy", PutResourcePolicyRequest::builder, replicated(policies::putResourcePolicy))
+                .writeOn("DeleteResourcePolicy", DeleteResourcePolicyRequest::builder, replicated(policies::deleteResourcePolicy))
                 .readOn("ValidateResourcePolicy", ValidateResourcePolicyRequest::builder, policies::validateResourcePolicy)
                 .build();
     }
 
-    /** Operations a later release adds: refused cleanly, never with a 5xx. */
-    private static SdkPojo notYet(String operation) {
-        throw SecretErrors.notYet(operation);
-    }
-
-    /** The handler of an operation on one secret that a later release adds: see {@link #lookedUpThenNotYet(RequestContext, String, String)}. */
-    private <Q> JsonOperation.Handler<Q> lookedUpThenNotYet(String operation, Function<Q, String> secretId) {
-        return (ctx, request) -> lookedUpThenNotYet(ctx, secretId.apply(request), operation);
-    }
-
     /**
-     * Operations on one secret that a later release adds (rotation, replication) still look the
-     * secret up (and authorize the caller on it) first, as AWS does: a missing secret is
-     * ResourceNotFoundException and one marked for deletion is refused as such. An existing secret
-     * gets "not supported".
+     * A write whose change a primary's replicas must get: once it is committed, every secret it
+     * touched is reported to replication, which brings the replicas up to date asynchronously.
      */
-    private SdkPojo lookedUpThenNotYet(RequestContext ctx, String secretId, String operation) {
-        Validation.secretId(secretId);
-        parts.store().read(rows -> {
-            requireNotDeleted(parts.finder().find(rows, ctx, secretId, operation));
-            return null;
-        });
-        return notYet(operation);
+    private <Q> JsonOperation.Handler<Q> replicated(JsonOperation.Handler<Q> handler) {
+        return (ctx, request) -> {
+            SdkPojo answer = handler.handle(ctx, request);
+            for (RequestContext.Resource r : ctx.resources()) {
+                if (SecretFinder.RESOURCE_TYPE.equals(r.type())) {
+                    parts.replication().changed(r.name());
+                }
+            }
+            return answer;
+        };
     }
 
     private static SdkPojo getRandomPassword(RequestContext ctx, GetRandomPasswordRequest r) {

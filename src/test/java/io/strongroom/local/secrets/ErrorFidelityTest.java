@@ -130,10 +130,11 @@ class ErrorFidelityTest extends StoreTestCase {
         }
 
         @Test
-        void aReplicaInAnotherRegionIsStillRefusedAsNotSupportedYet() {
-            String name = unique("other-region");
-            refused("InvalidRequestException", () -> sm.createSecret(b -> b.name(name).secretString("v")
-                    .addReplicaRegions(r -> r.region("eu-west-1"))));
+        void aReplicaRegionNamedTwiceIsAnInvalidReplicaRegion() {
+            String name = unique("twice");
+            refusedWith("InvalidParameterException", "Invalid replica region.", () -> sm.createSecret(b -> b.name(name).secretString("v")
+                    .addReplicaRegions(r -> r.region("eu-west-1"), r -> r.region("eu-west-1"))));
+            refused(ResourceNotFoundException.class, "ResourceNotFoundException", () -> sm.describeSecret(b -> b.secretId(name)));
         }
     }
 

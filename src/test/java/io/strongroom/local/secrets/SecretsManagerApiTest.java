@@ -190,12 +190,13 @@ class SecretsManagerApiTest extends StoreTestCase {
         }
 
         @Test
-        void replicaRegionsAreRefusedCleanlyUntilReplicationExists() {
+        void replicaRegionsAreCreatedWithTheSecret() throws Exception {
             String name = unique("replicas");
-            AwsServiceException e = assertThrows(AwsServiceException.class, () -> sm.createSecret(b -> b.name(name).secretString("v")
-                    .addReplicaRegions(r -> r.region("eu-west-1"))));
-            assertTrue(e.statusCode() >= 400 && e.statusCode() < 500, "status " + e.statusCode());
-            refused(ResourceNotFoundException.class, "ResourceNotFoundException", () -> sm.describeSecret(b -> b.secretId(name)));
+            var created = sm.createSecret(b -> b.name(name).secretString("v").addReplicaRegions(r -> r.region("eu-west-1")));
+            assertEquals("InProgress", created.replicationStatus().get(0).statusAsString());
+            assertTrue(store.store().replication().awaitIdle(java.time.Duration.ofSeconds(20)));
+            assertEquals("InSync", sm.describeSecret(b -> b.secretId(name)).replicationStatus().get(0).statusAsString());
+            sm.removeRegionsFromReplication(b -> b.secretId(name).removeReplicaRegions("eu-west-1"));
         }
     }
 
@@ -972,11 +973,11 @@ class SecretsManagerApiTest extends StoreTestCase {
         }
 
         @Test
-        void operationsNotBuiltYetAnswerWithAClientErrorNeverAServerError() {
-            String name = unique("not-yet");
+        void replicationOperationsThatCannotApplyAnswerWithAClientErrorNeverAServerError() {
+            String name = unique("not-replicated");
             create(name, "v");
             List<Runnable> calls = List.of(
-                    () -> sm.replicateSecretToRegions(b -> b.secretId(name).addReplicaRegions(r -> r.region("eu-west-1"))),
+                    () -> sm.replicateSecretToRegions(b -> b.secretId(name).addReplicaRegions(r -> r.region(RunningStore.REGION.id()))),
                     () -> sm.removeRegionsFromReplication(b -> b.secretId(name).removeReplicaRegions("eu-west-1")),
                     () -> sm.stopReplicationToReplica(b -> b.secretId(name)));
             for (Runnable call : calls) {
