@@ -27,6 +27,7 @@ import io.strongroom.ui.feature.PlannedSections;
 import io.strongroom.ui.inventory.InventoryViewModel;
 import io.strongroom.ui.journal.JournalFeature;
 import io.strongroom.ui.policy.PolicyFeature;
+import io.strongroom.ui.keys.KeysFeature;
 import io.strongroom.ui.rotation.RotationFeature;
 import io.strongroom.ui.audit.secret.SecretAuditFeature;
 import io.strongroom.ui.settings.AuditSettingsViewModel;
@@ -291,6 +292,7 @@ public final class AppContext {
                 new PlannedSections(),
                 new PolicyFeature(),
                 new RotationFeature(),
+                new KeysFeature(),
                 new AuditFeature(),
                 new SecretAuditFeature(),
                 new JournalFeature(),
