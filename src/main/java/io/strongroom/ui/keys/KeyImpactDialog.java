@@ -51,6 +51,7 @@ public final class KeyImpactDialog extends Dialog<ButtonType> {
         HBox titleRow = new HBox(10, heading, scope);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(titleRow);
+        header.setPadding(new Insets(12, 16, 8, 16));
         header.getStyleClass().add("sr-dialog-header");
         getDialogPane().setHeader(header);
 
@@ -85,7 +86,7 @@ public final class KeyImpactDialog extends Dialog<ButtonType> {
         typed.setPromptText(vm.expected());
         typed.textProperty().bindBidirectional(vm.typedProperty());
         VBox body = new VBox(12, headline, explain, scroll, note, prompt, typed);
-        body.setPadding(new Insets(4, 0, 0, 0));
+        body.setPadding(new Insets(8, 16, 4, 16));
         getDialogPane().setContent(body);
 
         change = new ButtonType(texts.get("impact.button." + vm.change().textKey()), ButtonBar.ButtonData.OK_DONE);

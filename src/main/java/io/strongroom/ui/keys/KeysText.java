@@ -33,6 +33,14 @@ final class KeysText {
         return days == null ? texts.get("rotation.on") : texts.format("rotation.onEvery", days);
     }
 
+    /** "On · 180 d", "Off", "—": the table's short form. */
+    static String rotationShort(Texts texts, KeyInfo key) {
+        if (key.rotationEnabled() == null || !key.rotationEnabled() || key.rotation().periodDays() == null) {
+            return rotation(texts, key);
+        }
+        return texts.format("rotation.onShort", key.rotation().periodDays());
+    }
+
     static String date(Formats formats, java.time.Instant i) {
         return i == null ? "\u2014" : formats.date(i);
     }

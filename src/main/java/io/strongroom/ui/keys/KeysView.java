@@ -72,7 +72,7 @@ public final class KeysView extends BorderPane {
 
         buildTable();
         SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.66);
         split.setPadding(new Insets(0, 14, 14, 14));
         setCenter(split);
         sceneProperty().addListener((o, was, now) -> {
@@ -93,18 +93,18 @@ public final class KeysView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(texts.get("empty")));
         table.getColumns().addAll(java.util.List.of(
-                column("alias", 170, r -> r.key().alias() == null ? texts.get("noAlias") : r.key().alias(), null),
-                column("keyId", 110, r -> shortId(r.key().keyId()), r -> r.key().keyId()),
-                column("account", 110, r -> r.key().scope().accountAlias() == null ? r.key().scope().accountId()
+                column("alias", 150, r -> r.key().alias() == null ? texts.get("noAlias") : r.key().alias(), null),
+                column("keyId", 80, r -> shortId(r.key().keyId()), r -> r.key().keyId()),
+                column("account", 100, r -> r.key().scope().accountAlias() == null ? r.key().scope().accountId()
                         : r.key().scope().accountAlias(), r -> r.key().scope().accountId()),
-                column("region", 90, r -> r.key().scope().region(), null),
+                column("region", 85, r -> r.key().scope().region(), null),
                 stateColumn(),
-                column("manager", 80, r -> KeysText.manager(texts, r.key()), null),
-                column("rotation", 130, r -> KeysText.rotation(texts, r.key()), null),
-                column("lastRotation", 95, r -> KeysText.date(formats, r.key().rotation().lastRotation()), null),
-                column("nextRotation", 95, r -> KeysText.date(formats, r.key().rotation().nextRotation()), null),
-                column("deletion", 95, r -> KeysText.date(formats, r.key().deletionDate()), null),
-                column("secrets", 70, r -> String.valueOf(r.secretsUsing()), null)));
+                column("manager", 75, r -> KeysText.manager(texts, r.key()), null),
+                column("rotation", 80, r -> KeysText.rotationShort(texts, r.key()), r -> KeysText.rotation(texts, r.key())),
+                column("lastRotation", 88, r -> KeysText.date(formats, r.key().rotation().lastRotation()), null),
+                column("nextRotation", 88, r -> KeysText.date(formats, r.key().rotation().nextRotation()), null),
+                column("deletion", 88, r -> KeysText.date(formats, r.key().deletionDate()), null),
+                column("secrets", 60, r -> String.valueOf(r.secretsUsing()), null)));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         vm.selectedProperty().addListener((o, was, now) -> {
             if (table.getSelectionModel().getSelectedItem() != now) {
@@ -140,7 +140,7 @@ public final class KeysView extends BorderPane {
     private TableColumn<KeyRow, String> stateColumn() {
         TableColumn<KeyRow, String> c = new TableColumn<>(texts.get("column.state"));
         c.setId("keys-col-state");
-        c.setPrefWidth(120);
+        c.setPrefWidth(115);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(KeysText.state(texts, d.getValue().key().keyState())));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
