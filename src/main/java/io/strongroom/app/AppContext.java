@@ -27,6 +27,7 @@ import io.strongroom.ui.feature.PlannedSections;
 import io.strongroom.ui.inventory.InventoryViewModel;
 import io.strongroom.ui.journal.JournalFeature;
 import io.strongroom.ui.policy.PolicyFeature;
+import io.strongroom.ui.keys.KeysFeature;
 import io.strongroom.ui.replication.ReplicationFeature;
 import io.strongroom.ui.rotation.RotationFeature;
 import io.strongroom.ui.audit.secret.SecretAuditFeature;
@@ -292,6 +293,7 @@ public final class AppContext {
                 new PlannedSections(),
                 new PolicyFeature(),
                 new RotationFeature(),
+                new KeysFeature(),
                 new AuditFeature(),
                 new SecretAuditFeature(),
                 new ReplicationFeature(),
