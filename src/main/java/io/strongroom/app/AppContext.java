@@ -291,7 +291,7 @@ public final class AppContext {
         return List.of(
                 new InventoryFeature(inventory),
                 new PlannedSections(),
-                new PolicyFeature(),
+                new PolicyFeature(KeysFeature::policyGate),
                 new RotationFeature(),
                 new KeysFeature(),
                 new AuditFeature(),

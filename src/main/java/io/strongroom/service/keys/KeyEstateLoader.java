@@ -72,4 +72,41 @@ public final class KeyEstateLoader {
             }
         };
     }
+
+    /**
+     * What changing one key would break: the key described in its scope, the secrets listed in
+     * {@code scopes} (and the key's own scope, where its secrets live). Meant for a background
+     * thread; throws {@link io.strongroom.service.ScopeException} when the key cannot be described
+     * and {@link IllegalStateException} when a scope's secrets cannot be listed, since an impact
+     * read from part of the estate would understate it.
+     */
+    public KeyImpact impactOf(Scope keyScope, String keyId, List<Scope> scopes) throws InterruptedException {
+        KeyInfo key = keys.describe(keyScope, keyId);
+        List<Scope> where = new ArrayList<>(scopes);
+        if (where.stream().noneMatch(s -> s.id().equals(keyScope.id()))) {
+            where.add(keyScope);
+        }
+        List<SecretSummary> secretList = Collections.synchronizedList(new ArrayList<>());
+        List<ScopeError> problems = Collections.synchronizedList(new ArrayList<>());
+        FanOut.Handle run = secrets.list(where, SecretQuery.all().withPlannedDeletion(true), collector(secretList, problems));
+        try {
+            run.done().get();
+        } catch (InterruptedException e) {
+            run.cancel();
+            throw e;
+        } catch (ExecutionException | CancellationException e) {
+            throw new IllegalStateException("listing the secrets stopped", e);
+        }
+        ScopeError own;
+        synchronized (problems) {
+            own = problems.stream().filter(p -> p.scope().id().equals(keyScope.id())).findFirst().orElse(null);
+        }
+        if (own != null) {
+            // the secrets the key encrypts all live in its own scope: without them the impact would read as none
+            throw new IllegalStateException("the secrets of " + keyScope.label() + " could not be listed: " + own.errorCode());
+        }
+        synchronized (secretList) {
+            return KeyImpact.of(key, List.copyOf(secretList));
+        }
+    }
 }

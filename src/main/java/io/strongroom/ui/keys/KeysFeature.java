@@ -40,6 +40,16 @@ public final class KeysFeature implements Feature {
         });
     }
 
+    /**
+     * The impact check for key policies put outside the Keys view (the secret detail's Key policy
+     * tab): handed to the policy feature by the composition root, so neither feature imports the other's wiring.
+     */
+    public static PolicyViewModel.ApplyGate policyGate(FeatureContext context) {
+        Texts texts = context.texts().in(BUNDLE);
+        return new KeyPolicyGate(new KeyEstateLoader(context.keys(), context.secrets()), context.ui(), context.scopes(),
+                impact -> KeyImpactDialog.confirm(impact, texts), context.dialogs(), texts);
+    }
+
     /** The view over {@code vm} with the selected key's policy in the policy editor, gated by the impact dialog. */
     static KeysView view(FeatureContext context, KeysViewModel vm, KeyActionsModel actions, Texts texts) {
         Texts policyTexts = context.texts().in(PolicyFeature.BUNDLE);
