@@ -6,6 +6,7 @@ import io.strongroom.ui.common.Controls;
 import io.strongroom.ui.common.Formats;
 import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
+import atlantafx.base.theme.Tweaks;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -17,7 +18,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -25,25 +30,34 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
- * The selected key: its metadata, the actions on it (disabled, with the reason, for AWS managed
- * keys and in read-only mode), the secrets that use it with replicas marked, and its key policy
- * in the policy editor ({@code policy}, built by the feature).
+ * The selected key under the keys table, the width of the view: its name, state and scope above
+ * three tabs: Overview (metadata beside the actions on it, which are disabled with the reason for
+ * AWS managed keys and in read-only mode), the secrets that use it with replicas marked, and its
+ * key policy in the policy editor ({@code policy}, built by the feature) with the full width.
  */
 public final class KeyDetailView extends StackPane {
+
+    static final String TAB_OVERVIEW = "key-tab-overview";
+    static final String TAB_SECRETS = "key-tab-secrets";
+    static final String TAB_POLICY = "key-tab-policy";
 
     private final KeysViewModel vm;
     private final KeyActionsModel actions;
     private final Texts texts;
     private final Formats formats;
-    private final GridPane facts = Controls.form(12, 6, 130);
+    private final GridPane facts = Controls.form(12, 5, 130);
     private final Label name = new Label();
     private final Label state = new Label();
+    private final Label scope = new Label();
+    private final TabPane tabs = new TabPane();
 
     public KeyDetailView(KeysViewModel vm, KeyActionsModel actions, Texts texts, Formats formats, Node policy) {
         this.vm = vm;
@@ -53,19 +67,69 @@ public final class KeyDetailView extends StackPane {
         setId("key-detail");
         getStyleClass().add("sr-key-detail");
 
+        name.setId("key-detail-name");
         name.getStyleClass().add(Styles.TITLE_4);
         name.setGraphic(Controls.icon(MaterialDesignK.KEY_VARIANT));
+        name.setMinWidth(Region.USE_PREF_SIZE);
         state.setId("key-detail-state");
         state.getStyleClass().add("sr-key-state");
-        HBox header = new HBox(10, name, state);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        scope.setId("key-detail-scope");
+        scope.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox header = new HBox(10, name, state, scope);
         header.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(8, header,
+                Controls.banner(actions.noticeProperty(), Styles.SUCCESS, MaterialDesignC.CHECK_CIRCLE_OUTLINE),
+                Controls.banner(actions.errorProperty(), Styles.DANGER, MaterialDesignA.ALERT_OUTLINE),
+                Controls.banner(vm.describeErrorProperty(), Styles.DANGER, MaterialDesignA.ALERT_OUTLINE));
+        top.setPadding(new Insets(10, 4, 6, 4));
 
-        Label secretsTitle = Controls.sectionTitle(texts.get("detail.secrets"));
-        secretsTitle.textProperty().bind(Bindings.createStringBinding(
+        HBox overview = new HBox(28, facts, actions());
+        HBox.setHgrow(facts, Priority.ALWAYS);
+        overview.setPadding(new Insets(12, 4, 12, 4));
+        ScrollPane overviewScroll = new ScrollPane(overview);
+        overviewScroll.setFitToWidth(true);
+        overviewScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+
+        StackPane policyBox = new StackPane(policy);
+        policyBox.setPadding(new Insets(10, 4, 4, 4));
+
+        Tab overviewTab = tab(TAB_OVERVIEW, texts.get("detail.tab.overview"), MaterialDesignI.INFORMATION_OUTLINE, overviewScroll);
+        Tab secretsTab = tab(TAB_SECRETS, texts.get("detail.secrets"), MaterialDesignS.SHIELD_KEY_OUTLINE, secretsList());
+        secretsTab.textProperty().bind(Bindings.createStringBinding(
                 () -> texts.format("detail.secretsCount", vm.selectedSecrets().size()), vm.selectedSecrets()));
+        Tab policyTab = tab(TAB_POLICY, texts.get("detail.policy"), MaterialDesignF.FILE_DOCUMENT_EDIT_OUTLINE, policyBox);
+        tabs.setId("key-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(overviewTab, secretsTab, policyTab);
+
+        BorderPane content = new BorderPane(tabs);
+        content.setTop(top);
+        content.setPadding(new Insets(0, 0, 0, 10));
+        Label none = new Label(texts.get("detail.none"));
+        none.getStyleClass().add(Styles.TEXT_MUTED);
+        content.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        none.visibleProperty().bind(vm.selectedProperty().isNull());
+        getChildren().addAll(none, content);
+        vm.selectedProperty().addListener((o, was, now) -> show(now));
+        show(vm.selectedProperty().get());
+    }
+
+    /** Brings the tab with {@code id} ({@link #TAB_OVERVIEW}, {@link #TAB_SECRETS}, {@link #TAB_POLICY}) to the front. */
+    void showTab(String id) {
+        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    private static Tab tab(String id, String title, org.kordamp.ikonli.Ikon icon, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        t.setGraphic(Controls.icon(icon));
+        return t;
+    }
+
+    private Node secretsList() {
         ListView<SecretSummary> secrets = new ListView<>(vm.selectedSecrets());
         secrets.setId("key-secrets");
-        secrets.setPrefHeight(150);
         secrets.setPlaceholder(new Label(texts.get("detail.noSecrets")));
         secrets.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -80,20 +144,9 @@ public final class KeyDetailView extends StackPane {
                 setGraphic(Controls.icon(s.isReplica() ? MaterialDesignC.CONTENT_COPY : MaterialDesignS.SHIELD_KEY_OUTLINE));
             }
         });
-
-        VBox content = new VBox(14, header, facts, actions(), Controls.banner(actions.noticeProperty(), Styles.SUCCESS,
-                MaterialDesignC.CHECK_CIRCLE_OUTLINE), Controls.banner(actions.errorProperty(), Styles.DANGER, MaterialDesignA.ALERT_OUTLINE),
-                secretsTitle, secrets, Controls.sectionTitle(texts.get("detail.policy")), policy);
-        content.setPadding(new Insets(12, 14, 14, 14));
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        Label none = new Label(texts.get("detail.none"));
-        none.getStyleClass().add(Styles.TEXT_MUTED);
-        scroll.visibleProperty().bind(vm.selectedProperty().isNotNull());
-        none.visibleProperty().bind(vm.selectedProperty().isNull());
-        getChildren().addAll(none, scroll);
-        vm.selectedProperty().addListener((o, was, now) -> show(now));
-        show(vm.selectedProperty().get());
+        StackPane box = new StackPane(secrets);
+        box.setPadding(new Insets(10, 4, 4, 4));
+        return box;
     }
 
     private void show(KeyRow row) {
@@ -104,6 +157,7 @@ public final class KeyDetailView extends StackPane {
         }
         KeyInfo k = row.key();
         name.setText(k.displayName());
+        scope.setText(k.scope().label());
         state.setText(KeysText.state(texts, k.keyState()));
         state.getStyleClass().add(row.stateStyle());
         int r = 0;
@@ -181,20 +235,36 @@ public final class KeyDetailView extends StackPane {
                 () -> selected.get() == null || !Boolean.TRUE.equals(selected.get().key().rotationEnabled()), selected)));
         rotateNow.disableProperty().bind(locked.or(enabled.not()));
 
-        FlowPane state = new FlowPane(8, 8, enable, disable, new Label(texts.get("action.after")), days,
-                new Label(texts.get("action.days")), delete, cancel);
-        state.setAlignment(Pos.CENTER_LEFT);
-        FlowPane rotation = new FlowPane(8, 8, new Label(texts.get("action.every")), period, new Label(texts.get("action.days")),
-                rotateOn, rotateOff, rotateNow);
-        rotation.setAlignment(Pos.CENTER_LEFT);
+        GridPane rows = Controls.form(12, 10, 70);
+        rows.addRow(0, Controls.formLabel(texts.get("actions.state")), line(enable, disable));
+        rows.addRow(1, Controls.formLabel(texts.get("actions.deletion")),
+                line(new Label(texts.get("action.after")), days, new Label(texts.get("action.days")), delete, cancel));
+        rows.addRow(2, Controls.formLabel(texts.get("actions.rotation")),
+                line(new Label(texts.get("action.every")), period, new Label(texts.get("action.days")), rotateOn, rotateOff));
+        rows.addRow(3, new Label(), line(rotateNow));
         Label why = new Label();
         why.setId("key-locked-reason");
         why.setGraphic(Controls.icon(MaterialDesignL.LOCK_OUTLINE));
         why.getStyleClass().add(Controls.FIELD_HINT);
+        why.setWrapText(true);
         why.textProperty().bind(actions.lockedReasonProperty());
         why.visibleProperty().bind(actions.lockedReasonProperty().isNotEmpty());
         why.managedProperty().bind(why.visibleProperty());
-        return new VBox(8, Controls.sectionTitle(texts.get("detail.actions")), why, state, rotation);
+        VBox box = new VBox(10, Controls.sectionTitle(texts.get("detail.actions")), why, rows);
+        box.setId("key-actions");
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    private static HBox line(Node... nodes) {
+        HBox line = new HBox(8, nodes);
+        line.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : nodes) {
+            if (n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        return line;
     }
 
     private Button action(String id, String textKey, org.kordamp.ikonli.Ikon icon, Runnable run) {

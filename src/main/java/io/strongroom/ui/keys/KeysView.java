@@ -7,6 +7,7 @@ import io.strongroom.ui.common.Styles;
 import io.strongroom.ui.common.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -72,7 +73,9 @@ public final class KeysView extends BorderPane {
 
         buildTable();
         SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.66);
+        split.setId("keys-split");
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.36);
         split.setPadding(new Insets(0, 14, 14, 14));
         setCenter(split);
         sceneProperty().addListener((o, was, now) -> {
@@ -93,18 +96,20 @@ public final class KeysView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(texts.get("empty")));
         table.getColumns().addAll(java.util.List.of(
-                column("alias", 150, r -> r.key().alias() == null ? texts.get("noAlias") : r.key().alias(), null),
-                column("keyId", 80, r -> shortId(r.key().keyId()), r -> r.key().keyId()),
-                column("account", 100, r -> r.key().scope().accountAlias() == null ? r.key().scope().accountId()
+                column("alias", 180, r -> r.key().alias() == null ? texts.get("noAlias") : r.key().alias(), null),
+                column("keyId", 105, r -> shortId(r.key().keyId()), r -> r.key().keyId()),
+                column("account", 120, r -> r.key().scope().accountAlias() == null ? r.key().scope().accountId()
                         : r.key().scope().accountAlias(), r -> r.key().scope().accountId()),
-                column("region", 85, r -> r.key().scope().region(), null),
+                column("region", 90, r -> r.key().scope().region(), null),
                 stateColumn(),
-                column("manager", 75, r -> KeysText.manager(texts, r.key()), null),
-                column("rotation", 80, r -> KeysText.rotationShort(texts, r.key()), r -> KeysText.rotation(texts, r.key())),
-                column("lastRotation", 88, r -> KeysText.date(formats, r.key().rotation().lastRotation()), null),
-                column("nextRotation", 88, r -> KeysText.date(formats, r.key().rotation().nextRotation()), null),
-                column("deletion", 88, r -> KeysText.date(formats, r.key().deletionDate()), null),
-                column("secrets", 60, r -> String.valueOf(r.secretsUsing()), null)));
+                column("manager", 80, r -> KeysText.manager(texts, r.key()), null),
+                column("rotation", 85, r -> KeysText.rotationShort(texts, r.key()), r -> KeysText.rotation(texts, r.key())),
+                column("lastRotation", 90, r -> KeysText.date(formats, r.key().rotation().lastRotation()), null),
+                column("nextRotation", 90, r -> KeysText.date(formats, r.key().rotation().nextRotation()), null),
+                column("deletion", 90, r -> KeysText.date(formats, r.key().deletionDate()), null),
+                column("secrets", 72, r -> String.valueOf(r.secretsUsing()), null),
+                column("description", 160, r -> r.key().description() == null ? "" : r.key().description(),
+                        r -> r.key().description())));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         vm.selectedProperty().addListener((o, was, now) -> {
             if (table.getSelectionModel().getSelectedItem() != now) {
@@ -122,6 +127,7 @@ public final class KeysView extends BorderPane {
         TableColumn<KeyRow, String> c = new TableColumn<>(texts.get("column." + id));
         c.setId("keys-col-" + id);
         c.setPrefWidth(width);
+        c.setMinWidth(id.equals("description") ? 70 : width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(text.apply(d.getValue())));
         if (tooltip != null) {
             c.setCellFactory(col -> new TableCell<>() {
@@ -130,7 +136,8 @@ public final class KeysView extends BorderPane {
                     super.updateItem(item, empty);
                     setText(empty ? null : item);
                     KeyRow row = getTableRow() == null ? null : getTableRow().getItem();
-                    setTooltip(empty || row == null ? null : new Tooltip(tooltip.apply(row)));
+                    String tip = empty || row == null ? null : tooltip.apply(row);
+                    setTooltip(tip == null || tip.isBlank() ? null : new Tooltip(tip));
                 }
             });
         }
@@ -140,7 +147,8 @@ public final class KeysView extends BorderPane {
     private TableColumn<KeyRow, String> stateColumn() {
         TableColumn<KeyRow, String> c = new TableColumn<>(texts.get("column.state"));
         c.setId("keys-col-state");
-        c.setPrefWidth(115);
+        c.setPrefWidth(125);
+        c.setMinWidth(125);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(KeysText.state(texts, d.getValue().key().keyState())));
         c.setCellFactory(col -> new TableCell<>() {
             @Override

@@ -62,27 +62,35 @@ class KeysScreenshotTest {
     }
 
     private void renderView(boolean dark, String file) throws Exception {
+        renderView(dark, file, 1600, 1000, KeyDetailView.TAB_OVERVIEW);
+    }
+
+    /** The view at {@code width} x {@code height} with the payments key selected and its tab {@code tab} in front. */
+    private void renderView(boolean dark, String file, int width, int height, String tab) throws Exception {
         Snapshots.theme(dark);
         FxUiExecutor ui = new FxUiExecutor(background);
         Texts texts = KeysFixture.texts();
         Texts policyTexts = Texts.load(Locale.ROOT).in(PolicyFeature.BUNDLE);
         KeysViewModel vm = Snapshots.onFx(() -> new KeysViewModel(fx.keys, new KeyEstateLoader(fx.keys, fx.stack.secrets()), ui,
                 () -> List.of(fx.east, fx.west), texts));
+        KeyDetailView[] details = new KeyDetailView[1];
         KeysView view = Snapshots.onFx(() -> {
             KeyActionsModel actions = fx.actions(vm, ui);
             PolicyViewModel policy = new PolicyViewModel(vm.policyTargetProperty(), fx.readOnly, fx.stack.policies(),
                     io.strongroom.service.journal.SecretMutations.of(fx.stack.secrets(), fx.stack.policies()), ui,
                     new RecordingDialogs(), policyTexts, () -> { });
             KeyDetailView detail = new KeyDetailView(vm, actions, texts, new Formats(ZoneOffset.UTC), new PolicyView(policy, policyTexts));
+            details[0] = detail;
             KeysView v = new KeysView(vm, texts, new Formats(ZoneOffset.UTC), detail);
             StackPane root = new StackPane(v);
             root.getStylesheets().add(Objects.requireNonNull(KeysView.class.getResource(Styles.STYLESHEET)).toExternalForm());
-            new Scene(root, 1600, 1000);
+            new Scene(root, width, height);
             return v;
         });
         waitFor(() -> !vm.loadingProperty().get() && !vm.rows().isEmpty());
         Snapshots.onFx(() -> {
             vm.selectedProperty().set(vm.rows().stream().filter(r -> r.key().keyId().equals(fx.paymentsKeyId)).findFirst().orElseThrow());
+            details[0].showTab(tab);
             return null;
         });
         Snapshots.settle();
@@ -119,6 +127,26 @@ class KeysScreenshotTest {
     @Test
     void keysViewDark() throws Exception {
         renderView(true, "keys-view-dark.png");
+    }
+
+    @Test
+    void keysViewSmallScreenLight() throws Exception {
+        renderView(false, "keys-view-1280-light.png", 1280, 800, KeyDetailView.TAB_OVERVIEW);
+    }
+
+    @Test
+    void keyPolicyTabLight() throws Exception {
+        renderView(false, "keys-policy-light.png", 1600, 1000, KeyDetailView.TAB_POLICY);
+    }
+
+    @Test
+    void keyPolicyTabDark() throws Exception {
+        renderView(true, "keys-policy-dark.png", 1600, 1000, KeyDetailView.TAB_POLICY);
+    }
+
+    @Test
+    void keySecretsTabSmallScreenDark() throws Exception {
+        renderView(true, "keys-secrets-1280-dark.png", 1280, 800, KeyDetailView.TAB_SECRETS);
     }
 
     @Test
