@@ -23,13 +23,12 @@ import java.util.Objects;
  */
 final class KeyStateCache {
 
-    /** A scope whose keys are being listed: no answer yet. */
-    private static final List<KeyInfo> LOADING = List.of();
-
     private final KeysService keys;
     private final UiExecutor ui;
     private final Map<String, List<KeyInfo>> byScope = new HashMap<>();
     private final Map<String, ScopeError> failed = new HashMap<>();
+    /** The listing in flight per scope: only its answer is kept, not one started before a {@link #forget}. */
+    private final Map<String, Object> pending = new HashMap<>();
     private final List<Runnable> listeners = new ArrayList<>();
 
     KeyStateCache(KeysService keys, UiExecutor ui) {
@@ -44,7 +43,7 @@ final class KeyStateCache {
     /** The state of the key encrypting {@code secret} (Enabled, Disabled, PendingDeletion), or null while not known. */
     String stateOf(SecretSummary secret) {
         List<KeyInfo> scopeKeys = keysOf(secret.scope());
-        if (scopeKeys == LOADING) {
+        if (scopeKeys == null) {
             return null;
         }
         KeyInfo key = KeyUsage.keyOf(secret, scopeKeys);
@@ -60,15 +59,17 @@ final class KeyStateCache {
     void forget(Scope scope) {
         byScope.remove(scope.id());
         failed.remove(scope.id());
+        pending.remove(scope.id());
         listeners.forEach(Runnable::run);
     }
 
     private List<KeyInfo> keysOf(Scope scope) {
         List<KeyInfo> known = byScope.get(scope.id());
-        if (known != null) {
+        if (known != null || pending.containsKey(scope.id())) {
             return known;
         }
-        byScope.put(scope.id(), LOADING);
+        Object request = new Object();
+        pending.put(scope.id(), request);
         List<KeyInfo> found = new ArrayList<>();
         keys.list(List.of(scope), new FanOut.Listener<>() {
             @Override
@@ -84,21 +85,22 @@ final class KeyStateCache {
                 synchronized (found) {
                     copy = List.copyOf(found);
                 }
-                ui.onUiThread(() -> arrived(scope, copy, null));
+                ui.onUiThread(() -> arrived(scope, request, copy, null));
             }
 
             @Override
             public void failed(Scope s, ScopeError error) {
-                ui.onUiThread(() -> arrived(scope, List.of(), error));
+                ui.onUiThread(() -> arrived(scope, request, List.of(), error));
             }
         });
-        return byScope.get(scope.id());
+        return byScope.get(scope.id());     // null while listing, unless the answer came on this thread
     }
 
-    private void arrived(Scope scope, List<KeyInfo> found, ScopeError error) {
-        if (byScope.get(scope.id()) != LOADING) {
-            return;     // forgotten meanwhile
+    private void arrived(Scope scope, Object request, List<KeyInfo> found, ScopeError error) {
+        if (pending.get(scope.id()) != request) {
+            return;     // forgotten meanwhile: a newer listing (or the next ask) answers
         }
+        pending.remove(scope.id());
         byScope.put(scope.id(), new ArrayList<>(found));
         if (error != null) {
             failed.put(scope.id(), error);

@@ -96,7 +96,7 @@ public final class KeysView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(texts.get("empty")));
         table.getColumns().addAll(java.util.List.of(
-                column("alias", 180, r -> r.key().alias() == null ? texts.get("noAlias") : r.key().alias(), null),
+                column("alias", 195, r -> r.key().alias() == null ? texts.get("noAlias") : r.key().alias(), null),
                 column("keyId", 105, r -> shortId(r.key().keyId()), r -> r.key().keyId()),
                 column("account", 120, r -> r.key().scope().accountAlias() == null ? r.key().scope().accountId()
                         : r.key().scope().accountAlias(), r -> r.key().scope().accountId()),
