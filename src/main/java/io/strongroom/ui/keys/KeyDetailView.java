@@ -86,6 +86,7 @@ public final class KeyDetailView extends StackPane {
 
         HBox overview = new HBox(28, facts, actions());
         HBox.setHgrow(facts, Priority.ALWAYS);
+        facts.setMaxWidth(820);     // on a wide screen the actions stay near the facts
         overview.setPadding(new Insets(12, 4, 12, 4));
         ScrollPane overviewScroll = new ScrollPane(overview);
         overviewScroll.setFitToWidth(true);

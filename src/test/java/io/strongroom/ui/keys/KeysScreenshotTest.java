@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Renders the Keys view (a key pending deletion, a disabled key, the payments key with its rotation
- * and the secrets using it, its policy) and the key-disable impact dialog, light and dark.
+ * and the secrets using it) at 1600x1000 and 1280x800, its Secrets and Key policy tabs, and the
+ * key-disable impact dialog, light and dark.
  */
 class KeysScreenshotTest {
 
