@@ -27,6 +27,8 @@ import io.strongroom.ui.feature.PlannedSections;
 import io.strongroom.ui.inventory.InventoryViewModel;
 import io.strongroom.ui.journal.JournalFeature;
 import io.strongroom.ui.policy.PolicyFeature;
+import io.strongroom.ui.keys.KeysFeature;
+import io.strongroom.ui.replication.ReplicationFeature;
 import io.strongroom.ui.rotation.RotationFeature;
 import io.strongroom.ui.audit.secret.SecretAuditFeature;
 import io.strongroom.ui.settings.AuditSettingsViewModel;
@@ -233,7 +235,8 @@ public final class AppContext {
      */
     public synchronized SecretMutations mutations() {
         if (mutations == null) {
-            mutations = JournaledSecrets.wrap(new Writers(composition.secrets(), composition.policies(), composition.rotations()),
+            mutations = JournaledSecrets.wrap(new Writers(composition.secrets(), composition.policies(), composition.rotations(),
+                            composition.replication(), composition.keys()),
                     journal(), ActingIdentity.cached(composition.identity()), readOnly::get);
         }
         return mutations;
@@ -288,10 +291,12 @@ public final class AppContext {
         return List.of(
                 new InventoryFeature(inventory),
                 new PlannedSections(),
-                new PolicyFeature(),
+                new PolicyFeature(KeysFeature::policyGate),
                 new RotationFeature(),
+                new KeysFeature(),
                 new AuditFeature(),
                 new SecretAuditFeature(),
+                new ReplicationFeature(),
                 new JournalFeature(),
                 settingsFeature);
     }
@@ -301,7 +306,7 @@ public final class AppContext {
         return new FeatureContext(secrets(), keys(), composition.identity(), composition.policies(), journaledMutations(), this::journal,
                 ui, dialogs, clipboard, texts, formats, clock, readOnlyProperty(), inventory.selectedSecretProperty(),
                 () -> contributions().detailTabs(), composition.access(), scopePicker::appliedScopes, composition.rotations(),
-                composition.audit(), anomalyThresholds);
+                composition.audit(), anomalyThresholds, composition.replication());
     }
 
     /** Every feature's contributions, collected once. */

@@ -13,6 +13,7 @@ import io.strongroom.service.IdentityService;
 import io.strongroom.service.KeysService;
 import io.strongroom.service.AccessService;
 import io.strongroom.service.PolicyService;
+import io.strongroom.service.ReplicationService;
 import io.strongroom.service.RotationService;
 import io.strongroom.service.audit.AuditService;
 import io.strongroom.service.RateLimiters;
@@ -49,6 +50,7 @@ public final class Composition implements Backends {
     private AccessService access;
     private RotationService rotations;
     private AuditService audit;
+    private ReplicationService replication;
     /** The data directory of a store started by {@link #temporaryStore()}, deleted on close. */
     private Path temporaryDataDir;
     private LocalStore store;
@@ -87,6 +89,7 @@ public final class Composition implements Backends {
         access = new AccessService(clients, fanOut);
         rotations = new RotationService(clients, fanOut);
         audit = new AuditService(clients, fanOut);
+        replication = new ReplicationService(clients, fanOut);
     }
 
     @Override
@@ -278,6 +281,13 @@ public final class Composition implements Backends {
     public synchronized RotationService rotations() {
         buildServices();
         return rotations;
+    }
+
+    /** Replication of multi-region secrets: the Replication view and a secret's Replication tab. */
+    @Override
+    public synchronized ReplicationService replication() {
+        buildServices();
+        return replication;
     }
 
     /** CloudTrail's events of the scopes: the Audit view, a secret's Audit tab. */

@@ -2,6 +2,7 @@ package io.strongroom.cli;
 
 import io.strongroom.service.AccountSource;
 import io.strongroom.service.PolicyService;
+import io.strongroom.service.ReplicationService;
 import io.strongroom.service.RotationService;
 import io.strongroom.service.SecretsService;
 
@@ -30,6 +31,8 @@ public interface Backends extends AutoCloseable {
     PolicyService policies();
 
     RotationService rotations();
+
+    ReplicationService replication();
 
     @Override
     void close();

@@ -1,17 +1,13 @@
 package io.strongroom.cli;
 
-import io.strongroom.domain.Account;
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.ScopeError;
 import io.strongroom.domain.SecretFilter;
 import io.strongroom.domain.SecretQuery;
 import io.strongroom.domain.SecretSummary;
-import io.strongroom.local.DataDirectory;
-import io.strongroom.service.AccountSource;
 import io.strongroom.service.FanOut;
-import io.strongroom.service.Regions;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -36,31 +32,10 @@ import java.util.concurrent.ExecutionException;
         description = "List secrets across accounts and regions (no values are ever printed).")
 public final class InventoryCommand implements Callable<Integer> {
 
-    /** Where the accounts come from: the embedded store (default) or AWS profiles. */
-    static final class Source {
-        @Option(names = "--local", description = "The embedded store's accounts (the default).")
-        boolean local;
-
-        @Option(names = "--profile", split = ",", paramLabel = "PROFILE", description = "AWS profiles from ~/.aws/config and credentials.")
-        List<String> profiles;
-    }
-
-    /** Which regions: a list, or every commercial region. */
-    static final class RegionChoice {
-        @Option(names = "--regions", split = ",", paramLabel = "REGION", description = "Regions to list (default: us-east-1).")
-        List<String> regions;
-
-        @Option(names = "--all-regions", description = "Every region of the aws partition.")
-        boolean all;
-    }
-
     enum Format { table, json, csv }
 
-    @ArgGroup(exclusive = true)
-    Source source = new Source();
-
-    @ArgGroup(exclusive = true)
-    RegionChoice regionChoice = new RegionChoice();
+    @Mixin
+    ScopeOptions where = new ScopeOptions();
 
     @Option(names = "--format", description = "table, json or csv (default ${DEFAULT-VALUE}).", defaultValue = "table")
     Format format;
@@ -72,9 +47,6 @@ public final class InventoryCommand implements Callable<Integer> {
 
     @Option(names = "--include-planned-deletion", description = "Also list secrets scheduled for deletion.")
     boolean includePlannedDeletion;
-
-    @Option(names = "--data-dir", description = "The embedded store's data directory, with --local.")
-    String dataDir;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -89,7 +61,7 @@ public final class InventoryCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Scope> scopes = scopes();
+        List<Scope> scopes = where.scopes(backends);
         SecretQuery query = query();
         List<SecretSummary> rows = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -122,33 +94,6 @@ public final class InventoryCommand implements Callable<Integer> {
         failures.stream().sorted().forEach(f -> err.println("strongroom: " + f));
         err.flush();
         return failures.isEmpty() ? 0 : 3;
-    }
-
-    private List<Scope> scopes() {
-        AccountSource accounts;
-        if (source.profiles != null && !source.profiles.isEmpty()) {
-            AccountSource all = backends.awsProfiles();
-            List<Account> chosen = new ArrayList<>();
-            for (String profile : source.profiles) {
-                Account match = all.accounts().stream().filter(a -> profile.equals(a.alias())).findFirst()
-                        .orElseThrow(() -> new ParameterException(spec.commandLine(), "no AWS profile named '" + profile + "'"));
-                chosen.add(match);
-            }
-            return regions().stream().flatMap(r -> chosen.stream().map(a -> a.in(r))).toList();
-        }
-        accounts = backends.embeddedStore(DataDirectory.resolve(dataDir));
-        List<Account> all = accounts.accounts();
-        return regions().stream().flatMap(r -> all.stream().map(a -> a.in(r))).toList();
-    }
-
-    private List<String> regions() {
-        if (regionChoice.all) {
-            return Regions.commercial();
-        }
-        if (regionChoice.regions != null && !regionChoice.regions.isEmpty()) {
-            return regionChoice.regions;
-        }
-        return List.of("us-east-1");
     }
 
     private SecretQuery query() {

@@ -3,18 +3,15 @@ package io.strongroom.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.strongroom.domain.Account;
 import io.strongroom.domain.RotationEvent;
 import io.strongroom.domain.RotationState;
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.ScopeError;
 import io.strongroom.domain.SecretQuery;
 import io.strongroom.domain.SecretSummary;
-import io.strongroom.local.DataDirectory;
 import io.strongroom.service.FanOut;
-import io.strongroom.service.Regions;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -48,11 +45,8 @@ public final class RotationCommand implements Callable<Integer> {
 
     enum Format { table, json }
 
-    @ArgGroup(exclusive = true)
-    InventoryCommand.Source source = new InventoryCommand.Source();
-
-    @ArgGroup(exclusive = true)
-    InventoryCommand.RegionChoice regionChoice = new InventoryCommand.RegionChoice();
+    @Mixin
+    ScopeOptions where = new ScopeOptions();
 
     @Option(names = "--only", defaultValue = "all",
             description = "all, never (never rotated), overdue, failed, stuck, or problems (failed, stuck or overdue); default ${DEFAULT-VALUE}.")
@@ -63,9 +57,6 @@ public final class RotationCommand implements Callable<Integer> {
 
     @Option(names = "--days", defaultValue = "90", description = "How far back rotation events are read, 1 to 90 (default ${DEFAULT-VALUE}).")
     int days;
-
-    @Option(names = "--data-dir", description = "The embedded store's data directory, with --local.")
-    String dataDir;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -89,7 +80,7 @@ public final class RotationCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Scope> scopes = scopes();
+        List<Scope> scopes = where.scopes(backends);
         List<SecretSummary> secrets = Collections.synchronizedList(new ArrayList<>());
         Map<String, RotationEvent> latest = Collections.synchronizedMap(new HashMap<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -182,20 +173,7 @@ public final class RotationCommand implements Callable<Integer> {
                     schedule(r), r.lastRotated() == null ? "never" : day(r.lastRotated()),
                     r.nextRotation() == null ? "-" : day(r.nextRotation()), result(s.last())});
         }
-        int[] widths = new int[head.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.min(60, Math.max(widths[i], row[i] == null ? 1 : row[i].length()));
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                String cell = row[i] == null ? "-" : row[i];
-                line.append(i == row.length - 1 ? cell : String.format(Locale.ROOT, "%-" + widths[i] + "s  ", cell));
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        TextTable.print(out, rows);
         out.println(states.size() + " secrets; " + states.stream().filter(RotationCommand::problem).count()
                 + " failed, stuck or overdue; " + states.stream().filter(RotationState::neverRotated).count() + " never rotated");
     }
@@ -253,22 +231,5 @@ public final class RotationCommand implements Callable<Integer> {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private List<Scope> scopes() {
-        List<String> regions = regionChoice.all ? Regions.commercial()
-                : regionChoice.regions != null && !regionChoice.regions.isEmpty() ? regionChoice.regions : List.of("us-east-1");
-        List<Account> accounts;
-        if (source.profiles != null && !source.profiles.isEmpty()) {
-            List<Account> all = backends.awsProfiles().accounts();
-            accounts = new ArrayList<>();
-            for (String profile : source.profiles) {
-                accounts.add(all.stream().filter(a -> profile.equals(a.alias())).findFirst()
-                        .orElseThrow(() -> new ParameterException(spec.commandLine(), "no AWS profile named '" + profile + "'")));
-            }
-        } else {
-            accounts = backends.embeddedStore(DataDirectory.resolve(dataDir)).accounts();
-        }
-        return regions.stream().flatMap(r -> accounts.stream().map(a -> a.in(r))).toList();
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "strongroom", mixinStandardHelpOptions = true, versionProvider = StrongroomCommand.Version.class,
         description = "Strongroom: every secret across accounts and regions, and an embedded local secret store. "
                 + "Without a command, opens the console on the embedded store.",
-        subcommands = {ServeCommand.class, InventoryCommand.class, PolicyCommand.class, RotationCommand.class, AuditCommand.class})
+        subcommands = {ServeCommand.class, InventoryCommand.class, PolicyCommand.class, RotationCommand.class, ReplicationCommand.class, AuditCommand.class})
 public final class StrongroomCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -59,6 +59,9 @@ public final class StrongroomCommand implements Callable<Integer> {
                 }
                 if (type == RotationCommand.class) {
                     return (K) new RotationCommand(backends);
+                }
+                if (type == ReplicationCommand.class) {
+                    return (K) new ReplicationCommand(backends);
                 }
                 if (type == PolicyCheckCommand.class) {
                     return (K) new PolicyCheckCommand(backends);

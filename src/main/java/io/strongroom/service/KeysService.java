@@ -4,7 +4,12 @@ import io.strongroom.domain.KeyInfo;
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.ScopeError;
 import software.amazon.awssdk.services.kms.KmsClient;
+import io.strongroom.domain.KeyRotation;
+import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusResponse;
+import software.amazon.awssdk.services.kms.model.KeyManagerType;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.ListKeyRotationsResponse;
+import software.amazon.awssdk.services.kms.model.RotationsListEntry;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyState;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
@@ -12,6 +17,7 @@ import software.amazon.awssdk.services.kms.model.ListAliasesResponse;
 import software.amazon.awssdk.services.kms.model.ListKeysResponse;
 import software.amazon.awssdk.services.kms.model.OriginType;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -73,7 +79,7 @@ public final class KeysService {
             r.aliases().forEach(a -> aliases.add(a.aliasName()));
             marker = Boolean.TRUE.equals(r.truncated()) ? r.nextMarker() : null;
         } while (marker != null);
-        Boolean rotationEnabled;
+        Rotation rotationEnabled;
         try {
             rotationEnabled = rotation(scope, kms, m, () -> limiters.acquire(scope, QuotaClass.KMS_KEY_SETTINGS));
         } catch (InterruptedException e) {
@@ -83,6 +89,45 @@ public final class KeysService {
             throw ScopeErrors.exception(scope, e);
         }
         return info(scope, m, aliases, rotationEnabled);
+    }
+
+    // ---- Key state and rotation (the console calls these through the journaled mutations) ------
+
+    /** EnableKey. */
+    public void enable(Scope scope, String keyId) {
+        Calls.run(limiters, scope, QuotaClass.KMS_KEY_WRITE, () -> clients.kms(scope).enableKey(b -> b.keyId(keyId)));
+    }
+
+    /** DisableKey: what the key encrypted cannot be decrypted until it is enabled again. */
+    public void disable(Scope scope, String keyId) {
+        Calls.run(limiters, scope, QuotaClass.KMS_KEY_WRITE, () -> clients.kms(scope).disableKey(b -> b.keyId(keyId)));
+    }
+
+    /** ScheduleKeyDeletion after {@code pendingWindowDays} (7 to 30). Returns the deletion date KMS set. */
+    public Instant scheduleDeletion(Scope scope, String keyId, int pendingWindowDays) {
+        return Calls.call(limiters, scope, QuotaClass.KMS_KEY_WRITE, () -> clients.kms(scope)
+                .scheduleKeyDeletion(b -> b.keyId(keyId).pendingWindowInDays(pendingWindowDays)).deletionDate());
+    }
+
+    /** CancelKeyDeletion: the key stays, Disabled (as KMS leaves it). */
+    public void cancelDeletion(Scope scope, String keyId) {
+        Calls.run(limiters, scope, QuotaClass.KMS_KEY_WRITE, () -> clients.kms(scope).cancelKeyDeletion(b -> b.keyId(keyId)));
+    }
+
+    /** EnableKeyRotation every {@code rotationPeriodDays} (90 to 2560; null: KMS's default of 365). */
+    public void enableRotation(Scope scope, String keyId, Integer rotationPeriodDays) {
+        Calls.run(limiters, scope, QuotaClass.KMS_KEY_WRITE, () -> clients.kms(scope)
+                .enableKeyRotation(b -> b.keyId(keyId).rotationPeriodInDays(rotationPeriodDays)));
+    }
+
+    /** DisableKeyRotation. */
+    public void disableRotation(Scope scope, String keyId) {
+        Calls.run(limiters, scope, QuotaClass.KMS_KEY_WRITE, () -> clients.kms(scope).disableKeyRotation(b -> b.keyId(keyId)));
+    }
+
+    /** RotateKeyOnDemand: new key material now; older ciphertexts stay decryptable. */
+    public void rotateNow(Scope scope, String keyId) {
+        Calls.run(limiters, scope, QuotaClass.KMS_KEY_WRITE, () -> clients.kms(scope).rotateKeyOnDemand(b -> b.keyId(keyId)));
     }
 
     private Map<String, List<String>> aliases(KmsClient kms, FanOut.Pages<KeyInfo> pages) throws InterruptedException {
@@ -130,27 +175,62 @@ public final class KeysService {
         void acquire() throws InterruptedException;
     }
 
-    /** Rotation status where it applies: symmetric keys with KMS-generated material that are not being deleted. */
-    private static Boolean rotation(Scope scope, KmsClient kms, KeyMetadata m, Pace pace) throws InterruptedException {
+    /** Whether automatic rotation is on (null: not known) and its detail. */
+    private record Rotation(Boolean enabled, KeyRotation detail) {
+        static final Rotation UNKNOWN = new Rotation(null, KeyRotation.NONE);
+    }
+
+    /**
+     * Rotation status where it applies: symmetric keys with KMS-generated material that are not being
+     * deleted. GetKeyRotationStatus gives the period and next date; for customer managed keys the last
+     * completed rotation comes from ListKeyRotations (oldest first, so the last page's last entry).
+     */
+    private static Rotation rotation(Scope scope, KmsClient kms, KeyMetadata m, Pace pace) throws InterruptedException {
         boolean applies = m.keySpec() == KeySpec.SYMMETRIC_DEFAULT && m.origin() == OriginType.AWS_KMS
                 && m.keyState() != KeyState.PENDING_DELETION && m.keyState() != KeyState.PENDING_IMPORT;
         if (!applies) {
-            return null;
+            return Rotation.UNKNOWN;
         }
         pace.acquire();
+        GetKeyRotationStatusResponse status;
         try {
-            return kms.getKeyRotationStatus(b -> b.keyId(m.keyId())).keyRotationEnabled();
+            status = kms.getKeyRotationStatus(b -> b.keyId(m.keyId()));
         } catch (RuntimeException e) {
             if (isScopeWide(ScopeErrors.of(scope, e))) {
                 throw e;
             }
-            return null;
+            return Rotation.UNKNOWN;
         }
+        RotationsListEntry last = null;
+        if (m.keyManager() == KeyManagerType.CUSTOMER && m.keyState() == KeyState.ENABLED) {
+            try {
+                String marker = null;
+                do {
+                    pace.acquire();
+                    String mk = marker;
+                    ListKeyRotationsResponse page = kms.listKeyRotations(b -> b.keyId(m.keyId()).limit(1000).marker(mk));
+                    for (RotationsListEntry r : page.rotations()) {
+                        if (r.rotationDate() != null && (last == null || !r.rotationDate().isBefore(last.rotationDate()))) {
+                            last = r;
+                        }
+                    }
+                    marker = Boolean.TRUE.equals(page.truncated()) ? page.nextMarker() : null;
+                } while (marker != null);
+            } catch (RuntimeException e) {
+                if (isScopeWide(ScopeErrors.of(scope, e))) {
+                    throw e;
+                }
+                last = null;
+            }
+        }
+        return new Rotation(status.keyRotationEnabled(), new KeyRotation(status.rotationPeriodInDays(),
+                status.nextRotationDate(), status.onDemandRotationStartDate(),
+                last == null ? null : last.rotationDate(), last == null ? null : last.rotationTypeAsString()));
     }
 
-    private static KeyInfo info(Scope scope, KeyMetadata m, List<String> aliases, Boolean rotationEnabled) {
+    private static KeyInfo info(Scope scope, KeyMetadata m, List<String> aliases, Rotation rotation) {
         return new KeyInfo(scope, m.keyId(), m.arn(), aliases, m.description(), m.keyStateAsString(), m.enabled(),
                 m.keyManagerAsString(), m.keyUsageAsString(), m.keySpecAsString(), m.originAsString(), m.creationDate(),
-                m.deletionDate(), m.multiRegion(), rotationEnabled, null);
+                m.deletionDate(), m.multiRegion(), rotation.enabled(), null, rotation.detail());
     }
 }

@@ -32,6 +32,12 @@ public enum QuotaClass {
     /** KMS GetKeyRotationStatus, GetKeyPolicy and PutKeyPolicy (30 per second in AWS's older figures). */
     KMS_KEY_SETTINGS(30),
     /**
+     * KMS's key-state writes: EnableKey, DisableKey, ScheduleKeyDeletion, CancelKeyDeletion,
+     * Enable/DisableKeyRotation, RotateKeyOnDemand. {@code reference/aws-facts.md} has no figure;
+     * AWS's quota page lists these control-plane calls at 5 per second, the rate used here.
+     */
+    KMS_KEY_WRITE(5),
+    /**
      * IAM Access Analyzer's policy checks (ValidatePolicy and the custom checks). No figure in
      * {@code reference/aws-facts.md}: paced at a conservative 5 per second, which a pipeline
      * checking a few documents never notices.

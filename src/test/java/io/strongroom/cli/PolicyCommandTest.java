@@ -85,6 +85,11 @@ class PolicyCommandTest {
             }
 
             @Override
+            public io.strongroom.service.ReplicationService replication() {
+                return stack.replication(2);
+            }
+
+            @Override
             public void close() {
             }
         };

@@ -106,6 +106,11 @@ public final class ServiceStack implements AutoCloseable {
         return new io.strongroom.service.RotationService(clients, fanOut(parallelism));
     }
 
+    /** A replication service over the same clients and pool. */
+    public io.strongroom.service.ReplicationService replication(int parallelism) {
+        return new io.strongroom.service.ReplicationService(clients, fanOut(parallelism));
+    }
+
     /** IAM's policy simulator over the same clients and pool. */
     public AccessService access(int parallelism) {
         return new AccessService(clients, fanOut(parallelism));

@@ -55,6 +55,11 @@ public final class StackBackends implements Backends {
     }
 
     @Override
+    public io.strongroom.service.ReplicationService replication() {
+        return stack.replication(2);
+    }
+
+    @Override
     public void close() {
         // the stack is the test class's to close
     }

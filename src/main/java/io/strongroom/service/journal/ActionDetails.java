@@ -2,6 +2,7 @@ package io.strongroom.service.journal;
 
 import io.strongroom.domain.DeletionMode;
 import io.strongroom.domain.NewSecret;
+import io.strongroom.domain.ReplicaTarget;
 import io.strongroom.domain.SecretPayload;
 import io.strongroom.domain.SecretUpdate;
 
@@ -189,6 +190,113 @@ public sealed interface ActionDetails {
         @Override
         public ActionKind kind() {
             return ActionKind.CANCEL_ROTATION;
+        }
+    }
+
+    // ---- Replication (ReplicateSecretToRegions and its two companions) ------------------------
+
+    /** ReplicateSecretToRegions: the regions added, each with the key named for it (null: aws/secretsmanager). */
+    record Replicate(List<ReplicaTarget> regions, boolean forceOverwrite) implements ActionDetails {
+        public Replicate {
+            if (regions == null || regions.isEmpty() || regions.size() > Limits.REGIONS) {
+                throw new IllegalArgumentException("1 to " + Limits.REGIONS + " regions");
+            }
+            regions = regions.stream().map(r -> new ReplicaTarget(Limits.region(r.region()), Limits.kmsKey(r.kmsKeyId()))).toList();
+        }
+
+        @Override
+        public ActionKind kind() {
+            return ActionKind.REPLICATE;
+        }
+    }
+
+    /** RemoveRegionsFromReplication: the replica regions deleted. */
+    record RemoveReplicaRegions(List<String> regions) implements ActionDetails {
+        public RemoveReplicaRegions {
+            regions = Limits.regions(regions);
+        }
+
+        @Override
+        public ActionKind kind() {
+            return ActionKind.REMOVE_REPLICA_REGIONS;
+        }
+    }
+
+    /** StopReplicationToReplica: the replica (the target, in its own region) promoted to a standalone secret. */
+    record PromoteReplica() implements ActionDetails {
+        @Override
+        public ActionKind kind() {
+            return ActionKind.PROMOTE_REPLICA;
+        }
+    }
+
+    // ---- KMS keys (the target is the key ID or ARN) -------------------------------------------
+
+    /** EnableKey. */
+    record EnableKey() implements ActionDetails {
+        @Override
+        public ActionKind kind() {
+            return ActionKind.ENABLE_KEY;
+        }
+    }
+
+    /** DisableKey. */
+    record DisableKey() implements ActionDetails {
+        @Override
+        public ActionKind kind() {
+            return ActionKind.DISABLE_KEY;
+        }
+    }
+
+    /** ScheduleKeyDeletion: the waiting period, 7 to 30 days. */
+    record ScheduleKeyDeletion(int pendingWindowDays) implements ActionDetails {
+        public ScheduleKeyDeletion {
+            if (pendingWindowDays < 7 || pendingWindowDays > 30) {
+                throw new IllegalArgumentException("the waiting period is 7 to 30 days, was " + pendingWindowDays);
+            }
+        }
+
+        @Override
+        public ActionKind kind() {
+            return ActionKind.SCHEDULE_KEY_DELETION;
+        }
+    }
+
+    /** CancelKeyDeletion (the key is left Disabled, as KMS does). */
+    record CancelKeyDeletion() implements ActionDetails {
+        @Override
+        public ActionKind kind() {
+            return ActionKind.CANCEL_KEY_DELETION;
+        }
+    }
+
+    /** EnableKeyRotation: the period in days (90 to 2560), null for KMS's default of 365. */
+    record EnableKeyRotation(Integer rotationPeriodDays) implements ActionDetails {
+        public EnableKeyRotation {
+            if (rotationPeriodDays != null && (rotationPeriodDays < 90 || rotationPeriodDays > 2560)) {
+                throw new IllegalArgumentException("the rotation period is 90 to 2560 days, was " + rotationPeriodDays);
+            }
+        }
+
+        @Override
+        public ActionKind kind() {
+            return ActionKind.ENABLE_KEY_ROTATION;
+        }
+    }
+
+    /** DisableKeyRotation. */
+    record DisableKeyRotation() implements ActionDetails {
+        @Override
+        public ActionKind kind() {
+            return ActionKind.DISABLE_KEY_ROTATION;
+        }
+    }
+
+    /** RotateKeyOnDemand: new key material now. */
+    record RotateKeyOnDemand() implements ActionDetails {
+        @Override
+        public ActionKind kind() {
+            return ActionKind.ROTATE_KEY_NOW;
         }
     }
 

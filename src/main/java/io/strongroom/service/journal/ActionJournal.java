@@ -3,6 +3,7 @@ package io.strongroom.service.journal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strongroom.domain.ReplicaTarget;
 import io.strongroom.domain.Scope;
 
 import java.io.IOException;
@@ -48,7 +49,7 @@ public final class ActionJournal implements AutoCloseable {
 
     public static final String FILE_NAME = "journal.db";
     /** The newest schema this code knows; a journal from a newer build is refused, not rewritten. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
     /** Server-provided identifiers are cut to this length before they are stored. */
     private static final int MAX_SERVER_TEXT = 256;
 
@@ -213,8 +214,10 @@ public final class ActionJournal implements AutoCloseable {
                         endpoint_kind, endpoint, action, target, kms_key_id, tag_keys, value_kind, has_description,
                         stage, version_stages, to_version, from_version, recovery_days, force_delete,
                         policy_bytes, policy_sha256, block_public, rotation_function, rotation_schedule, rotation_window,
-                        rotate_immediately)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        rotate_immediately, replica_regions, replica_keys, force_overwrite, pending_days,
+                        rotation_period_days)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        ?, ?, ?, ?, ?)""",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, session);
                 ps.setLong(2, clock.millis());
@@ -243,7 +246,7 @@ public final class ActionJournal implements AutoCloseable {
         return new Recording(id);
     }
 
-    /** Binds the typed parameters into 17 columns starting at {@code at}; what a kind lacks is NULL. */
+    /** Binds the typed parameters into 22 columns starting at {@code at}; what a kind lacks is NULL. */
     private static void bindDetails(PreparedStatement ps, int at, ActionDetails details) throws SQLException {
         String kmsKeyId = null;
         List<String> tagKeys = null;
@@ -306,6 +309,32 @@ public final class ActionJournal implements AutoCloseable {
         ps.setString(at + 14, rotate == null ? null : rotate.schedule());
         ps.setString(at + 15, rotate == null ? null : rotate.window());
         setInt(ps, at + 16, rotate == null ? null : rotate.immediately() ? 1 : 0);
+        bindKeyAndReplication(ps, at + 17, details);
+    }
+
+    /** The replication and key columns: regions, their keys, force overwrite, deletion wait, rotation period. */
+    private static void bindKeyAndReplication(PreparedStatement ps, int at, ActionDetails details) throws SQLException {
+        List<String> regions = null;
+        List<String> keys = null;
+        Boolean forceOverwrite = null;
+        Integer pendingDays = null;
+        Integer periodDays = null;
+        if (details instanceof ActionDetails.Replicate d) {
+            regions = d.regions().stream().map(ReplicaTarget::region).toList();
+            keys = d.regions().stream().map(ReplicaTarget::kmsKeyId).toList();
+            forceOverwrite = d.forceOverwrite();
+        } else if (details instanceof ActionDetails.RemoveReplicaRegions d) {
+            regions = d.regions();
+        } else if (details instanceof ActionDetails.ScheduleKeyDeletion d) {
+            pendingDays = d.pendingWindowDays();
+        } else if (details instanceof ActionDetails.EnableKeyRotation d) {
+            periodDays = d.rotationPeriodDays();
+        }
+        ps.setString(at, regions == null ? null : toJson(regions));
+        ps.setString(at + 1, keys == null ? null : toJson(keys));
+        setInt(ps, at + 2, forceOverwrite == null ? null : forceOverwrite ? 1 : 0);
+        setInt(ps, at + 3, pendingDays);
+        setInt(ps, at + 4, periodDays);
     }
 
     private boolean finish(long id, ResultState result, String identityArn, String targetArn, String versionId,
@@ -569,7 +598,32 @@ public final class ActionJournal implements AutoCloseable {
             case ROTATE_SECRET -> new ActionDetails.Rotate(rs.getString("rotation_function"), rs.getString("rotation_schedule"),
                     rs.getString("rotation_window"), rs.getInt("rotate_immediately") == 1);
             case CANCEL_ROTATION -> new ActionDetails.CancelRotation();
+            case REPLICATE -> new ActionDetails.Replicate(replicaTargets(rs), rs.getInt("force_overwrite") == 1);
+            case REMOVE_REPLICA_REGIONS -> new ActionDetails.RemoveReplicaRegions(strings(rs.getString("replica_regions")));
+            case PROMOTE_REPLICA -> new ActionDetails.PromoteReplica();
+            case ENABLE_KEY -> new ActionDetails.EnableKey();
+            case DISABLE_KEY -> new ActionDetails.DisableKey();
+            case SCHEDULE_KEY_DELETION -> new ActionDetails.ScheduleKeyDeletion(rs.getInt("pending_days"));
+            case CANCEL_KEY_DELETION -> new ActionDetails.CancelKeyDeletion();
+            case ENABLE_KEY_ROTATION -> new ActionDetails.EnableKeyRotation(nullableInt(rs, "rotation_period_days"));
+            case DISABLE_KEY_ROTATION -> new ActionDetails.DisableKeyRotation();
+            case ROTATE_KEY_NOW -> new ActionDetails.RotateKeyOnDemand();
         };
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static List<ReplicaTarget> replicaTargets(ResultSet rs) throws SQLException {
+        List<String> regions = strings(rs.getString("replica_regions"));
+        List<String> keys = strings(rs.getString("replica_keys"));
+        List<ReplicaTarget> targets = new ArrayList<>();
+        for (int i = 0; i < regions.size(); i++) {
+            targets.add(new ReplicaTarget(regions.get(i), i < keys.size() ? keys.get(i) : null));
+        }
+        return targets;
     }
 
     private static PolicyDigest policyDigest(ResultSet rs) throws SQLException {

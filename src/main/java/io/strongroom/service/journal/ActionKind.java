@@ -18,7 +18,17 @@ public enum ActionKind {
     DELETE_SECRET_POLICY("DeleteResourcePolicy"),
     PUT_KEY_POLICY("PutKeyPolicy"),
     ROTATE_SECRET("RotateSecret"),
-    CANCEL_ROTATION("CancelRotateSecret");
+    CANCEL_ROTATION("CancelRotateSecret"),
+    REPLICATE("ReplicateSecretToRegions"),
+    REMOVE_REPLICA_REGIONS("RemoveRegionsFromReplication"),
+    PROMOTE_REPLICA("StopReplicationToReplica"),
+    ENABLE_KEY("EnableKey"),
+    DISABLE_KEY("DisableKey"),
+    SCHEDULE_KEY_DELETION("ScheduleKeyDeletion"),
+    CANCEL_KEY_DELETION("CancelKeyDeletion"),
+    ENABLE_KEY_ROTATION("EnableKeyRotation"),
+    DISABLE_KEY_ROTATION("DisableKeyRotation"),
+    ROTATE_KEY_NOW("RotateKeyOnDemand");
 
     private final String awsOperation;
 

@@ -15,6 +15,9 @@ final class Limits {
     /** Tag keys: 1 to 128 characters, at most 50 per resource. */
     static final int TAG_KEY = 128;
     static final int TAG_KEYS = 50;
+    /** Region names ("ap-southeast-2"): the longest AWS has is under 32; ReplicateSecretToRegions takes a few dozen. */
+    static final int REGION = 32;
+    static final int REGIONS = 64;
 
     private Limits() {}
 
@@ -38,6 +41,14 @@ final class Limits {
     static List<String> tagKeys(List<String> keys) {
         return boundedList("tag keys", keys, TAG_KEYS, k -> bounded("tag key", k, TAG_KEY)).stream()
                 .sorted().distinct().toList();
+    }
+
+    static List<String> regions(List<String> regions) {
+        return boundedList("regions", regions, REGIONS, r -> bounded("region", r, REGION));
+    }
+
+    static String region(String region) {
+        return bounded("region", region, REGION);
     }
 
     private static List<String> boundedList(String what, List<String> items, int max,

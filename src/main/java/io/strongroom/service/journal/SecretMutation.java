@@ -2,6 +2,8 @@ package io.strongroom.service.journal;
 
 import io.strongroom.domain.DeletionMode;
 import io.strongroom.domain.NewSecret;
+import io.strongroom.domain.ReplicaStatus;
+import io.strongroom.domain.ReplicaTarget;
 import io.strongroom.domain.RotationSettings;
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.SecretDeletion;
@@ -11,6 +13,7 @@ import io.strongroom.domain.VersionWritten;
 import io.strongroom.service.PolicyService;
 import io.strongroom.service.SecretsService;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -357,6 +360,205 @@ public sealed interface SecretMutation<R> {
         @Override
         public Written written(String versionId) {
             return new Written(null, versionId);
+        }
+    }
+
+    // ---- Replication: the scope is the primary's (the replica's for a promotion) -----------------
+
+    /** ReplicateSecretToRegions: replicas added in {@code regions}. Returns the replication status AWS reports back. */
+    record Replicate(Scope scope, String secretId, List<ReplicaTarget> regions, boolean forceOverwrite)
+            implements SecretMutation<List<ReplicaStatus>> {
+        public Replicate {
+            regions = List.copyOf(regions);
+        }
+
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.Replicate(regions, forceOverwrite);
+        }
+
+        @Override
+        public List<ReplicaStatus> perform(Writers writers) {
+            return writers.requireReplication().replicate(scope, secretId, regions, forceOverwrite);
+        }
+
+        @Override
+        public Written written(List<ReplicaStatus> result) {
+            return Written.NONE;
+        }
+    }
+
+    /** RemoveRegionsFromReplication: the replicas in {@code regions} deleted. Returns the remaining replicas' status. */
+    record RemoveReplicaRegions(Scope scope, String secretId, List<String> regions) implements SecretMutation<List<ReplicaStatus>> {
+        public RemoveReplicaRegions {
+            regions = List.copyOf(regions);
+        }
+
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.RemoveReplicaRegions(regions);
+        }
+
+        @Override
+        public List<ReplicaStatus> perform(Writers writers) {
+            return writers.requireReplication().removeRegions(scope, secretId, regions);
+        }
+
+        @Override
+        public Written written(List<ReplicaStatus> result) {
+            return Written.NONE;
+        }
+    }
+
+    /** StopReplicationToReplica, called in the replica's scope: the replica becomes a standalone secret. Returns its ARN. */
+    record PromoteReplica(Scope scope, String secretId) implements SecretMutation<String> {
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.PromoteReplica();
+        }
+
+        @Override
+        public String perform(Writers writers) {
+            return writers.requireReplication().promote(scope, secretId);
+        }
+
+        @Override
+        public Written written(String arn) {
+            return new Written(arn, null);
+        }
+    }
+
+    // ---- KMS keys: {@link #secretId} is the key ID or ARN ----------------------------------------
+
+    /** EnableKey. */
+    record EnableKey(Scope scope, String secretId) implements SecretMutation<Void> {
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.EnableKey();
+        }
+
+        @Override
+        public Void perform(Writers writers) {
+            writers.requireKeys().enable(scope, secretId);
+            return null;
+        }
+
+        @Override
+        public Written written(Void result) {
+            return Written.NONE;
+        }
+    }
+
+    /** DisableKey: every secret and replica encrypted under the key stops being readable. */
+    record DisableKey(Scope scope, String secretId) implements SecretMutation<Void> {
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.DisableKey();
+        }
+
+        @Override
+        public Void perform(Writers writers) {
+            writers.requireKeys().disable(scope, secretId);
+            return null;
+        }
+
+        @Override
+        public Written written(Void result) {
+            return Written.NONE;
+        }
+    }
+
+    /** ScheduleKeyDeletion after {@code pendingWindowDays} (7 to 30). Returns the deletion date. */
+    record ScheduleKeyDeletion(Scope scope, String secretId, int pendingWindowDays) implements SecretMutation<Instant> {
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.ScheduleKeyDeletion(pendingWindowDays);
+        }
+
+        @Override
+        public Instant perform(Writers writers) {
+            return writers.requireKeys().scheduleDeletion(scope, secretId, pendingWindowDays);
+        }
+
+        @Override
+        public Written written(Instant result) {
+            return Written.NONE;
+        }
+    }
+
+    /** CancelKeyDeletion: the key is kept, Disabled. */
+    record CancelKeyDeletion(Scope scope, String secretId) implements SecretMutation<Void> {
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.CancelKeyDeletion();
+        }
+
+        @Override
+        public Void perform(Writers writers) {
+            writers.requireKeys().cancelDeletion(scope, secretId);
+            return null;
+        }
+
+        @Override
+        public Written written(Void result) {
+            return Written.NONE;
+        }
+    }
+
+    /** EnableKeyRotation every {@code rotationPeriodDays} (90 to 2560; null: KMS's default, 365). */
+    record EnableKeyRotation(Scope scope, String secretId, Integer rotationPeriodDays) implements SecretMutation<Void> {
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.EnableKeyRotation(rotationPeriodDays);
+        }
+
+        @Override
+        public Void perform(Writers writers) {
+            writers.requireKeys().enableRotation(scope, secretId, rotationPeriodDays);
+            return null;
+        }
+
+        @Override
+        public Written written(Void result) {
+            return Written.NONE;
+        }
+    }
+
+    /** DisableKeyRotation. */
+    record DisableKeyRotation(Scope scope, String secretId) implements SecretMutation<Void> {
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.DisableKeyRotation();
+        }
+
+        @Override
+        public Void perform(Writers writers) {
+            writers.requireKeys().disableRotation(scope, secretId);
+            return null;
+        }
+
+        @Override
+        public Written written(Void result) {
+            return Written.NONE;
+        }
+    }
+
+    /** RotateKeyOnDemand: new key material now; what it encrypted before stays decryptable. */
+    record RotateKeyOnDemand(Scope scope, String secretId) implements SecretMutation<Void> {
+        @Override
+        public ActionDetails details() {
+            return new ActionDetails.RotateKeyOnDemand();
+        }
+
+        @Override
+        public Void perform(Writers writers) {
+            writers.requireKeys().rotateNow(scope, secretId);
+            return null;
+        }
+
+        @Override
+        public Written written(Void result) {
+            return Written.NONE;
         }
     }
 }

@@ -7,6 +7,7 @@ import io.strongroom.service.AccessService;
 import io.strongroom.service.IdentityService;
 import io.strongroom.service.KeysService;
 import io.strongroom.service.PolicyService;
+import io.strongroom.service.ReplicationService;
 import io.strongroom.service.RotationService;
 import io.strongroom.service.SecretsService;
 import io.strongroom.service.audit.AuditService;
@@ -40,6 +41,7 @@ import java.util.function.Supplier;
  * @param rotations      rotation functions and rotation events (rotation itself is written through {@code mutations})
  * @param audit          the CloudTrail events of the scopes (LookupEvents, paced and cached)
  * @param anomalyThresholds when the audit trail's anomalies are raised (Settings)
+ * @param replication    the replication state of multi-region secrets (replicas are changed through {@code mutations})
  *
  * <p>Built once, by the composition root, from its own (non-null) collaborators.
  */
@@ -50,5 +52,6 @@ public record FeatureContext(SecretsService secrets, KeysService keys, IdentityS
                              ReadOnlyBooleanProperty readOnly, ReadOnlyObjectProperty<SecretSummary> selectedSecret,
                              Supplier<List<DetailTab.Factory>> detailTabs, AccessService access,
                              Supplier<List<Scope>> scopes, RotationService rotations,
-                             AuditService audit, ReadOnlyObjectProperty<AnomalyThresholds> anomalyThresholds) {
+                             AuditService audit, ReadOnlyObjectProperty<AnomalyThresholds> anomalyThresholds,
+                             ReplicationService replication) {
 }

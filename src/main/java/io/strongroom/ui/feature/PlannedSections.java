@@ -11,12 +11,10 @@ import java.util.List;
  */
 public final class PlannedSections implements Feature {
 
-    public static final Section REPLICATION = planned("replication", "nav.replication", Icons.NAV_REPLICATION, 40);
-    public static final Section KEYS = planned("keys", "nav.keys", Icons.NAV_KEYS, 50);
     public static final Section FINDINGS = planned("findings", "nav.findings", Icons.NAV_FINDINGS, 60);
     public static final Section INCIDENT = planned("incident", "nav.incident", Icons.NAV_INCIDENT, 70);
 
-    private static final List<Section> ALL = List.of(REPLICATION, KEYS, FINDINGS, INCIDENT);
+    private static final List<Section> ALL = List.of(FINDINGS, INCIDENT);
 
     private static Section planned(String id, String textKey, Icons icon, int order) {
         return new Section(id, textKey, icon, order, Placement.MAIN, true);

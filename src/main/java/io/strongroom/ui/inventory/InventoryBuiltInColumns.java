@@ -47,18 +47,13 @@ public final class InventoryBuiltInColumns {
             .withTooltip((v, s, w) -> v);
     static final RowColumn<Instant> CREATED = date("created", "col.created", 145, SecretRow::created, true, null).hidden();
     static final RowColumn<String> OWNING_SERVICE = text("owningService", "col.owningService", 120, SecretRow::owningService).hidden();
-    static final RowColumn<SecretRow.ReplicaRole> REPLICA = new RowColumn<>("replica", "col.replica", 120, SecretRow::replicaRole,
-            Comparator.<SecretRow.ReplicaRole>naturalOrder())
-            .withText((v, s, w) -> s == null || v == SecretRow.ReplicaRole.NONE ? ""
-                    : w.texts().format("cell.replica." + v.name(), s.primaryRegion()))
-            .hidden();
     /** Every deletion date is a warning: unlike the other dates, no "muted" for none. */
     static final RowColumn<Instant> DELETION_DATE = date("deletionDate", "col.deletionDate", 145, SecretRow::deletionDate, true, null)
             .withState((v, s) -> v == null ? null : Styles.CELL_DANGER);
 
     /** In table order. */
     public static final List<InventoryColumn<?>> ALL = List.of(NAME, ACCOUNT, REGION, ROTATION, LAST_ACCESSED, LAST_CHANGED, KMS_KEY,
-            TAGS, DESCRIPTION, CREATED, OWNING_SERVICE, REPLICA, DELETION_DATE);
+            TAGS, DESCRIPTION, CREATED, OWNING_SERVICE, DELETION_DATE);
 
     private InventoryBuiltInColumns() {
     }

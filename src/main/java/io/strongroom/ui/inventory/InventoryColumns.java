@@ -41,7 +41,6 @@ public final class InventoryColumns {
         DESCRIPTION(InventoryBuiltInColumns.DESCRIPTION),
         CREATED(InventoryBuiltInColumns.CREATED),
         OWNING_SERVICE(InventoryBuiltInColumns.OWNING_SERVICE),
-        REPLICA(InventoryBuiltInColumns.REPLICA),
         DELETION_DATE(InventoryBuiltInColumns.DELETION_DATE);
 
         private final InventoryColumn<?> definition;

@@ -17,9 +17,6 @@ import java.util.Objects;
  */
 public final class SecretRow {
 
-    /** What the replica/primary column says about a secret. */
-    public enum ReplicaRole { NONE, PRIMARY, REPLICA }
-
     /** KMS key shown for secrets without one: Secrets Manager's AWS managed key. */
     public static final String DEFAULT_KMS_KEY = "aws/secretsmanager";
 
@@ -141,13 +138,6 @@ public final class SecretRow {
 
     public String owningService() {
         return summary.owningService() == null ? "" : summary.owningService();
-    }
-
-    public ReplicaRole replicaRole() {
-        if (summary.primaryRegion() == null || summary.primaryRegion().isEmpty()) {
-            return ReplicaRole.NONE;
-        }
-        return summary.isReplica() ? ReplicaRole.REPLICA : ReplicaRole.PRIMARY;
     }
 
     public String primaryRegion() {

@@ -151,6 +151,18 @@ final class JournalRows {
             if (!r.immediately()) {
                 parts.add(text.get("detail.rotateLater"));
             }
+        } else if (d instanceof ActionDetails.Replicate r) {
+            r.regions().forEach(t -> parts.add(t.kmsKeyId() == null ? format("detail.replicaRegion", t.region())
+                    : format("detail.replicaRegionKey", t.region(), t.kmsKeyId())));
+            if (r.forceOverwrite()) {
+                parts.add(text.get("detail.forceOverwrite"));
+            }
+        } else if (d instanceof ActionDetails.RemoveReplicaRegions r) {
+            r.regions().forEach(region -> parts.add(format("detail.replicaRegion", region)));
+        } else if (d instanceof ActionDetails.ScheduleKeyDeletion k) {
+            parts.add(format("detail.pendingDays", k.pendingWindowDays()));
+        } else if (d instanceof ActionDetails.EnableKeyRotation k && k.rotationPeriodDays() != null) {
+            parts.add(format("detail.rotationPeriod", k.rotationPeriodDays()));
         }
         return String.join(text.get("detail.separator"), parts.stream().filter(s -> !s.isEmpty()).toList());
     }

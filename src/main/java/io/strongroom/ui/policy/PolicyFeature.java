@@ -5,6 +5,9 @@ import io.strongroom.ui.feature.Contributions;
 import io.strongroom.ui.feature.Feature;
 import io.strongroom.ui.feature.FeatureContext;
 
+import java.util.Objects;
+import java.util.function.Function;
+
 /**
  * Resource policies and who may use a secret: the inventory's Policy column (how far each secret's
  * policy reaches), and three tabs on every secret's detail. Policy: read,
@@ -16,6 +19,18 @@ import io.strongroom.ui.feature.FeatureContext;
 public final class PolicyFeature implements Feature {
 
     public static final String BUNDLE = "io.strongroom.ui.policy.messages";
+
+    private final Function<FeatureContext, PolicyViewModel.ApplyGate> keyPolicyGate;
+
+    /** Key policies are put without an extra question (tests of this feature alone). */
+    public PolicyFeature() {
+        this(context -> (target, proceed) -> proceed.run());
+    }
+
+    /** {@code keyPolicyGate} is asked before a key policy is put from the secret detail (the Keys feature's impact check). */
+    public PolicyFeature(Function<FeatureContext, PolicyViewModel.ApplyGate> keyPolicyGate) {
+        this.keyPolicyGate = Objects.requireNonNull(keyPolicyGate);
+    }
 
     @Override
     public void contribute(FeatureContext context, Contributions contributions) {
@@ -37,6 +52,7 @@ public final class PolicyFeature implements Feature {
             SecretKeyTarget key = new SecretKeyTarget(host.secretProperty(), context.policies(), context.ui());
             PolicyViewModel vm = new PolicyViewModel(key.targetProperty(), host.readOnly(), context.policies(), context.mutations(),
                     context.ui(), context.dialogs(), texts, host::changed);
+            vm.gateKeyPolicy(keyPolicyGate.apply(context));
             return new PolicyTab(PolicyTab.KEY_ID, texts.get("tab.keyPolicy"), () -> PolicyView.ofKey(vm, key.errorProperty(), texts));
         });
         contributions.detailTab(host -> {

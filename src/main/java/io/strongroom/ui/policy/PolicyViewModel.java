@@ -63,6 +63,16 @@ public final class PolicyViewModel {
     private final BooleanBinding canApply;
     private final BooleanBinding canDelete;
     private String validatedText;
+    private ApplyGate keyPolicyGate = (target, proceed) -> proceed.run();
+
+    /**
+     * Asked before a key policy is put (after the access check): calls {@code proceed} to put it,
+     * or does not. The Keys feature shows the secrets the key protects here.
+     */
+    @FunctionalInterface
+    public interface ApplyGate {
+        void ask(PolicyTarget target, Runnable proceed);
+    }
 
     /**
      * @param secret  the secret or key shown (null when none)
@@ -181,6 +191,11 @@ public final class PolicyViewModel {
         return writing.errorProperty();
     }
 
+    /** What asks before a key policy is applied (by default nothing does). */
+    public void gateKeyPolicy(ApplyGate gate) {
+        this.keyPolicyGate = Objects.requireNonNull(gate);
+    }
+
     // ---- Commands ------------------------------------------------------------------------------
 
     /** Reads the stored policy of the secret shown; the draft starts as it. */
@@ -278,13 +293,18 @@ public final class PolicyViewModel {
                 notice.set(texts.format("notice.notApplied"));
                 return;
             }
-            writing.run(p -> s.kind() == PolicyKind.KEY
+            Runnable put = () -> writing.run(p -> s.kind() == PolicyKind.KEY
                     ? mutations.apply(new SecretMutation.PutKeyPolicy(s.scope(), s.arn(), proposed))
                     : mutations.apply(new SecretMutation.PutSecretPolicy(s.scope(), s.arn(), proposed, true)), done -> {
                 stored.set(proposed);
                 notice.set(texts.format("notice.applied"));
                 changed.run();
             });
+            if (s.kind() == PolicyKind.KEY) {
+                keyPolicyGate.ask(s, put);
+            } else {
+                put.run();
+            }
         });
     }
 

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import io.strongroom.domain.ReplicaTarget;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -113,7 +115,20 @@ class ActionJournalTest extends OpenJournalTestCase {
                     new ActionDetails.PutSecretPolicy(PolicyDigest.of("{\"Version\":\"2012-10-17\"}"), true),
                     new ActionDetails.PutSecretPolicy(PolicyDigest.of("{}"), false),
                     new ActionDetails.DeleteSecretPolicy(),
-                    new ActionDetails.PutKeyPolicy(PolicyDigest.of("{\"Statement\":[]}")));
+                    new ActionDetails.PutKeyPolicy(PolicyDigest.of("{\"Statement\":[]}")),
+                    new ActionDetails.Replicate(List.of(ReplicaTarget.of("us-west-2"),
+                            new ReplicaTarget("eu-central-1", "alias/payments-eu")), true),
+                    new ActionDetails.Replicate(List.of(ReplicaTarget.of("ap-south-1")), false),
+                    new ActionDetails.RemoveReplicaRegions(List.of("us-west-2", "eu-central-1")),
+                    new ActionDetails.PromoteReplica(),
+                    new ActionDetails.EnableKey(),
+                    new ActionDetails.DisableKey(),
+                    new ActionDetails.ScheduleKeyDeletion(7),
+                    new ActionDetails.CancelKeyDeletion(),
+                    new ActionDetails.EnableKeyRotation(180),
+                    new ActionDetails.EnableKeyRotation(null),
+                    new ActionDetails.DisableKeyRotation(),
+                    new ActionDetails.RotateKeyOnDemand());
             for (ActionDetails d : kinds) {
                 long id = ok(PAYMENTS_EU, "prod/x", d);
                 assertEquals(d, journal.entry(id).orElseThrow().details(), d.kind().name());
@@ -134,6 +149,15 @@ class ActionJournalTest extends OpenJournalTestCase {
         @Test
         void tagKeysAreASortedSet() {
             assertEquals(List.of("cost-center", "env", "owner"), new ActionDetails.Tag(List.of("owner", "env", "cost-center", "env")).tagKeys());
+        }
+
+        @Test
+        void replicationAndKeyParametersOutsideAwsBoundsAreRefused() {
+            assertThrows(IllegalArgumentException.class, () -> new ActionDetails.Replicate(List.of(), false));
+            assertThrows(IllegalArgumentException.class, () -> new ActionDetails.ScheduleKeyDeletion(6));
+            assertThrows(IllegalArgumentException.class, () -> new ActionDetails.ScheduleKeyDeletion(31));
+            assertThrows(IllegalArgumentException.class, () -> new ActionDetails.EnableKeyRotation(89));
+            assertThrows(IllegalArgumentException.class, () -> new ActionDetails.RemoveReplicaRegions(List.of("x".repeat(33))));
         }
 
         @Test

@@ -22,7 +22,7 @@ class ContributionsTest {
         new PlannedSections().contribute(null, all);
         all.section(section("inventory", 10), Pane::new);
 
-        assertEquals(java.util.List.of("inventory", "replication", "keys", "findings", "incident", "journal"),
+        assertEquals(java.util.List.of("inventory", "findings", "incident", "journal"),
                 all.sections().stream().map(e -> e.section().id()).toList());
     }
 

@@ -50,7 +50,7 @@ class InventoryBuiltInColumnsTest {
     @Test
     void theBuiltInColumnsKeepTheIdsSavedSettingsName() {
         assertEquals(List.of("name", "account", "region", "rotation", "lastAccessed", "lastChanged", "kmsKey", "tags", "description",
-                        "created", "owningService", "replica", "deletionDate"),
+                        "created", "owningService", "deletionDate"),
                 InventoryBuiltInColumns.ALL.stream().map(InventoryColumn::id).toList());
         assertEquals(Arrays.stream(InventoryColumns.Column.values()).map(InventoryColumns.Column::id).toList(),
                 InventoryBuiltInColumns.ALL.stream().map(InventoryColumn::id).toList(), "the settings' names, in table order");
@@ -97,12 +97,9 @@ class InventoryBuiltInColumnsTest {
     }
 
     @Test
-    void tagsAndReplicationReadAsSentences() {
+    void tagsReadAsSentences() {
         assertEquals(Arrays.asList("env=prod, owner=payments", null, "env=prod\nowner=payments"),
                 cell(InventoryBuiltInColumns.TAGS, secret(null, null, null, null)));
-        assertEquals("Replica of us-east-1", cell(InventoryBuiltInColumns.REPLICA, secret(null, null, null, "us-east-1")).get(0));
-        assertEquals("Primary", cell(InventoryBuiltInColumns.REPLICA, secret(null, null, null, "eu-west-1")).get(0));
-        assertEquals("", cell(InventoryBuiltInColumns.REPLICA, secret(null, null, null, null)).get(0));
     }
 
     @Test
@@ -110,7 +107,7 @@ class InventoryBuiltInColumnsTest {
         assertTrue(InventoryBuiltInColumns.NAME.emptyLast());
         assertTrue(InventoryBuiltInColumns.NAME.comparator().compare("alpha", "Beta") < 0, "ignoring case");
         assertEquals(false, InventoryBuiltInColumns.CREATED.emptyLast());
-        assertEquals(List.of("created", "owningService", "replica"), InventoryBuiltInColumns.ALL.stream()
+        assertEquals(List.of("created", "owningService"), InventoryBuiltInColumns.ALL.stream()
                 .filter(c -> !c.shownByDefault()).map(InventoryColumn::id).toList(), "the rarer ones are hidden until chosen");
     }
 }

@@ -137,7 +137,7 @@ class InventoryViewModelTest {
         assertNotNull(stripe.created());
         assertNotNull(stripe.lastChanged());
         assertFalse(stripe.rotationEnabled());
-        assertEquals(SecretRow.ReplicaRole.NONE, stripe.replicaRole());
+        assertNull(stripe.primaryRegion(), "a single-region secret");
         SecretRow adyen = row("prod/payments/adyen-hmac-key", "eu-west-1");
         assertTrue(adyen.usesDefaultKey());
         assertEquals(SecretRow.DEFAULT_KMS_KEY, adyen.kmsKeyLabel());

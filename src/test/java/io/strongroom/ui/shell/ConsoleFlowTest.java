@@ -179,10 +179,10 @@ class ConsoleFlowTest {
 
     @Test
     void plannedSectionsSayTheyComeLater(FxRobot robot) {
-        robot.clickOn("#nav-replication");
-        Node page = robot.lookup("#placeholder-replication").query();
+        robot.clickOn("#nav-findings");
+        Node page = robot.lookup("#placeholder-findings").query();
         assertTrue(page.isVisible());
-        assertTrue(robot.lookup("#placeholder-replication .label").queryAll().stream()
+        assertTrue(robot.lookup("#placeholder-findings .label").queryAll().stream()
                 .anyMatch(n -> "Coming in a later release".equals(((Label) n).getText())));
         robot.clickOn("#nav-inventory");
         assertTrue(robot.lookup("#" + InventoryView.TABLE_ID).query().isVisible());

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The "Coming in a later release" page, rendered under headless Monocle with the console's own
  * stylesheet: every icon on it must be drawn with the icon font (a text font has no glyph for an
  * icon's private-use code point and shows a box), and the page is written to
- * {@code target/screenshots/placeholder-replication.png} for a look.
+ * {@code target/screenshots/placeholder-findings.png} for a look.
  */
 class PlaceholderViewSnapshotTest {
 
@@ -36,14 +36,14 @@ class PlaceholderViewSnapshotTest {
     @Test
     void everyIconOnThePlaceholderIsDrawnWithTheIconFont() throws Exception {
         PlaceholderView view = Snapshots.onFx(() -> {
-            PlaceholderView page = new PlaceholderView(io.strongroom.ui.feature.PlannedSections.REPLICATION, Texts.load(java.util.Locale.ROOT));
+            PlaceholderView page = new PlaceholderView(io.strongroom.ui.feature.PlannedSections.FINDINGS, Texts.load(java.util.Locale.ROOT));
             StackPane root = new StackPane(page);
             root.getStylesheets().add(Objects.requireNonNull(ShellView.class.getResource(Styles.STYLESHEET)).toExternalForm());
             new Scene(root, 640, 420);
             return page;
         });
         Snapshots.settle();
-        Path png = Snapshots.write(view.getParent(), "placeholder-replication.png");
+        Path png = Snapshots.write(view.getParent(), "placeholder-findings.png");
         assertTrue(Files.size(png) > 1000);
 
         List<FontIcon> icons = Snapshots.onFx(() -> view.lookupAll(".ikonli-font-icon").stream()
