@@ -172,7 +172,8 @@ public final class ReplicaCopies {
 
     private KmsKey replicaKey(String accountId, String region, String kmsKeyRef, Instant now) {
         KmsKey key;
-        if (kmsKeyRef == null || kmsKeyRef.isEmpty()) {
+        if (kmsKeyRef == null || kmsKeyRef.isEmpty() || isSecretsManagerAlias(kmsKeyRef, accountId, region)) {
+            // the AWS managed key is created on first use, named or not, as KMS does for its predefined alias
             key = keys.secretsManagerKey(accountId, region, now);
         } else {
             key = keys.resolve(accountId, region, kmsKeyRef).orElseThrow(() -> new CopyFailed(Failure.REPLICA_KEY_NOT_FOUND, kmsKeyRef));
@@ -181,6 +182,11 @@ public final class ReplicaCopies {
             throw new CopyFailed(Failure.REPLICA_KEY_UNUSABLE, key.arn());
         }
         return key;
+    }
+
+    private static boolean isSecretsManagerAlias(String ref, String accountId, String region) {
+        return KmsKeys.SECRETS_MANAGER_ALIAS.equals(ref)
+                || ("arn:aws:kms:" + region + ":" + accountId + ":" + KmsKeys.SECRETS_MANAGER_ALIAS).equals(ref);
     }
 
     /** Every version of the primary in the replica, sealed under the replica's key; versions the primary no longer has are gone. */

@@ -156,6 +156,19 @@ class ReplicationTest {
     }
 
     @Test
+    void namingTheAwsManagedKeyOfARegionWhereItWasNeverUsedCreatesItAsLeavingItOutDoes() {
+        String name = name("named-default");
+        create(name, "named-default-value");
+        Region fresh = Region.AP_NORTHEAST_2;
+        primary.replicateSecretToRegions(b -> b.secretId(name)
+                .addReplicaRegions(r -> r.region(fresh.id()).kmsKeyId("alias/aws/secretsmanager")));
+        ReplicationStatusType done = awaitSettled(name, fresh);
+        assertEquals("InSync", done.statusAsString(), done.statusMessage());
+        SecretsManagerClient there = store.secrets(store.adminKey(0), fresh);
+        assertEquals("named-default-value", there.getSecretValue(b -> b.secretId(name)).secretString());
+    }
+
+    @Test
     void everyChangeOfThePrimaryReachesTheReplica() {
         String name = name("changes");
         create(name, "v1");
