@@ -294,7 +294,7 @@ public final class KmsKeys {
                         || k.rotationPeriodDays() == null) {
                     return k;
                 }
-                rotateMaterial(id, now);
+                rotateMaterial(id, now, RotationType.AUTOMATIC);
                 done[0] = true;
                 // On time, the schedule keeps its dates; an overdue key (disabled past its date, or a store
                 // that was not running) starts a new schedule from now, as KMS does for re-enabled keys.
@@ -308,8 +308,11 @@ public final class KmsKeys {
         return rotated;
     }
 
+    /** How a generation of material after the first came about, as ListKeyRotations' RotationType names it. */
+    public enum RotationType { AUTOMATIC, ON_DEMAND }
+
     /** Adds a new generation of material; new ciphertexts use it, old ones still decrypt. */
-    public void rotateMaterial(String keyId, Instant now) {
+    public void rotateMaterial(String keyId, Instant now, RotationType type) {
         db.write(c -> {
             int next;
             try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(generation),0)+1 FROM kms_key_material WHERE key_id=?")) {
@@ -320,6 +323,12 @@ public final class KmsKeys {
                 }
             }
             insertMaterial(c, keyId, next, Aead.newKey(), now);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE kms_key_material SET rotation_type=? WHERE key_id=? AND generation=?")) {
+                ps.setString(1, type.name());
+                ps.setString(2, keyId);
+                ps.setInt(3, next);
+                ps.executeUpdate();
+            }
             return null;
         });
     }
@@ -451,17 +460,20 @@ public final class KmsKeys {
     }
 
     /** A generation of a key's material after the first: a completed rotation. */
-    public record Rotation(int generation, Instant rotatedAt) {}
+    public record Rotation(int generation, Instant rotatedAt, RotationType type) {}
 
     /** The completed rotations of a key, oldest first (each generation after the first). */
     public List<Rotation> rotations(String keyId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT generation, created_at FROM kms_key_material WHERE key_id=? AND generation > 1 ORDER BY generation")) {
+                    "SELECT generation, created_at, rotation_type FROM kms_key_material WHERE key_id=? AND generation > 1 ORDER BY generation")) {
                 ps.setString(1, keyId);
                 List<Rotation> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new Rotation(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2))));
+                    while (rs.next()) {
+                        String type = rs.getString(3);
+                        out.add(new Rotation(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)), type == null ? null : RotationType.valueOf(type)));
+                    }
                 }
                 return out;
             }

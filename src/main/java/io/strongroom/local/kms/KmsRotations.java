@@ -103,8 +103,8 @@ final class KmsRotations {
     /**
      * The completed rotations of a key, oldest first, as ListKeyRotations reports them: a key never
      * rotated has none ({@code Rotations: []}). With {@code IncludeKeyMaterial=ALL_KEY_MATERIAL} the
-     * first material is listed too. Which rotations were automatic and which on demand is not kept
-     * by this store yet, so {@code RotationType} is left out.
+     * first material is listed too. {@code RotationType} says whether a rotation was automatic or on
+     * demand (rotations made before schema 7 did not record it and are listed without one).
      */
     SdkPojo listKeyRotations(RequestContext ctx, ListKeyRotationsRequest request) {
         validPage(validKeyId(request.keyId()), request.limit(), request.marker())
@@ -122,7 +122,7 @@ final class KmsRotations {
             entries.add(Map.entry(r.generation(), RotationsListEntry.builder().keyId(key.keyId())
                     .keyMaterialId(materialId(key, r.generation()))
                     .keyMaterialState(r.generation() == current ? "CURRENT" : "NON_CURRENT")
-                    .rotationDate(r.rotatedAt()).build()));
+                    .rotationDate(r.rotatedAt()).rotationType(r.type() == null ? null : r.type().name()).build()));
         }
         int limit = request.limit() == null ? ROTATION_PAGE_DEFAULT : request.limit();
         KmsPaging.Page<Map.Entry<Integer, RotationsListEntry>> page = parts.paging().page(ctx, "ListKeyRotations", List.of(key.arn()), entries,
@@ -150,7 +150,7 @@ final class KmsRotations {
         parts.finder().change(key, k -> {
             requireEnabled(k);
             // On-demand rotation leaves the automatic schedule as it was.
-            parts.keys().rotateMaterial(k.keyId(), now);
+            parts.keys().rotateMaterial(k.keyId(), now, KmsKeys.RotationType.ON_DEMAND);
             return k;
         });
         return RotateKeyOnDemandResponse.builder().keyId(key.keyId()).build();

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.kms.model.ListKeyRotationsResponse;
 import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
+import software.amazon.awssdk.services.kms.model.RotationType;
 import software.amazon.awssdk.services.kms.model.RotationsListEntry;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -208,6 +209,7 @@ class KmsFidelityTest extends KmsTestCase {
             assertEquals(1, rotations.size());
             assertEquals(key.keyId(), rotations.get(0).keyId());
             assertNotNull(rotations.get(0).rotationDate());
+            assertEquals(RotationType.ON_DEMAND, rotations.get(0).rotationType());
         }
 
         @Test

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -59,7 +60,7 @@ class KmsKeysTest {
     void rotationMakesNewCiphertextsUseNewMaterialAndKeepsOldOnesReadable() {
         KmsKey key = keys.createCustomerKey(account, REGION, "", null, Map.of(), clock.instant());
         byte[] first = keys.encrypt(key, utf8("one"), Map.of());
-        keys.rotateMaterial(key.keyId(), clock.instant());
+        keys.rotateMaterial(key.keyId(), clock.instant(), KmsKeys.RotationType.ON_DEMAND);
         byte[] second = keys.encrypt(key, utf8("two"), Map.of());
 
         assertEquals(1, generationOf(first));
@@ -104,6 +105,8 @@ class KmsKeysTest {
         assertEquals(1, generationOf(keys.encrypt(later, utf8("x"), Map.of())));
         assertEquals(disabled.nextRotationAt(), keys.byId(disabled.keyId()).orElseThrow().nextRotationAt());
         assertEquals(0, keys.rotateDue(then), "a rotated key is not due again until its next date");
+        assertEquals(List.of(KmsKeys.RotationType.AUTOMATIC), keys.rotations(due.keyId()).stream().map(KmsKeys.Rotation::type).toList(),
+                "ListKeyRotations' RotationType");
     }
 
     @Test
