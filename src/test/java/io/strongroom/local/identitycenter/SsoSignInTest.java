@@ -167,8 +167,10 @@ class SsoSignInTest {
     void theSdkSsoCredentialsProviderSignsRequestsWithThePortalsCredentials() {
         CreateTokenResponse token = signIn();
         String account = store.store().accounts().list().get(2).accountId();
-        try (SsoCredentialsProvider provider = SsoCredentialsProvider.builder().ssoClient(portal)
-                .refreshRequest(r -> r.accessToken(token.accessToken()).accountId(account).roleName("ReadOnlyAccess")).build();
+        SsoCredentialsProvider.Builder builder = SsoCredentialsProvider.builder();
+        try (SsoCredentialsProvider provider = builder.ssoClient(portal)
+                .refreshRequest(software.amazon.awssdk.services.sso.model.GetRoleCredentialsRequest.builder()
+                        .accessToken(token.accessToken()).accountId(account).roleName("ReadOnlyAccess").build()).build();
              StsClient sts = StsClient.builder().endpointOverride(store.store().endpoint()).region(Region.US_EAST_1)
                      .credentialsProvider(provider).build()) {
             assertThat(sts.getCallerIdentity().arn()).contains(":assumed-role/AWSReservedSSO_ReadOnlyAccess_").endsWith("/admin");
