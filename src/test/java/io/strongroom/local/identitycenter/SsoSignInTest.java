@@ -147,7 +147,7 @@ class SsoSignInTest {
         RoleCredentials credentials = portal.getRoleCredentials(r -> r.accessToken(token.accessToken()).accountId(account)
                 .roleName("AdministratorAccess")).roleCredentials();
         assertThat(credentials.accessKeyId()).startsWith("ASIA");
-        long inAnHour = System.currentTimeMillis() + 3_600_000L;
+        long inAnHour = store.clock().millis() + 3_600_000L;
         assertThat(credentials.expiration()).isBetween(inAnHour - 120_000L, inAnHour + 120_000L);
 
         StaticCredentialsProvider session = StaticCredentialsProvider.create(AwsSessionCredentials.create(
