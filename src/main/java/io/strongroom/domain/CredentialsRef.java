@@ -94,4 +94,28 @@ public sealed interface CredentialsRef {
             return "profile:" + profileName;
         }
     }
+
+    /**
+     * A role assumed with another reference's credentials (STS AssumeRole): how an organization's
+     * member accounts are reached from the management account. {@code stsEndpoint} is where STS
+     * is called (the embedded store, a custom endpoint), or null for AWS's own.
+     */
+    record AssumedRole(CredentialsRef source, String roleArn, String sessionName, java.net.URI stsEndpoint)
+            implements CredentialsRef {
+        public AssumedRole {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(roleArn, "roleArn");
+            Objects.requireNonNull(sessionName, "sessionName");
+        }
+
+        @Override
+        public String id() {
+            return "role:" + roleArn + " via " + source.id();
+        }
+
+        @Override
+        public String toString() {
+            return "AssumedRole[" + roleArn + " via " + source.id() + "]";
+        }
+    }
 }
