@@ -10,10 +10,12 @@ import java.util.Objects;
  * @param state     whether the session works, has to be signed in, or failed
  * @param identity  who the credentials sign as (STS GetCallerIdentity); null unless ACTIVE
  * @param expiresAt when the credentials expire; null for long-term keys or when unknown
+ * @param signInExpiresAt when the sign-in behind them expires (an SSO profile's token); null otherwise
  * @param errorCode AWS's error code or a client-side one when not ACTIVE; null otherwise
  * @param message   what went wrong, for display; null when ACTIVE
  */
-public record SessionInfo(Account account, State state, CallerIdentity identity, Instant expiresAt, String errorCode,
+public record SessionInfo(Account account, State state, CallerIdentity identity, Instant expiresAt,
+                          Instant signInExpiresAt, String errorCode,
                           String message) {
 
     /** A session's state. */
