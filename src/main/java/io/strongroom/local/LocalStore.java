@@ -69,6 +69,7 @@ public final class LocalStore implements AutoCloseable {
     private final DirectoryLock lock;
     private final Database db;
     private final Accounts accounts;
+    private final io.strongroom.local.identitycenter.IdentityCenter identityCenter;
     private final KmsKeys keys;
     private final SecretStore secrets;
     private final AuditLog audit;
@@ -103,6 +104,8 @@ public final class LocalStore implements AutoCloseable {
             throw e;
         }
         this.authorizer = new Authorizer(accounts.iam());
+        this.identityCenter = new io.strongroom.local.identitycenter.IdentityCenter(db, accounts);
+        identityCenter.ensureDefaults();
         this.keys = new KmsKeys(db, rootKey);
         this.rotationFunctions = BuiltInFunctions.with(config.rotationCommands().entrySet().stream()
                 .map(e -> new io.strongroom.local.rotation.ExternalCommandFunction(e.getKey(), e.getValue())).toList());
@@ -126,7 +129,10 @@ public final class LocalStore implements AutoCloseable {
                 .register(new StsApi(accounts).service())
                 .register(new IamApi(accounts).service())
                 .register(new AccessAnalyzerApi().service())
-                .register(new LambdaApi(rotationFunctions, clock.instant()).service());
+                .register(new LambdaApi(rotationFunctions, clock.instant()).service())
+                .register(new io.strongroom.local.identitycenter.OidcApi(identityCenter, this::endpoint).service())
+                .register(new io.strongroom.local.identitycenter.PortalApi(identityCenter).service())
+                .register(new io.strongroom.local.identitycenter.DeviceApprovalPage(identityCenter, clock, this::endpoint));
         try {
             this.frontend = new HttpFrontend(config.port(), pipeline, new NamedThreads("strongroom-http"), config.workerThreads(),
                     config.httpLimits());
@@ -193,6 +199,11 @@ public final class LocalStore implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** The local IAM Identity Center: its users' assignments, for tests and the demo. */
+    public io.strongroom.local.identitycenter.IdentityCenter identityCenter() {
+        return identityCenter;
     }
 
     public AuditLog audit() {
@@ -350,6 +361,7 @@ public final class LocalStore implements AutoCloseable {
         keys.deleteDue(now);
         audit.purgeOlderThan(now.minus(AuditLog.RETENTION));
         accounts.purgeExpiredSessions();
+        identityCenter.purgeExpired(config.clock().instant().minus(java.time.Duration.ofDays(1)));
     }
 
     private void runMaintenanceQuietly() {

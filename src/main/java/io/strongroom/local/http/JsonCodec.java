@@ -66,11 +66,22 @@ public final class JsonCodec {
      */
     public static <T> T readRest(byte[] body, Map<String, String> path, Map<String, String> query,
                                  Supplier<? extends SdkBuilder<?, ? extends T>> builder) {
+        return readRest(body, path, query, Map.of(), builder);
+    }
+
+    /**
+     * As {@link #readRest(byte[], Map, Map, Supplier)}, and the members the model binds to a
+     * header (the SSO portal's {@code x-amz-sso_bearer_token}) from {@code headers}, whose names
+     * are lower case.
+     */
+    public static <T> T readRest(byte[] body, Map<String, String> path, Map<String, String> query, Map<String, String> headers,
+                                 Supplier<? extends SdkBuilder<?, ? extends T>> builder) {
         SdkBuilder<?, ? extends T> b = builder.get();
         fillFromBody(body, (SdkPojo) b);
         for (SdkField<?> f : ((SdkPojo) b).sdkFields()) {
             String given = f.location() == MarshallLocation.PATH ? path.get(f.locationName())
-                    : f.location() == MarshallLocation.QUERY_PARAM ? query.get(f.locationName()) : null;
+                    : f.location() == MarshallLocation.QUERY_PARAM ? query.get(f.locationName())
+                    : f.location() == MarshallLocation.HEADER ? headers.get(f.locationName().toLowerCase(java.util.Locale.ROOT)) : null;
             if (given != null) {
                 f.set(b, scalar(f, given));
             }

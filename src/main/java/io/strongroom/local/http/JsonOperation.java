@@ -34,6 +34,12 @@ public record JsonOperation<Q extends SdkPojo>(
         return JsonCodec.readRest(body, path, query, requestBuilder);
     }
 
+    /** As {@link #parseRest(byte[], java.util.Map, java.util.Map)}, with the members bound to headers. */
+    Q parseRest(byte[] body, java.util.Map<String, String> path, java.util.Map<String, String> query,
+                java.util.Map<String, String> headers) {
+        return JsonCodec.readRest(body, path, query, headers, requestBuilder);
+    }
+
     @SuppressWarnings("unchecked")
     SdkPojo execute(RequestContext context, SdkPojo request) {
         return handler.handle(context, (Q) request);

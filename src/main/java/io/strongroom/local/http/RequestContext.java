@@ -34,6 +34,7 @@ public final class RequestContext {
     private final List<AdditionalEvent> additionalEvents = new ArrayList<>(0);
     private Authorizer authorizer;
     private boolean authorized;
+    private Caller recordedAs;
 
     public RequestContext(Caller caller, String region, String requestId, Instant now, String sourceIp, String userAgent) {
         this.caller = caller;
@@ -91,6 +92,21 @@ public final class RequestContext {
 
     public Caller caller() {
         return caller;
+    }
+
+    /**
+     * For a request served without a signature: the identity its audit event names, once the
+     * handler has proven one some other way (IAM Identity Center's bearer token names the
+     * signed-in user), and the account whose trail records it. Unset, the event names the
+     * request's caller.
+     */
+    public void recordAs(Caller identity) {
+        this.recordedAs = identity;
+    }
+
+    /** Who the audit event names: {@link #recordAs}'s identity if a handler set one, else the caller. */
+    public Caller trailIdentity() {
+        return recordedAs == null ? caller : recordedAs;
     }
 
     public String accountId() {

@@ -31,7 +31,10 @@ public final class RequestPipeline {
 
     /** Request members never written to the audit trail, whatever the operation. */
     static final Set<String> WITHHELD = Set.of("SecretString", "SecretBinary", "Plaintext", "RandomPassword",
-            "SecretAccessKey", "SessionToken", "Password");
+            "SecretAccessKey", "SessionToken", "Password",
+            // IAM Identity Center: the OIDC client's secret, device code, tokens and PKCE verifier, the portal's bearer token
+            "clientSecret", "deviceCode", "code", "codeVerifier", "refreshToken", "accessToken", "x-amz-sso_bearer_token",
+            "clientAssertion", "subjectToken");
 
     private static final System.Logger LOG = System.getLogger(RequestPipeline.class.getName());
     /** Event names taken from what a client sent (unknown operations) are cut to this length. */
@@ -51,6 +54,8 @@ public final class RequestPipeline {
     private final Map<String, JsonService> jsonByTargetPrefix = new HashMap<>();
     private final Map<String, QueryService> queryBySigningName = new HashMap<>();
     private final Map<String, RestJsonService> restBySigningName = new HashMap<>();
+    private final List<RestJsonService> unsignedRest = new ArrayList<>();
+    private final List<LocalPage> pages = new ArrayList<>();
 
     public RequestPipeline(SigV4Verifier verifier, Authorizer authorizer, AuditLog audit, Clock clock,
                            Quotas quotas, Map<String, Duration> latencyByRegion) {
@@ -73,12 +78,35 @@ public final class RequestPipeline {
     }
 
     public RequestPipeline register(RestJsonService service) {
-        restBySigningName.put(service.signingName(), service);
+        if (service.unsigned()) {
+            unsignedRest.add(service);
+        } else {
+            restBySigningName.put(service.signingName(), service);
+        }
+        return this;
+    }
+
+    public RequestPipeline register(LocalPage page) {
+        pages.add(page);
         return this;
     }
 
     public RawResponse handle(RawRequest request) {
         String requestId = RequestIds.next();
+        if (unsigned(request) && request.header("x-amz-target") == null) {
+            // Only exact routes of services AWS serves unsigned; anything else goes on to SigV4.
+            for (LocalPage page : pages) {
+                if (page.serves(request.method(), request.rawPath())) {
+                    return servePage(page, request, requestId);
+                }
+            }
+            for (RestJsonService service : unsignedRest) {
+                Optional<RestJsonService.Match> match = service.match(request.method(), request.rawPath());
+                if (match.isPresent()) {
+                    return serveUnsignedRest(service, match.get(), request, requestId);
+                }
+            }
+        }
         boolean query = request.header("x-amz-target") == null && isForm(request);
         try {
             if (query) {
@@ -92,6 +120,95 @@ public final class RequestPipeline {
             return query ? queryError(internal, requestId, namespaceOf(queryBySigningName.get(claimedService(request))))
                     : jsonError(internal, requestId);
         }
+    }
+
+    // ---- Unsigned REST-JSON and pages (IAM Identity Center) ------------------------------------
+
+    private RawResponse servePage(LocalPage page, RawRequest request, String requestId) {
+        try {
+            return page.handle(request);
+        } catch (RuntimeException bug) {
+            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed unexpectedly: " + bug.getClass().getName());
+            return new RawResponse(500, "text/plain; charset=utf-8", Map.of("x-amzn-RequestId", requestId),
+                    "The request processing has failed.\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * An operation AWS serves without a signature (the SDK models IAM Identity Center's portal and
+     * OIDC APIs with no auth): no caller is proven, so the handler runs as nobody and proves
+     * who is calling itself, by a client secret or a bearer token, naming the identity and the
+     * trail for the event with {@link RequestContext#recordAs}. The event is recorded as
+     * unsigned STS calls are: at most at the unverified refusals' rate; an error with no
+     * identity goes to the unverified refusals. The region is us-east-1, where the local
+     * Identity Center instance lives.
+     */
+    private RawResponse serveUnsignedRest(RestJsonService service, RestJsonService.Match match, RawRequest request, String requestId) {
+        JsonOperation<?> operation = match.operation();
+        RequestContext context = new RequestContext(Caller.anonymous(null), UNSIGNED_REGION, requestId, clock.instant(),
+                request.sourceIp(), userAgent(request));
+        String parameters = null;
+        try {
+            Map<String, String> query = request.rawQuery() == null ? Map.of() : parseForm(request.rawQuery().getBytes(StandardCharsets.UTF_8));
+            Map<String, String> headers = new HashMap<>();
+            request.headers().forEach((name, values) -> {
+                if (!values.isEmpty()) {
+                    headers.put(name, values.get(0));
+                }
+            });
+            SdkPojo parsed = operation.parseRest(request.body(), match.pathParameters(), query, headers);
+            parameters = JsonCodec.auditJson(parsed, WITHHELD);
+            SdkPojo result = operation.execute(context, parsed);
+            byte[] body = JsonCodec.write(result);
+            recordUnsignedRest(context, service, operation, parameters, null);
+            return new RawResponse(200, "application/json", Map.of("x-amzn-RequestId", requestId), body);
+        } catch (AwsException e) {
+            recordUnsignedRest(context, service, operation, parameters, e);
+            return restError(service, e, requestId);
+        } catch (RuntimeException bug) {
+            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " (" + operation.name() + ") failed unexpectedly: "
+                    + bug.getClass().getName());
+            recordUnsignedRest(context, service, operation, parameters, AwsException.internal());
+            return restError(service, AwsException.internal(), requestId);
+        }
+    }
+
+    private void recordUnsignedRest(RequestContext context, RestJsonService service, JsonOperation<?> operation,
+                                    String parameters, AwsException error) {
+        Caller who = context.trailIdentity();
+        if (who.accountId() != null) {
+            if (audit.admitUnauthenticated(context.now())) {
+                record(context, operation.name(), service.eventSource(), operation.readOnly(), parameters, error, null);
+            }
+        } else if (error != null) {
+            audit.recordRefusal(UnverifiedRefusal.of(context.now(), context.requestId(), error.code(), error.getMessage(), null, null,
+                    context.region(), operation.name(), service.eventSource(), context.sourceIp(), context.userAgent()));
+        }
+    }
+
+    /** A REST-JSON error in the body the service writes ({@link RestJsonService.ErrorBody}), its code in {@code x-amzn-ErrorType}. */
+    private static RawResponse restError(RestJsonService service, AwsException e, String requestId) {
+        String body = service.errorBody() == RestJsonService.ErrorBody.OAUTH
+                ? "{\"error\":" + jsonString(oauthError(e.code())) + ",\"error_description\":" + jsonString(e.getMessage()) + "}"
+                : "{\"message\":" + jsonString(e.getMessage()) + "}";
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-amzn-RequestId", requestId);
+        headers.put("x-amzn-ErrorType", e.code());
+        return new RawResponse(e.status(), "application/json", headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code AuthorizationPendingException} → {@code authorization_pending}, the OAuth 2.0 error names. */
+    static String oauthError(String code) {
+        String name = code.endsWith("Exception") ? code.substring(0, code.length() - "Exception".length()) : code;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (Character.isUpperCase(ch) && i > 0) {
+                out.append('_');
+            }
+            out.append(Character.toLowerCase(ch));
+        }
+        return out.toString();
     }
 
     // ---- JSON 1.1 ----------------------------------------------------------------------------
@@ -409,7 +526,7 @@ public final class RequestPipeline {
      */
     private void record(RequestContext context, String eventName, String eventSource, boolean readOnly,
                         String parameters, AwsException error, String responseElements) {
-        Caller caller = context.caller();
+        Caller caller = context.trailIdentity();
         List<AuditEvent.Resource> resources = new ArrayList<>();
         for (RequestContext.Resource r : context.resources()) {
             resources.add(new AuditEvent.Resource(r.type(), r.name()));

@@ -20,6 +20,14 @@ import java.util.function.Supplier;
  */
 public final class RestJsonService {
 
+    /**
+     * How an error's body is written. AWS's REST-JSON services mostly answer
+     * {@code {"message": ...}}; IAM Identity Center's OIDC service answers as OAuth 2.0 does
+     * (RFC 6749 section 5.2): {@code {"error": "authorization_pending", "error_description": ...}}.
+     * Either way the error's code is in the {@code x-amzn-ErrorType} header, where the SDKs read it.
+     */
+    public enum ErrorBody { MESSAGE, OAUTH }
+
     /** One route: the method, the path split into segments ({@code {name}} binds a member), the operation. */
     record Route(String method, List<String> segments, JsonOperation<?> operation) {}
 
@@ -29,11 +37,29 @@ public final class RestJsonService {
     private final String signingName;
     private final String eventSource;
     private final List<Route> routes;
+    private final boolean unsigned;
+    private final ErrorBody errorBody;
 
-    private RestJsonService(String signingName, String eventSource, List<Route> routes) {
+    private RestJsonService(String signingName, String eventSource, List<Route> routes, boolean unsigned, ErrorBody errorBody) {
         this.signingName = signingName;
         this.eventSource = eventSource;
         this.routes = List.copyOf(routes);
+        this.unsigned = unsigned;
+        this.errorBody = errorBody;
+    }
+
+    /**
+     * Whether AWS serves this service's operations without a signature (IAM Identity Center's
+     * portal and OIDC APIs: the SDK models them with no auth). Only requests with no
+     * {@code Authorization} header whose method and path are one of its routes are served so;
+     * every other request still needs SigV4.
+     */
+    public boolean unsigned() {
+        return unsigned;
+    }
+
+    public ErrorBody errorBody() {
+        return errorBody;
     }
 
     public String signingName() {
@@ -85,18 +111,31 @@ public final class RestJsonService {
     }
 
     public static Builder builder(String signingName, String eventSource) {
-        return new Builder(signingName, eventSource);
+        return new Builder(signingName, eventSource, false, ErrorBody.MESSAGE);
+    }
+
+    /**
+     * A service AWS serves unsigned (see {@link #unsigned}): its handlers run as an anonymous
+     * caller and prove who is calling themselves (a bearer token, a client secret), and choose
+     * the trail the call is recorded in ({@link RequestContext#recordAs}).
+     */
+    public static Builder unsignedBuilder(String signingName, String eventSource, ErrorBody errorBody) {
+        return new Builder(signingName, eventSource, true, errorBody);
     }
 
     public static final class Builder {
         private final String signingName;
         private final String eventSource;
         private final List<Route> routes = new ArrayList<>();
+        private final boolean unsigned;
+        private final ErrorBody errorBody;
         private String quotaClass = "default";
 
-        private Builder(String signingName, String eventSource) {
+        private Builder(String signingName, String eventSource, boolean unsigned, ErrorBody errorBody) {
             this.signingName = signingName;
             this.eventSource = eventSource;
+            this.unsigned = unsigned;
+            this.errorBody = errorBody;
         }
 
         /** Operations declared after this count against {@code quotaClass} (see {@link Quotas}). */
@@ -130,7 +169,7 @@ public final class RestJsonService {
         }
 
         public RestJsonService build() {
-            return new RestJsonService(signingName, eventSource, routes);
+            return new RestJsonService(signingName, eventSource, routes, unsigned, errorBody);
         }
     }
 }

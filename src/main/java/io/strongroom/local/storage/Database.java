@@ -33,7 +33,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Database implements AutoCloseable {
 
     /** The newest schema this code knows; a database from a newer build is refused. */
-    public static final int SCHEMA_VERSION = 7;
+    public static final int SCHEMA_VERSION = 8;
     /**
      * Versions whose script is followed by a {@link MigrationStep}: a database that already has
      * data cannot be brought to them without it (see {@link #open(Path, Map)}).
