@@ -106,6 +106,8 @@ public final class LocalStore implements AutoCloseable {
         this.authorizer = new Authorizer(accounts.iam());
         this.identityCenter = new io.strongroom.local.identitycenter.IdentityCenter(db, accounts);
         identityCenter.ensureDefaults();
+        io.strongroom.local.organizations.OrganizationsApi organizations = new io.strongroom.local.organizations.OrganizationsApi(accounts);
+        organizations.ensureAccessRoles();
         this.keys = new KmsKeys(db, rootKey);
         this.rotationFunctions = BuiltInFunctions.with(config.rotationCommands().entrySet().stream()
                 .map(e -> new io.strongroom.local.rotation.ExternalCommandFunction(e.getKey(), e.getValue())).toList());
@@ -132,6 +134,7 @@ public final class LocalStore implements AutoCloseable {
                 .register(new LambdaApi(rotationFunctions, clock.instant()).service())
                 .register(new io.strongroom.local.identitycenter.OidcApi(identityCenter, this::endpoint).service())
                 .register(new io.strongroom.local.identitycenter.PortalApi(identityCenter).service())
+                .register(organizations.service())
                 .register(new io.strongroom.local.identitycenter.DeviceApprovalPage(identityCenter, clock, this::endpoint));
         try {
             this.frontend = new HttpFrontend(config.port(), pipeline, new NamedThreads("strongroom-http"), config.workerThreads(),

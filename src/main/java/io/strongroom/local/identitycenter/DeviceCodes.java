@@ -134,10 +134,13 @@ final class DeviceCodes {
 
     private Optional<Authorization> find(String where, Object key) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT user_code, client_id, start_url, state, user_name, last_poll_at, expires_at
-                    FROM sso_device_codes WHERE """ + where)) {
-                ps.setObject(1, key);
+            try (PreparedStatement ps = c.prepareStatement("SELECT user_code, client_id, start_url, state, user_name, last_poll_at,"
+                    + " expires_at FROM sso_device_codes WHERE " + where)) {
+                if (key instanceof byte[] digest) {
+                    ps.setBytes(1, digest);
+                } else {
+                    ps.setString(1, (String) key);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();

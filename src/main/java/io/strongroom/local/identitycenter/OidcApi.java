@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationReq
 import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationResponse;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +80,7 @@ public final class OidcApi {
                 .userCode(started.userCode())
                 .verificationUri(page)
                 .verificationUriComplete(page + "?user_code=" + started.userCode())
-                .expiresIn((int) Duration.between(context.now(), started.expiresAt()).toSeconds())
+                .expiresIn((int) DeviceCodes.LIFETIME.toSeconds())
                 .interval(DeviceCodes.INTERVAL_SECONDS)
                 .build();
     }
@@ -98,7 +97,7 @@ public final class OidcApi {
         return CreateTokenResponse.builder()
                 .accessToken(issued.accessToken())
                 .tokenType("Bearer")
-                .expiresIn((int) Duration.between(context.now(), issued.expiresAt()).toSeconds())
+                .expiresIn((int) SsoTokens.ACCESS_LIFETIME.toSeconds())
                 .refreshToken(issued.refreshToken())
                 .build();
     }

@@ -147,7 +147,7 @@ class SsoSignInTest {
         RoleCredentials credentials = portal.getRoleCredentials(r -> r.accessToken(token.accessToken()).accountId(account)
                 .roleName("AdministratorAccess")).roleCredentials();
         assertThat(credentials.accessKeyId()).startsWith("ASIA");
-        long inAnHour = System.currentTimeMillis() + 3_600_000L;
+        long inAnHour = store.clock().millis() + 3_600_000L;
         assertThat(credentials.expiration()).isBetween(inAnHour - 120_000L, inAnHour + 120_000L);
 
         StaticCredentialsProvider session = StaticCredentialsProvider.create(AwsSessionCredentials.create(
@@ -167,8 +167,10 @@ class SsoSignInTest {
     void theSdkSsoCredentialsProviderSignsRequestsWithThePortalsCredentials() {
         CreateTokenResponse token = signIn();
         String account = store.store().accounts().list().get(2).accountId();
-        try (SsoCredentialsProvider provider = SsoCredentialsProvider.builder().ssoClient(portal)
-                .refreshRequest(r -> r.accessToken(token.accessToken()).accountId(account).roleName("ReadOnlyAccess")).build();
+        SsoCredentialsProvider.Builder builder = SsoCredentialsProvider.builder();
+        try (SsoCredentialsProvider provider = builder.ssoClient(portal)
+                .refreshRequest(software.amazon.awssdk.services.sso.model.GetRoleCredentialsRequest.builder()
+                        .accessToken(token.accessToken()).accountId(account).roleName("ReadOnlyAccess").build()).build();
              StsClient sts = StsClient.builder().endpointOverride(store.store().endpoint()).region(Region.US_EAST_1)
                      .credentialsProvider(provider).build()) {
             assertThat(sts.getCallerIdentity().arn()).contains(":assumed-role/AWSReservedSSO_ReadOnlyAccess_").endsWith("/admin");
