@@ -13,6 +13,7 @@ import io.strongroom.service.TimeSource;
 import io.strongroom.testing.RunningStore;
 import io.strongroom.testing.SignInProfiles;
 import io.strongroom.testing.SignInProfiles.PagePrompt;
+import io.strongroom.testing.Totp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,12 @@ class SignInCommandTest {
     @BeforeAll
     static void estate() {
         String management = store.adminKey(0).accountId();
+        IamClient iam0 = store.iam(store.adminKey(0));
+        iam0.createRole(r -> r.roleName("cli-mfa").assumeRolePolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:root"},
+                 "Action":"sts:AssumeRole"}]}""".formatted(management)));
+        iam0.putRolePolicy(r -> r.roleName("cli-mfa").policyName("list").policyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:ListSecrets","Resource":"*"}]}"""));
         for (int i = 0; i < 3; i++) {
             int n = i;
             store.secrets(store.adminKey(i), Region.US_EAST_1).createSecret(b -> b.name("cli/secret-" + n).secretString("x"));
@@ -134,6 +141,37 @@ class SignInCommandTest {
         Run again = run("inventory", "--profile", "sso-dev");
         assertThat(again.exit()).isZero();
         assertThat(again.err()).doesNotContain("enter the code");
+    }
+
+    @Test
+    void anMfaProfileReadsTheCodeFromTheTerminalAndAWrongCodeEndsWithAwsMessage() throws Exception {
+        IamClient iam = store.iam(store.adminKey(0));
+        Totp device = Totp.enable(iam, "admin", "cli-" + System.nanoTime());
+        java.io.InputStream stdin = System.in;
+        try {
+            Files.writeString(config, Files.readString(config) + """
+
+                    [profile mfa]
+                    role_arn = arn:aws:iam::%s:role/cli-mfa
+                    source_profile = management
+                    mfa_serial = %s
+                    services = local-store
+                    """.formatted(store.adminKey(0).accountId(), device.serial()));
+
+            System.setIn(new java.io.ByteArrayInputStream((device.wrongCode() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            Run wrong = run("inventory", "--profile", "mfa");
+            assertThat(wrong.exit()).isEqualTo(1);
+            assertThat(wrong.err()).contains("MFA code for " + device.serial()).contains("AccessDenied")
+                    .containsIgnoringCase("MultiFactorAuthentication failed");
+
+            System.setIn(new java.io.ByteArrayInputStream((device.code() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            Run right = run("inventory", "--profile", "mfa");
+            assertThat(right.exit()).isZero();
+            assertThat(right.out()).contains("cli/secret-0");
+        } finally {
+            System.setIn(stdin);
+            device.remove(iam, "admin");
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.strongroom.local.iam.AccessKey;
 import io.strongroom.service.signin.MfaPrompt;
 import io.strongroom.testing.RunningStore;
 import io.strongroom.testing.SignInProfiles;
+import io.strongroom.testing.Totp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,12 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -190,19 +186,13 @@ class RoleProfileTest {
     @Nested
     class Mfa {
 
+        Totp device;
         String serial;
-        byte[] seed;
 
         @BeforeEach
         void device() throws Exception {
-            IamClient iam = store.iam(store.adminKey(0));
-            VirtualMFADevice d = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("admin-" + System.nanoTime()))
-                    .virtualMFADevice();
-            serial = d.serialNumber();
-            seed = Base32.decode(d.base32StringSeed().asString(StandardCharsets.US_ASCII));
-            long step = Instant.now().getEpochSecond() / 30;
-            iam.enableMFADevice(r -> r.userName("admin").serialNumber(serial)
-                    .authenticationCode1(totp(seed, step - 1)).authenticationCode2(totp(seed, step)));
+            device = Totp.enable(store.iam(store.adminKey(0)), "admin", "admin-" + System.nanoTime());
+            serial = device.serial();
             Files.writeString(config, Files.readString(config) + """
 
                     [profile mfa]
@@ -216,19 +206,13 @@ class RoleProfileTest {
 
         @AfterEach
         void removeDevice() {
-            IamClient iam = store.iam(store.adminKey(0));
-            iam.deactivateMFADevice(r -> r.userName("admin").serialNumber(serial));
-            iam.deleteVirtualMFADevice(r -> r.serialNumber(serial));
-        }
-
-        RecordingPrompt prompt(Function<String, String> code) {
-            return new RecordingPrompt(code);
+            device.remove(store.iam(store.adminKey(0)), "admin");
         }
 
         @Test
         void theProfilePromptsForTheCodeThenListsAndOneCodeServesTheSession() throws Exception {
             ClientRegistry clients = registry();
-            RecordingPrompt prompt = prompt(s -> totp(seed, Instant.now().getEpochSecond() / 30));
+            RecordingPrompt prompt = new RecordingPrompt(s -> device.code());
             clients.signIn().usePrompts(null, prompt);
 
             Collector<SecretSummary> first = list(clients, profile("mfa"));
@@ -243,7 +227,7 @@ class RoleProfileTest {
         @Test
         void aWrongCodeIsRefusedWithAwsMessage() throws Exception {
             ClientRegistry clients = registry();
-            clients.signIn().usePrompts(null, prompt(s -> wrong(totp(seed, Instant.now().getEpochSecond() / 30))));
+            clients.signIn().usePrompts(null, new RecordingPrompt(s -> device.wrongCode()));
 
             ScopeError error = list(clients, profile("mfa")).failed.values().iterator().next();
 
@@ -267,10 +251,6 @@ class RoleProfileTest {
         }
     }
 
-    static String wrong(String code) {
-        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
-    }
-
     /** An MFA prompt that answers with {@code code} and records who asked. */
     static final class RecordingPrompt implements MfaPrompt {
         final List<String> asked = new CopyOnWriteArrayList<>();
@@ -284,39 +264,6 @@ class RoleProfileTest {
         public Optional<String> code(String profileName, String mfaSerial) {
             asked.add(profileName + " " + mfaSerial);
             return Optional.of(code.apply(mfaSerial));
-        }
-    }
-
-    /** RFC 6238 TOTP: HMAC-SHA1 over the 30-second step, six digits (what a virtual MFA app shows). */
-    static String totp(byte[] key, long step) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(key, "HmacSHA1"));
-            byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-            int o = h[h.length - 1] & 0xf;
-            int bin = ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
-            return String.format("%06d", bin % 1_000_000);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** RFC 4648 base32, as IAM gives a virtual MFA device's seed. */
-    static final class Base32 {
-        static byte[] decode(String s) {
-            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            int buffer = 0;
-            int bits = 0;
-            for (char c : s.replace("=", "").toUpperCase(java.util.Locale.ROOT).toCharArray()) {
-                buffer = (buffer << 5) | alphabet.indexOf(c);
-                bits += 5;
-                if (bits >= 8) {
-                    out.write((buffer >> (bits - 8)) & 0xff);
-                    bits -= 8;
-                }
-            }
-            return out.toByteArray();
         }
     }
 }
