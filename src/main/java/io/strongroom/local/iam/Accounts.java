@@ -54,6 +54,7 @@ public final class Accounts {
     private final Clock clock;
     private final IamDirectory iam;
     private final Sessions sessions;
+    private final MfaDevices mfa;
     private final ConcurrentMap<String, KeyCredential> keyCache = new ConcurrentHashMap<>();
 
     public Accounts(Database db, RootKey rootKey, Clock clock) {
@@ -62,6 +63,12 @@ public final class Accounts {
         this.clock = clock;
         this.iam = new IamDirectory(db, clock);
         this.sessions = new Sessions(db, rootKey);
+        this.mfa = new MfaDevices(db, rootKey);
+    }
+
+    /** The accounts' virtual MFA devices. */
+    public MfaDevices mfa() {
+        return mfa;
     }
 
     /** The accounts' IAM principals and policies. */

@@ -95,6 +95,11 @@ public final class Authorizer {
         if (caller.mfa() != null) {
             b.put("aws:MultiFactorAuthPresent", caller.mfa().toString());
         }
+        if (Boolean.TRUE.equals(caller.mfa()) && caller.sessionCreated() != null) {
+            // seconds since the MFA sign-in: the session's issue (a chained session counts from its own)
+            b.put("aws:MultiFactorAuthAge", Long.toString(Math.max(0,
+                    java.time.Duration.between(caller.sessionCreated(), facts.now()).toSeconds())));
+        }
         for (Map.Entry<String, List<String>> c : target.conditions().entrySet()) {
             b.put(c.getKey(), c.getValue());
         }

@@ -6,6 +6,7 @@ import io.strongroom.local.iam.AccessTarget;
 import io.strongroom.local.iam.Accounts;
 import io.strongroom.local.iam.Caller;
 import io.strongroom.local.iam.IamRole;
+import io.strongroom.local.iam.MfaDevices;
 import io.strongroom.local.iam.PolicyCache;
 import io.strongroom.local.iam.Sessions;
 import io.strongroom.local.wire.AwsException;
@@ -33,9 +34,15 @@ import java.util.regex.Pattern;
  * A role that does not exist is refused exactly as one that does not trust the caller. A role
  * session assuming a role (role chaining) gets at most one hour.
  *
- * <p>Session policies ({@code Policy}, {@code PolicyArns}) and MFA ({@code SerialNumber},
- * {@code TokenCode}) are refused with {@code InvalidParameterValue} until the store can evaluate
- * and verify them: accepting a session policy and ignoring it would grant more than was asked.
+ * <p>MFA ({@code SerialNumber}, {@code TokenCode}): an IAM user names one of its enabled
+ * virtual MFA devices and a current code (each code is good once); the request is then made
+ * with {@code aws:MultiFactorAuthPresent} true and {@code aws:MultiFactorAuthAge} 0, so a trust
+ * policy that requires MFA is met, and the session it gets is an MFA session. A wrong, reused or
+ * missing half is refused with STS's AccessDenied messages.
+ *
+ * <p>Session policies ({@code Policy}, {@code PolicyArns}) are refused with
+ * {@code InvalidParameterValue} until the store can evaluate them: accepting a session policy
+ * and ignoring it would grant more than was asked.
  */
 final class RoleSessions {
 
@@ -49,6 +56,9 @@ final class RoleSessions {
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role/(?:[\\x{21}-\\x{7E}]*/)?([\\w+=,.@-]+)");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]*");
     private static final String EXTERNAL_ID_TEXT = "[\\w+=,.@:\\/-]*";
+    private static final Pattern SERIAL = Pattern.compile("[\\w+=/:,.@-]*");
+    private static final String SERIAL_TEXT = "[\\w+=/:,.@-]*";
+    private static final Pattern TOKEN_CODE = Pattern.compile("\\d*");
     private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+");
 
     private final Accounts accounts;
@@ -66,11 +76,12 @@ final class RoleSessions {
         Integer duration = check.integer("DurationSeconds", MIN_DURATION, MAX_ROLE_DURATION);
         String externalId = check.string("ExternalId", false, 2, 1224, EXTERNAL_ID, EXTERNAL_ID_TEXT);
         check.string("Policy", false, 1, 2048, StsValidation.POLICY_PATTERN, StsValidation.POLICY_PATTERN_TEXT);
-        check.string("SerialNumber", false, 9, 256, null, null);
-        check.string("TokenCode", false, 6, 6, null, null);
+        String serial = check.string("SerialNumber", false, 9, 256, SERIAL, SERIAL_TEXT);
+        String tokenCode = tokenCode(check);
         check.done();
         refuseUnsupported(params);
         Map<String, String> tags = sessionTags(params);
+        boolean withMfa = mfa(ctx, serial, tokenCode);
 
         Caller caller = ctx.caller();
         Optional<IamRole> role = ROLE_ARN.matcher(roleArn).matches() ? accounts.iam().roleByArn(roleArn) : Optional.empty();
@@ -79,6 +90,10 @@ final class RoleSessions {
         conditions.put("sts:RoleSessionName", List.of(sessionName));
         if (externalId != null) {
             conditions.put("sts:ExternalId", List.of(externalId));
+        }
+        if (withMfa) {
+            conditions.put("aws:MultiFactorAuthPresent", List.of("true"));
+            conditions.put("aws:MultiFactorAuthAge", List.of("0"));
         }
         if (!tags.isEmpty()) {
             tags.forEach((k, v) -> conditions.put("aws:RequestTag/" + k, List.of(v)));
@@ -108,7 +123,7 @@ final class RoleSessions {
         String assumedRoleId = r.roleId() + ":" + sessionName;
         Instant expiration = ctx.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofSeconds(seconds));
         Sessions.Issued issued = accounts.issueSession(new Sessions.Grant(r.accountId(), sessionArn, assumedRoleId, r.arn(), sessionName,
-                caller.arn(), tags, Boolean.TRUE.equals(caller.mfa()), chained), expiration);
+                caller.arn(), tags, Boolean.TRUE.equals(caller.mfa()) || withMfa, chained), expiration);
         String result = credentials(issued)
                 + "<AssumedRoleUser>" + Xml.element("AssumedRoleId", assumedRoleId) + Xml.element("Arn", sessionArn) + "</AssumedRoleUser>";
         if (!tags.isEmpty()) {
@@ -120,26 +135,26 @@ final class RoleSessions {
     String getSessionToken(RequestContext ctx, Map<String, String> params) {
         StsValidation check = new StsValidation(params);
         Integer duration = check.integer("DurationSeconds", MIN_DURATION, SESSION_TOKEN_MAX);
-        check.string("SerialNumber", false, 9, 256, null, null);
-        check.string("TokenCode", false, 6, 6, null, null);
+        String serial = check.string("SerialNumber", false, 9, 256, SERIAL, SERIAL_TEXT);
+        String tokenCode = tokenCode(check);
         check.done();
         refuseUnsupported(params);
         Caller caller = ctx.caller();
         if (caller.temporary()) {
             throw AwsException.accessDenied("Cannot call GetSessionToken with session credentials");
         }
+        boolean withMfa = mfa(ctx, serial, tokenCode);
         int seconds = duration == null ? SESSION_TOKEN_DEFAULT : duration;
         Instant expiration = ctx.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofSeconds(seconds));
         Sessions.Issued issued = accounts.issueSession(new Sessions.Grant(caller.accountId(), caller.arn(), caller.userId(),
-                caller.entityArn(), null, caller.arn(), Map.of(), false, false), expiration);
+                caller.entityArn(), null, caller.arn(), Map.of(), withMfa, false), expiration);
         return credentials(issued);
     }
 
     private static void refuseUnsupported(Map<String, String> params) {
-        for (String member : List.of("Policy", "PolicyArns.member.1.arn", "SerialNumber", "TokenCode", "ProvidedContexts.member.1.ProviderArn")) {
+        for (String member : List.of("Policy", "PolicyArns.member.1.arn", "ProvidedContexts.member.1.ProviderArn")) {
             if (params.containsKey(member)) {
-                String what = member.startsWith("Policy") ? "Session policies" : member.startsWith("Provided") ? "Provided contexts"
-                        : "MFA (SerialNumber, TokenCode)";
+                String what = member.startsWith("Policy") ? "Session policies" : "Provided contexts";
                 throw new AwsException("InvalidParameterValue", 400, what + " are not supported by the Strongroom embedded store yet.");
             }
         }
@@ -177,6 +192,38 @@ final class RoleSessions {
             bytes += tag.getKey().length() + tag.getValue().length();
         }
         return Math.max(1, Math.min(100, bytes * 100 / 2048));
+    }
+
+    /** TokenCode, checked without ever echoing it (a one-time code is a credential for its 30 seconds). */
+    private static String tokenCode(StsValidation check) {
+        String code = check.withheld("TokenCode", false, 6, 6);
+        if (code != null && !TOKEN_CODE.matcher(code).matches()) {
+            throw new AwsException("ValidationError", 400, "1 validation error detected: Value at 'tokenCode' failed to satisfy "
+                    + "constraint: Member must satisfy regular expression pattern: [\\d]*");
+        }
+        return code;
+    }
+
+    /**
+     * Whether the request proves MFA: false when it names no device; true when the caller, an IAM
+     * user, gave a current unused code of one of its enabled devices; else refused as STS refuses.
+     */
+    private boolean mfa(RequestContext ctx, String serial, String tokenCode) {
+        if (serial == null && tokenCode == null) {
+            return false;
+        }
+        if (serial == null || tokenCode == null) {
+            throw AwsException.accessDenied("MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.");
+        }
+        Caller caller = ctx.caller();
+        MfaDevices.Check check = caller.temporary() || caller.kind() != Caller.Kind.IAM_USER ? MfaDevices.Check.NOT_THE_USERS_DEVICE
+                : accounts.mfa().verify(caller.entityArn(), serial, tokenCode, ctx.now());
+        return switch (check) {
+            case VALID -> true;
+            case INVALID_CODE -> throw AwsException.accessDenied("MultiFactorAuthentication failed with invalid MFA one time pass code.");
+            case NOT_THE_USERS_DEVICE -> throw AwsException.accessDenied("MultiFactorAuthentication failed, unable to validate MFA code.  "
+                    + "Please verify your MFA serial number is valid and associated with this user.");
+        };
     }
 
     private static String credentials(Sessions.Issued issued) {

@@ -36,6 +36,7 @@ public final class IamApi {
         AttachmentActions userAttachments = new AttachmentActions(accounts, paging, InlinePolicyActions.Kind.USER);
         AttachmentActions roleAttachments = new AttachmentActions(accounts, paging, InlinePolicyActions.Kind.ROLE);
         SimulationActions simulation = new SimulationActions(accounts, paging);
+        MfaActions mfa = new MfaActions(accounts);
 
         // Users
         on("CreateUser", users::createUser, false, (account, p) -> IamArns.created(account, "user", p, "UserName"));
@@ -79,6 +80,12 @@ public final class IamApi {
         on("AttachRolePolicy", roleAttachments::attach, false, arns::role);
         on("DetachRolePolicy", roleAttachments::detach, false, arns::role);
         on("ListAttachedRolePolicies", roleAttachments::list, true, arns::role);
+        // Virtual MFA devices (ListMFADevices: UserName optional, the caller's own user)
+        on("CreateVirtualMFADevice", mfa::createVirtualMfaDevice, false, null);
+        on("EnableMFADevice", mfa::enableMfaDevice, false, arns::user);
+        byHandler("ListMFADevices", mfa::listMfaDevices, true);
+        on("DeactivateMFADevice", mfa::deactivateMfaDevice, false, arns::user);
+        on("DeleteVirtualMFADevice", mfa::deleteVirtualMfaDevice, false, null);
         // The policy simulator: on the principal simulated (in its own account), or on * for custom policies
         byHandler("SimulatePrincipalPolicy", simulation::simulatePrincipalPolicy, true);
         on("SimulateCustomPolicy", simulation::simulateCustomPolicy, true, null);
