@@ -74,9 +74,9 @@ public sealed interface CredentialsRef {
     }
 
     /**
-     * A named profile from the AWS shared config and credentials files, resolved by the SDK's own
-     * profile support (static keys, assume-role with {@code source_profile}, SSO,
-     * {@code credential_process}). Null paths mean the SDK's defaults ({@code ~/.aws/config},
+     * A named profile from the AWS shared config and credentials files, read with the SDK's own
+     * parser and resolved by the service layer's sign-in (static keys, assume-role chains with
+     * {@code source_profile} and MFA, SSO, {@code credential_process}). Null paths mean the SDK's defaults ({@code ~/.aws/config},
      * {@code ~/.aws/credentials}, or the {@code AWS_CONFIG_FILE} / {@code aws.configFile}
      * overrides).
      */

@@ -26,13 +26,16 @@ final class AssumeRoleCredentials implements SignInCredentials, AutoCloseable {
     private final StsClient sts;
     private final Role role;
     private final Clock clock;
+    private final Object ownedSource;
     private AwsSessionCredentials held;
 
-    AssumeRoleCredentials(SignIn signIn, StsClient sts, Role role, Clock clock) {
+    /** {@code ownedSource}, when not null, is closed with this provider (a chain's inner provider). */
+    AssumeRoleCredentials(SignIn signIn, StsClient sts, Role role, Clock clock, Object ownedSource) {
         this.signIn = signIn;
         this.sts = sts;
         this.role = role;
         this.clock = clock;
+        this.ownedSource = ownedSource;
     }
 
     @Override
@@ -75,7 +78,10 @@ final class AssumeRoleCredentials implements SignInCredentials, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         sts.close();
+        if (ownedSource instanceof AutoCloseable c) {
+            c.close();
+        }
     }
 }

@@ -102,7 +102,8 @@ final class ProfileChain {
                 p.property(DURATION_SECONDS).map(s -> integer(p.name(), s)).orElse(null),
                 p.property(EXTERNAL_ID).orElse(null), p.property(MFA_SERIAL).orElse(null));
         String region = p.property(ProfileProperty.REGION).orElse(DEFAULT_STS_REGION);
-        return new AssumeRoleCredentials(signIn, signIn.clients().sts(source, region, file, p.name(), null), role, clock);
+        return new AssumeRoleCredentials(signIn, signIn.clients().sts(source, region, file, p.name(), null), role, clock,
+                source);
     }
 
     private static AwsCredentialsProvider credentialSource(String profile, String kind) {

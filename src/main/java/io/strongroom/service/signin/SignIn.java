@@ -115,7 +115,7 @@ public final class SignIn implements AutoCloseable {
         String profileName = role.source() instanceof CredentialsRef.Profile p ? p.profileName() : null;
         StsClient sts = clients.sts(source, region, file, profileName, role.stsEndpoint());
         return new AssumeRoleCredentials(this, sts, new AssumeRoleCredentials.Role(role.id(), role.roleArn(),
-                role.sessionName(), null, null, null), clock);
+                role.sessionName(), null, null, null), clock, null);
     }
 
     boolean mayPrompt() {
