@@ -1,12 +1,14 @@
 package io.strongroom.cli;
 
 import io.strongroom.service.AccountSource;
+import io.strongroom.service.ClientRegistry;
 import io.strongroom.service.PolicyService;
 import io.strongroom.service.ReplicationService;
 import io.strongroom.service.RotationService;
 import io.strongroom.service.SecretsService;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What the headless commands need from the composition root, which builds it (the CLI never
@@ -27,6 +29,15 @@ public interface Backends extends AutoCloseable {
     AccountSource awsProfiles();
 
     SecretsService secrets();
+
+    /**
+     * The client registry the services use, for sign-in (SSO device flow, MFA prompts) and the
+     * organization source; empty when this composition has none to offer (SSO, MFA and
+     * {@code --organization} are then unavailable).
+     */
+    default Optional<ClientRegistry> clients() {
+        return Optional.empty();
+    }
 
     PolicyService policies();
 

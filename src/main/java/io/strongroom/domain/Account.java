@@ -14,13 +14,21 @@ import java.util.Objects;
  *                    endpoint), or null for AWS's own regional endpoints
  * @param credentials how requests are signed
  * @param origin      where this account came from, for display ("embedded store", "profile")
+ * @param source      the kind of source, for grouping (embedded, custom endpoint, profile, SSO, organization)
  */
-public record Account(String accountId, String alias, URI endpoint, CredentialsRef credentials, String origin) {
+public record Account(String accountId, String alias, URI endpoint, CredentialsRef credentials, String origin,
+                      SourceKind source) {
 
     public Account {
         Objects.requireNonNull(alias, "alias");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** An account whose source kind follows from its origin label ({@link SourceKind#ofOrigin}). */
+    public Account(String accountId, String alias, URI endpoint, CredentialsRef credentials, String origin) {
+        this(accountId, alias, endpoint, credentials, origin, SourceKind.ofOrigin(Objects.requireNonNull(origin, "origin")));
     }
 
     /** This account in one region. */

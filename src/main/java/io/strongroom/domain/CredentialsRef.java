@@ -74,9 +74,9 @@ public sealed interface CredentialsRef {
     }
 
     /**
-     * A named profile from the AWS shared config and credentials files, resolved by the SDK's own
-     * profile support (static keys, assume-role with {@code source_profile}, SSO,
-     * {@code credential_process}). Null paths mean the SDK's defaults ({@code ~/.aws/config},
+     * A named profile from the AWS shared config and credentials files, read with the SDK's own
+     * parser and resolved by the service layer's sign-in (static keys, assume-role chains with
+     * {@code source_profile} and MFA, SSO, {@code credential_process}). Null paths mean the SDK's defaults ({@code ~/.aws/config},
      * {@code ~/.aws/credentials}, or the {@code AWS_CONFIG_FILE} / {@code aws.configFile}
      * overrides).
      */
@@ -92,6 +92,30 @@ public sealed interface CredentialsRef {
         @Override
         public String id() {
             return "profile:" + profileName;
+        }
+    }
+
+    /**
+     * A role assumed with another reference's credentials (STS AssumeRole): how an organization's
+     * member accounts are reached from the management account. {@code stsEndpoint} is where STS
+     * is called (the embedded store, a custom endpoint), or null for AWS's own.
+     */
+    record AssumedRole(CredentialsRef source, String roleArn, String sessionName, java.net.URI stsEndpoint)
+            implements CredentialsRef {
+        public AssumedRole {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(roleArn, "roleArn");
+            Objects.requireNonNull(sessionName, "sessionName");
+        }
+
+        @Override
+        public String id() {
+            return "role:" + roleArn + " via " + source.id();
+        }
+
+        @Override
+        public String toString() {
+            return "AssumedRole[" + roleArn + " via " + source.id() + "]";
         }
     }
 }

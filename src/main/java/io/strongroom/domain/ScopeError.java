@@ -9,7 +9,7 @@ import java.util.Objects;
  * status (0 when no response arrived).
  *
  * <p>Client-side codes: {@link #UNREACHABLE}, {@link #TIMEOUT}, {@link #CANCELLED},
- * {@link #CREDENTIALS_UNAVAILABLE}, {@link #CLIENT_ERROR}, {@link #INTERNAL_ERROR}.
+ * {@link #CREDENTIALS_UNAVAILABLE}, {@link #SIGN_IN_REQUIRED}, {@link #CLIENT_ERROR}, {@link #INTERNAL_ERROR}.
  */
 public record ScopeError(Scope scope, String errorCode, String message, String requestId, int status) {
 
@@ -21,6 +21,11 @@ public record ScopeError(Scope scope, String errorCode, String message, String r
     public static final String CANCELLED = "Cancelled";
     /** The scope's credentials could not be resolved (missing profile, expired SSO session…). */
     public static final String CREDENTIALS_UNAVAILABLE = "CredentialsUnavailable";
+    /**
+     * The scope's credentials need the user: an SSO sign-in (no token, or one that expired and
+     * cannot be refreshed) or an MFA code, and no prompt was available or the user cancelled it.
+     */
+    public static final String SIGN_IN_REQUIRED = "SignInRequired";
     /** Any other SDK-side failure. */
     public static final String CLIENT_ERROR = "ClientError";
     /** A bug on our side; the message names the exception. */

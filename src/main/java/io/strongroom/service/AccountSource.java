@@ -103,6 +103,16 @@ public interface AccountSource {
         return new ProfileSource(Objects.requireNonNull(configFile), Objects.requireNonNull(credentialsFile));
     }
 
+    /**
+     * An AWS organization's accounts, listed with {@code management}'s credentials (the management
+     * account or a delegated administrator) and each reached through {@code roleName} (null or
+     * blank: {@value OrganizationSource#DEFAULT_ROLE}). Calls the network on first use; see
+     * {@link OrganizationSource#discover()}.
+     */
+    static OrganizationSource organization(ClientRegistry clients, Account management, String roleName) {
+        return new OrganizationSource(clients, management, roleName);
+    }
+
     /** A fixed list of accounts with static keys at one endpoint. */
     final class StaticSource implements AccountSource {
         private final String name;

@@ -2,10 +2,10 @@ package io.strongroom.service;
 
 import io.strongroom.domain.CredentialsRef;
 import io.strongroom.domain.Scope;
+import io.strongroom.service.signin.SignIn;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -24,12 +24,14 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +86,7 @@ public final class ClientRegistry implements AutoCloseable {
         }
     }
 
-    private enum Service { SECRETS_MANAGER, KMS, STS, CLOUDTRAIL, ACCESS_ANALYZER, IAM, LAMBDA }
+    private enum Service { SECRETS_MANAGER, KMS, STS, CLOUDTRAIL, ACCESS_ANALYZER, IAM, LAMBDA, ORGANIZATIONS }
 
     /** The region IAM clients are built for (IAM is global; AWS signs it for us-east-1). */
     static final String IAM_REGION = "us-east-1";
@@ -96,6 +98,7 @@ public final class ClientRegistry implements AutoCloseable {
     private final SdkHttpClient http;
     private final ConcurrentMap<Key, SdkClient> clients = new ConcurrentHashMap<>();
     private final ConcurrentMap<CredentialsRef, AwsCredentialsProvider> providers = new ConcurrentHashMap<>();
+    private final SignIn signIn;
     private volatile boolean closed;
 
     public ClientRegistry(Settings settings) {
@@ -108,6 +111,14 @@ public final class ClientRegistry implements AutoCloseable {
      * freezing the window for a network round trip. No request leaves the machine.
      */
     public ClientRegistry(Settings settings, Predicate<Thread> mustNotBlock) {
+        this(settings, mustNotBlock, SignIn.defaultSsoCacheDirectory());
+    }
+
+    /**
+     * A registry whose SSO profiles cache their IAM Identity Center tokens in
+     * {@code ssoCacheDirectory} instead of {@code ~/.aws/sso/cache} (tests; a sandboxed user).
+     */
+    public ClientRegistry(Settings settings, Predicate<Thread> mustNotBlock, Path ssoCacheDirectory) {
         this.settings = settings;
         this.mustNotBlock = Objects.requireNonNull(mustNotBlock, "mustNotBlock");
         // One pool for every client: the Apache client keeps per-route limits, so endpoints do not
@@ -120,6 +131,39 @@ public final class ClientRegistry implements AutoCloseable {
                 .connectionMaxIdleTime(Duration.ofSeconds(60))
                 .useIdleConnectionReaper(true)
                 .build();
+        this.signIn = new SignIn(http, ssoCacheDirectory, Clock.systemUTC());
+    }
+
+    /**
+     * Sign-in for profiles that need the user (SSO, MFA): where the console and the CLI install
+     * their prompts, sign a profile in ahead of a call, and read token expiry.
+     */
+    public SignIn signIn() {
+        return signIn;
+    }
+
+    /**
+     * The credentials provider every client of {@code ref} signs with: one per reference, kept
+     * for the registry's life (a role or SSO session is held in it until near expiry).
+     */
+    public AwsCredentialsProvider credentials(CredentialsRef ref) {
+        ensureOpen();
+        AwsCredentialsProvider p = providers.get(ref);
+        if (p == null) {
+            // built outside the map: an assumed role's provider first builds its source's
+            AwsCredentialsProvider built = provider(ref);
+            p = providers.putIfAbsent(ref, built);
+            if (p == null) {
+                p = built;
+            } else if (built instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // the other thread's provider is kept
+                }
+            }
+        }
+        return p;
     }
 
     public SecretsManagerClient secretsManager(Scope scope) {
@@ -159,6 +203,11 @@ public final class ClientRegistry implements AutoCloseable {
         return get(Service.IAM, scope, IAM_REGION, IamClient::builder);
     }
 
+    /** AWS Organizations, a global service signed for {@value #IAM_REGION}: the organization account source. */
+    public OrganizationsClient organizations(Scope scope) {
+        return get(Service.ORGANIZATIONS, scope, IAM_REGION, OrganizationsClient::builder);
+    }
+
     /** How many SDK clients are open. */
     public int size() {
         return clients.size();
@@ -175,6 +224,7 @@ public final class ClientRegistry implements AutoCloseable {
             }
         }
         providers.clear();
+        toClose.add(signIn);
         toClose.add(http);
         for (AutoCloseable c : toClose) {
             try {
@@ -224,7 +274,7 @@ public final class ClientRegistry implements AutoCloseable {
                 .apiCallTimeout(settings.apiCallTimeout())
                 .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
                 .addExecutionInterceptor(new ThreadGuard(mustNotBlock));
-        if (key.credentials() instanceof CredentialsRef.Profile p) {
+        if (rootProfile(key.credentials()) instanceof CredentialsRef.Profile p) {
             ProfileFile file = profileFile(p);
             if (file != null) {
                 // keep the client's own profile reading (endpoint_url, retry settings…) on the same files
@@ -233,7 +283,7 @@ public final class ClientRegistry implements AutoCloseable {
         }
         builder.httpClient(http)
                 .region(Region.of(key.region()))
-                .credentialsProvider(providers.computeIfAbsent(key.credentials(), this::provider))
+                .credentialsProvider(credentials(key.credentials()))
                 .overrideConfiguration(override.build());
         if (key.endpoint() != null) {
             builder.endpointOverride(key.endpoint());
@@ -259,13 +309,20 @@ public final class ClientRegistry implements AutoCloseable {
                     ? AwsBasicCredentials.create(k.accessKeyId(), k.secretAccessKey())
                     : AwsSessionCredentials.create(k.accessKeyId(), k.secretAccessKey(), k.sessionToken()));
         }
-        CredentialsRef.Profile p = (CredentialsRef.Profile) ref;
-        ProfileCredentialsProvider.Builder b = ProfileCredentialsProvider.builder().profileName(p.profileName());
-        ProfileFile file = profileFile(p);
-        if (file != null) {
-            b.profileFile(file);
+        if (ref instanceof CredentialsRef.AssumedRole r) {
+            return signIn.assumedRole(r, credentials(r.source()), IAM_REGION);
         }
-        return b.build();
+        // role chains, MFA and SSO need prompts the SDK's ProfileCredentialsProvider cannot give
+        return signIn.profileCredentials((CredentialsRef.Profile) ref);
+    }
+
+    /** The profile at the root of a reference (an assumed role's source, followed down), or null. */
+    private static CredentialsRef rootProfile(CredentialsRef ref) {
+        CredentialsRef r = ref;
+        while (r instanceof CredentialsRef.AssumedRole a) {
+            r = a.source();
+        }
+        return r instanceof CredentialsRef.Profile ? r : null;
     }
 
     /** The explicit files of a profile reference, or null to let the SDK use its defaults. */

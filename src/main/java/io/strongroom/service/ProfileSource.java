@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * understood the same way. A profile is offered when it can yield credentials: static keys,
  * {@code role_arn} (with {@code source_profile} or {@code credential_source}), SSO
  * ({@code sso_session} or the legacy {@code sso_start_url}), {@code credential_process}, or a web
- * identity token. Resolving them is left to the SDK's {@code ProfileCredentialsProvider} when a
- * client is built, so nothing here calls the network or runs a process.
+ * identity token. Resolving them is left to the registry's sign-in
+ * ({@link io.strongroom.service.signin.SignIn}) when a client is built, so nothing here calls the
+ * network or runs a process.
  *
  * <p>The account ID is taken from what the profile states ({@code aws_account_id},
  * {@code sso_account_id}, the account in {@code role_arn}) and is otherwise null.

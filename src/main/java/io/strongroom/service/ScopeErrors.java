@@ -2,6 +2,7 @@ package io.strongroom.service;
 
 import io.strongroom.domain.Scope;
 import io.strongroom.domain.ScopeError;
+import io.strongroom.service.signin.SignInRequiredException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -37,6 +38,15 @@ final class ScopeErrors {
         }
         if (t instanceof ScopeException se) {
             return se.error();
+        }
+        SignInRequiredException signIn = cause(t, SignInRequiredException.class);
+        if (signIn != null) {
+            return new ScopeError(scope, ScopeError.SIGN_IN_REQUIRED, signIn.getMessage(), null, 0);
+        }
+        if (t instanceof SdkClientException && cause(t, AwsServiceException.class) != null) {
+            // a credentials provider's own call failed (AssumeRole refused a code, the SSO portal
+            // refused a token) and the SDK wrapped it: AWS's code and message are what matter
+            t = cause(t, AwsServiceException.class);
         }
         if (t instanceof AwsServiceException e) {
             AwsErrorDetails d = e.awsErrorDetails();
@@ -76,6 +86,15 @@ final class ScopeErrors {
 
     static ScopeError cancelled(Scope scope) {
         return new ScopeError(scope, ScopeError.CANCELLED, "Cancelled before this scope finished", null, 0);
+    }
+
+    private static <E extends Throwable> E cause(Throwable t, Class<E> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     @SafeVarargs

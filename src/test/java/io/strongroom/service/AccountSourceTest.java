@@ -104,7 +104,7 @@ class AccountSourceTest {
     void theSdkResolvesStaticAndProcessProfilesAndRequestsAreSignedWithThem() throws IOException {
         writeProfiles();
         URI endpoint = store.store().endpoint();
-        try (ClientRegistry registry = new ClientRegistry(ClientRegistry.Settings.defaults())) {
+        try (ClientRegistry registry = new ClientRegistry(ClientRegistry.Settings.defaults(), t -> false, dir.resolve("sso-cache"))) {
             IdentityService identity = new IdentityService(registry, new RateLimiters(TimeSource.system()));
             // the same profiles, pointed at the embedded store so no request leaves the machine
             Account viaKeys = new Account(null, "static", endpoint, new CredentialsRef.Profile("static", config, credentials), "profile");
@@ -118,8 +118,8 @@ class AccountSourceTest {
 
             Account sso = new Account(null, "sso", endpoint, new CredentialsRef.Profile("sso", config, credentials), "profile");
             ScopeException ssoErr = assertThrows(ScopeException.class, () -> identity.callerIdentity(sso.in("us-east-1")));
-            // SSO resolves through the SDK's 'sso' module, which is not bundled yet: a clear per-scope error
-            assertEquals(ScopeError.CREDENTIALS_UNAVAILABLE, ssoErr.errorCode());
+            // an SSO profile with no cached token and no prompt installed: a clear per-scope "needs sign-in"
+            assertEquals(ScopeError.SIGN_IN_REQUIRED, ssoErr.errorCode());
             assertTrue(ssoErr.error().message().contains("sso"), ssoErr.error().message());
         }
     }

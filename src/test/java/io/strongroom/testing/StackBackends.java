@@ -40,6 +40,11 @@ public final class StackBackends implements Backends {
     }
 
     @Override
+    public java.util.Optional<io.strongroom.service.ClientRegistry> clients() {
+        return java.util.Optional.of(stack.clients());
+    }
+
+    @Override
     public SecretsService secrets() {
         return stack.secrets();
     }
