@@ -51,6 +51,7 @@ public final class Composition implements Backends {
     private RotationService rotations;
     private AuditService audit;
     private ReplicationService replication;
+    private io.strongroom.service.SessionService sessions;
     /** The data directory of a store started by {@link #temporaryStore()}, deleted on close. */
     private Path temporaryDataDir;
     private LocalStore store;
@@ -281,6 +282,22 @@ public final class Composition implements Backends {
     public synchronized RotationService rotations() {
         buildServices();
         return rotations;
+    }
+
+    /** The SDK clients, for the headless commands' sign-in (SSO device codes and MFA codes on the terminal, organizations). */
+    @Override
+    public synchronized java.util.Optional<ClientRegistry> clients() {
+        buildServices();
+        return java.util.Optional.of(clients);
+    }
+
+    /** Who each account's session is and when it expires; signs in again when asked (the scope picker). */
+    public synchronized io.strongroom.service.SessionService sessions() {
+        buildServices();
+        if (sessions == null) {
+            sessions = new io.strongroom.service.SessionService(clients, identity);
+        }
+        return sessions;
     }
 
     /** Replication of multi-region secrets: the Replication view and a secret's Replication tab. */
