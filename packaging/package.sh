@@ -73,9 +73,10 @@ args=(--type "$type" --name strongroom --app-version "$app_version" --vendor "St
       --runtime-image "$work/runtime" --dest "$dist" --java-options "-Dprism.lcdtext=false")
 # A second launcher, bin/strongroom-serve, runs the embedded store headless with the JVM options
 # of a small server (src/main/resources/io/strongroom/cli/serve-jvm.options); bin/strongroom keeps
-# the JVM's defaults, which the console's larger heap needs.
+# the JVM's defaults, which the console's larger heap needs. A server gets no menu entry or
+# desktop shortcut, and on Windows a console window for its banner.
 serve_options=$(grep -v '^[[:space:]]*#' src/main/resources/io/strongroom/cli/serve-jvm.options | grep -v '^[[:space:]]*$' | tr -d '\r' | tr '\n' ' ')
-printf 'main-class=io.strongroom.app.ServeLauncher\njava-options=%s\n' "$serve_options" > "$work/strongroom-serve.properties"
+printf 'main-class=io.strongroom.app.ServeLauncher\nlinux-shortcut=false\nwin-shortcut=false\nwin-menu=false\nwin-console=true\njava-options=%s\n' "$serve_options" > "$work/strongroom-serve.properties"
 args+=(--add-launcher "strongroom-serve=$work/strongroom-serve.properties")
 
 case "$type" in
