@@ -54,10 +54,11 @@ else
   cp "target/strongroom-$full_version.jar" "$work/input/strongroom.jar"
 fi
 
-# The runtime: only the listed modules, without debug symbols, headers and man pages. Native
-# commands (bin/java, bin/keytool) stay: `lib/runtime/bin/java` runs the image's classes by hand.
+# The runtime: only the listed modules, without debug symbols, headers and man pages, with the
+# default class-data sharing archive a JDK ships (lib/server/classes.jsa; without it every start
+# parses the JDK's classes again). Native commands (bin/java, bin/keytool) stay.
 modules=$(grep -v '^[[:space:]]*#' packaging/runtime-modules.txt | grep -v '^[[:space:]]*$' | tr -d '\r' | paste -sd, -)
-jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
+jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
       --output "$work/runtime"
 
 # macOS (CFBundleVersion) and jpackage there refuse a version whose first number is 0: a 0.x
