@@ -66,6 +66,7 @@ public final class StrongroomApp extends Application {
         ShellView view = context.createView();
         Scene scene = new Scene(view, 1440, 880);
         stage.setScene(scene);
+        stage.getIcons().addAll(io.strongroom.ui.about.AppIcon.images());
         stage.titleProperty().bind(Bindings.when(context.readOnlyProperty())
                 .then(texts.get("app.title.readOnly")).otherwise(texts.get("app.title")));
         stage.setMinWidth(960);

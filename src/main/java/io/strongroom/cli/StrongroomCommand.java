@@ -84,8 +84,7 @@ public final class StrongroomCommand implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = StrongroomCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"strongroom " + (v == null ? "development build" : v)};
+            return new String[] {"strongroom " + io.strongroom.platform.AppVersion.current()};
         }
     }
 }
