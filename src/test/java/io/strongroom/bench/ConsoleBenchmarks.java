@@ -894,7 +894,7 @@ public final class ConsoleBenchmarks {
     /** The console's runtime classpath (target/classes and runtime dependencies), as Maven resolves it. */
     static String runtimeClasspath(Path project, Path work) throws Exception {
         Path out = work.resolve("runtime.cp");
-        timeToExit(project, List.of("mvn", "-q", "dependency:build-classpath", "-Dmdep.includeScope=runtime",
+        timeToExit(project, List.of("mvn", "-q", "dependency:build-classpath", "-DincludeScope=runtime",
                 "-Dmdep.outputFile=" + out), Map.of());
         return project.resolve("target/classes") + java.io.File.pathSeparator + Files.readString(out).trim();
     }
