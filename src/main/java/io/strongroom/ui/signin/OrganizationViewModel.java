@@ -49,7 +49,7 @@ public final class OrganizationViewModel {
 
     /** Where the organizations are kept (settings.json). Called off the UI thread. */
     public interface Store {
-        void save(List<Saved> organizations) throws Exception;
+        void saveOrganizations(List<Saved> organizations) throws Exception;
     }
 
     /** Builds the organization source for a management account (the service layer's). */
@@ -178,7 +178,7 @@ public final class OrganizationViewModel {
             List<MemberAccount> members = source.discover();
             List<Saved> next = new ArrayList<>(before.stream().filter(s -> !s.managementKey().equals(chosen.key())).toList());
             next.add(new Saved(chosen.key(), role));
-            store.save(List.copyOf(next));
+            store.saveOrganizations(List.copyOf(next));
             return new Found(source, members, List.copyOf(next));
         }, found -> {
             busy.set(false);
