@@ -171,15 +171,27 @@ public final class ScopeSessionsViewModel {
         return hours == 0 ? texts.format("scope.session.minutes", minutes) : texts.format("scope.session.hours", hours, minutes);
     }
 
+    /** The role IAM Identity Center creates for a permission set: {@code AWSReservedSSO_<set>_<hash>}. */
+    private static final java.util.regex.Pattern SSO_ROLE = java.util.regex.Pattern.compile("AWSReservedSSO_(.+)_[0-9a-f]{16}");
+
     /**
-     * The part of an ARN after the account: {@code assumed-role/AdministratorAccess/alice},
-     * {@code user/admin}, {@code root}.
+     * The part of an ARN after the account, an assumed role as role and session:
+     * {@code user/admin}, {@code root}, {@code OrganizationAccountAccessRole/strongroom-organization},
+     * and an IAM Identity Center role by its permission set, {@code AdministratorAccess/alice}.
+     * The full ARN is the row's tooltip.
      */
     public static String shortArn(String arn) {
         if (arn == null) {
             return "";
         }
         String[] parts = arn.split(":", 6);
-        return parts.length == 6 ? parts[5] : arn;
+        String resource = parts.length == 6 ? parts[5] : arn;
+        if (!resource.startsWith("assumed-role/")) {
+            return resource;
+        }
+        String[] role = resource.split("/", 3);
+        java.util.regex.Matcher sso = SSO_ROLE.matcher(role[1]);
+        String name = sso.matches() ? sso.group(1) : role[1];
+        return role.length == 3 ? name + "/" + role[2] : name;
     }
 }
