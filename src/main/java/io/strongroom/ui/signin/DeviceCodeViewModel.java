@@ -37,7 +37,7 @@ public final class DeviceCodeViewModel {
     /** @param browser opens a page in the user's browser (the application's host services; tests record) */
     public DeviceCodeViewModel(DevicePrompt.DeviceCode code, Texts texts, Clock clock, Consumer<URI> browser) {
         this.code = Objects.requireNonNull(code);
-        this.texts = Objects.requireNonNull(texts);
+        this.texts = SignInTexts.of(Objects.requireNonNull(texts));
         this.clock = Objects.requireNonNull(clock);
         this.browser = Objects.requireNonNull(browser);
         message.set(texts.get("device.waiting"));

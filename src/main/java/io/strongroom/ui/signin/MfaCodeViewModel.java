@@ -33,7 +33,7 @@ public final class MfaCodeViewModel {
     public MfaCodeViewModel(String profileName, String mfaSerial, Texts texts) {
         this.profileName = Objects.requireNonNull(profileName);
         this.mfaSerial = Objects.requireNonNull(mfaSerial);
-        this.texts = Objects.requireNonNull(texts);
+        this.texts = SignInTexts.of(Objects.requireNonNull(texts));
         code.addListener((o, was, now) -> validate());
         validate();
     }

@@ -46,7 +46,7 @@ public final class SignInPrompts implements DevicePrompt, MfaPrompt {
      */
     public SignInPrompts(UiExecutor ui, Texts texts, Clock clock, Consumer<URI> browser, BooleanSupplier onUiThread) {
         this.ui = Objects.requireNonNull(ui);
-        this.texts = SignInTexts.of(texts);
+        this.texts = Objects.requireNonNull(texts);
         this.clock = Objects.requireNonNull(clock);
         this.browser = Objects.requireNonNull(browser);
         this.onUiThread = Objects.requireNonNull(onUiThread);
