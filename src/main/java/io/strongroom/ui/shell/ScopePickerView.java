@@ -53,6 +53,7 @@ final class ScopePickerView extends VBox {
         accountsScroll.setPrefSize(vm.sessions().isPresent() ? 430 : 300, 300);
         extras.managedProperty().bind(Bindings.isNotEmpty(extras.getChildren()));
         VBox accounts = new VBox(8, accountsHeader, accountsScroll, extras);
+        VBox.setVgrow(accountsScroll, Priority.ALWAYS);
         vm.accounts().addListener((ListChangeListener<AccountChoice>) c -> {
             while (c.next()) {
                 if (c.wasAdded() || c.wasRemoved()) {
@@ -178,6 +179,9 @@ final class ScopePickerView extends VBox {
                     : texts.get("scope.group." + group.kind().name()));
             header.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "sr-scope-group");
             header.setUserData("group:" + group.kind());
+            if (!accountBoxes.getChildren().isEmpty()) {
+                header.setPadding(new javafx.geometry.Insets(6, 0, 0, 0));
+            }
             accountBoxes.getChildren().add(header);
             for (AccountChoice a : group.accounts()) {
                 accountBoxes.getChildren().add(row(a));
@@ -207,7 +211,7 @@ final class ScopePickerView extends VBox {
         }
         ScopeSessionsViewModel sessions = vm.sessions().get();
         Label session = new Label();
-        session.setId("scope-session-" + a.key());
+        session.setId("scope-session-" + ScopeSessionsViewModel.sessionKey(a));
         session.textProperty().bind(a.sessionTextProperty());
         session.getStyleClass().addAll(Styles.TEXT_SMALL);
         session.setWrapText(true);
@@ -231,7 +235,7 @@ final class ScopePickerView extends VBox {
         a.statusProperty().addListener(o -> style.run());
         style.run();
         Button signIn = new Button(texts.get("scope.session.signIn"));
-        signIn.setId("scope-sign-in-" + a.key());
+        signIn.setId("scope-sign-in-" + ScopeSessionsViewModel.sessionKey(a));
         signIn.setMnemonicParsing(false);
         signIn.getStyleClass().addAll(Styles.SMALL);
         signIn.managedProperty().bind(a.statusProperty().isEqualTo(AccountChoice.SessionStatus.NEEDS_SIGN_IN));

@@ -40,7 +40,7 @@ public final class ScopeSessionsViewModel {
     private final Texts texts;
     private final Clock clock;
     private final Semaphore permits = new Semaphore(PARALLEL);
-    /** By {@link AccountChoice#key()}; written on the UI thread. */
+    /** By {@link #sessionKey}; written on the UI thread. */
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
     /** @param sessions resolved on a background thread, at the first check (building it may wait for the services) */
@@ -58,7 +58,7 @@ public final class ScopeSessionsViewModel {
     public void checkAll(List<AccountChoice> accounts) {
         Instant now = clock.instant();
         for (AccountChoice a : accounts) {
-            Known k = known.get(a.key());
+            Known k = known.get(sessionKey(a));
             if (k != null) {
                 show(a, k.info());
             }
@@ -105,17 +105,26 @@ public final class ScopeSessionsViewModel {
      */
     public void knownError(AccountChoice a, String errorCode, String message) {
         SessionInfo info = new SessionInfo(a.account(), SessionInfo.State.FAILED, null, null, null, errorCode, message);
-        known.put(a.key(), new Known(info, clock.instant()));
+        known.put(sessionKey(a), new Known(info, clock.instant()));
         show(a, info);
     }
 
     /** The session last seen for an account, if any. */
     public java.util.Optional<SessionInfo> known(AccountChoice a) {
-        return java.util.Optional.ofNullable(known.get(a.key())).map(Known::info);
+        return java.util.Optional.ofNullable(known.get(sessionKey(a))).map(Known::info);
+    }
+
+    /**
+     * What a session is known by: the source and the credentials' printable identity. Not the
+     * memory key, which is the account ID when known: two profiles of one account (an SSO
+     * profile and a role profile) are two sessions.
+     */
+    public static String sessionKey(AccountChoice a) {
+        return a.sourceName() + "|" + a.account().credentials().id();
     }
 
     private void done(AccountChoice a, SessionInfo info) {
-        known.put(a.key(), new Known(info, clock.instant()));
+        known.put(sessionKey(a), new Known(info, clock.instant()));
         a.busy.set(false);
         show(a, info);
     }

@@ -40,7 +40,7 @@ public final class DeviceCodeViewModel {
         this.texts = SignInTexts.of(Objects.requireNonNull(texts));
         this.clock = Objects.requireNonNull(clock);
         this.browser = Objects.requireNonNull(browser);
-        message.set(texts.get("device.waiting"));
+        message.set(this.texts.get("device.waiting"));
         tick();
     }
 

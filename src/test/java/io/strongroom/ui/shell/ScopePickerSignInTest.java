@@ -81,6 +81,9 @@ class ScopePickerSignInTest {
         assertThat(sso.status()).isEqualTo(AccountChoice.SessionStatus.ACTIVE);
         assertThat(sso.sessionText()).matches("Signed in as AdministratorAccess/admin, expires in (\\d+ h )?\\d+ min");
         assertThat(sso.sessionDetailProperty().get()).contains(":assumed-role/AWSReservedSSO_AdministratorAccess_").contains("Sign-in valid for");
+        fixture.picker.opened();
+        assertThat(fixture.account("mfa-reader").status()).as("a role profile of the same account is a session of its own")
+                .isEqualTo(AccountChoice.SessionStatus.NEEDS_SIGN_IN);
     }
 
     @Test

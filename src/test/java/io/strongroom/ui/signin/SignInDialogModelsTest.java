@@ -29,6 +29,7 @@ class SignInDialogModelsTest {
                 TEXTS, Clock.fixed(NOW, ZoneOffset.UTC), opened::add);
 
         assertThat(vm.countdownProperty().get()).isEqualTo("The code expires in 9:59");
+        assertThat(vm.messageProperty().get()).isEqualTo("Waiting for the approval in your browser…");
         vm.openBrowser();
         assertThat(opened).containsExactly(URI.create("https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH"));
         assertThat(vm.isCancelled()).isFalse();
