@@ -34,7 +34,18 @@ import io.strongroom.ui.audit.secret.SecretAuditFeature;
 import io.strongroom.ui.settings.AuditSettingsViewModel;
 import io.strongroom.ui.settings.SettingsFeature;
 import io.strongroom.ui.settings.SettingsViewModel;
+import io.strongroom.ui.shell.AccountChoice;
 import io.strongroom.ui.shell.ScopeMemory;
+import io.strongroom.ui.shell.ScopeSessionsViewModel;
+import io.strongroom.ui.signin.FxSignInDialogs;
+import io.strongroom.ui.signin.OrganizationPickerLink;
+import io.strongroom.ui.signin.OrganizationViewModel;
+import io.strongroom.ui.signin.SignInPrompts;
+import io.strongroom.app.settings.OrganizationSetting;
+import io.strongroom.domain.Account;
+import io.strongroom.domain.MemberAccount;
+import io.strongroom.domain.SourceKind;
+import io.strongroom.service.OrganizationSource;
 import io.strongroom.ui.shell.ScopePickerViewModel;
 import io.strongroom.ui.shell.ShellView;
 import io.strongroom.ui.shell.ShellViewModel;
@@ -103,6 +114,14 @@ public final class AppContext {
     private final SettingsViewModel settingsScreen;
     private final EndpointsViewModel endpoints;
     private final AuditSettingsViewModel auditSettings;
+    /** The SSO device code and MFA dialogs, installed on the client registry's sign-in at start-up. */
+    private final SignInPrompts signInPrompts;
+    /** Each picker account's session (identity, expiry, sign-in). */
+    private final ScopeSessionsViewModel sessions;
+    /** "Add organization…" and the organizations saved in settings.json. */
+    private final OrganizationViewModel organizations;
+    /** Opens a page in the user's browser (the application's host services); nothing until set. */
+    private volatile java.util.function.Consumer<java.net.URI> browser = uri -> {};
     /** When the audit trail's anomalies are raised; Settings edits it, settings.json keeps it. */
     private final ObjectProperty<AnomalyThresholds> anomalyThresholds = new SimpleObjectProperty<>(AnomalyThresholds.DEFAULT);
     /** Read on the start-up path; null until then. */
@@ -152,6 +171,14 @@ public final class AppContext {
             }
         }, dialogs, texts);
         this.auditSettings = new AuditSettingsViewModel(ui, preferences, anomalyThresholds, dialogs, texts);
+        this.signInPrompts = new SignInPrompts(ui, texts, clock, uri -> browser.accept(uri),
+                () -> Composition.isUiThread(Thread.currentThread()));
+        // the session service is asked for on the background thread of the first check: building it may wait for the store
+        this.sessions = new ScopeSessionsViewModel(ui, composition::sessions, texts, clock);
+        scopePicker.useSessions(sessions);
+        this.organizations = new OrganizationViewModel(ui,
+                (management, role) -> AccountSource.organization(composition.clients().orElseThrow(), management, role),
+                preferences, this::organizationAdded, texts);
         this.endpoints = new EndpointsViewModel(ui, preferences, composition.identity(), new EndpointsViewModel.Sources() {
             @Override
             public void opened(AccountSource source) {
@@ -166,6 +193,51 @@ public final class AppContext {
     }
 
     // ---- the graph ------------------------------------------------------------------------------
+
+    /** The console's sign-in prompts (device code, MFA code), for tests to answer through. */
+    public SignInPrompts signInPrompts() {
+        return signInPrompts;
+    }
+
+    /** The scope picker's sessions. */
+    public ScopeSessionsViewModel sessions() {
+        return sessions;
+    }
+
+    /** "Add organization…". */
+    public OrganizationViewModel organizations() {
+        return organizations;
+    }
+
+    /** Where "Open browser" opens pages: the application's host services (StrongroomApp), a recorder in tests. */
+    public void useBrowser(java.util.function.Consumer<java.net.URI> opener) {
+        this.browser = Objects.requireNonNull(opener);
+    }
+
+    /**
+     * The accounts an organization can be listed with: those of the embedded store, the AWS
+     * profiles and IAM Identity Center profiles the picker offers (FX thread).
+     */
+    public List<OrganizationViewModel.Candidate> organizationCandidates() {
+        return scopePicker.accounts().stream()
+                .filter(a -> a.account().source() == SourceKind.EMBEDDED || a.account().source() == SourceKind.PROFILE
+                        || a.account().source() == SourceKind.SSO)
+                .map(a -> new OrganizationViewModel.Candidate(a.key(),
+                        texts.in("io.strongroom.ui.signin.signin").format("org.candidate", a.alias(), a.sourceName()), a.account()))
+                .toList();
+    }
+
+    /** An organization was discovered (FX thread): its accounts are offered, ticked, with each unreachable one's error. */
+    private void organizationAdded(OrganizationSource source, List<MemberAccount> members) {
+        scopePicker.addSource(source, true);
+        for (MemberAccount m : members) {
+            if (m.errorCode() != null) {
+                String key = ScopePickerViewModel.accountKey(source.name(), m.account());
+                scopePicker.accounts().stream().filter(a -> a.key().equals(key)).findFirst()
+                        .ifPresent(a -> sessions.knownError(a, m.errorCode(), m.errorMessage()));
+            }
+        }
+    }
 
     public ShellViewModel shell() {
         return shell;
@@ -335,14 +407,20 @@ public final class AppContext {
     /** The main window's content. */
     public ShellView createView() {
         ShellView view = new ShellView(shell, texts, contributions().sections());
-        view.setPickerExtras(settingsFeature::pickerExtras);
+        view.setPickerExtras((close, reopen) -> {
+            javafx.scene.layout.VBox extras = new javafx.scene.layout.VBox(4,
+                    new OrganizationPickerLink(organizations, this::organizationCandidates, texts, close, reopen),
+                    settingsFeature.pickerExtras(close, reopen));
+            return extras;
+        });
+        signInPrompts.useDialogs(new FxSignInDialogs(() -> view.getScene() == null ? null : view.getScene().getWindow(), texts));
         return view;
     }
 
     // ---- start-up (background thread) -----------------------------------------------------------
 
     private ShellViewModel.Backends startBackends() throws Exception {
-        loadSettings();
+        Settings saved = loadSettings();
         scopeMemory.preload();
         Composition.PreparedStore start;
         try {
@@ -358,6 +436,11 @@ public final class AppContext {
             // the user's AWS configuration, read only where the console reads their profiles (tests turn both off)
             configuredRegion = io.strongroom.service.ScopeDefaults.configuredRegion();
         }
+        composition.clients().ifPresent(c -> c.signIn().usePrompts(signInPrompts, signInPrompts));
+        List<AccountSource> offered = List.copyOf(sources);
+        for (OrganizationSetting o : saved.organizations()) {
+            sources.add(restoreOrganization(o, offered));
+        }
         return new ShellViewModel.Backends(sources, start.demoSeeded(), configuredRegion);
     }
 
@@ -366,12 +449,52 @@ public final class AppContext {
      * thread, where it is applied before the start-up result: the theme, the read-only setting,
      * the inventory's columns and the saved endpoints are in place before the inventory fills.
      */
-    private void loadSettings() {
+    private Settings loadSettings() {
         if (settings != null) {
-            return;     // a second start after a failed one: the settings are already in
+            return settings.current();     // a second start after a failed one: the settings are already in
         }
         SettingsStore store = SettingsStore.open(options.configDir());
         ui.onUiThread(() -> settingsLoaded(store));
+        return store.current();
+    }
+
+    /**
+     * A saved organization, discovered again (background thread, before the picker offers
+     * accounts, so a remembered choice of its accounts is ticked again). One that cannot be
+     * listed, or whose management account is no longer offered, is a source that reports why.
+     */
+    private AccountSource restoreOrganization(OrganizationSetting saved, List<AccountSource> offered) {
+        Account management = null;
+        for (AccountSource source : offered) {
+            try {
+                for (Account a : source.accounts()) {
+                    if (ScopePickerViewModel.accountKey(source.name(), a).equals(saved.managementKey())) {
+                        management = a;
+                    }
+                }
+            } catch (RuntimeException e) {
+                // that source's own error is reported by the picker
+            }
+        }
+        if (management == null) {
+            return new UnavailableSource(texts.format("scope.organization.name", saved.managementKey()),
+                    texts.format("scope.organization.managementGone", saved.managementKey()));
+        }
+        OrganizationSource source = AccountSource.organization(composition.clients().orElseThrow(), management, saved.roleName());
+        try {
+            source.discover();
+            return source;
+        } catch (RuntimeException e) {
+            return new UnavailableSource(source.name(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** A source that could not be opened: the picker shows its name and why. */
+    private record UnavailableSource(String name, String why) implements AccountSource {
+        @Override
+        public List<Account> accounts() {
+            throw new IllegalStateException(why);
+        }
     }
 
     /** FX thread. */
@@ -388,6 +511,8 @@ public final class AppContext {
         inventory.columns().visibleIdsProperty().addListener((o, was, now) -> settingsScreen.saveInventoryColumns(now));
         endpoints.restore(saved.endpoints());
         auditSettings.restore(saved.anomalyThresholds());
+        organizations.restore(saved.organizations().stream()
+                .map(o -> new OrganizationViewModel.Saved(o.managementKey(), o.roleName())).toList());
         if (!store.loadProblems().isEmpty()) {
             dialogs.showInfo(texts.get("settings.loadProblems"), String.join("\n", store.loadProblems()));
         }

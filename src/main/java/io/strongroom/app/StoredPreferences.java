@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * settings.json with one field changed. Called off the FX thread; the store is the one the
  * start-up path read, and saving before it was read is a bug (the screens are disabled until then).
  */
-final class StoredPreferences implements SettingsViewModel.Preferences, EndpointsViewModel.Store, AuditSettingsViewModel.Store {
+final class StoredPreferences implements SettingsViewModel.Preferences, EndpointsViewModel.Store, AuditSettingsViewModel.Store,
+        io.strongroom.ui.signin.OrganizationViewModel.Store {
 
     private final Supplier<SettingsStore> store;
 
@@ -49,5 +50,12 @@ final class StoredPreferences implements SettingsViewModel.Preferences, Endpoint
     @Override
     public void save(List<CustomEndpoint> endpoints) {
         store.get().update(s -> s.withEndpoints(endpoints));
+    }
+
+    /** The management account's picker key and the role name: no credential. */
+    @Override
+    public void saveOrganizations(List<io.strongroom.ui.signin.OrganizationViewModel.Saved> organizations) {
+        store.get().update(s -> s.withOrganizations(organizations.stream()
+                .map(o -> new io.strongroom.app.settings.OrganizationSetting(o.managementKey(), o.roleName())).toList()));
     }
 }

@@ -62,6 +62,7 @@ public final class StrongroomApp extends Application {
         // The start-up path's background half (settings, the store's future, the account sources)
         // runs while the window is built and shown; its results reach the FX thread only after
         // this method returns, in the order they always had.
+        context.useBrowser(uri -> getHostServices().showDocument(uri.toString()));
         context.shell().start();
         ShellView view = context.createView();
         Scene scene = new Scene(view, 1440, 880);

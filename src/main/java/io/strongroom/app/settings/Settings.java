@@ -23,9 +23,11 @@ import java.util.Set;
  * @param endpoints            custom endpoints the user added, by unique name, without their
  *                             secret access keys (those are never kept: decision record 0006)
  * @param anomalyThresholds    when the audit trail's anomalies are raised (Settings → Audit)
+ * @param organizations        AWS organizations added to the scope picker, one per management account
  */
 public record Settings(Theme theme, boolean readOnly, ScopeSelection scopes, List<String> inventoryColumns,
-                       Duration clipboardClearDelay, List<CustomEndpoint> endpoints, AnomalyThresholds anomalyThresholds) {
+                       Duration clipboardClearDelay, List<CustomEndpoint> endpoints, AnomalyThresholds anomalyThresholds,
+                       List<OrganizationSetting> organizations) {
 
     public static final Duration DEFAULT_CLIPBOARD_CLEAR = Duration.ofSeconds(30);
     /** Shorter than this and a paste rarely makes it; longer and "clears after a delay" means little. */
@@ -45,6 +47,13 @@ public record Settings(Theme theme, boolean readOnly, ScopeSelection scopes, Lis
         }
         endpoints = uniqueByName(endpoints);
         anomalyThresholds = anomalyThresholds == null ? AnomalyThresholds.DEFAULT : anomalyThresholds;
+        organizations = uniqueByManagement(organizations);
+    }
+
+    /** Settings with no organizations. */
+    public Settings(Theme theme, boolean readOnly, ScopeSelection scopes, List<String> inventoryColumns,
+                    Duration clipboardClearDelay, List<CustomEndpoint> endpoints, AnomalyThresholds anomalyThresholds) {
+        this(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds, List.of());
     }
 
     /** Settings with the default anomaly thresholds. */
@@ -64,31 +73,44 @@ public record Settings(Theme theme, boolean readOnly, ScopeSelection scopes, Lis
     }
 
     public Settings withTheme(Theme theme) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds, organizations);
     }
 
     public Settings withReadOnly(boolean readOnly) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds, organizations);
     }
 
     public Settings withScopes(ScopeSelection scopes) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds, organizations);
     }
 
     public Settings withInventoryColumns(List<String> inventoryColumns) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds, organizations);
     }
 
     public Settings withClipboardClearDelay(Duration clipboardClearDelay) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds, organizations);
     }
 
     public Settings withEndpoints(List<CustomEndpoint> endpoints) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds, organizations);
+    }
+
+    public Settings withOrganizations(List<OrganizationSetting> organizations) {
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds, organizations);
     }
 
     public Settings withAnomalyThresholds(AnomalyThresholds anomalyThresholds) {
-        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds);
+        return new Settings(theme, readOnly, scopes, inventoryColumns, clipboardClearDelay, endpoints, anomalyThresholds, organizations);
+    }
+
+    /** One organization per management account: the first wins. */
+    private static List<OrganizationSetting> uniqueByManagement(List<OrganizationSetting> organizations) {
+        if (organizations == null) {
+            return List.of();
+        }
+        Set<String> keys = new HashSet<>();
+        return organizations.stream().filter(o -> o != null && keys.add(o.managementKey())).toList();
     }
 
     /** The name is what the scope picker and its memory know an endpoint by: the first of a name wins. */

@@ -63,7 +63,7 @@ public final class SettingsStore {
     private static final System.Logger LOG = System.getLogger(SettingsStore.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> KNOWN = Set.of("version", "theme", "readOnly", "scopes", "inventoryColumns",
-            "clipboardClearSeconds", "endpoints", "anomalyThresholds");
+            "clipboardClearSeconds", "endpoints", "anomalyThresholds", "organizations");
     private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     /** Writes the bytes into the temporary file; a seam for tests that fail half-way. */
@@ -177,6 +177,7 @@ public final class SettingsStore {
         });
         List<CustomEndpoint> endpoints = field(root, "endpoints", defaults.endpoints(), this::endpoints);
         AnomalyThresholds thresholds = field(root, "anomalyThresholds", defaults.anomalyThresholds(), ThresholdsJson::read);
+        List<OrganizationSetting> organizations = field(root, "organizations", defaults.organizations(), SettingsStore::organizations);
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!KNOWN.contains(e.getKey())) {
@@ -186,7 +187,7 @@ public final class SettingsStore {
         if (!problems.isEmpty()) {
             keepBackup(false);
         }
-        return new Settings(theme, readOnly, scopes, columns, clipboard, endpoints, thresholds);
+        return new Settings(theme, readOnly, scopes, columns, clipboard, endpoints, thresholds, organizations);
     }
 
     /** The endpoints that are whole; one that is not is left out (and noted) rather than losing the others. */
@@ -225,6 +226,23 @@ public final class SettingsStore {
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The organizations, or null (the field is invalid) when one of them is not whole. */
+    private static List<OrganizationSetting> organizations(JsonNode n) {
+        if (!n.isArray()) {
+            return null;
+        }
+        List<OrganizationSetting> out = new ArrayList<>();
+        for (JsonNode item : n) {
+            String key = text(item.get("managementKey"));
+            String role = text(item.get("roleName"));
+            if (key == null || role == null) {
+                return null;
+            }
+            out.add(new OrganizationSetting(key, role));
+        }
+        return out;
     }
 
     private static String text(JsonNode n) {
@@ -311,6 +329,10 @@ public final class SettingsStore {
             e.regions().forEach(endpointRegions::add);
         }
         ThresholdsJson.write(root, "anomalyThresholds", s.anomalyThresholds());
+        ArrayNode organizations = root.putArray("organizations");
+        for (OrganizationSetting o : s.organizations()) {
+            organizations.addObject().put("managementKey", o.managementKey()).put("roleName", o.roleName());
+        }
         unknown.fields().forEachRemaining(e -> root.set(e.getKey(), e.getValue()));
         return root;
     }

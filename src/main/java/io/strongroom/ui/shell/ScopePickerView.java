@@ -50,9 +50,10 @@ final class ScopePickerView extends VBox {
         accountsHeader.setAlignment(Pos.CENTER_LEFT);
         ScrollPane accountsScroll = new ScrollPane(accountBoxes);
         accountsScroll.setFitToWidth(true);
-        accountsScroll.setPrefSize(300, 300);
+        accountsScroll.setPrefSize(vm.sessions().isPresent() ? 430 : 300, 300);
         extras.managedProperty().bind(Bindings.isNotEmpty(extras.getChildren()));
         VBox accounts = new VBox(8, accountsHeader, accountsScroll, extras);
+        VBox.setVgrow(accountsScroll, Priority.ALWAYS);
         vm.accounts().addListener((ListChangeListener<AccountChoice>) c -> {
             while (c.next()) {
                 if (c.wasAdded() || c.wasRemoved()) {
@@ -62,6 +63,7 @@ final class ScopePickerView extends VBox {
             }
         });
         rebuildAccounts();
+        vm.opened();
 
         // regions
         Label regionsTitle = sectionLabel("scope.regions", Icons.REGION);
@@ -172,18 +174,18 @@ final class ScopePickerView extends VBox {
 
     private void rebuildAccounts() {
         accountBoxes.getChildren().clear();
-        String source = null;
-        for (AccountChoice a : vm.accounts()) {
-            if (!a.sourceName().equals(source)) {
-                source = a.sourceName();
-                Label header = new Label(source);
-                header.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-                accountBoxes.getChildren().add(header);
+        for (ScopePickerViewModel.Group group : vm.groups()) {
+            Label header = new Label(group.kind() == io.strongroom.domain.SourceKind.ORGANIZATION ? group.sourceName()
+                    : texts.get("scope.group." + group.kind().name()));
+            header.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "sr-scope-group");
+            header.setUserData("group:" + group.kind());
+            if (!accountBoxes.getChildren().isEmpty()) {
+                header.setPadding(new javafx.geometry.Insets(6, 0, 0, 0));
             }
-            CheckBox box = new CheckBox(a.alias() + (a.accountId() == null ? "" : "  " + a.accountId()));
-            box.selectedProperty().bindBidirectional(a.selectedProperty());
-            box.setUserData(a.alias());
-            accountBoxes.getChildren().add(box);
+            accountBoxes.getChildren().add(header);
+            for (AccountChoice a : group.accounts()) {
+                accountBoxes.getChildren().add(row(a));
+            }
         }
         if (vm.accounts().isEmpty()) {
             Label empty = new Label(texts.get("scope.noAccounts"));
@@ -196,6 +198,57 @@ final class ScopePickerView extends VBox {
             l.setWrapText(true);
             accountBoxes.getChildren().add(l);
         }
+    }
+
+    /** An account's tick box, its session on the line below, and "Sign in" when one is needed. */
+    private Node row(AccountChoice a) {
+        CheckBox box = new CheckBox(a.alias() + (a.accountId() == null ? "" : "  " + a.accountId()));
+        box.selectedProperty().bindBidirectional(a.selectedProperty());
+        box.setUserData(a.alias());
+        box.setMnemonicParsing(false);
+        if (vm.sessions().isEmpty()) {
+            return box;
+        }
+        ScopeSessionsViewModel sessions = vm.sessions().get();
+        Label session = new Label();
+        session.setId("scope-session-" + ScopeSessionsViewModel.sessionKey(a));
+        session.textProperty().bind(a.sessionTextProperty());
+        session.getStyleClass().addAll(Styles.TEXT_SMALL);
+        session.setWrapText(true);
+        session.setPadding(new javafx.geometry.Insets(0, 0, 0, 24));
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(a.sessionDetailProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(480);
+        session.setTooltip(tip);
+        session.managedProperty().bind(a.sessionTextProperty().isNotEmpty());
+        session.visibleProperty().bind(session.managedProperty());
+        Runnable style = () -> {
+            session.getStyleClass().removeAll(Styles.TEXT_MUTED, Styles.WARNING, Styles.DANGER, Styles.SUCCESS);
+            session.getStyleClass().add(switch (a.status()) {
+                case ACTIVE -> Styles.SUCCESS;
+                case NEEDS_SIGN_IN -> Styles.WARNING;
+                case FAILED -> Styles.DANGER;
+                case UNKNOWN -> Styles.TEXT_MUTED;
+            });
+        };
+        a.statusProperty().addListener(o -> style.run());
+        style.run();
+        Button signIn = new Button(texts.get("scope.session.signIn"));
+        signIn.setId("scope-sign-in-" + ScopeSessionsViewModel.sessionKey(a));
+        signIn.setMnemonicParsing(false);
+        signIn.getStyleClass().addAll(Styles.SMALL);
+        signIn.managedProperty().bind(a.statusProperty().isEqualTo(AccountChoice.SessionStatus.NEEDS_SIGN_IN));
+        signIn.visibleProperty().bind(signIn.managedProperty());
+        signIn.disableProperty().bind(a.busyProperty());
+        signIn.setOnAction(e -> sessions.signIn(a));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox line = new HBox(6, box, grow, signIn);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox row = new VBox(1, line, session);
+        row.getStyleClass().add("sr-scope-account");
+        return row;
     }
 
     private Label sectionLabel(String key, Icons icon) {

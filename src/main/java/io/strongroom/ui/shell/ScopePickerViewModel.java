@@ -2,6 +2,7 @@ package io.strongroom.ui.shell;
 
 import io.strongroom.domain.Account;
 import io.strongroom.domain.Scope;
+import io.strongroom.domain.SourceKind;
 import io.strongroom.service.AccountSource;
 import io.strongroom.service.Regions;
 import io.strongroom.service.ScopeDefaults;
@@ -63,6 +64,7 @@ public final class ScopePickerViewModel {
     private final BooleanProperty allRegions = new SimpleBooleanProperty(this, "allRegions");
     /** See {@link #defaultRegions()}; set by {@link #setSources}. */
     private List<String> defaultRegions = List.of();
+    private ScopeSessionsViewModel sessions;
     private final ReadOnlyObjectWrapper<List<Scope>> appliedScopes = new ReadOnlyObjectWrapper<>(this, "appliedScopes", List.of());
     private final ReadOnlyObjectWrapper<ScopeMemory.Choice> applied = new ReadOnlyObjectWrapper<>(this, "applied");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
@@ -97,6 +99,58 @@ public final class ScopePickerViewModel {
     /** The memory key of an account: its source and its account key (ID, or profile); never a credential. */
     public static String accountKey(String sourceName, Account account) {
         return sourceName + ":" + account.key();
+    }
+
+    // ---- Groups and sessions --------------------------------------------------------------------
+
+    /** The order groups are shown in. */
+    private static final List<SourceKind> GROUP_ORDER = List.of(SourceKind.EMBEDDED, SourceKind.PROFILE, SourceKind.SSO,
+            SourceKind.ORGANIZATION, SourceKind.CUSTOM_ENDPOINT);
+
+    /**
+     * Accounts of one kind of source, as the picker groups them: the embedded store, AWS profiles,
+     * IAM Identity Center (SSO) profiles, one group per organization ({@code sourceName} names
+     * it; null for the other kinds), custom endpoints. Grouping is display only: an account's
+     * memory key stays its source's name and its own key.
+     */
+    public record Group(SourceKind kind, String sourceName, List<AccountChoice> accounts) {}
+
+    /** The offered accounts grouped by kind of source, in a fixed order; each group in the order offered. */
+    public List<Group> groups() {
+        Map<String, List<AccountChoice>> byGroup = new java.util.LinkedHashMap<>();
+        Map<String, Group> heads = new java.util.LinkedHashMap<>();
+        for (AccountChoice a : accounts) {
+            SourceKind kind = a.account().source();
+            String org = kind == SourceKind.ORGANIZATION ? a.sourceName() : null;
+            String id = kind + "/" + (org == null ? "" : org);
+            byGroup.computeIfAbsent(id, k -> new ArrayList<>()).add(a);
+            heads.putIfAbsent(id, new Group(kind, org, List.of()));
+        }
+        List<Group> out = new ArrayList<>();
+        for (SourceKind kind : GROUP_ORDER) {
+            heads.forEach((id, g) -> {
+                if (g.kind() == kind) {
+                    out.add(new Group(kind, g.sourceName(), List.copyOf(byGroup.get(id))));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Where the accounts' sessions are checked and signed in (none: the picker shows no sessions). */
+    public void useSessions(ScopeSessionsViewModel sessions) {
+        this.sessions = sessions;
+    }
+
+    public Optional<ScopeSessionsViewModel> sessions() {
+        return Optional.ofNullable(sessions);
+    }
+
+    /** The picker opened: every account's session is shown, and checked again when not known or stale. */
+    public void opened() {
+        if (sessions != null) {
+            sessions.checkAll(accounts);
+        }
     }
 
     // ---- Properties -----------------------------------------------------------------------------
