@@ -130,7 +130,7 @@ public final class ShellView extends BorderPane {
         themeIcon.invalidated(null);
         theme.setOnAction(e -> vm.toggleTheme());
 
-        HBox header = new HBox(brand, scope, demo, grow, readOnly, theme);
+        HBox header = new HBox(brand, scope, demo, grow, readOnly, io.strongroom.ui.about.AboutDialog.headerButton(texts), theme);
         header.getStyleClass().add(Styles.HEADER);
         return header;
     }
