@@ -178,7 +178,29 @@ public final class AppContext {
         scopePicker.useSessions(sessions);
         this.organizations = new OrganizationViewModel(ui,
                 (management, role) -> AccountSource.organization(composition.clients().orElseThrow(), management, role),
-                preferences, this::organizationAdded, texts);
+                preferences, new OrganizationViewModel.Sources() {
+                    @Override
+                    public void added(OrganizationSource source, List<MemberAccount> members) {
+                        organizationAdded(source, members);
+                    }
+
+                    @Override
+                    public void removed(String sourceName) {
+                        scopePicker.removeSource(sourceName);
+                    }
+                }, dialogs, texts);
+        // "Remove organization" on an organization's group in the picker
+        scopePicker.useSourceRemoval(new ScopePickerViewModel.SourceRemoval() {
+            @Override
+            public boolean removable(String sourceName) {
+                return organizations.isRemovable(sourceName);
+            }
+
+            @Override
+            public void remove(String sourceName) {
+                organizations.remove(sourceName);
+            }
+        });
         this.endpoints = new EndpointsViewModel(ui, preferences, composition.identity(), new EndpointsViewModel.Sources() {
             @Override
             public void opened(AccountSource source) {
@@ -483,6 +505,7 @@ public final class AppContext {
         OrganizationSource source = AccountSource.organization(composition.clients().orElseThrow(), management, saved.roleName());
         try {
             source.discover();
+            organizations.restored(source.name(), saved.managementKey());
             return source;
         } catch (RuntimeException e) {
             return new UnavailableSource(source.name(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

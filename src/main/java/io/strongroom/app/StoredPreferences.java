@@ -16,13 +16,14 @@ import java.util.function.Supplier;
  * The view models' ports onto {@link SettingsStore}: each save is one atomic rewrite of
  * settings.json with one field changed. Called off the FX thread; the store is the one the
  * start-up path read, and saving before it was read is a bug (the screens are disabled until then).
+ * Public for the view-model tests that save through it into a real settings.json.
  */
-final class StoredPreferences implements SettingsViewModel.Preferences, EndpointsViewModel.Store, AuditSettingsViewModel.Store,
+public final class StoredPreferences implements SettingsViewModel.Preferences, EndpointsViewModel.Store, AuditSettingsViewModel.Store,
         io.strongroom.ui.signin.OrganizationViewModel.Store {
 
     private final Supplier<SettingsStore> store;
 
-    StoredPreferences(Supplier<SettingsStore> store) {
+    public StoredPreferences(Supplier<SettingsStore> store) {
         this.store = Objects.requireNonNull(store);
     }
 

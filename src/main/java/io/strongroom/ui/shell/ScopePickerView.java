@@ -33,6 +33,8 @@ final class ScopePickerView extends VBox {
     /** Below the account list: what the composition root adds there (custom endpoints). */
     private final VBox extras = new VBox();
     private Runnable onClose = () -> {};
+    /** Shows the picker again after a dialog it opened (nothing when not set). */
+    private Runnable onReopen = () -> {};
 
     ScopePickerView(ScopePickerViewModel vm, Texts texts) {
         this.vm = Objects.requireNonNull(vm);
@@ -167,6 +169,10 @@ final class ScopePickerView extends VBox {
         this.onClose = onClose;
     }
 
+    void setOnReopen(Runnable onReopen) {
+        this.onReopen = onReopen;
+    }
+
     /** Shows {@code node} under the accounts (null: nothing). */
     void setExtras(Node node) {
         extras.getChildren().setAll(node == null ? List.of() : List.of(node));
@@ -179,10 +185,28 @@ final class ScopePickerView extends VBox {
                     : texts.get("scope.group." + group.kind().name()));
             header.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "sr-scope-group");
             header.setUserData("group:" + group.kind());
-            if (!accountBoxes.getChildren().isEmpty()) {
-                header.setPadding(new javafx.geometry.Insets(6, 0, 0, 0));
+            Node head = header;
+            if (vm.canRemove(group)) {
+                // the picker closes while the confirmation is asked, and opens again after
+                Button remove = new Button(texts.get("scope.organization.remove"), new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DELETE_OUTLINE));
+                remove.setId("scope-remove-organization");
+                remove.setMnemonicParsing(false);
+                remove.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+                remove.setOnAction(e -> {
+                    onClose.run();
+                    vm.removeGroup(group);
+                    onReopen.run();
+                });
+                Region grow = new Region();
+                HBox.setHgrow(grow, Priority.ALWAYS);
+                HBox line = new HBox(6, header, grow, remove);
+                line.setAlignment(Pos.CENTER_LEFT);
+                head = line;
             }
-            accountBoxes.getChildren().add(header);
+            if (!accountBoxes.getChildren().isEmpty()) {
+                ((Region) head).setPadding(new javafx.geometry.Insets(6, 0, 0, 0));
+            }
+            accountBoxes.getChildren().add(head);
             for (AccountChoice a : group.accounts()) {
                 accountBoxes.getChildren().add(row(a));
             }

@@ -65,6 +65,8 @@ public final class ScopePickerViewModel {
     /** See {@link #defaultRegions()}; set by {@link #setSources}. */
     private List<String> defaultRegions = List.of();
     private ScopeSessionsViewModel sessions;
+    /** Takes away a source the user added (an organization); none: nothing can be removed here. */
+    private SourceRemoval removal;
     private final ReadOnlyObjectWrapper<List<Scope>> appliedScopes = new ReadOnlyObjectWrapper<>(this, "appliedScopes", List.of());
     private final ReadOnlyObjectWrapper<ScopeMemory.Choice> applied = new ReadOnlyObjectWrapper<>(this, "applied");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
@@ -135,6 +137,37 @@ public final class ScopePickerViewModel {
             });
         }
         return out;
+    }
+
+    /**
+     * Removes a source the user added from the picker's group header ("Remove organization"):
+     * the composition root's, which asks first, forgets the source and then calls
+     * {@link #removeSource}. UI thread.
+     */
+    public interface SourceRemoval {
+        /** Whether the group's source is one the user may remove. */
+        boolean removable(String sourceName);
+
+        /** Asks the user, and on yes removes the source. */
+        void remove(String sourceName);
+    }
+
+    /** Where group headers' "Remove organization" goes (none: not offered). */
+    public void useSourceRemoval(SourceRemoval removal) {
+        this.removal = removal;
+    }
+
+    /** Whether the group's header offers "Remove organization": an organization the user added. */
+    public boolean canRemove(Group group) {
+        return group.kind() == SourceKind.ORGANIZATION && group.sourceName() != null && removal != null
+                && removal.removable(group.sourceName());
+    }
+
+    /** "Remove organization" on a group's header. */
+    public void removeGroup(Group group) {
+        if (canRemove(group)) {
+            removal.remove(group.sourceName());
+        }
     }
 
     /** Where the accounts' sessions are checked and signed in (none: the picker shows no sessions). */

@@ -174,6 +174,11 @@ public final class ShellView extends BorderPane {
         popover.setArrowLocation(Popover.ArrowLocation.TOP_LEFT);
         popover.setDetachable(false);
         view.setOnClose(popover::hide);
+        view.setOnReopen(() -> {
+            if (scopeButton != null && scopeButton.getScene() != null) {
+                openScopePicker(scopeButton);
+            }
+        });
         // closing without Apply leaves the applied scope as it was
         popover.setOnHidden(e -> vm.scopePicker().revert());
         popover.show(owner);

@@ -3,6 +3,7 @@ package io.strongroom.ui.signin;
 import io.strongroom.domain.Account;
 import io.strongroom.domain.MemberAccount;
 import io.strongroom.service.OrganizationSource;
+import io.strongroom.ui.common.DialogService;
 import io.strongroom.ui.common.ErrorText;
 import io.strongroom.ui.common.Texts;
 import io.strongroom.ui.common.UiExecutor;
@@ -19,7 +20,9 @@ import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +31,10 @@ import java.util.regex.Pattern;
  * member accounts are reached through; discovery runs off the UI thread, and the organization's
  * accounts are offered in the picker with each unreachable one's error on its row. What is saved
  * (settings.json) is the management account's picker key and the role name: no credential.
+ *
+ * <p>"Remove organization" (on the organization's group in the picker) asks first, saves the
+ * organizations without it, then takes its accounts out of the picker; the other sources, and the
+ * remembered choice of their accounts, stay as they are.
  */
 public final class OrganizationViewModel {
 
@@ -60,6 +67,9 @@ public final class OrganizationViewModel {
     /** Where a discovered organization's accounts are offered (the scope picker). UI thread. */
     public interface Sources {
         void added(OrganizationSource source, List<MemberAccount> members);
+
+        /** A removed organization: its accounts are no longer offered. */
+        void removed(String sourceName);
     }
 
     /** IAM's role name pattern. */
@@ -71,7 +81,13 @@ public final class OrganizationViewModel {
     private final Discovery discovery;
     private final Store store;
     private final Sources sources;
+    private final DialogService dialogs;
     private final Texts texts;
+    /**
+     * The picker's source name of each organization offered, and the management key it is saved
+     * under. Filled on the UI thread by a discovery and on the start-up thread by a restore.
+     */
+    private final Map<String, String> offered = new ConcurrentHashMap<>();
     private final ObservableList<Candidate> candidates = FXCollections.observableArrayList();
     private final ObjectProperty<Candidate> management = new SimpleObjectProperty<>(this, "management");
     private final StringProperty roleName = new SimpleStringProperty(this, "roleName", OrganizationSource.DEFAULT_ROLE);
@@ -84,11 +100,13 @@ public final class OrganizationViewModel {
     /** The organizations saved so far (UI thread). */
     private List<Saved> saved = List.of();
 
-    public OrganizationViewModel(UiExecutor ui, Discovery discovery, Store store, Sources sources, Texts texts) {
+    public OrganizationViewModel(UiExecutor ui, Discovery discovery, Store store, Sources sources, DialogService dialogs,
+                                 Texts texts) {
         this.ui = Objects.requireNonNull(ui);
         this.discovery = Objects.requireNonNull(discovery);
         this.store = Objects.requireNonNull(store);
         this.sources = Objects.requireNonNull(sources);
+        this.dialogs = Objects.requireNonNull(dialogs);
         this.texts = SignInTexts.of(Objects.requireNonNull(texts));
         management.addListener(o -> validate());
         roleName.addListener(o -> validate());
@@ -150,6 +168,40 @@ public final class OrganizationViewModel {
         saved = List.copyOf(organizations);
     }
 
+    /**
+     * A saved organization was listed again at start-up and is offered as {@code sourceName}
+     * (any thread): it can be removed from the picker from now on.
+     */
+    public void restored(String sourceName, String managementKey) {
+        offered.put(Objects.requireNonNull(sourceName), Objects.requireNonNull(managementKey));
+    }
+
+    /** Whether {@code sourceName} is an organization offered in the picker, which "Remove organization" can take away. */
+    public boolean isRemovable(String sourceName) {
+        return sourceName != null && offered.containsKey(sourceName);
+    }
+
+    /**
+     * "Remove organization": after the user confirms, the organizations are saved without it
+     * (off the UI thread), then its accounts leave the picker (and the inventory, if they were
+     * applied). A failed save leaves everything as it was and shows why.
+     */
+    public void remove(String sourceName) {
+        String key = sourceName == null ? null : offered.get(sourceName);
+        if (key == null || !dialogs.confirm(texts.get("org.remove.title"), texts.format("org.remove.confirm", sourceName))) {
+            return;
+        }
+        List<Saved> remaining = saved.stream().filter(s -> !s.managementKey().equals(key)).toList();
+        ui.submit(() -> {
+            store.saveOrganizations(remaining);
+            return Boolean.TRUE;
+        }, done -> {
+            saved = remaining;
+            offered.remove(sourceName, key);
+            sources.removed(sourceName);
+        }, error -> dialogs.showError(texts.get("org.remove.failed"), error));
+    }
+
     /** Starts a new "Add organization…" with these accounts to choose from (the first chosen). */
     public void prepare(List<Candidate> offered) {
         candidates.setAll(offered);
@@ -183,6 +235,8 @@ public final class OrganizationViewModel {
         }, found -> {
             busy.set(false);
             saved = found.saved();
+            offered.values().removeIf(chosen.key()::equals);
+            offered.put(found.source().name(), chosen.key());
             long unreachable = found.members().stream().filter(m -> !m.reachable()).count();
             status.set(texts.format("org.found", found.members().size(), unreachable));
             sources.added(found.source(), found.members());

@@ -2,6 +2,8 @@ package io.strongroom.ui.shell;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.strongroom.app.settings.OrganizationSetting;
+import io.strongroom.app.settings.SettingsStore;
 import io.strongroom.domain.SourceKind;
 import io.strongroom.ui.signin.DeviceCodeViewModel;
 import io.strongroom.ui.signin.OrganizationViewModel;
@@ -39,11 +41,14 @@ class ScopePickerSignInTest {
     @BeforeEach
     void freshStart() throws Exception {
         Files.deleteIfExists(fixture.dir.resolve("sso-cache").resolve(fixture.tokenFile().getFileName()));
+        Files.deleteIfExists(fixture.dir.resolve(ScopeMemory.FILE_NAME));
         fixture.approve = true;
         fixture.mfaAnswer = null;
         fixture.deviceDialogs.clear();
         fixture.mfaDialogs.clear();
         fixture.opened.clear();
+        fixture.dialogs.shown.clear();
+        fixture.dialogs.answer = true;
         fixture.start();
     }
 
@@ -175,6 +180,56 @@ class ScopePickerSignInTest {
         assertThat(group.accounts()).allMatch(a -> a.status() == AccountChoice.SessionStatus.ACTIVE, "every member reached");
         assertThat(group.accounts()).filteredOn(a -> !a.accountId().equals(fixture.store.adminKey(0).accountId()))
                 .allMatch(a -> a.sessionText().startsWith("Signed in as OrganizationAccountAccessRole/strongroom-organization, expires in "));
+    }
+
+    @Test
+    void removeOrganizationOnItsGroupAsksThenDropsItsAccountsAndItsSettingAndKeepsTheRest() throws Exception {
+        OrganizationViewModel org = fixture.organizations;
+        org.prepare(fixture.candidates());
+        String managementKey = org.managementProperty().get().key();
+        org.discover();
+        assertThat(org.doneProperty().get()).isTrue();
+        fixture.picker.apply();         // the organization's accounts and the embedded ones are remembered
+        assertThat(SettingsStore.open(fixture.dir).current().organizations())
+                .containsExactly(new OrganizationSetting(managementKey, "OrganizationAccountAccessRole"));
+        ScopePickerViewModel.Group group = fixture.picker.groups().stream()
+                .filter(g -> g.kind() == SourceKind.ORGANIZATION).findFirst().orElseThrow();
+        List<String> others = fixture.picker.accounts().stream()
+                .filter(a -> a.account().source() != SourceKind.ORGANIZATION).map(AccountChoice::key).toList();
+        List<String> remembered = fixture.picker.accounts().stream().filter(AccountChoice::isSelected)
+                .filter(a -> a.account().source() != SourceKind.ORGANIZATION).map(AccountChoice::key).toList();
+        assertThat(remembered).as("the embedded accounts are chosen beside the organization's").isNotEmpty();
+        assertThat(fixture.picker.canRemove(group)).isTrue();
+        assertThat(fixture.picker.groups()).filteredOn(g -> g.kind() != SourceKind.ORGANIZATION)
+                .noneMatch(fixture.picker::canRemove);
+
+        fixture.dialogs.answer = false;
+        fixture.picker.removeGroup(group);
+
+        assertThat(fixture.dialogs.shown).containsExactly("confirm: Remove organization");
+        assertThat(fixture.picker.groups()).extracting(ScopePickerViewModel.Group::kind).contains(SourceKind.ORGANIZATION);
+        assertThat(SettingsStore.open(fixture.dir).current().organizations()).hasSize(1);
+
+        fixture.dialogs.answer = true;
+        fixture.picker.removeGroup(group);
+
+        assertThat(fixture.dialogs.shown).containsExactly("confirm: Remove organization", "confirm: Remove organization");
+        assertThat(fixture.picker.groups()).extracting(ScopePickerViewModel.Group::kind)
+                .containsExactly(SourceKind.EMBEDDED, SourceKind.PROFILE, SourceKind.SSO);
+        assertThat(fixture.picker.accounts()).extracting(AccountChoice::key).containsExactlyElementsOf(others);
+        assertThat(fixture.picker.canRemove(group)).as("gone, so nothing left to remove").isFalse();
+        assertThat(SettingsStore.open(fixture.dir).current().organizations()).isEmpty();
+        assertThat(Files.readString(fixture.dir.resolve(SettingsStore.FILE_NAME))).contains("\"organizations\"")
+                .doesNotContain(managementKey);
+        assertThat(org.saved()).isEmpty();
+        ScopeMemory.Choice choice = ScopeMemory.in(fixture.dir).load().orElseThrow();
+        assertThat(choice.accounts()).as("the other remembered accounts stay chosen").containsExactlyInAnyOrderElementsOf(remembered);
+        assertThat(fixture.picker.appliedScopes()).isNotEmpty()
+                .noneMatch(s -> s.account().source() == SourceKind.ORGANIZATION);
+
+        fixture.start();
+        assertThat(fixture.picker.accounts()).filteredOn(AccountChoice::isSelected).extracting(AccountChoice::key)
+                .as("the next start ticks the remembered accounts").containsExactlyInAnyOrderElementsOf(remembered);
     }
 
     @Test

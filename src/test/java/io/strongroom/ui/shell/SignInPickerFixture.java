@@ -1,6 +1,8 @@
 package io.strongroom.ui.shell;
 
 import io.strongroom.app.Composition;
+import io.strongroom.app.StoredPreferences;
+import io.strongroom.app.settings.SettingsStore;
 import io.strongroom.domain.Account;
 import io.strongroom.domain.MemberAccount;
 import io.strongroom.service.AccountSource;
@@ -10,6 +12,7 @@ import io.strongroom.service.OrganizationSource;
 import io.strongroom.service.RateLimiters;
 import io.strongroom.service.SessionService;
 import io.strongroom.service.TimeSource;
+import io.strongroom.testing.RecordingDialogs;
 import io.strongroom.testing.RunningStore;
 import io.strongroom.testing.SignInProfiles;
 import io.strongroom.testing.Totp;
@@ -58,6 +61,10 @@ final class SignInPickerFixture implements AutoCloseable {
     final List<DeviceCodeViewModel> deviceDialogs = new CopyOnWriteArrayList<>();
     final List<MfaCodeViewModel> mfaDialogs = new CopyOnWriteArrayList<>();
     final List<List<OrganizationViewModel.Saved>> savedOrganizations = new CopyOnWriteArrayList<>();
+    /** The user answering the console's questions ("Remove organization?"). */
+    final RecordingDialogs dialogs = new RecordingDialogs();
+    /** settings.json in {@link #dir}, read again at each start; organizations are saved through the console's port. */
+    SettingsStore settings;
     /** How the MFA dialog is answered: the code typed (null: Cancel). */
     volatile Function<MfaCodeViewModel, String> mfaAnswer;
     /** Whether the device code is approved on the page (false: denied). */
@@ -144,8 +151,35 @@ final class SignInPickerFixture implements AutoCloseable {
         sessions = new ScopeSessionsViewModel(ui, () -> service, texts, Clock.systemUTC());
         picker.useSessions(sessions);
         picker.setSources(List.of(Composition.accountsOf(store.store()), AccountSource.awsProfiles(config, credentials)));
+        settings = SettingsStore.open(dir);
+        StoredPreferences preferences = new StoredPreferences(() -> settings);
         organizations = new OrganizationViewModel(ui, (management, role) -> AccountSource.organization(clients, management, role),
-                savedOrganizations::add, this::organizationAdded, texts);
+                saved -> {
+                    savedOrganizations.add(saved);
+                    preferences.saveOrganizations(saved);
+                }, new OrganizationViewModel.Sources() {
+                    @Override
+                    public void added(OrganizationSource source, List<MemberAccount> members) {
+                        organizationAdded(source, members);
+                    }
+
+                    @Override
+                    public void removed(String sourceName) {
+                        picker.removeSource(sourceName);
+                    }
+                }, dialogs, texts);
+        OrganizationViewModel orgs = organizations;
+        picker.useSourceRemoval(new ScopePickerViewModel.SourceRemoval() {
+            @Override
+            public boolean removable(String sourceName) {
+                return orgs.isRemovable(sourceName);
+            }
+
+            @Override
+            public void remove(String sourceName) {
+                orgs.remove(sourceName);
+            }
+        });
     }
 
     private void organizationAdded(OrganizationSource source, List<MemberAccount> members) {
