@@ -43,6 +43,19 @@ final class DemoPolicies {
         return document(statement);
     }
 
+    /**
+     * Trusted by {@code account}'s principals only in sessions signed in with MFA: the condition
+     * AWS documents for requiring MFA on AssumeRole, {@code "Bool": {"aws:MultiFactorAuthPresent": "true"}}
+     * (a caller without MFA has the key absent or false, and Bool is then not met).
+     */
+    static String trustWithMfa(String account) {
+        ObjectNode statement = statement("Allow", "TrustedToAssumeWithMfa");
+        statement.putObject("Principal").put("AWS", root(account));
+        statement.put("Action", "sts:AssumeRole");
+        statement.putObject("Condition").putObject("Bool").put("aws:MultiFactorAuthPresent", "true");
+        return document(statement);
+    }
+
     // ---- Identity policies -------------------------------------------------------------------
 
     /**

@@ -28,6 +28,12 @@ import java.util.Map;
  *   <li>{@value #BREAK_GLASS}: AdministratorAccess, trusted by the account's root, for incidents.</li>
  *   <li>{@value #CI_DEPLOYER}, in security-audit only: reads {@code ci/} secrets in any account
  *       that allows it; payments-prod's {@code ci/} secrets do (see {@link DemoGrants}).</li>
+ *   <li>{@value #MFA_ADMIN}, in security-audit only: AdministratorAccess, trusted by the account's
+ *       root only in sessions signed in with MFA ({@code aws:MultiFactorAuthPresent} true), so the
+ *       Access views show a role that requires MFA. The demo creates no MFA device: a device's
+ *       seed is shown once, to whoever creates it, so a person enables their own (IAM
+ *       CreateVirtualMFADevice and EnableMFADevice for the admin user) and assumes the role with
+ *       {@code --serial-number} and {@code --token-code}.</li>
  * </ul>
  *
  * <p>Every role lives under the path {@value #PATH} and carries the IAM tag
@@ -42,6 +48,7 @@ public final class DemoPrincipals {
     public static final String BREAK_GLASS = "break-glass";
     public static final String SECURITY_AUDITOR = "security-auditor";
     public static final String CI_DEPLOYER = "ci-deployer";
+    public static final String MFA_ADMIN = "mfa-admin";
     public static final String APP_PREFIX = "app-";
 
     /** Where auditors and CI come from. */
@@ -79,6 +86,9 @@ public final class DemoPrincipals {
             roles.add(new RolePlan(CI_DEPLOYER, DemoPolicies.trust(accountId, "codebuild.amazonaws.com"),
                     "CI deployments: reads ci/ secrets in the accounts that share them (demo)",
                     tags("team", "platform"), DemoPolicies.ciDeployer(), List.of()));
+            roles.add(new RolePlan(MFA_ADMIN, DemoPolicies.trustWithMfa(accountId),
+                    "Administrator of the security tooling: sessions only with MFA (demo)",
+                    tags("team", "secops"), null, List.of(AwsManagedPolicies.ADMINISTRATOR_ACCESS)));
         }
         return roles;
     }

@@ -6,6 +6,7 @@ import io.strongroom.local.iam.IamDirectory;
 import io.strongroom.local.iam.IamRole;
 import io.strongroom.local.iam.LocalAccount;
 import io.strongroom.testing.RunningStore;
+import io.strongroom.testing.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,9 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 import java.util.ArrayList;
@@ -104,7 +107,7 @@ class DemoPrincipalsTest {
         int roles = 0;
         for (String alias : List.of("security-audit", "payments-prod", "analytics-dev")) {
             if (store.store().accounts().find(alias).isPresent()) {
-                roles += DemoCatalog.services(alias).size() + 2 + (alias.equals("security-audit") ? 1 : 0);
+                roles += DemoCatalog.services(alias).size() + 2 + (alias.equals("security-audit") ? 2 : 0);
             }
         }
         return roles;
@@ -141,7 +144,8 @@ class DemoPrincipalsTest {
             assertEquals(List.of(AwsManagedPolicies.ADMINISTRATOR_ACCESS), iam.attachedPolicies(breakGlass.arn()));
             assertTrue(breakGlass.description().contains("incidents"), breakGlass.description());
             assertEquals(alias.equals("security-audit"), iam.role(account, DemoPrincipals.CI_DEPLOYER).isPresent(), alias);
-            assertEquals(DemoCatalog.services(alias).size() + (alias.equals("security-audit") ? 3 : 2), roles.size(), alias);
+            assertEquals(alias.equals("security-audit"), iam.role(account, DemoPrincipals.MFA_ADMIN).isPresent(), alias);
+            assertEquals(DemoCatalog.services(alias).size() + (alias.equals("security-audit") ? 4 : 2), roles.size(), alias);
         }
     }
 
@@ -197,6 +201,44 @@ class DemoPrincipalsTest {
         for (String region : DemoEstate.REGIONS) {
             assertTrue(running.secrets(admin(running, "security-audit"), Region.of(region))
                     .getResourcePolicy(b -> b.secretId(name)).resourcePolicy().contains("DenyAllButBreakGlass"), region);
+        }
+    }
+
+    @Test
+    void theMfaAdminRoleIsAssumedOnlyWithAnMfaCodeAndTheDemoMakesNoMfaDevice() {
+        IamDirectory iam = running.store().accounts().iam();
+        String audit = id(running, "security-audit");
+        IamRole mfaAdmin = iam.requireRole(audit, DemoPrincipals.MFA_ADMIN);
+        assertTrue(mfaAdmin.trustPolicy().contains("\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}"),
+                mfaAdmin.trustPolicy());
+        assertTrue(mfaAdmin.trustPolicy().contains(DemoPolicies.root(audit)), mfaAdmin.trustPolicy());
+        assertEquals(List.of(AwsManagedPolicies.ADMINISTRATOR_ACCESS), iam.attachedPolicies(mfaAdmin.arn()));
+        assertEquals(Map.of("strongroom:demo", "true", "team", "secops"), iam.tags(mfaAdmin.arn()));
+        IamClient iamApi = running.iam(admin(running, "security-audit"));
+        for (LocalAccount a : running.store().accounts().list()) {
+            assertEquals(List.of(), running.store().accounts().mfa().list(a.accountId(), null), "the demo creates no MFA device");
+        }
+
+        String arn = DemoPrincipals.roleArn(audit, DemoPrincipals.MFA_ADMIN);
+        StsClient sts = running.sts(admin(running, "security-audit"), Region.US_EAST_1);
+        AwsServiceException withoutMfa = assertThrows(AwsServiceException.class,
+                () -> sts.assumeRole(r -> r.roleArn(arn).roleSessionName("no-mfa")));
+        assertEquals("AccessDenied", withoutMfa.awsErrorDetails().errorCode());
+        assertTrue(withoutMfa.awsErrorDetails().errorMessage().contains("is not authorized to perform: sts:AssumeRole on resource: "
+                + arn), withoutMfa.awsErrorDetails().errorMessage());
+
+        Totp device = Totp.enable(iamApi, "admin", "demo-test-mfa");
+        try {
+            Credentials c = sts.assumeRole(r -> r.roleArn(arn).roleSessionName("with-mfa")
+                    .serialNumber(device.serial()).tokenCode(device.code())).credentials();
+            try (SecretsManagerClient admin = SecretsManagerClient.builder().endpointOverride(running.store().endpoint())
+                    .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+                            AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
+                    .build()) {
+                assertFalse(admin.listSecrets().secretList().isEmpty(), "an MFA session of the role lists the account's secrets");
+            }
+        } finally {
+            device.remove(iamApi, "admin");
         }
     }
 
