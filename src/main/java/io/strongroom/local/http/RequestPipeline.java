@@ -177,7 +177,9 @@ public final class RequestPipeline {
                                     String parameters, AwsException error) {
         Caller who = context.trailIdentity();
         if (who.accountId() != null) {
-            if (audit.admitUnauthenticated(context.now())) {
+            // A call whose handler proved who made it (a signed-in user's bearer token or device grant) is
+            // recorded like a signed call; only anonymous ones share the flood gate of unauthenticated requests.
+            if (who.userName() != null || audit.admitUnauthenticated(context.now())) {
                 record(context, operation.name(), service.eventSource(), operation.readOnly(), parameters, error, null);
             }
         } else if (error != null) {
