@@ -9,9 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
+import static io.strongroom.testing.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -103,25 +102,6 @@ class AwsCliRotationTest {
         aws("cloudtrail", "lookup-events", "--lookup-attributes", "AttributeKey=ResourceName,AttributeValue=" + arn)
                 .path("Events").forEach(e -> names.add(e.path("EventName").asText()));
         return names;
-    }
-
-    /** Asks again (every 200 ms, for up to 15 s) until {@code done} holds: rotation runs after the answer. */
-    private static <T> T await(Supplier<T> ask, Predicate<T> done, String what) {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        T last = ask.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                fail("not within 15 s: " + what + "; last: " + last);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-            last = ask.get();
-        }
-        return last;
     }
 
     private static JsonNode aws(String... args) {
